@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Record zkCli conformance transcripts from a real ZooKeeper 3.8.0 ensemble, the way
+# /work/shared/conformance/README.md describes: fresh 3-voter ensemble per script, zkCli
+# (no JLine) connected to server 1 (127.0.0.1:33001), a marker `stat /zz-mark-NN` after every
+# script line, a final `quit`, stdout and stderr interleaved (2>&1).
+# Usage: scripts/real-zk/cli.sh [NN-name.zk ...]   (default: every NN-name.zk with NN >= 30)
+# Reads and writes src/cli/testdata/conformance/.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/lib.sh"
+REPO=$(cd "$HERE/../.." && pwd)
+DIR=$REPO/src/cli/testdata/conformance
+mkdir -p "$ZKREC_ROOT/cli"
+trap 'zk_kill_all; exit 1' INT TERM
+
+wait_ready() { # every server has a Mode and one is leader, or 15 s
+  local t0; t0=$(now_ms)
+  while (( $(now_ms) - t0 < 15000 )); do
+    local s; s=$(snapshot)
+    if [[ $s == *leader* && $s != *not-serving* && $s != *no-answer* && $s != *down* ]]; then return 0; fi
+    sleep 0.1
+  done
+  echo "ensemble not ready: $(snapshot)" >&2; return 1
+}
+
+if (($#)); then scripts=("$@"); else
+  scripts=(); for f in "$DIR"/[3-9][0-9]-*.zk; do scripts+=("$(basename "$f")"); done
+fi
+
+T_ALL=$(now_ms)
+for s in "${scripts[@]}"; do
+  name=${s%.zk}
+  T_S=$(now_ms)
+  ensemble "$ZKREC_ROOT/cli/$name" 3 0
+  zk_start 1 2 3
+  wait_ready || { zk_kill_all; continue; }
+  marked=$ENS_DIR/marked.zk
+  : > "$marked"
+  n=0
+  while IFS= read -r line || [[ -n $line ]]; do
+    n=$((n + 1))
+    printf '%s\nstat /zz-mark-%02d\n' "$line" "$n" >> "$marked"
+  done < "$DIR/$s"
+  echo quit >> "$marked"
+  # LANG=C.UTF-8 so Java 17 reads and prints UTF-8 like a normal terminal session
+  LANG=C.UTF-8 timeout 120 java "${JAVA_OPTS_COMMON[@]}" -cp "$CP_CLI" \
+    org.apache.zookeeper.ZooKeeperMain -server 127.0.0.1:$(client_port 1) \
+    < "$marked" > "$DIR/$name.out" 2>&1
+  rc=$?
+  zk_kill_all
+  echo "$name: exit $rc, $(( $(now_ms) - T_S )) ms" | tee -a "$ZKREC_ROOT/cli/timing.txt"
+done
+echo "total: $(( $(now_ms) - T_ALL )) ms" | tee -a "$ZKREC_ROOT/cli/timing.txt"

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Shared helpers for recording ground truth from a real Debian ZooKeeper 3.8.0.
+# Everything runs on 127.0.0.1 only. Ports: client 33000+N, quorum 33100+N, election 33200+N.
+# Source this file; do not run it.
+
+set -u
+
+ZK_JARS=/usr/share/java
+CP_BASE="$ZK_JARS/zookeeper.jar:$ZK_JARS/zookeeper-jute.jar:$ZK_JARS/slf4j-api.jar:$ZK_JARS/netty-all.jar:$ZK_JARS/commons-cli.jar:$ZK_JARS/metrics-core.jar:$ZK_JARS/snappy-java.jar"
+# servers log through slf4j-simple (timestamps, used for the "ELECTION TOOK" numbers);
+# zkCli uses slf4j-nop so its output is exactly what a user sees.
+CP_SERVER="$CP_BASE:$ZK_JARS/slf4j-simple.jar"
+CP_CLI="$CP_BASE:$ZK_JARS/slf4j-nop.jar"
+JAVA_OPTS_COMMON=(-Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true)
+
+ZKREC_ROOT=${ZKREC_ROOT:-/tmp/zkrec}
+TICK_MS=${TICK_MS:-200}
+
+client_port()   { echo $((33000 + $1)); }
+quorum_port()   { echo $((33100 + $1)); }
+election_port() { echo $((33200 + $1)); }
+
+now_ms() { date +%s%3N; }
+
+# ensemble DIR VOTERS [OBSERVERS] [extra cfg lines...]
+#   servers 1..VOTERS are participants, VOTERS+1..VOTERS+OBSERVERS observers.
+#   Writes DIR/zkN/{zoo.cfg,data/myid}. Sets ENS_DIR and ENS_N.
+ensemble() {
+  local dir=$1 voters=$2 observers=${3:-0}; shift 3 2>/dev/null || shift $#
+  local extra=("$@")
+  ENS_DIR=$dir; ENS_N=$((voters + observers))
+  rm -rf "$dir"; mkdir -p "$dir"
+  local members="" i
+  for ((i = 1; i <= ENS_N; i++)); do
+    local role=participant; ((i > voters)) && role=observer
+    members+="server.$i=127.0.0.1:$(quorum_port $i):$(election_port $i):$role"$'\n'
+  done
+  for ((i = 1; i <= ENS_N; i++)); do
+    mkdir -p "$dir/zk$i/data"
+    echo "$i" > "$dir/zk$i/data/myid"
+    {
+      echo "tickTime=$TICK_MS"
+      echo "initLimit=10"
+      echo "syncLimit=5"
+      echo "dataDir=$dir/zk$i/data"
+      echo "clientPort=$(client_port $i)"
+      echo "clientPortAddress=127.0.0.1"
+      echo "4lw.commands.whitelist=*"
+      echo "extendedTypesEnabled=true"
+      echo "standaloneEnabled=false"
+      echo "admin.enableServer=false"
+      ((i > voters)) && echo "peerType=observer"
+      local l; for l in "${extra[@]}"; do echo "$l"; done
+      printf '%s' "$members"
+    } > "$dir/zk$i/zoo.cfg"
+  done
+}
+
+# pid of server N if its process is alive, else empty
+zk_pid() {
+  local f="$ENS_DIR/zk$1/pid"
+  [[ -f $f ]] || return 0
+  local p; p=$(<"$f")
+  if kill -0 "$p" 2>/dev/null; then echo "$p"; fi
+}
+zk_alive() { [[ -n $(zk_pid "$1") ]]; }
+
+zk_start() { # N...
+  local i
+  for i in "$@"; do
+    if zk_alive "$i"; then echo "zk$i already running" >&2; continue; fi
+    java "${JAVA_OPTS_COMMON[@]}" \
+      -Dorg.slf4j.simpleLogger.showDateTime=true \
+      -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
+      -Dzookeeper.jmx.log4j.disable=true \
+      -cp "$CP_SERVER" org.apache.zookeeper.server.quorum.QuorumPeerMain \
+      "$ENS_DIR/zk$i/zoo.cfg" >> "$ENS_DIR/zk$i/server.log" 2>&1 &
+    echo $! > "$ENS_DIR/zk$i/pid"
+    echo "$!" >> "$ZKREC_ROOT/all-pids"
+  done
+}
+
+zk_kill() { # N...   (SIGKILL = crash; the txn log is fsynced before ACK so disk state survives)
+  local i p
+  for i in "$@"; do
+    p=$(zk_pid "$i")
+    [[ -n $p ]] || continue
+    kill -9 "$p" 2>/dev/null
+    while kill -0 "$p" 2>/dev/null; do sleep 0.02; done
+    wait "$p" 2>/dev/null
+  done
+}
+
+zk_kill_all() {
+  local i
+  for ((i = 1; i <= ${ENS_N:-0}; i++)); do zk_kill "$i"; done
+}
+
+# fourlw PORT WORD  -> raw reply on stdout (empty if nothing answers)
+fourlw() {
+  timeout 3 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$1"' || exit 1; printf %s '"$2"' >&3; cat <&3' 2>/dev/null
+}
+
+# state N -> "leader 0x100000000" | "not-serving" | "down" | "no-answer"
+zk_state() {
+  local i=$1
+  if ! zk_alive "$i"; then echo down; return; fi
+  local out; out=$(fourlw "$(client_port "$i")" srvr)
+  if [[ $out == *"not currently serving requests"* ]]; then echo not-serving; return; fi
+  local mode zxid
+  mode=$(sed -n 's/^Mode: //p' <<<"$out")
+  zxid=$(sed -n 's/^Zxid: //p' <<<"$out")
+  if [[ -n $mode ]]; then echo "$mode $zxid"; else echo no-answer; fi
+}
+
+snapshot() { # one "zk1 ... | zk2 ..." line
+  local i s line=""
+  for ((i = 1; i <= ENS_N; i++)); do
+    s=$(zk_state "$i")
+    [[ -n $line ]] && line+=" | "
+    line+="zk$i $s"
+  done
+  echo "$line"
+}

@@ -1,0 +1,221 @@
+/**
+ * The `lab …` commands of the console (DESIGN.md §4): the automation contract that tests,
+ * lessons and people use to drive the ensemble. Pure text in, text out, over a `LabController`
+ * that the browser runtime and the Node scenario runner both implement.
+ */
+import { hex } from '../protocol/zxid.ts';
+import type { PeerView } from '../protocol/QuorumPeer.ts';
+import type { Sid } from '../protocol/types.ts';
+import type { LabAction } from '../sim/actions.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import { packetType, type TraceEntry } from '../sim/trace.ts';
+import { fourLetterWord, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
+
+export interface LabController {
+  readonly sim: Simulation;
+  /** Applies and records a user action (kill, start, partition …) at the current moment. */
+  apply(action: LabAction): boolean;
+  /** Advances simulated time by `ms`, running every event on the way. */
+  runFor(ms: number): Promise<void>;
+  /** Runs the next `n` events; returns how many ran. */
+  stepEvents(n: number): Promise<number>;
+  /** Rewinds `n` events; returns how many were undone. */
+  back(n: number): Promise<number>;
+  /** Jumps to simulated time `ms`, forward or back. */
+  seek(ms: number): Promise<void>;
+  pause(): void;
+  play(): void;
+  isPaused(): boolean;
+}
+
+export interface LabReply {
+  lines: string[];
+  /** True when the command was not understood or failed. */
+  error?: boolean;
+}
+
+export const LAB_USAGE = [
+  'lab commands (servers as 2 or zk2; times as 10s, 500ms or 1.5s):',
+  '\tlab kill S',
+  '\tlab start S',
+  '\tlab wipe S',
+  '\tlab partition A,B C,D',
+  '\tlab heal',
+  '\tlab run TIME',
+  '\tlab pause',
+  '\tlab play',
+  '\tlab step [n]',
+  '\tlab back [n]',
+  '\tlab seek TIME',
+  '\tlab status',
+  '\tlab log [TYPE…]',
+  '\tlab 4lw S WORD',
+  '\tlab hash',
+];
+
+/** "1.5s" / "500ms" / "2m" → ms; null when malformed. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  if (!m) return null;
+  const v = Number(m[1]);
+  const unit = m[2] ?? 's';
+  const ms = unit === 'ms' ? v : unit === 's' ? v * 1000 : v * 60000;
+  return Number.isFinite(ms) && ms <= 24 * 3600 * 1000 ? Math.round(ms) : null;
+}
+
+/** `1234` → `1.234s`. */
+export function formatTime(ms: number): string {
+  return `${(ms / 1000).toFixed(3)}s`;
+}
+
+export function serverName(sid: Sid): string {
+  return `zk${sid}`;
+}
+
+function parseServer(ctl: LabController, word: string | undefined): Sid | string {
+  if (word === undefined) return 'missing server';
+  const m = /^(?:zk)?(\d+)$/i.exec(word);
+  const sid = m ? Number(m[1]) : NaN;
+  if (!ctl.sim.servers.has(sid)) return `no server ${word} (servers are ${[...ctl.sim.servers.keys()].map(serverName).join(', ')})`;
+  return sid;
+}
+
+function parseGroups(ctl: LabController, words: string[]): Sid[][] | string {
+  const groups: Sid[][] = [];
+  const seen = new Set<Sid>();
+  for (const w of words) {
+    const g: Sid[] = [];
+    for (const part of w.split(',').filter((p) => p !== '')) {
+      const sid = parseServer(ctl, part);
+      if (typeof sid === 'string') return sid;
+      if (seen.has(sid)) return `${serverName(sid)} is in two groups`;
+      seen.add(sid);
+      g.push(sid);
+    }
+    if (g.length > 0) groups.push(g);
+  }
+  if (groups.length < 2) return 'partition needs at least two groups, e.g. lab partition 1,2 3,4,5';
+  return groups;
+}
+
+export function describeServer(sid: Sid, up: boolean, v: PeerView | null): string {
+  const name = serverName(sid);
+  if (!up || !v) return `${name} DOWN`;
+  const role = v.learnerType === 'OBSERVER' ? ' (observer)' : '';
+  const zab = `acceptedEpoch=${v.acceptedEpoch} currentEpoch=${v.currentEpoch} lastZxid=${hex(v.lastLoggedZxid)}`;
+  if (v.state === 'LOOKING' && v.proposal) {
+    const p = v.proposal;
+    const who = p.leader < 0 ? 'none' : serverName(p.leader);
+    return `${name} LOOKING${role} proposal=(${who}, ${hex(p.zxid)}, peerEpoch ${p.peerEpoch}) logicalclock=${v.logicalclock} ${zab}`;
+  }
+  const leader = v.state === 'LOOKING' ? '' : ` leader=${serverName(v.currentVote.id)}`;
+  const phase = v.zab.phase === 'NONE' ? '' : ` phase=${v.zab.phase}`;
+  return `${name} ${v.state}${role}${leader}${phase} logicalclock=${v.logicalclock} ${zab}`;
+}
+
+export function statusLines(sim: Simulation): string[] {
+  const lines = [`time ${formatTime(sim.now)}`];
+  for (const s of sim.servers.values()) lines.push(describeServer(s.sid, s.up, s.view));
+  const cuts = sim.cutLinks().map(([a, b]) => `${serverName(a)}->${serverName(b)}`);
+  if (cuts.length > 0) lines.push(`cut: ${cuts.join(' ')}`);
+  return lines;
+}
+
+/** One delivered packet as `lab log` prints it: `<time> <from>-><to> <TYPE> …`. */
+export function logLine(e: Extract<TraceEntry, { kind: 'deliver' }>): string {
+  const m = e.msg;
+  let detail = '';
+  if (m.type === 'NOTIFICATION') {
+    detail = ` ${m.state} leader=${m.leader < 0 ? 'none' : m.leader} zxid=${hex(m.zxid)} electionEpoch=${m.electionEpoch} peerEpoch=${m.peerEpoch < 0 ? hex(m.peerEpoch) : m.peerEpoch}`;
+  } else if ('zxid' in m) {
+    detail = ` zxid=${hex(m.zxid)}`;
+  }
+  return `${formatTime(e.t)} ${serverName(e.from)}->${serverName(e.to)} ${packetType(m)}${detail}`;
+}
+
+export async function runLabCommand(ctl: LabController, line: string): Promise<LabReply> {
+  const words = line.trim().split(/\s+/).filter((w) => w !== '');
+  if (words[0] !== 'lab') return { lines: [`not a lab command: ${line}`], error: true };
+  const cmd = words[1];
+  const args = words.slice(2);
+  const sim = ctl.sim;
+  const fail = (msg: string): LabReply => ({ lines: [msg], error: true });
+  switch (cmd) {
+    case undefined:
+    case 'help':
+      return { lines: LAB_USAGE };
+    case 'kill':
+    case 'start':
+    case 'wipe': {
+      const sid = parseServer(ctl, args[0]);
+      if (typeof sid === 'string') return fail(`lab ${cmd}: ${sid}`);
+      const name = serverName(sid);
+      if (cmd === 'kill') return { lines: [ctl.apply({ type: 'kill', sid }) ? `${name} killed` : `${name} is already down`] };
+      if (cmd === 'start') return { lines: [ctl.apply({ type: 'start', sid }) ? `${name} started` : `${name} is already running`] };
+      ctl.apply({ type: 'wipe', sid });
+      return { lines: [`${name} wiped (disk erased; it is down)`] };
+    }
+    case 'partition': {
+      const groups = parseGroups(ctl, args);
+      if (typeof groups === 'string') return fail(`lab partition: ${groups}`);
+      ctl.apply({ type: 'partition', groups });
+      return { lines: [`partitioned ${groups.map((g) => `{${g.map(serverName).join(',')}}`).join(' | ')}`] };
+    }
+    case 'heal':
+      ctl.apply({ type: 'heal' });
+      return { lines: ['all links healed'] };
+    case 'run': {
+      const ms = args[0] === undefined ? null : parseDuration(args[0]);
+      if (ms === null) return fail('lab run: give a time, e.g. lab run 10s or lab run 500ms');
+      await ctl.runFor(ms);
+      return { lines: [`time ${formatTime(sim.now)}`] };
+    }
+    case 'pause':
+      ctl.pause();
+      return { lines: [`paused at ${formatTime(sim.now)}`] };
+    case 'play':
+      ctl.play();
+      return { lines: ['playing'] };
+    case 'step':
+    case 'back': {
+      const n = args[0] === undefined ? 1 : Number(args[0]);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return fail(`lab ${cmd}: n must be a whole number from 1 to 1000000`);
+      ctl.pause();
+      const done = cmd === 'step' ? await ctl.stepEvents(n) : await ctl.back(n);
+      return { lines: [`${cmd === 'step' ? 'stepped' : 'rewound'} ${done} event${done === 1 ? '' : 's'}; time ${formatTime(sim.now)}`] };
+    }
+    case 'seek': {
+      const ms = args[0] === undefined ? null : parseDuration(args[0]);
+      if (ms === null) return fail('lab seek: give a time, e.g. lab seek 12.5s');
+      await ctl.seek(ms);
+      return { lines: [`time ${formatTime(sim.now)}`] };
+    }
+    case 'status':
+      return { lines: statusLines(sim) };
+    case 'log': {
+      const types = new Set(args.map((a) => a.toUpperCase()));
+      const lines: string[] = [];
+      for (const e of sim.trace) {
+        if (e.kind !== 'deliver') continue;
+        if (types.size > 0 && !types.has(packetType(e.msg))) continue;
+        lines.push(logLine(e));
+      }
+      return { lines };
+    }
+    case '4lw': {
+      const sid = parseServer(ctl, args[0]);
+      if (typeof sid === 'string') return fail(`lab 4lw: ${sid}`);
+      const word = args[1];
+      if (word === undefined || !FOUR_LETTER_WORDS.includes(word)) {
+        return fail(`lab 4lw: give one of ${FOUR_LETTER_WORDS.join(' ')}`);
+      }
+      const s = sim.slot(sid);
+      if (!s.up) return fail(`${serverName(sid)}:2181: Connection refused`);
+      return { lines: fourLetterWord(word, s.view).replace(/\n$/, '').split('\n') };
+    }
+    case 'hash':
+      return { lines: [`trace ${sim.traceHash()} after ${sim.trace.length} entries at ${formatTime(sim.now)}`] };
+    default:
+      return fail(`unknown lab command: ${cmd} (try lab help)`);
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * QuorumPeer: one ZooKeeper server as a pure state machine (the etcd-io/raft habit, DESIGN.md §1).
+ *
+ *   stepPeer(peer, input, now) -> outputs
+ *
+ * Inputs are a start, a packet from another server, a timer the peer asked for, or the loss of a
+ * connection. Outputs are collected, never performed: packets to send, timers to set, disk writes,
+ * connections to close and events for the trace. The peer is plain data; the host may
+ * structuredClone it at any time.
+ */
+import { initialFleState, lookForLeader, onFleTimer, onNotification, type FleState } from './election/FastLeaderElection.ts';
+import { NOTIFICATION_VERSION, type Notification, type Vote } from './election/Vote.ts';
+import {
+  applyDiskOp, lastLoggedZxid, type Channel, type DiskOp, type LearnerType, type PeerDisk,
+  type QuorumConfig, type ServerState, type Sid,
+} from './types.ts';
+import {
+  initialZabState, onQuorumConnectionLost, onQuorumPacket, onZabTimer, startRole, stopRole,
+  zabView, type QuorumPacket, type ZabState, type ZabView,
+} from './zab/Zab.ts';
+
+export type WireMessage = Notification | QuorumPacket;
+
+export interface QuorumPeer {
+  myid: Sid;
+  learnerType: LearnerType;
+  config: QuorumConfig;
+  state: ServerState;
+  /** The vote this server stands by once the election is over (QuorumPeer.currentVote). */
+  currentVote: Vote;
+  /** The server's own view of its disk; the host keeps an identical copy from the DiskOps. */
+  disk: PeerDisk;
+  fle: FleState;
+  zab: ZabState;
+  /** Live timers: name -> token. A timer input whose token differs is stale and ignored. */
+  timers: Record<string, number>;
+  nextTimerToken: number;
+  /** Simulated time of the last step. */
+  now: number;
+}
+
+export type PeerInput =
+  | { type: 'start' }
+  | { type: 'message'; from: Sid; channel: Channel; msg: WireMessage }
+  | { type: 'timer'; name: string; token: number }
+  | { type: 'connectionLost'; peer: Sid; channel: Channel };
+
+export type PeerEvent =
+  | { kind: 'state'; from: ServerState | 'DOWN'; to: ServerState; reason?: string }
+  | { kind: 'election-start'; logicalclock: number; vote: Vote }
+  | { kind: 'vote-change'; logicalclock: number; vote: Vote; because: Sid }
+  | { kind: 'elected'; leader: Sid; logicalclock: number; vote: Vote }
+  | { kind: 'zab'; text: string; detail?: Record<string, number | string> };
+
+export type PeerOutput =
+  | { type: 'send'; to: Sid; channel: Channel; msg: WireMessage; newConnection?: boolean }
+  | { type: 'setTimer'; name: string; token: number; afterMs: number }
+  | { type: 'cancelTimer'; name: string }
+  | { type: 'disk'; op: DiskOp }
+  | { type: 'disconnect'; peer: Sid; channel: Channel }
+  | { type: 'event'; event: PeerEvent };
+
+/** Collects a step's outputs. Passed to every handler of the protocol. */
+export class PeerContext {
+  readonly out: PeerOutput[] = [];
+  constructor(private readonly peer: QuorumPeer, readonly now: number) {}
+
+  send(to: Sid, channel: Channel, msg: WireMessage, newConnection = false): void {
+    this.out.push(newConnection ? { type: 'send', to, channel, msg, newConnection } : { type: 'send', to, channel, msg });
+  }
+  setTimer(name: string, afterMs: number): void {
+    const token = ++this.peer.nextTimerToken;
+    this.peer.timers[name] = token;
+    this.out.push({ type: 'setTimer', name, token, afterMs });
+  }
+  cancelTimer(name: string): void {
+    if (this.peer.timers[name] === undefined) return;
+    delete this.peer.timers[name];
+    this.out.push({ type: 'cancelTimer', name });
+  }
+  persist(op: DiskOp): void {
+    applyDiskOp(this.peer.disk, op);
+    this.out.push({ type: 'disk', op });
+  }
+  disconnect(peer: Sid, channel: Channel): void {
+    this.out.push({ type: 'disconnect', peer, channel });
+  }
+  event(event: PeerEvent): void {
+    this.out.push({ type: 'event', event });
+  }
+}
+
+export interface PeerInit {
+  myid: Sid;
+  config: QuorumConfig;
+  disk: PeerDisk;
+}
+
+export function createPeer(init: PeerInit): QuorumPeer {
+  const learnerType: LearnerType = init.config.observers.includes(init.myid) ? 'OBSERVER' : 'PARTICIPANT';
+  const disk = structuredClone(init.disk);
+  return {
+    myid: init.myid,
+    learnerType,
+    config: init.config,
+    state: 'LOOKING',
+    currentVote: {
+      id: init.myid, zxid: lastLoggedZxid(disk), electionEpoch: 0, peerEpoch: disk.currentEpoch,
+      state: 'LOOKING', version: NOTIFICATION_VERSION,
+    },
+    disk,
+    fle: initialFleState(),
+    zab: initialZabState(),
+    timers: {},
+    nextTimerToken: 0,
+    now: 0,
+  };
+}
+
+/** The one entry point: feed an input, get the outputs. Mutates `peer`. */
+export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerOutput[] {
+  peer.now = now;
+  const ctx = new PeerContext(peer, now);
+  switch (input.type) {
+    case 'start':
+      ctx.event({ kind: 'state', from: 'DOWN', to: 'LOOKING' });
+      peer.state = 'LOOKING';
+      lookForLeader(peer, ctx);
+      break;
+    case 'message':
+      if (input.channel === 'election') {
+        if (input.msg.type === 'NOTIFICATION') onNotification(peer, input.from, input.msg, ctx);
+      } else if (input.msg.type !== 'NOTIFICATION') {
+        onQuorumPacket(peer, input.from, input.msg, ctx);
+      }
+      break;
+    case 'timer': {
+      if (peer.timers[input.name] !== input.token) break;
+      delete peer.timers[input.name];
+      if (!onFleTimer(peer, input.name, ctx)) {
+        if (input.name === 'observer.electionDelay') lookForLeader(peer, ctx);
+        else onZabTimer(peer, input.name, ctx);
+      }
+      break;
+    }
+    case 'connectionLost':
+      if (input.channel === 'quorum') onQuorumConnectionLost(peer, input.peer, ctx);
+      break;
+  }
+  return ctx.out;
+}
+
+/**
+ * setPeerState: the election chose a role, or a role ended (back to LOOKING, as
+ * QuorumPeer.run's `finally { updateServerState() }` does). Starting LOOKING starts the next
+ * election at once, except that an observer first waits observer.election.DelayMs.
+ */
+export function setPeerState(peer: QuorumPeer, next: ServerState, ctx: PeerContext, reason?: string): void {
+  const prev = peer.state;
+  if (prev !== 'LOOKING') stopRole(peer, ctx);
+  peer.state = next;
+  ctx.event(reason ? { kind: 'state', from: prev, to: next, reason } : { kind: 'state', from: prev, to: next });
+  if (next === 'LOOKING') {
+    if (peer.learnerType === 'OBSERVER' && prev === 'OBSERVING') {
+      ctx.setTimer('observer.electionDelay', peer.config.observerElectionDelayMs);
+    } else {
+      lookForLeader(peer, ctx);
+    }
+    return;
+  }
+  startRole(peer, ctx);
+}
+
+/** A small summary of a server for the UI and `lab status` (no big arrays). */
+export interface PeerView {
+  myid: Sid;
+  learnerType: LearnerType;
+  state: ServerState;
+  currentVote: Vote;
+  logicalclock: number;
+  proposal: { leader: Sid; zxid: number; peerEpoch: number } | null;
+  acceptedEpoch: number;
+  currentEpoch: number;
+  lastLoggedZxid: number;
+  zab: ZabView;
+}
+
+export function peerView(peer: QuorumPeer): PeerView {
+  const f = peer.fle;
+  return {
+    myid: peer.myid,
+    learnerType: peer.learnerType,
+    state: peer.state,
+    currentVote: { ...peer.currentVote },
+    logicalclock: f.logicalclock,
+    proposal: f.running ? { leader: f.proposedLeader, zxid: f.proposedZxid, peerEpoch: f.proposedEpoch } : null,
+    acceptedEpoch: peer.disk.acceptedEpoch,
+    currentEpoch: peer.disk.currentEpoch,
+    lastLoggedZxid: lastLoggedZxid(peer.disk),
+    zab: zabView(peer),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Shared vocabulary of the pure ZooKeeper core. Names follow ZooKeeper's own source
+ * (QuorumPeer, Vote, Notification, QuorumPacket …) so a student can find the same word there.
+ *
+ * Everything here is plain structured-clonable data: a server's whole state can be snapshotted,
+ * posted to a Web Worker, restored, diffed and shown in an inspector (DESIGN.md §1).
+ */
+
+export type Sid = number;
+
+/** QuorumPeer.ServerState. DOWN is not a ZooKeeper state: the lab uses it for a dead process. */
+export type ServerState = 'LOOKING' | 'FOLLOWING' | 'LEADING' | 'OBSERVING';
+export type LearnerType = 'PARTICIPANT' | 'OBSERVER';
+
+/** Which connection a packet travels on: the election port or the quorum (learner) port. */
+export type Channel = 'election' | 'quorum';
+
+/** Java's Long.MIN_VALUE, used by observers for their vote (FastLeaderElection.getInitId). */
+export const LONG_MIN_VALUE = -9223372036854775808;
+
+/** The ensemble's settings, named as in zoo.cfg and ZooKeeper's system properties. */
+export interface QuorumConfig {
+  /** Voting members (participants), by sid. */
+  voters: Sid[];
+  /** Observers, by sid. */
+  observers: Sid[];
+  /** zoo.cfg tickTime, in ms (default 2000). */
+  tickTime: number;
+  /** zoo.cfg initLimit, in ticks (default 10). */
+  initLimit: number;
+  /** zoo.cfg syncLimit, in ticks (default 5). */
+  syncLimit: number;
+  /** zookeeper.fastleader.minNotificationInterval, ms (default 200); also finalizeWait. */
+  minNotificationInterval: number;
+  /** zookeeper.fastleader.maxNotificationInterval, ms (default 60000). */
+  maxNotificationInterval: number;
+  /** zookeeper.observer.election.DelayMs (default 200). */
+  observerElectionDelayMs: number;
+}
+
+export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> = {
+  tickTime: 2000,
+  initLimit: 10,
+  syncLimit: 5,
+  minNotificationInterval: 200,
+  maxNotificationInterval: 60000,
+  observerElectionDelayMs: 200,
+};
+
+/** What a server keeps on disk. It survives a crash; `wipe` erases it (DESIGN.md §1). */
+export interface PeerDisk {
+  /** The acceptedEpoch file. */
+  acceptedEpoch: number;
+  /** The currentEpoch file. */
+  currentEpoch: number;
+  /** The transaction log, in zxid order. */
+  log: LoggedTxn[];
+  /** Zxid of the latest snapshot on disk (0 = the empty initial tree). */
+  snapshotZxid: number;
+  /** The snapshot itself, opaque to the kernel (the DataTree's serialized form). */
+  snapshot: unknown;
+}
+
+/** One entry of the transaction log: the TxnHeader fields plus the txn body. */
+export interface LoggedTxn {
+  zxid: number;
+  /** Simulated ms when the leader created the txn (TxnHeader.time). */
+  time: number;
+  /** The txn body; its shape belongs to the DataTree. */
+  txn: unknown;
+}
+
+export function emptyDisk(): PeerDisk {
+  return { acceptedEpoch: 0, currentEpoch: 0, log: [], snapshotZxid: 0, snapshot: null };
+}
+
+/** A change a server makes to its disk. The host applies the same op to the copy it owns. */
+export type DiskOp =
+  | { op: 'acceptedEpoch'; value: number }
+  | { op: 'currentEpoch'; value: number }
+  | { op: 'append'; txns: LoggedTxn[] }
+  | { op: 'truncate'; zxid: number }
+  | { op: 'snapshot'; zxid: number; snapshot: unknown; keepLogAfter: boolean };
+
+export function applyDiskOp(disk: PeerDisk, op: DiskOp): void {
+  switch (op.op) {
+    case 'acceptedEpoch':
+      disk.acceptedEpoch = op.value;
+      return;
+    case 'currentEpoch':
+      disk.currentEpoch = op.value;
+      return;
+    case 'append':
+      for (const t of op.txns) disk.log.push(t);
+      return;
+    case 'truncate':
+      disk.log = disk.log.filter((t) => t.zxid <= op.zxid);
+      return;
+    case 'snapshot':
+      disk.snapshotZxid = op.zxid;
+      disk.snapshot = op.snapshot;
+      if (!op.keepLogAfter) disk.log = [];
+      else disk.log = disk.log.filter((t) => t.zxid > op.zxid);
+      return;
+  }
+}
+
+/** The last zxid on disk: the log's tail, else the snapshot's zxid. */
+export function lastLoggedZxid(disk: PeerDisk): number {
+  const last = disk.log[disk.log.length - 1];
+  return last ? last.zxid : disk.snapshotZxid;
+}

@@ -1,0 +1,59 @@
+/**
+ * User actions on the world. A run is a pure function of (config, seed, actions with the moment
+ * they happened), so every action is data, recorded with that moment, and can be replayed.
+ */
+import type { Sid } from '../protocol/types.ts';
+import type { Simulation } from './simulation.ts';
+
+export type LabAction =
+  | { type: 'kill'; sid: Sid }
+  | { type: 'start'; sid: Sid }
+  | { type: 'wipe'; sid: Sid }
+  | { type: 'partition'; groups: Sid[][] }
+  | { type: 'cut'; from: Sid; to: Sid; oneWay: boolean }
+  | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean };
+
+/** An action and the moment it happened: after `eventCount` events, at simulated time `t`. */
+export interface RecordedAction {
+  eventCount: number;
+  t: number;
+  action: LabAction;
+}
+
+export function describeAction(a: LabAction): string {
+  switch (a.type) {
+    case 'kill':
+    case 'start':
+    case 'wipe':
+      return `${a.type} zk${a.sid}`;
+    case 'partition':
+      return `partition ${a.groups.map((g) => g.join(',')).join(' ')}`;
+    case 'cut':
+      return `cut zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
+    case 'heal':
+      return a.from === undefined ? 'heal' : `heal zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
+  }
+}
+
+/** Applies an action to the world. Returns false when it changed nothing (e.g. kill of a dead server). */
+export function applyAction(sim: Simulation, a: LabAction): boolean {
+  sim.action(describeAction(a));
+  switch (a.type) {
+    case 'kill':
+      return sim.kill(a.sid);
+    case 'start':
+      return sim.start(a.sid);
+    case 'wipe':
+      sim.wipe(a.sid);
+      return true;
+    case 'partition':
+      sim.partition(a.groups);
+      return true;
+    case 'cut':
+      sim.cutLink(a.from, a.to, a.oneWay);
+      return true;
+    case 'heal':
+      sim.heal(a.from, a.to, a.oneWay ?? false);
+      return true;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The settings of a lab run. Ensemble settings use zoo.cfg's names and defaults; link latency
+ * and its spread are lab settings. Parsing from URL parameters or `new` lines lives here so the
+ * browser and the scenario tests read settings the same way.
+ */
+import { DEFAULT_QUORUM_CONFIG, type QuorumConfig } from '../protocol/types.ts';
+
+export interface LabConfig {
+  seed: number | string;
+  voters: number;
+  observers: number;
+  tickTime: number;
+  initLimit: number;
+  syncLimit: number;
+  /** One-way link delay: latencyMs + uniform[0, latencySpreadMs], drawn per packet from the link's generator. */
+  latencyMs: number;
+  latencySpreadMs: number;
+}
+
+export const DEFAULT_LAB_CONFIG: LabConfig = {
+  seed: 1,
+  voters: 3,
+  observers: 0,
+  tickTime: DEFAULT_QUORUM_CONFIG.tickTime,
+  initLimit: DEFAULT_QUORUM_CONFIG.initLimit,
+  syncLimit: DEFAULT_QUORUM_CONFIG.syncLimit,
+  latencyMs: 30,
+  latencySpreadMs: 20,
+};
+
+export const LIMITS = {
+  voters: [1, 9],
+  observers: [0, 4],
+  tickTime: [10, 60000],
+  initLimit: [1, 100],
+  syncLimit: [1, 100],
+  latencyMs: [0, 10000],
+  latencySpreadMs: [0, 10000],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export type ConfigKey = keyof typeof LIMITS;
+
+/**
+ * Reads settings from key/value pairs (URL search params or `new k=v` words). Unknown keys are
+ * ignored; bad values are reported, not thrown, so a mistyped link still opens a lab.
+ */
+export function parseLabConfig(pairs: Iterable<[string, string]>): { config: LabConfig; errors: string[] } {
+  const config: LabConfig = { ...DEFAULT_LAB_CONFIG };
+  const errors: string[] = [];
+  for (const [key, raw] of pairs) {
+    if (key === 'seed') {
+      const v = raw.trim();
+      if (v === '' || v.length > 64) errors.push(`seed must be 1-64 characters`);
+      else config.seed = /^\d+$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : v;
+      continue;
+    }
+    if (!(key in LIMITS)) continue;
+    const k = key as ConfigKey;
+    const [lo, hi] = LIMITS[k];
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi) {
+      errors.push(`${k} must be an integer from ${lo} to ${hi} (got "${raw.slice(0, 20)}")`);
+      continue;
+    }
+    config[k] = n;
+  }
+  return { config, errors };
+}
+
+export function voterIds(c: LabConfig): number[] {
+  return Array.from({ length: c.voters }, (_, i) => i + 1);
+}
+
+export function observerIds(c: LabConfig): number[] {
+  return Array.from({ length: c.observers }, (_, i) => c.voters + i + 1);
+}
+
+export function allIds(c: LabConfig): number[] {
+  return [...voterIds(c), ...observerIds(c)];
+}
+
+export function quorumConfigOf(c: LabConfig): QuorumConfig {
+  return {
+    ...DEFAULT_QUORUM_CONFIG,
+    voters: voterIds(c),
+    observers: observerIds(c),
+    tickTime: c.tickTime,
+    initLimit: c.initLimit,
+    syncLimit: c.syncLimit,
+  };
+}

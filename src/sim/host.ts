@@ -1,0 +1,34 @@
+/**
+ * The interface between the deterministic world (src/sim) and whatever runs the servers' code:
+ * an in-process host (Node tests, fast-forward) or one Web Worker per server (the browser).
+ * Hosts never decide ordering: the simulation hands them a batch of inputs, each for a distinct
+ * server, and absorbs the outputs in batch order (DESIGN.md §1).
+ */
+import type { PeerInit, PeerInput, PeerOutput, PeerView } from '../protocol/QuorumPeer.ts';
+import type { Sid } from '../protocol/types.ts';
+
+export interface StepRequest {
+  sid: Sid;
+  input: PeerInput;
+  now: number;
+}
+
+export interface StepResult {
+  sid: Sid;
+  outputs: PeerOutput[];
+  view: PeerView | null;
+  /** Set when the server's code threw: the simulation marks the server crashed. */
+  error?: string;
+}
+
+export interface PeerHost {
+  readonly kind: 'in-process' | 'worker';
+  /** Creates the server process (a new worker, or an in-memory peer). */
+  boot(sid: Sid, init: PeerInit): void;
+  /** Runs one input on each server of the batch (distinct sids). */
+  step(batch: StepRequest[]): StepResult[] | Promise<StepResult[]>;
+  /** Ends the server process at once (terminates its worker). */
+  kill(sid: Sid): void;
+  /** Ends every process. */
+  dispose(): void;
+}

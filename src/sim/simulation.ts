@@ -1,0 +1,456 @@
+/**
+ * The deterministic world (DESIGN.md §1): simulated time, an event queue ordered by
+ * (deliverAt, seq), links with per-direction FIFO order and seeded latency, partitions
+ * (symmetric and one-way), crash / start / wipe of servers whose disks it holds, and a trace of
+ * everything. It never runs protocol code itself: a `PeerHost` does, one batch of same-time
+ * inputs to distinct servers at a time, and the outputs are absorbed in batch order, so the run
+ * is the same whether the host is in-process or a set of Web Workers.
+ *
+ * Connections are modelled like TCP: a packet on a cut link is held (not lost) and arrives after
+ * the heal if its connection still exists, so a partition is noticed only through the protocol's
+ * own timeouts. A crash closes the dead server's connections at once: in-flight packets of those
+ * connections are discarded and each open quorum connection delivers a FIN to the other side.
+ */
+import { type PeerInit, type PeerOutput, type PeerView, type WireMessage } from '../protocol/QuorumPeer.ts';
+import { applyDiskOp, emptyDisk, type Channel, type PeerDisk, type QuorumConfig, type Sid } from '../protocol/types.ts';
+import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
+import { EventQueue } from './eventQueue.ts';
+import { TraceHash } from './hash.ts';
+import type { PeerHost, StepRequest, StepResult } from './host.ts';
+import { Rng } from './rng.ts';
+import { packetType, type DropReason, type TraceEntry } from './trace.ts';
+
+export interface Delivery {
+  kind: 'deliver';
+  at: number;
+  seq: number;
+  id: number;
+  from: Sid;
+  to: Sid;
+  channel: Channel;
+  /** null = the FIN of a closed connection. */
+  msg: WireMessage | null;
+  sentAt: number;
+  connEpoch: number;
+}
+interface TimerEvent { kind: 'timer'; at: number; seq: number; sid: Sid; name: string; token: number; incarnation: number }
+interface StartEvent { kind: 'start'; at: number; seq: number; sid: Sid; incarnation: number }
+type SimEvent = Delivery | TimerEvent | StartEvent;
+
+export interface ServerSlot {
+  sid: Sid;
+  up: boolean;
+  /** Bumped at every crash; timers of an earlier incarnation never fire. */
+  incarnation: number;
+  /** The disk the host owns for this server; survives crashes. */
+  disk: PeerDisk;
+  view: PeerView | null;
+  /** Why the server is down, when it crashed by itself (its code threw). */
+  crashReason: string | null;
+}
+
+interface Conn { epoch: number; open: boolean }
+
+export interface InFlight {
+  id: number;
+  from: Sid;
+  to: Sid;
+  channel: Channel;
+  msg: WireMessage | null;
+  sentAt: number;
+  deliverAt: number;
+  held: boolean;
+}
+
+export class Simulation {
+  readonly config: LabConfig;
+  readonly quorum: QuorumConfig;
+  readonly servers = new Map<Sid, ServerSlot>();
+  readonly trace: TraceEntry[] = [];
+  now = 0;
+  private readonly rng: Rng;
+  private readonly linkRngs = new Map<string, Rng>();
+  private readonly queue = new EventQueue<SimEvent>();
+  private seq = 0;
+  private packetId = 0;
+  private readonly hash = new TraceHash();
+  private readonly activeTimers = new Map<string, number>();
+  private readonly cut = new Set<string>();
+  private readonly held = new Map<string, Delivery[]>();
+  private readonly lastDeliverAt = new Map<string, number>();
+  private readonly conns = new Map<string, Conn>();
+  /** Number of events (batch members) processed; `lab step` counts these. */
+  eventCount = 0;
+  /** Called after anything changed (for the UI). */
+  onChange: (() => void) | null = null;
+
+  constructor(config: LabConfig, private readonly host: PeerHost) {
+    this.config = config;
+    this.quorum = quorumConfigOf(config);
+    this.rng = new Rng(config.seed);
+    for (const sid of allIds(config)) {
+      this.servers.set(sid, { sid, up: false, incarnation: 0, disk: emptyDisk(), view: null, crashReason: null });
+    }
+  }
+
+  get hostKind(): PeerHost['kind'] {
+    return this.host.kind;
+  }
+
+  /** The trace hash so far. */
+  traceHash(): string {
+    return this.hash.digest();
+  }
+
+  // ---------------------------------------------------------------- user actions
+
+  /** Records a user action in the trace (what the console or UI asked for). */
+  action(text: string): void {
+    this.record({ t: this.now, kind: 'action', text });
+  }
+
+  /** Starts a server process; its `start` input runs at the current time. */
+  start(sid: Sid): boolean {
+    const s = this.slot(sid);
+    if (s.up) return false;
+    s.up = true;
+    s.crashReason = null;
+    const init: PeerInit = { myid: sid, config: this.quorum, disk: structuredClone(s.disk) };
+    this.host.boot(sid, init);
+    s.view = null;
+    this.record({ t: this.now, kind: 'start', sid });
+    this.push({ kind: 'start', at: this.now, seq: 0, sid, incarnation: s.incarnation });
+    this.changed();
+    return true;
+  }
+
+  /** Kills a server process at once; its disk stays. */
+  kill(sid: Sid, reason = 'killed'): boolean {
+    const s = this.slot(sid);
+    if (!s.up) return false;
+    s.up = false;
+    s.incarnation += 1;
+    s.crashReason = reason === 'killed' ? null : reason;
+    this.host.kill(sid);
+    for (const key of [...this.activeTimers.keys()]) if (key.startsWith(`${sid}:`)) this.activeTimers.delete(key);
+    this.record({ t: this.now, kind: 'crash', sid, reason });
+    // The OS closes every socket of the dead process: peers of open quorum connections get a FIN.
+    for (const other of this.servers.keys()) {
+      if (other === sid) continue;
+      for (const channel of ['election', 'quorum'] as const) {
+        const c = this.conn(sid, other, channel);
+        const wasOpen = c.open;
+        c.epoch += 1;
+        c.open = false;
+        if (channel === 'quorum' && wasOpen) this.sendFin(sid, other, channel, c.epoch);
+      }
+    }
+    this.changed();
+    return true;
+  }
+
+  /** Erases a server's disk (killing it first if it runs). */
+  wipe(sid: Sid): void {
+    const s = this.slot(sid);
+    if (s.up) this.kill(sid);
+    s.disk = emptyDisk();
+    this.record({ t: this.now, kind: 'wipe', sid });
+    this.changed();
+  }
+
+  /** Cuts the link a→b (one way) — or both ways. Packets on a cut link are held until healed. */
+  cutLink(a: Sid, b: Sid, oneWay = false): void {
+    this.cut.add(dirKey(a, b));
+    if (!oneWay) this.cut.add(dirKey(b, a));
+    this.changed();
+  }
+
+  /** Cuts every link between the groups. */
+  partition(groups: Sid[][]): void {
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        for (const a of groups[i]!) for (const b of groups[j]!) this.cutLink(a, b);
+      }
+    }
+  }
+
+  /** Restores links (one direction, both, or all) and releases held packets in FIFO order. */
+  heal(a?: Sid, b?: Sid, oneWay = false): void {
+    const keys = a === undefined || b === undefined ? [...this.cut] : oneWay ? [dirKey(a, b)] : [dirKey(a, b), dirKey(b, a)];
+    for (const key of keys) {
+      if (!this.cut.delete(key)) continue;
+      const pending = this.held.get(key);
+      if (!pending) continue;
+      this.held.delete(key);
+      for (const d of pending) {
+        const at = this.fifoTime(d.from, d.to, this.now + this.latency(d.from, d.to));
+        this.push({ ...d, at, seq: 0 });
+      }
+    }
+    this.changed();
+  }
+
+  isCut(a: Sid, b: Sid): boolean {
+    return this.cut.has(dirKey(a, b));
+  }
+
+  cutLinks(): Array<[Sid, Sid]> {
+    return [...this.cut].map((k) => k.split('>').map(Number) as [Sid, Sid]);
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /** Time of the next event, or undefined if nothing is queued. */
+  nextEventTime(): number | undefined {
+    return this.queue.peek()?.at;
+  }
+
+  /**
+   * Takes the next batch: events due at the same time for distinct servers, in (at, seq) order.
+   * Packets that cannot be delivered are dropped or held here, without the host.
+   */
+  private takeBatch(limit: number, until: number): StepRequest[] {
+    const batch: StepRequest[] = [];
+    const taken = new Set<Sid>();
+    const skipped: SimEvent[] = [];
+    let at: number | undefined;
+    while (batch.length < limit) {
+      const ev = this.queue.peek();
+      if (!ev || ev.at > until || (at !== undefined && ev.at !== at)) break;
+      this.queue.pop();
+      const sid = ev.kind === 'deliver' ? ev.to : ev.sid;
+      if (taken.has(sid)) {
+        skipped.push(ev);
+        continue;
+      }
+      this.now = ev.at;
+      const req = this.admit(ev);
+      if (!req) continue;
+      at = ev.at;
+      taken.add(sid);
+      batch.push(req);
+    }
+    for (const ev of skipped) this.queue.push(ev);
+    return batch;
+  }
+
+  /** Turns a due event into a host input, or disposes of it (drop / hold / stale timer). */
+  private admit(ev: SimEvent): StepRequest | null {
+    if (ev.kind === 'timer') {
+      const s = this.slot(ev.sid);
+      const key = `${ev.sid}:${ev.name}`;
+      if (!s.up || s.incarnation !== ev.incarnation || this.activeTimers.get(key) !== ev.token) return null;
+      this.activeTimers.delete(key);
+      this.record({ t: this.now, kind: 'timer', sid: ev.sid, name: ev.name });
+      return { sid: ev.sid, now: this.now, input: { type: 'timer', name: ev.name, token: ev.token } };
+    }
+    if (ev.kind === 'start') {
+      const s = this.slot(ev.sid);
+      if (!s.up || s.incarnation !== ev.incarnation) return null;
+      return { sid: ev.sid, now: this.now, input: { type: 'start' } };
+    }
+    const d = ev;
+    const key = dirKey(d.from, d.to);
+    if (d.from !== d.to && (this.cut.has(key) || this.held.has(key))) {
+      const list = this.held.get(key) ?? [];
+      list.push(d);
+      this.held.set(key, list);
+      this.record({ t: this.now, kind: 'hold', id: d.id, from: d.from, to: d.to });
+      return null;
+    }
+    const target = this.slot(d.to);
+    const c = this.conn(d.from, d.to, d.channel);
+    if (!target.up || c.epoch !== d.connEpoch) {
+      const reason: DropReason = !target.up ? 'down' : 'connection-closed';
+      this.record({ t: this.now, kind: 'drop', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, reason });
+      return null;
+    }
+    if (d.msg === null) {
+      this.record({ t: this.now, kind: 'reset', from: d.from, to: d.to, channel: d.channel });
+      return { sid: d.to, now: this.now, input: { type: 'connectionLost', peer: d.from, channel: d.channel } };
+    }
+    this.record({ t: this.now, kind: 'deliver', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, sentAt: d.sentAt });
+    return { sid: d.to, now: this.now, input: { type: 'message', from: d.from, channel: d.channel, msg: d.msg } };
+  }
+
+  /** Absorbs the host's results in batch order: this is where new events get their seq. */
+  private absorb(results: StepResult[]): void {
+    for (const r of results) {
+      this.eventCount += 1;
+      const s = this.slot(r.sid);
+      if (!s.up) continue;
+      if (r.error !== undefined) {
+        this.kill(r.sid, `crashed: ${r.error}`);
+        continue;
+      }
+      s.view = r.view;
+      for (const out of r.outputs) this.output(r.sid, out);
+    }
+    this.changed();
+  }
+
+  private output(sid: Sid, out: PeerOutput): void {
+    switch (out.type) {
+      case 'send': {
+        const c = this.conn(sid, out.to, out.channel);
+        if (out.newConnection) {
+          c.epoch += 1;
+          c.open = true;
+        }
+        const id = ++this.packetId;
+        if (out.to !== sid && !this.slot(out.to).up) {
+          // Connection refused: nothing travels.
+          this.record({ t: this.now, kind: 'drop', id, from: sid, to: out.to, channel: out.channel, msg: out.msg, reason: 'down' });
+          return;
+        }
+        const at = out.to === sid ? this.now : this.fifoTime(sid, out.to, this.now + this.latency(sid, out.to));
+        this.record({ t: this.now, kind: 'send', id, from: sid, to: out.to, channel: out.channel, msg: out.msg, deliverAt: at });
+        this.push({ kind: 'deliver', at, seq: 0, id, from: sid, to: out.to, channel: out.channel, msg: out.msg, sentAt: this.now, connEpoch: c.epoch });
+        return;
+      }
+      case 'setTimer': {
+        const s = this.slot(sid);
+        this.activeTimers.set(`${sid}:${out.name}`, out.token);
+        this.push({ kind: 'timer', at: this.now + out.afterMs, seq: 0, sid, name: out.name, token: out.token, incarnation: s.incarnation });
+        return;
+      }
+      case 'cancelTimer':
+        this.activeTimers.delete(`${sid}:${out.name}`);
+        return;
+      case 'disk':
+        applyDiskOp(this.slot(sid).disk, out.op);
+        return;
+      case 'disconnect': {
+        const c = this.conn(sid, out.peer, out.channel);
+        if (!c.open) return;
+        c.epoch += 1;
+        c.open = false;
+        this.sendFin(sid, out.peer, out.channel, c.epoch);
+        return;
+      }
+      case 'event':
+        this.record({ t: this.now, kind: 'event', sid, event: out.event });
+        return;
+    }
+  }
+
+  private sendFin(from: Sid, to: Sid, channel: Channel, epoch: number): void {
+    if (!this.slot(to).up) return;
+    const at = this.fifoTime(from, to, this.now + this.latency(from, to));
+    this.push({ kind: 'deliver', at, seq: 0, id: ++this.packetId, from, to, channel, msg: null, sentAt: this.now, connEpoch: epoch });
+  }
+
+  /** Processes one batch synchronously (the host must be synchronous). Returns false if idle. */
+  stepSync(limit = Infinity, until = Infinity): boolean {
+    const batch = this.takeBatch(limit, until);
+    if (batch.length === 0) return this.queue.size > 0 && (this.queue.peek()?.at ?? Infinity) <= until;
+    const results = this.host.step(batch);
+    if (results instanceof Promise) throw new Error('stepSync needs a synchronous host');
+    this.absorb(results);
+    return true;
+  }
+
+  /** Processes one batch with any host. */
+  async step(limit = Infinity, until = Infinity): Promise<boolean> {
+    const batch = this.takeBatch(limit, until);
+    if (batch.length === 0) return this.queue.size > 0 && (this.queue.peek()?.at ?? Infinity) <= until;
+    this.absorb(await this.host.step(batch));
+    return true;
+  }
+
+  /** Runs every event due up to `t` (inclusive) and sets the clock to `t`. */
+  runUntilSync(t: number): void {
+    while ((this.nextEventTime() ?? Infinity) <= t) this.stepSync(Infinity, t);
+    if (t > this.now) this.now = t;
+    this.changed();
+  }
+
+  async runUntil(t: number, shouldStop?: () => boolean): Promise<void> {
+    while ((this.nextEventTime() ?? Infinity) <= t) {
+      if (shouldStop?.()) return;
+      await this.step(Infinity, t);
+    }
+    if (t > this.now) this.now = t;
+    this.changed();
+  }
+
+  /** Processes exactly `n` events (one server input each), advancing the clock to each. */
+  async stepEvents(n: number): Promise<number> {
+    let done = 0;
+    while (done < n && this.queue.size > 0) {
+      const before = this.eventCount;
+      await this.step(1);
+      done += this.eventCount - before;
+    }
+    return done;
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /** Packets travelling or held at a cut, for drawing (position = (now - sentAt) / (deliverAt - sentAt)). */
+  inFlight(): InFlight[] {
+    const list: InFlight[] = [];
+    for (const ev of this.queue.items()) {
+      if (ev.kind !== 'deliver' || ev.from === ev.to) continue;
+      list.push({ id: ev.id, from: ev.from, to: ev.to, channel: ev.channel, msg: ev.msg, sentAt: ev.sentAt, deliverAt: ev.at, held: false });
+    }
+    for (const pending of this.held.values()) {
+      for (const d of pending) list.push({ id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, sentAt: d.sentAt, deliverAt: d.at, held: true });
+    }
+    return list.sort((a, b) => a.id - b.id);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  slot(sid: Sid): ServerSlot {
+    const s = this.servers.get(sid);
+    if (!s) throw new RangeError(`no server ${sid}`);
+    return s;
+  }
+
+  private push(ev: SimEvent): void {
+    ev.seq = ++this.seq;
+    this.queue.push(ev);
+  }
+
+  private record(e: TraceEntry): void {
+    this.trace.push(e);
+    this.hash.update(JSON.stringify(e));
+  }
+
+  private changed(): void {
+    this.onChange?.();
+  }
+
+  private conn(a: Sid, b: Sid, channel: Channel): Conn {
+    const key = a < b ? `${a}-${b}:${channel}` : `${b}-${a}:${channel}`;
+    let c = this.conns.get(key);
+    if (!c) {
+      c = { epoch: 0, open: false };
+      this.conns.set(key, c);
+    }
+    return c;
+  }
+
+  private latency(from: Sid, to: Sid): number {
+    const key = dirKey(from, to);
+    let r = this.linkRngs.get(key);
+    if (!r) {
+      r = this.rng.child(`link:${key}`);
+      this.linkRngs.set(key, r);
+    }
+    return this.config.latencyMs + r.int(0, this.config.latencySpreadMs);
+  }
+
+  private fifoTime(from: Sid, to: Sid, at: number): number {
+    const key = dirKey(from, to);
+    const t = Math.max(at, this.lastDeliverAt.get(key) ?? 0);
+    this.lastDeliverAt.set(key, t);
+    return t;
+  }
+}
+
+function dirKey(a: Sid, b: Sid): string {
+  return `${a}>${b}`;
+}
+

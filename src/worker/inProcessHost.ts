@@ -1,0 +1,44 @@
+/**
+ * Runs every server's protocol code in this thread. Used by Node tests, the scenario runner and
+ * fast-forward; produces exactly the outputs the worker host produces.
+ */
+import { createPeer, peerView, stepPeer, type PeerInit, type QuorumPeer } from '../protocol/QuorumPeer.ts';
+import type { Sid } from '../protocol/types.ts';
+import type { PeerHost, StepRequest, StepResult } from '../sim/host.ts';
+
+export class InProcessHost implements PeerHost {
+  readonly kind = 'in-process' as const;
+  private readonly peers = new Map<Sid, QuorumPeer>();
+
+  boot(sid: Sid, init: PeerInit): void {
+    this.peers.set(sid, createPeer(init));
+  }
+
+  step(batch: StepRequest[]): StepResult[] {
+    return batch.map((req) => runStep(this.peers.get(req.sid), req));
+  }
+
+  kill(sid: Sid): void {
+    this.peers.delete(sid);
+  }
+
+  dispose(): void {
+    this.peers.clear();
+  }
+
+  /** The live state of a server (for inspectors and tests). */
+  peer(sid: Sid): QuorumPeer | undefined {
+    return this.peers.get(sid);
+  }
+}
+
+/** One step, with a thrown error turned into a crashed-server result (shared with the worker). */
+export function runStep(peer: QuorumPeer | undefined, req: StepRequest): StepResult {
+  if (!peer) return { sid: req.sid, outputs: [], view: null, error: 'no such process' };
+  try {
+    const outputs = stepPeer(peer, req.input, req.now);
+    return { sid: req.sid, outputs, view: peerView(peer) };
+  } catch (e) {
+    return { sid: req.sid, outputs: [], view: null, error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,12 @@
+/** Messages between the page and a server's Web Worker. */
+import type { PeerInit, QuorumPeer } from '../protocol/QuorumPeer.ts';
+import type { StepRequest, StepResult } from '../sim/host.ts';
+
+export type ToWorker =
+  | { type: 'boot'; init: PeerInit }
+  | { type: 'step'; id: number; req: StepRequest }
+  | { type: 'snapshot'; id: number };
+
+export type FromWorker =
+  | { type: 'step'; id: number; result: StepResult }
+  | { type: 'snapshot'; id: number; peer: QuorumPeer | null };

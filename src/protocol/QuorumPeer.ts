@@ -15,8 +15,8 @@ import {
   type QuorumConfig, type ServerState, type Sid,
 } from './types.ts';
 import {
-  initialZabState, onQuorumConnectionLost, onQuorumPacket, onZabTimer, startRole, stopRole,
-  zabView, type QuorumPacket, type ZabState, type ZabView,
+  initialZabState, onQuorumConnectionLost, onQuorumPacket, onZabTimer, startRole, stopRole, submitRequest,
+  zabView, type ClientReply, type ClientRequest, type QuorumPacket, type ZabState, type ZabView,
 } from './zab/Zab.ts';
 
 export type WireMessage = Notification | QuorumPacket;
@@ -43,7 +43,9 @@ export type PeerInput =
   | { type: 'start' }
   | { type: 'message'; from: Sid; channel: Channel; msg: WireMessage }
   | { type: 'timer'; name: string; token: number }
-  | { type: 'connectionLost'; peer: Sid; channel: Channel };
+  | { type: 'connectionLost'; peer: Sid; channel: Channel }
+  /** A request from a client connected to this server. */
+  | { type: 'request'; req: ClientRequest };
 
 export type PeerEvent =
   | { kind: 'state'; from: ServerState | 'DOWN'; to: ServerState; reason?: string }
@@ -58,7 +60,9 @@ export type PeerOutput =
   | { type: 'cancelTimer'; name: string }
   | { type: 'disk'; op: DiskOp }
   | { type: 'disconnect'; peer: Sid; channel: Channel }
-  | { type: 'event'; event: PeerEvent };
+  | { type: 'event'; event: PeerEvent }
+  /** The answer to one of this server's clients. */
+  | { type: 'reply'; reply: ClientReply };
 
 /** Collects a step's outputs. Passed to every handler of the protocol. */
 export class PeerContext {
@@ -87,6 +91,9 @@ export class PeerContext {
   }
   event(event: PeerEvent): void {
     this.out.push({ type: 'event', event });
+  }
+  reply(reply: ClientReply): void {
+    this.out.push({ type: 'reply', reply });
   }
 }
 
@@ -145,6 +152,11 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
     }
     case 'connectionLost':
       if (input.channel === 'quorum') onQuorumConnectionLost(peer, input.peer, ctx);
+      break;
+    case 'request':
+      if (!submitRequest(peer, input.req, ctx)) {
+        ctx.reply({ sessionId: input.req.sessionId, cxid: input.req.cxid, zxid: -1, err: -4, type: 'error' });
+      }
       break;
   }
   return ctx.out;

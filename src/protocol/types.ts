@@ -36,6 +36,14 @@ export interface QuorumConfig {
   maxNotificationInterval: number;
   /** zookeeper.observer.election.DelayMs (default 200). */
   observerElectionDelayMs: number;
+  /** zookeeper.commitLogCount: committed proposals a leader keeps in memory to DIFF learners (default 500). */
+  commitLogCount: number;
+  /** zookeeper.snapshotSizeFactor: sync from the txn log while it is smaller than this × the snapshot (default 0.33; 0 = never). */
+  snapshotSizeFactor: number;
+  /** zookeeper.extendedTypesEnabled (TTL nodes). The conformance ensemble runs with it on. */
+  extendedTypesEnabled: boolean;
+  /** Learner.leaderConnectDelayDuringRetryMs (default 100): pause between connection attempts. */
+  leaderConnectDelayDuringRetryMs: number;
 }
 
 export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> = {
@@ -45,6 +53,10 @@ export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> =
   minNotificationInterval: 200,
   maxNotificationInterval: 60000,
   observerElectionDelayMs: 200,
+  commitLogCount: 500,
+  snapshotSizeFactor: 0.33,
+  extendedTypesEnabled: true,
+  leaderConnectDelayDuringRetryMs: 100,
 };
 
 /** What a server keeps on disk. It survives a crash; `wipe` erases it (DESIGN.md §1). */

@@ -18,7 +18,9 @@ import { EventQueue } from './eventQueue.ts';
 import { TraceHash } from './hash.ts';
 import type { PeerHost, StepRequest, StepResult } from './host.ts';
 import { Rng } from './rng.ts';
-import { packetType, type DropReason, type TraceEntry } from './trace.ts';
+import { stableJson } from './stableJson.ts';
+import { type DropReason, type TraceEntry } from './trace.ts';
+import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
 
 export interface Delivery {
   kind: 'deliver';
@@ -35,7 +37,8 @@ export interface Delivery {
 }
 interface TimerEvent { kind: 'timer'; at: number; seq: number; sid: Sid; name: string; token: number; incarnation: number }
 interface StartEvent { kind: 'start'; at: number; seq: number; sid: Sid; incarnation: number }
-type SimEvent = Delivery | TimerEvent | StartEvent;
+interface RequestEvent { kind: 'request'; at: number; seq: number; sid: Sid; req: ClientRequest }
+type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent;
 
 export interface ServerSlot {
   sid: Sid;
@@ -83,6 +86,8 @@ export class Simulation {
   eventCount = 0;
   /** Called after anything changed (for the UI). */
   onChange: (() => void) | null = null;
+  /** Receives every answer a server gives one of its clients (the client layer routes it). */
+  onReply: ((sid: Sid, reply: ClientReply) => void) | null = null;
 
   constructor(config: LabConfig, private readonly host: PeerHost) {
     this.config = config;
@@ -198,6 +203,11 @@ export class Simulation {
     return [...this.cut].map((k) => k.split('>').map(Number) as [Sid, Sid]);
   }
 
+  /** A client connected to server `sid` sends it a request; it arrives at the current time. */
+  submit(sid: Sid, req: ClientRequest): void {
+    this.push({ kind: 'request', at: this.now, seq: 0, sid, req });
+  }
+
   // ---------------------------------------------------------------- running
 
   /** Time of the next event, or undefined if nothing is queued. */
@@ -249,6 +259,14 @@ export class Simulation {
       if (!s.up || s.incarnation !== ev.incarnation) return null;
       return { sid: ev.sid, now: this.now, input: { type: 'start' } };
     }
+    if (ev.kind === 'request') {
+      if (!this.slot(ev.sid).up) {
+        this.onReply?.(ev.sid, { sessionId: ev.req.sessionId, cxid: ev.req.cxid, zxid: -1, err: -4, type: 'error' });
+        return null;
+      }
+      this.record({ t: this.now, kind: 'request', sid: ev.sid, req: ev.req });
+      return { sid: ev.sid, now: this.now, input: { type: 'request', req: ev.req } };
+    }
     const d = ev;
     const key = dirKey(d.from, d.to);
     if (d.from !== d.to && (this.cut.has(key) || this.held.has(key))) {
@@ -299,8 +317,13 @@ export class Simulation {
         }
         const id = ++this.packetId;
         if (out.to !== sid && !this.slot(out.to).up) {
-          // Connection refused: nothing travels.
+          // Nobody listens: nothing travels; a new connection is refused (the sender gets a reset).
           this.record({ t: this.now, kind: 'drop', id, from: sid, to: out.to, channel: out.channel, msg: out.msg, reason: 'down' });
+          if (out.newConnection) {
+            c.epoch += 1;
+            c.open = false;
+            this.sendFin(out.to, sid, out.channel, c.epoch, true);
+          }
           return;
         }
         const at = out.to === sid ? this.now : this.fifoTime(sid, out.to, this.now + this.latency(sid, out.to));
@@ -331,11 +354,15 @@ export class Simulation {
       case 'event':
         this.record({ t: this.now, kind: 'event', sid, event: out.event });
         return;
+      case 'reply':
+        this.record({ t: this.now, kind: 'reply', sid, reply: out.reply });
+        this.onReply?.(sid, out.reply);
+        return;
     }
   }
 
-  private sendFin(from: Sid, to: Sid, channel: Channel, epoch: number): void {
-    if (!this.slot(to).up) return;
+  private sendFin(from: Sid, to: Sid, channel: Channel, epoch: number, refused = false): void {
+    if (!refused && !this.slot(to).up) return;
     const at = this.fifoTime(from, to, this.now + this.latency(from, to));
     this.push({ kind: 'deliver', at, seq: 0, id: ++this.packetId, from, to, channel, msg: null, sentAt: this.now, connEpoch: epoch });
   }
@@ -415,7 +442,7 @@ export class Simulation {
 
   private record(e: TraceEntry): void {
     this.trace.push(e);
-    this.hash.update(JSON.stringify(e));
+    this.hash.update(stableJson(e));
   }
 
   private changed(): void {

@@ -3,6 +3,7 @@
  * the same (config, seed, actions) have the same hash, byte for byte (DESIGN.md §1).
  */
 import type { PeerEvent, WireMessage } from '../protocol/QuorumPeer.ts';
+import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
 import type { Channel, Sid } from '../protocol/types.ts';
 
 export type TraceEntry =
@@ -16,7 +17,9 @@ export type TraceEntry =
   | { t: number; kind: 'start'; sid: Sid }
   | { t: number; kind: 'wipe'; sid: Sid }
   | { t: number; kind: 'action'; text: string }
-  | { t: number; kind: 'event'; sid: Sid; event: PeerEvent };
+  | { t: number; kind: 'event'; sid: Sid; event: PeerEvent }
+  | { t: number; kind: 'request'; sid: Sid; req: ClientRequest }
+  | { t: number; kind: 'reply'; sid: Sid; reply: ClientReply };
 
 export type DropReason = 'down' | 'connection-closed' | 'restarted';
 

@@ -1,14 +1,171 @@
-// Temporary: replaced by the ZAB implementation (issue 3) within this session.
+/**
+ * Zab 1.0 as ZooKeeper 3.8 implements it (ZOOKEEPER.md §7): the per-server state the leader and
+ * learner code share, and the dispatch from QuorumPeer. Leader.ts holds Leader.lead() and the
+ * LearnerHandlers; Learner.ts holds Follower/Observer (registerWithLeader, syncWithLeader,
+ * processPacket).
+ */
 import type { PeerContext, QuorumPeer } from '../QuorumPeer.ts';
 import type { Sid } from '../types.ts';
+import { lead, leaderOnConnectionLost, leaderOnPacket, leaderOnTimer, leaderShutdown, leaderSubmit, type LeaderState } from './Leader.ts';
+import { learnerOnConnectionLost, learnerOnPacket, learnerOnTimer, learnerShutdown, learnerSubmit, learnerStart, type LearnerState } from './Learner.ts';
+import type { ClientRequest, QuorumPacket } from './packets.ts';
+import { applyTxn, loadDatabase, type ZKDatabase } from './ZKDatabase.ts';
+import type { ProcessTxnResult } from '../datatree/types.ts';
+import type { LoggedTxn } from '../types.ts';
+import { hex } from '../zxid.ts';
 
-export interface QuorumPacket { type: 'PING'; zxid: number }
-export interface ZabState { phase: 'NONE' }
-export interface ZabView { phase: string }
-export function initialZabState(): ZabState { return { phase: 'NONE' }; }
-export function zabView(_peer: QuorumPeer): ZabView { return { phase: 'NONE' }; }
-export function startRole(_peer: QuorumPeer, _ctx: PeerContext): void {}
-export function stopRole(_peer: QuorumPeer, _ctx: PeerContext): void {}
-export function onQuorumPacket(_peer: QuorumPeer, _from: Sid, _p: QuorumPacket, _ctx: PeerContext): void {}
-export function onZabTimer(_peer: QuorumPeer, _name: string, _ctx: PeerContext): void {}
-export function onQuorumConnectionLost(_peer: QuorumPeer, _sid: Sid, _ctx: PeerContext): void {}
+export type { QuorumPacket, ClientRequest } from './packets.ts';
+
+/** QuorumPeer.ZabState. NONE while LOOKING. */
+export type ZabPhase = 'NONE' | 'DISCOVERY' | 'SYNCHRONIZATION' | 'BROADCAST';
+
+/** Learner sync modes (QuorumPeer.SyncMode) plus TRUNC+DIFF as the lab names the combined case. */
+export type SyncMode = 'DIFF' | 'TRUNC' | 'SNAP' | 'TRUNC+DIFF';
+
+export interface ZabState {
+  phase: ZabPhase;
+  /** The in-memory database; null until first needed (loaded from disk). */
+  db: ZKDatabase | null;
+  leader: LeaderState | null;
+  learner: LearnerState | null;
+  /** True while the server answers clients (BROADCAST). */
+  serving: boolean;
+  /** The epoch this server is established in (leader) or synced to (learner), else -1. */
+  epoch: number;
+  /** The leader this server follows or observes. */
+  leaderSid: Sid | null;
+  /** The last sync mode this learner went through, and the modes the leader chose per learner. */
+  lastSyncMode: SyncMode | null;
+  /** Requests of this server's own clients waiting for their txn to be applied here. */
+  clientPending: Array<{ sessionId: bigint; cxid: number }>;
+}
+
+export function initialZabState(): ZabState {
+  return { phase: 'NONE', db: null, leader: null, learner: null, serving: false, epoch: -1, leaderSid: null, lastSyncMode: null, clientPending: [] };
+}
+
+export function dbOptions(peer: QuorumPeer): { commitLogCount: number; extendedTypesEnabled: boolean } {
+  return { commitLogCount: peer.config.commitLogCount, extendedTypesEnabled: peer.config.extendedTypesEnabled };
+}
+
+/** The database, loaded from disk on first use (ZKDatabase.loadDataBase). */
+export function database(peer: QuorumPeer): ZKDatabase {
+  if (!peer.zab.db) peer.zab.db = loadDatabase(peer.disk, dbOptions(peer));
+  return peer.zab.db;
+}
+
+/** The role chosen by the election begins (QuorumPeer.run: lead / followLeader / observeLeader). */
+export function startRole(peer: QuorumPeer, ctx: PeerContext): void {
+  database(peer);
+  if (peer.state === 'LEADING') lead(peer, ctx);
+  else learnerStart(peer, ctx);
+}
+
+/**
+ * The role ends: close its connections and drop the in-memory database, which is reloaded from
+ * disk for the next role (ZooKeeperServer.shutdown + loadData).
+ */
+export function stopRole(peer: QuorumPeer, ctx: PeerContext): void {
+  if (peer.zab.leader) leaderShutdown(peer, ctx);
+  if (peer.zab.learner) learnerShutdown(peer, ctx);
+  for (const name of Object.keys(peer.timers)) if (name.startsWith('leader.') || name.startsWith('learner.')) ctx.cancelTimer(name);
+  for (const r of peer.zab.clientPending) ctx.reply({ sessionId: r.sessionId, cxid: r.cxid, zxid: -1, err: -4, type: 'error' });
+  peer.zab = { ...initialZabState(), lastSyncMode: peer.zab.lastSyncMode };
+}
+
+export function onQuorumPacket(peer: QuorumPeer, from: Sid, p: QuorumPacket, ctx: PeerContext): void {
+  if (peer.zab.leader) {
+    leaderOnPacket(peer, from, p, ctx);
+    return;
+  }
+  if (peer.zab.learner && from === peer.zab.learner.leaderSid) {
+    learnerOnPacket(peer, p, ctx);
+    return;
+  }
+  // Nobody listens on this port for that connection: refuse it.
+  ctx.disconnect(from, 'quorum');
+}
+
+export function onZabTimer(peer: QuorumPeer, name: string, ctx: PeerContext): void {
+  if (name.startsWith('leader.') && peer.zab.leader) leaderOnTimer(peer, name, ctx);
+  else if (name.startsWith('learner.') && peer.zab.learner) learnerOnTimer(peer, name, ctx);
+}
+
+export function onQuorumConnectionLost(peer: QuorumPeer, sid: Sid, ctx: PeerContext): void {
+  if (peer.zab.leader) leaderOnConnectionLost(peer, sid, ctx);
+  else if (peer.zab.learner && sid === peer.zab.learner.leaderSid) learnerOnConnectionLost(peer, ctx);
+}
+
+/**
+ * A client request arriving at this server. Writes go to the leader (forwarded as REQUEST by a
+ * learner). Returns false when the server is not serving (the client gets ConnectionLoss).
+ */
+export function submitRequest(peer: QuorumPeer, req: ClientRequest, ctx: PeerContext): boolean {
+  if (!peer.zab.serving) return false;
+  const ok = peer.zab.leader ? leaderSubmit(peer, req, peer.myid, ctx) : peer.zab.learner ? learnerSubmit(peer, req, ctx) : false;
+  if (ok && req.request.type !== 'sync') peer.zab.clientPending.push({ sessionId: req.sessionId, cxid: req.cxid });
+  return ok;
+}
+
+export interface ZabView {
+  phase: ZabPhase;
+  serving: boolean;
+  epoch: number;
+  leaderSid: Sid | null;
+  /** The DataTree's last processed zxid (what srvr prints as Zxid). */
+  lastProcessedZxid: number;
+  /** Highest committed zxid this server knows of. */
+  lastCommittedZxid: number;
+  nodeCount: number;
+  lastSyncMode: SyncMode | null;
+  /** Leader only: outstanding proposals and who ACKed them. */
+  outstanding: Array<{ zxid: number; acks: Sid[] }>;
+  /** Leader only: each learner's handler stage and the sync mode chosen for it. */
+  learners: Array<{ sid: Sid; stage: string; syncMode: SyncMode | null; synced: boolean }>;
+}
+
+export function zabView(peer: QuorumPeer): ZabView {
+  const z = peer.zab;
+  const db = z.db;
+  const L = z.leader;
+  return {
+    phase: z.phase,
+    serving: z.serving,
+    epoch: z.epoch,
+    leaderSid: z.leaderSid,
+    lastProcessedZxid: db ? db.tree.lastProcessedZxid : 0,
+    lastCommittedZxid: L ? L.lastCommitted : db ? db.tree.lastProcessedZxid : 0,
+    nodeCount: db ? db.tree.nodes.size : 0,
+    lastSyncMode: z.lastSyncMode,
+    outstanding: L ? L.outstanding.map((p) => ({ zxid: p.zxid, acks: [...p.acks] })) : [],
+    learners: L
+      ? Object.values(L.handlers).map((h) => ({ sid: h.sid, stage: h.stage, syncMode: h.syncMode, synced: L.tick <= h.tickOfNextAckDeadline }))
+      : [],
+  };
+}
+
+/** What a server tells its client once a write (or sync) it submitted has been applied. */
+export interface ClientReply {
+  sessionId: bigint;
+  cxid: number;
+  zxid: number;
+  err: number;
+  type: string;
+  result?: ProcessTxnResult;
+}
+
+/**
+ * CommitProcessor + FinalRequestProcessor: apply a committed txn to this server's tree; if one of
+ * this server's own clients sent it, answer that client.
+ */
+export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): ProcessTxnResult {
+  const db = database(peer);
+  const result = applyTxn(db, t, dbOptions(peer));
+  const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);
+  if (i >= 0) {
+    peer.zab.clientPending.splice(i, 1);
+    ctx.reply({ sessionId: result.clientId, cxid: result.cxid, zxid: result.zxid, err: result.err, type: result.type, result });
+  }
+  ctx.event({ kind: 'zab', text: `applied ${hex(t.zxid)}`, detail: { zxid: t.zxid } });
+  return result;
+}

@@ -1,0 +1,572 @@
+/**
+ * Leader.lead() and the LearnerHandlers (Q/Leader.java, Q/LearnerHandler.java; ZOOKEEPER.md §7)
+ * as event handlers. Each blocking wait of the Java code is a stage plus a timer:
+ *
+ *   DISCOVERY        getEpochToPropose: a quorum of FOLLOWERINFO (acceptedEpochs) fixes
+ *                    newEpoch = max + 1 → LEADERINFO;  waitForEpochAck: a quorum of ACKEPOCH
+ *                    (a follower ahead of the leader is refused) → currentEpoch = newEpoch.
+ *   SYNCHRONIZATION  per learner syncFollower → DIFF / TRUNC / SNAP (+ PROPOSAL/COMMIT pairs),
+ *                    NEWLEADER; waitForNewLeaderAck: a quorum of ACKs → startZkServer.
+ *   BROADCAST        UPTODATE; PROPOSAL → ACK quorum → COMMIT / INFORM; PING every tickTime/2;
+ *                    "Not sufficient followers synced" → shut down and look again.
+ */
+import type { Id } from '../acl/acl.ts';
+import { commitPendingChanges, emptyPendingChanges, prepRequest, type PendingChanges } from '../datatree/PrepRequestProcessor.ts';
+import type { Txn } from '../datatree/types.ts';
+import { QuorumMaj } from '../quorum/QuorumMaj.ts';
+import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
+import type { LoggedTxn, Sid } from '../types.ts';
+import { counterOf, epochOf, hex, makeZxid } from '../zxid.ts';
+import type { ClientRequest, QuorumPacket } from './packets.ts';
+import { approxSize, maxCommittedLog, minCommittedLog, snapshotOf } from './ZKDatabase.ts';
+import { database, deliverCommitted, type SyncMode } from './Zab.ts';
+
+export type HandlerStage =
+  | 'WAIT_EPOCH'          // FOLLOWERINFO received, waiting for the epoch quorum
+  | 'WAIT_ACKEPOCH'       // LEADERINFO sent
+  | 'WAIT_ELECTION'       // ACKEPOCH received, waiting for the epoch-ack quorum
+  | 'WAIT_NEWLEADER_ACK'  // sync packets and NEWLEADER sent
+  | 'WAIT_STARTUP'        // NEWLEADER acked, leader not yet serving
+  | 'RUNNING';            // UPTODATE sent
+
+export interface LearnerHandler {
+  sid: Sid;
+  learnerType: 'PARTICIPANT' | 'OBSERVER';
+  stage: HandlerStage;
+  lastAcceptedEpoch: number;
+  peerLastZxid: number;
+  /** LearnerHandler.tickOfNextAckDeadline: refreshed by every packet from the learner. */
+  tickOfNextAckDeadline: number;
+  /** In forwardingFollowers / observingLearners: receives new proposals or INFORMs. */
+  forwarding: boolean;
+  syncMode: SyncMode | null;
+  /** SyncLimitCheck: proposals sent and not yet ACKed (zxid, sent at). */
+  unacked: Array<[number, number]>;
+}
+
+export interface Proposal {
+  zxid: number;
+  txn: LoggedTxn;
+  acks: Sid[];
+  /** The server whose client sent the request. */
+  origin: Sid;
+}
+
+export interface LeaderState {
+  epoch: number;
+  waitingForNewEpoch: boolean;
+  connectingFollowers: Sid[];
+  electingFollowers: Sid[];
+  electionFinished: boolean;
+  newLeaderAcks: Sid[];
+  quorumFormed: boolean;
+  started: boolean;
+  summary: { currentEpoch: number; lastZxid: number };
+  handlers: Record<number, LearnerHandler>;
+  tick: number;
+  tickSkip: boolean;
+  /** zk.getZxid(): the last zxid handed out. */
+  lastProposed: number;
+  lastCommitted: number;
+  outstanding: Proposal[];
+  pending: PendingChanges;
+  /** sync requests waiting for the proposal that was last when they arrived. */
+  pendingSyncs: Array<{ req: ClientRequest; origin: Sid; after: number }>;
+}
+
+const PROTOCOL_VERSION = 0x10000;
+
+function q(peer: QuorumPeer): QuorumMaj {
+  return new QuorumMaj(peer.config.voters);
+}
+
+function isParticipant(peer: QuorumPeer, sid: Sid): boolean {
+  return peer.config.voters.includes(sid);
+}
+
+function L(peer: QuorumPeer): LeaderState {
+  const l = peer.zab.leader;
+  if (!l) throw new Error('not leading');
+  return l;
+}
+
+function initLimitMs(peer: QuorumPeer): number {
+  return peer.config.initLimit * peer.config.tickTime;
+}
+
+/** Leader.lead(): DISCOVERY begins; the leader contributes its own acceptedEpoch. */
+export function lead(peer: QuorumPeer, ctx: PeerContext): void {
+  const db = database(peer);
+  peer.zab.phase = 'DISCOVERY';
+  peer.zab.leaderSid = peer.myid;
+  peer.zab.leader = {
+    epoch: -1,
+    waitingForNewEpoch: true,
+    connectingFollowers: [],
+    electingFollowers: [],
+    electionFinished: false,
+    newLeaderAcks: [],
+    quorumFormed: false,
+    started: false,
+    summary: { currentEpoch: peer.disk.currentEpoch, lastZxid: db.tree.lastProcessedZxid },
+    handlers: {},
+    tick: 0,
+    tickSkip: true,
+    lastProposed: db.tree.lastProcessedZxid,
+    lastCommitted: db.tree.lastProcessedZxid,
+    outstanding: [],
+    pending: emptyPendingChanges(),
+    pendingSyncs: [],
+  };
+  ctx.event({ kind: 'zab', text: 'DISCOVERY: waiting for a quorum of FOLLOWERINFO' });
+  ctx.setTimer('leader.epoch', initLimitMs(peer));
+  getEpochToPropose(peer, peer.myid, peer.disk.acceptedEpoch, ctx);
+}
+
+/** getEpochToPropose: collect acceptedEpochs until a quorum (with the leader) has connected. */
+function getEpochToPropose(peer: QuorumPeer, sid: Sid, lastAcceptedEpoch: number, ctx: PeerContext): void {
+  const l = L(peer);
+  if (!l.waitingForNewEpoch) return;
+  if (lastAcceptedEpoch >= l.epoch) l.epoch = lastAcceptedEpoch + 1;
+  if (isParticipant(peer, sid) && !l.connectingFollowers.includes(sid)) l.connectingFollowers.push(sid);
+  if (l.connectingFollowers.includes(peer.myid) && q(peer).containsQuorum(l.connectingFollowers)) {
+    l.waitingForNewEpoch = false;
+    ctx.cancelTimer('leader.epoch');
+    ctx.persist({ op: 'acceptedEpoch', value: l.epoch });
+    l.lastProposed = makeZxid(l.epoch, 0);
+    ctx.event({ kind: 'zab', text: `new epoch ${l.epoch} = max acceptedEpoch of [${l.connectingFollowers.join(', ')}] + 1`, detail: { epoch: l.epoch } });
+    for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_EPOCH') sendLeaderInfo(peer, h, ctx);
+    // The leader's own waitForEpochAck.
+    ctx.setTimer('leader.epochAck', initLimitMs(peer));
+    waitForEpochAck(peer, peer.myid, l.summary, ctx);
+  }
+}
+
+function sendLeaderInfo(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
+  const l = L(peer);
+  h.stage = 'WAIT_ACKEPOCH';
+  ctx.send(h.sid, 'quorum', { type: 'LEADERINFO', zxid: makeZxid(l.epoch, 0), epoch: PROTOCOL_VERSION });
+}
+
+function isMoreRecentThan(a: { currentEpoch: number; lastZxid: number }, b: { currentEpoch: number; lastZxid: number }): boolean {
+  return a.currentEpoch > b.currentEpoch || (a.currentEpoch === b.currentEpoch && a.lastZxid > b.lastZxid);
+}
+
+/** waitForEpochAck. Returns false when the learner was refused (it is ahead of the leader). */
+function waitForEpochAck(peer: QuorumPeer, sid: Sid, ss: { currentEpoch: number; lastZxid: number }, ctx: PeerContext): boolean {
+  const l = L(peer);
+  if (l.electionFinished) return true;
+  if (ss.currentEpoch !== -1) {
+    if (isMoreRecentThan(ss, l.summary)) {
+      ctx.event({ kind: 'zab', text: `Follower is ahead of the leader, leader summary: ${l.summary.currentEpoch} (current epoch), ${l.summary.lastZxid} (last zxid)` });
+      return false;
+    }
+    if (ss.lastZxid !== -1 && isParticipant(peer, sid) && !l.electingFollowers.includes(sid)) l.electingFollowers.push(sid);
+  }
+  if (l.electingFollowers.includes(peer.myid) && q(peer).containsQuorum(l.electingFollowers)) {
+    l.electionFinished = true;
+    ctx.cancelTimer('leader.epochAck');
+    // The leader is established in this epoch (Zab.tla's epochLeader).
+    ctx.persist({ op: 'currentEpoch', value: l.epoch });
+    peer.zab.phase = 'SYNCHRONIZATION';
+    peer.zab.epoch = l.epoch;
+    ctx.event({ kind: 'zab', text: `established in epoch ${l.epoch}: SYNCHRONIZATION`, detail: { epoch: l.epoch } });
+    // The leader's own waitForNewLeaderAck.
+    ctx.setTimer('leader.newLeaderAck', initLimitMs(peer));
+    waitForNewLeaderAck(peer, peer.myid, makeZxid(l.epoch, 0), ctx);
+    for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_ELECTION') syncLearner(peer, h, ctx);
+  }
+  return true;
+}
+
+function waitForNewLeaderAck(peer: QuorumPeer, sid: Sid, zxid: number, ctx: PeerContext): void {
+  const l = L(peer);
+  if (l.quorumFormed) return;
+  if (zxid !== makeZxid(l.epoch, 0)) return;
+  if (isParticipant(peer, sid) && !l.newLeaderAcks.includes(sid)) l.newLeaderAcks.push(sid);
+  if (l.newLeaderAcks.includes(peer.myid) && q(peer).containsQuorum(l.newLeaderAcks)) {
+    l.quorumFormed = true;
+    ctx.cancelTimer('leader.newLeaderAck');
+    startZkServer(peer, ctx);
+  }
+}
+
+/** startZkServer: serving begins; lastProcessedZxid = newEpoch<<32 (what srvr shows). */
+function startZkServer(peer: QuorumPeer, ctx: PeerContext): void {
+  const l = L(peer);
+  const db = database(peer);
+  const zxid = makeZxid(l.epoch, 0);
+  l.lastCommitted = zxid;
+  l.started = true;
+  db.tree.lastProcessedZxid = zxid;
+  peer.currentVote = { ...peer.currentVote, peerEpoch: l.epoch };
+  peer.zab.phase = 'BROADCAST';
+  peer.zab.serving = true;
+  ctx.event({ kind: 'zab', text: `Have quorum of supporters, sids: [${l.newLeaderAcks.join(',')}]; BROADCAST` });
+  for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_STARTUP') sendUpToDate(peer, h, ctx);
+  ctx.setTimer('leader.tick', Math.floor(peer.config.tickTime / 2));
+}
+
+function sendUpToDate(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
+  h.stage = 'RUNNING';
+  ctx.send(h.sid, 'quorum', { type: 'UPTODATE', zxid: -1 });
+}
+
+// ------------------------------------------------------------------------- learner connections
+
+export function leaderOnPacket(peer: QuorumPeer, from: Sid, p: QuorumPacket, ctx: PeerContext): void {
+  const l = L(peer);
+  if (p.type === 'FOLLOWERINFO' || p.type === 'OBSERVERINFO') {
+    const h: LearnerHandler = {
+      sid: from,
+      learnerType: p.type === 'OBSERVERINFO' ? 'OBSERVER' : 'PARTICIPANT',
+      stage: 'WAIT_EPOCH',
+      lastAcceptedEpoch: epochOf(p.zxid),
+      peerLastZxid: -1,
+      tickOfNextAckDeadline: l.tick + peer.config.initLimit + peer.config.syncLimit,
+      forwarding: false,
+      syncMode: null,
+      unacked: [],
+    };
+    l.handlers[from] = h;
+    if (l.waitingForNewEpoch) getEpochToPropose(peer, from, h.lastAcceptedEpoch, ctx);
+    if (!l.waitingForNewEpoch && h.stage === 'WAIT_EPOCH') sendLeaderInfo(peer, h, ctx);
+    return;
+  }
+  const h = l.handlers[from];
+  if (!h) {
+    ctx.disconnect(from, 'quorum');
+    return;
+  }
+  h.tickOfNextAckDeadline = l.tick + peer.config.syncLimit;
+  switch (p.type) {
+    case 'ACKEPOCH': {
+      if (h.stage !== 'WAIT_ACKEPOCH') return;
+      h.peerLastZxid = p.zxid;
+      h.stage = 'WAIT_ELECTION';
+      if (!waitForEpochAck(peer, from, { currentEpoch: p.epoch ?? -1, lastZxid: p.zxid }, ctx)) {
+        closeHandler(peer, h, ctx);
+        return;
+      }
+      if (l.electionFinished && h.stage === 'WAIT_ELECTION') syncLearner(peer, h, ctx);
+      return;
+    }
+    case 'ACK':
+      if (h.stage === 'WAIT_NEWLEADER_ACK') {
+        if (p.zxid !== makeZxid(l.epoch, 0)) return;
+        waitForNewLeaderAck(peer, from, p.zxid, ctx);
+        if (l.started) sendUpToDate(peer, h, ctx);
+        else h.stage = 'WAIT_STARTUP';
+        return;
+      }
+      h.unacked = h.unacked.filter(([z]) => z > p.zxid);
+      processAck(peer, from, p.zxid, ctx);
+      return;
+    case 'PING':
+      return;
+    case 'REQUEST':
+      if (p.request && peer.zab.serving) propose(peer, p.request, from, ctx);
+      return;
+    default:
+      return;
+  }
+}
+
+export function leaderOnConnectionLost(peer: QuorumPeer, sid: Sid, ctx: PeerContext): void {
+  const l = L(peer);
+  if (!l.handlers[sid]) return;
+  delete l.handlers[sid];
+  ctx.event({ kind: 'zab', text: `LearnerHandler for zk${sid} ended (connection closed)` });
+}
+
+function closeHandler(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
+  delete L(peer).handlers[h.sid];
+  ctx.disconnect(h.sid, 'quorum');
+}
+
+/** Leader.shutdown: close every learner connection. */
+export function leaderShutdown(peer: QuorumPeer, ctx: PeerContext): void {
+  const l = peer.zab.leader;
+  if (!l) return;
+  for (const h of Object.values(l.handlers)) ctx.disconnect(h.sid, 'quorum');
+  l.handlers = {};
+}
+
+// ------------------------------------------------------------------------- synchronization
+
+/**
+ * LearnerHandler.syncFollower + queueCommittedProposals + startForwarding (ZOOKEEPER.md §7
+ * "syncFollower decision"), then NEWLEADER.
+ */
+function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
+  const l = L(peer);
+  const db = database(peer);
+  const packets: QuorumPacket[] = [];
+  const peerLastZxid = h.peerLastZxid;
+  const isPeerNewEpochZxid = counterOf(peerLastZxid) === 0;
+  let currentZxid = peerLastZxid;
+  let needSnap = true;
+  let needOpPacket = true;
+  const lastProcessedZxid = db.tree.lastProcessedZxid;
+  let maxCommitted = maxCommittedLog(db);
+  let minCommitted = minCommittedLog(db);
+  if (db.committedLog.length === 0) {
+    minCommitted = lastProcessedZxid;
+    maxCommitted = lastProcessedZxid;
+  }
+  let opType: 'DIFF' | 'TRUNC' | null = null;
+
+  const queueCommitted = (log: LoggedTxn[], peerZxid: number, maxZxid: number | null, lastCommittedZxid: number): number => {
+    let queuedZxid = peerZxid;
+    let prevProposalZxid = -1;
+    for (const t of log) {
+      const packetZxid = t.zxid;
+      if (maxZxid !== null && packetZxid > maxZxid) break;
+      if (packetZxid < peerZxid) {
+        prevProposalZxid = packetZxid;
+        continue;
+      }
+      if (needOpPacket) {
+        if (packetZxid === peerZxid) {
+          packets.push({ type: 'DIFF', zxid: lastCommittedZxid });
+          opType = 'DIFF';
+          needOpPacket = false;
+          continue;
+        }
+        if (isPeerNewEpochZxid) {
+          packets.push({ type: 'DIFF', zxid: lastCommittedZxid });
+          opType = 'DIFF';
+          needOpPacket = false;
+        } else if (packetZxid > peerZxid) {
+          if (epochOf(packetZxid) !== epochOf(peerZxid)) return queuedZxid;
+          packets.push({ type: 'TRUNC', zxid: prevProposalZxid });
+          opType = 'TRUNC';
+          needOpPacket = false;
+        }
+      }
+      if (packetZxid <= queuedZxid) continue;
+      packets.push({ type: 'PROPOSAL', zxid: packetZxid, txn: t });
+      packets.push({ type: 'COMMIT', zxid: packetZxid });
+      queuedZxid = packetZxid;
+    }
+    if (needOpPacket && isPeerNewEpochZxid) {
+      packets.push({ type: 'DIFF', zxid: lastCommittedZxid });
+      opType = 'DIFF';
+      needOpPacket = false;
+    }
+    return queuedZxid;
+  };
+
+  if (lastProcessedZxid === peerLastZxid) {
+    packets.push({ type: 'DIFF', zxid: peerLastZxid });
+    opType = 'DIFF';
+    needOpPacket = false;
+    needSnap = false;
+  } else if (peerLastZxid > maxCommitted && !isPeerNewEpochZxid) {
+    packets.push({ type: 'TRUNC', zxid: maxCommitted });
+    opType = 'TRUNC';
+    currentZxid = maxCommitted;
+    needOpPacket = false;
+    needSnap = false;
+  } else if (maxCommitted >= peerLastZxid && minCommitted <= peerLastZxid) {
+    currentZxid = queueCommitted(db.committedLog, peerLastZxid, null, maxCommitted);
+    needSnap = false;
+  } else if (peerLastZxid < minCommitted && peer.config.snapshotSizeFactor > 0) {
+    // Sync from the on-disk txn log while it is smaller than snapshotSizeFactor × the snapshot.
+    const fromLog = txnLogFrom(peer, peerLastZxid);
+    if (fromLog.length > 0) {
+      currentZxid = queueCommitted(fromLog, peerLastZxid, minCommitted, maxCommitted);
+      if (currentZxid < minCommitted) {
+        currentZxid = peerLastZxid;
+        packets.length = 0;
+        needOpPacket = true;
+      } else {
+        currentZxid = queueCommitted(db.committedLog, currentZxid, null, maxCommitted);
+        needSnap = false;
+      }
+    }
+  }
+  if (needSnap) currentZxid = db.tree.lastProcessedZxid;
+  // startForwarding: outstanding proposals newer than what the learner will have.
+  if (l.lastProposed > currentZxid && h.learnerType === 'PARTICIPANT') {
+    for (const prop of l.outstanding) {
+      if (prop.zxid <= currentZxid) continue;
+      packets.push({ type: 'PROPOSAL', zxid: prop.zxid, txn: prop.txn });
+      h.unacked.push([prop.zxid, ctx.now]);
+    }
+  }
+  h.forwarding = true;
+  if (needOpPacket && !needSnap) needSnap = true;
+
+  let mode: SyncMode;
+  if (needSnap) {
+    mode = 'SNAP';
+    // SNAP is written straight to the socket; what is queued (forwarded proposals) follows it.
+    ctx.send(h.sid, 'quorum', { type: 'SNAP', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db) });
+  } else {
+    const hasTxns = packets.some((p) => p.type === 'PROPOSAL' && p.zxid <= maxCommitted);
+    mode = opType === 'TRUNC' && hasTxns ? 'TRUNC+DIFF' : opType === 'TRUNC' ? 'TRUNC' : 'DIFF';
+  }
+  h.syncMode = mode;
+  ctx.event({ kind: 'zab', text: `sync zk${h.sid}: ${mode} (peerLastZxid=${hex(peerLastZxid)}, committed ${hex(minCommitted)}..${hex(maxCommitted)})`, detail: { learner: h.sid, mode } });
+  for (const p of packets) ctx.send(h.sid, 'quorum', p);
+  ctx.send(h.sid, 'quorum', { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0) });
+  h.stage = 'WAIT_NEWLEADER_ACK';
+}
+
+/** The txns of the leader's on-disk log from peerLastZxid on, if the log covers it and is small enough. */
+function txnLogFrom(peer: QuorumPeer, peerLastZxid: number): LoggedTxn[] {
+  const log = peer.disk.log;
+  const startIdx = log.findIndex((t) => t.zxid >= peerLastZxid);
+  if (startIdx < 0) return [];
+  const first = log[startIdx];
+  if (!first || (first.zxid > peerLastZxid && startIdx === 0 && peer.disk.snapshotZxid > peerLastZxid)) return [];
+  const slice = log.slice(startIdx);
+  const limit = approxSize(database(peer).tree) * peer.config.snapshotSizeFactor;
+  let size = 0;
+  for (const t of slice) {
+    size += approxSize(t.txn) + 32;
+    if (size > limit) return [];
+  }
+  return slice;
+}
+
+// ------------------------------------------------------------------------- broadcast
+
+/** A write submitted to the leader by one of its own clients. */
+export function leaderSubmit(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerContext): boolean {
+  if (!peer.zab.serving) return false;
+  propose(peer, req, origin, ctx);
+  return true;
+}
+
+/** PrepRequestProcessor + Leader.propose + the leader's own log-then-ACK. */
+function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerContext): void {
+  const l = L(peer);
+  if (req.request.type === 'sync') {
+    processSync(peer, req, origin, ctx);
+    return;
+  }
+  if (counterOf(l.lastProposed) >= 0xffffffff) {
+    setPeerState(peer, 'LOOKING', ctx, 'zxid lower 32 bits have rolled over, forcing re-election, and therefore new epoch start');
+    return;
+  }
+  const zxid = l.lastProposed + 1;
+  l.lastProposed = zxid;
+  const db = database(peer);
+  const txn: Txn = prepRequest(
+    { tree: db.tree, pending: l.pending },
+    req.request,
+    { sessionId: req.sessionId, cxid: req.cxid, authInfo: req.authInfo as Id[] },
+    zxid,
+    ctx.now,
+    {},
+  );
+  const logged: LoggedTxn = { zxid, time: ctx.now, txn };
+  const prop: Proposal = { zxid, txn: logged, acks: [], origin };
+  l.outstanding.push(prop);
+  for (const h of Object.values(l.handlers)) {
+    if (!h.forwarding || h.learnerType !== 'PARTICIPANT') continue;
+    ctx.send(h.sid, 'quorum', { type: 'PROPOSAL', zxid, txn: logged });
+    h.unacked.push([zxid, ctx.now]);
+  }
+  // SyncRequestProcessor logs it, then AckRequestProcessor acks for the leader itself.
+  ctx.persist({ op: 'append', txns: [logged] });
+  processAck(peer, peer.myid, zxid, ctx);
+}
+
+/** Leader.processAck + tryToCommit: commit in zxid order once a quorum of voters has ACKed. */
+function processAck(peer: QuorumPeer, sid: Sid, zxid: number, ctx: PeerContext): void {
+  const l = L(peer);
+  if (counterOf(zxid) === 0) return;
+  if (zxid <= l.lastCommitted) return;
+  const p = l.outstanding.find((x) => x.zxid === zxid);
+  if (!p) return;
+  if (!p.acks.includes(sid)) p.acks.push(sid);
+  tryToCommit(peer, p, ctx);
+}
+
+function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
+  const l = L(peer);
+  if (l.outstanding.some((x) => x.zxid === p.zxid - 1)) return false;
+  if (!q(peer).containsQuorum(p.acks)) return false;
+  l.outstanding = l.outstanding.filter((x) => x !== p);
+  l.lastCommitted = p.zxid;
+  for (const h of Object.values(l.handlers)) {
+    if (!h.forwarding) continue;
+    if (h.learnerType === 'PARTICIPANT') ctx.send(h.sid, 'quorum', { type: 'COMMIT', zxid: p.zxid });
+    else ctx.send(h.sid, 'quorum', { type: 'INFORM', zxid: p.zxid, txn: p.txn });
+  }
+  deliverCommitted(peer, p.txn, ctx);
+  commitPendingChanges(l.pending, p.zxid);
+  releasePendingSyncs(peer, ctx);
+  return true;
+}
+
+/**
+ * Leader.processSync: answer at once when nothing is outstanding, else when the last proposal
+ * outstanding now commits.
+ */
+function processSync(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerContext): void {
+  const l = L(peer);
+  if (l.outstanding.length === 0) {
+    answerSync(peer, req, origin, ctx);
+    return;
+  }
+  l.pendingSyncs.push({ req, origin, after: l.lastProposed });
+}
+
+function releasePendingSyncs(peer: QuorumPeer, ctx: PeerContext): void {
+  const l = L(peer);
+  const ready = l.pendingSyncs.filter((s) => s.after <= l.lastCommitted);
+  l.pendingSyncs = l.pendingSyncs.filter((s) => s.after > l.lastCommitted);
+  for (const s of ready) answerSync(peer, s.req, s.origin, ctx);
+}
+
+function answerSync(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerContext): void {
+  const l = L(peer);
+  if (origin === peer.myid) ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: l.lastCommitted, err: 0, type: 'sync' });
+  else ctx.send(origin, 'quorum', { type: 'SYNC', zxid: l.lastCommitted, request: req });
+}
+
+// ------------------------------------------------------------------------- liveness
+
+export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext): void {
+  const l = L(peer);
+  switch (name) {
+    case 'leader.epoch':
+      setPeerState(peer, 'LOOKING', ctx, 'Timeout while waiting for epoch from quorum');
+      return;
+    case 'leader.epochAck':
+      setPeerState(peer, 'LOOKING', ctx, 'Timeout while waiting for epoch to be acked by quorum');
+      return;
+    case 'leader.newLeaderAck':
+      setPeerState(peer, 'LOOKING', ctx, `Waiting for a quorum of followers, only synced with sids: [ ${l.newLeaderAcks.join(',')} ]`);
+      return;
+    case 'leader.tick': {
+      // Leader.lead()'s loop: every tickTime/2; the tick advances every other round.
+      if (!l.tickSkip) l.tick += 1;
+      const synced: Sid[] = [peer.myid];
+      for (const h of Object.values(l.handlers)) if (l.tick <= h.tickOfNextAckDeadline) synced.push(h.sid);
+      const voters = synced.filter((s) => isParticipant(peer, s));
+      if (!l.tickSkip && !q(peer).containsQuorum(voters)) {
+        setPeerState(peer, 'LOOKING', ctx, `Not sufficient followers synced, only synced with sids: [ ${voters.join(',')} ]`);
+        return;
+      }
+      l.tickSkip = !l.tickSkip;
+      const limitMs = peer.config.syncLimit * peer.config.tickTime;
+      for (const h of Object.values(l.handlers)) {
+        if (h.stage === 'WAIT_EPOCH' || h.stage === 'WAIT_ACKEPOCH' || h.stage === 'WAIT_ELECTION') continue;
+        const oldest = h.unacked[0];
+        if (oldest && ctx.now - oldest[1] > limitMs) {
+          ctx.event({ kind: 'zab', text: `Closing connection to peer zk${h.sid} due to transaction timeout.` });
+          closeHandler(peer, h, ctx);
+          continue;
+        }
+        ctx.send(h.sid, 'quorum', { type: 'PING', zxid: l.lastProposed });
+      }
+      ctx.setTimer('leader.tick', Math.floor(peer.config.tickTime / 2));
+      return;
+    }
+  }
+}

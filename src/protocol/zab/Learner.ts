@@ -1,0 +1,321 @@
+/**
+ * Follower and Observer (Q/Learner.java registerWithLeader / syncWithLeader, Q/Follower.java,
+ * Q/Observer.java; ZOOKEEPER.md §7) as event handlers. The socket read timeout is the
+ * `learner.read` timer: initLimit·tickTime until NEWLEADER, syncLimit·tickTime after; any packet
+ * from the leader resets it.
+ */
+import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
+import type { LoggedTxn, Sid } from '../types.ts';
+import { epochOf, hex, makeZxid } from '../zxid.ts';
+import type { ClientRequest, QuorumPacket } from './packets.ts';
+import { loadDatabase } from './ZKDatabase.ts';
+import { database, dbOptions, deliverCommitted, type SyncMode } from './Zab.ts';
+
+export type LearnerStage = 'CONNECTING' | 'WAIT_SYNC' | 'SYNCING' | 'WAIT_UPTODATE' | 'BROADCAST';
+
+export interface LearnerState {
+  leaderSid: Sid;
+  stage: LearnerStage;
+  /** Connection attempts so far (Learner.connectToLeader tries up to 5). */
+  tries: number;
+  /** Whether the current connection has carried any packet (else a close means "refused"). */
+  gotPacket: boolean;
+  newEpoch: number;
+  snapshotNeeded: boolean;
+  writeToTxnLog: boolean;
+  packetsNotLogged: LoggedTxn[];
+  packetsCommitted: number[];
+  /** Follower in BROADCAST: logged proposals waiting for their COMMIT (FollowerZooKeeperServer.pendingTxns). */
+  pendingTxns: LoggedTxn[];
+  syncMode: SyncMode | null;
+}
+
+function S(peer: QuorumPeer): LearnerState {
+  const s = peer.zab.learner;
+  if (!s) throw new Error('not a learner');
+  return s;
+}
+
+function isObserver(peer: QuorumPeer): boolean {
+  return peer.learnerType === 'OBSERVER';
+}
+
+function readTimeoutMs(peer: QuorumPeer): number {
+  const s = S(peer);
+  const ticks = s.stage === 'WAIT_UPTODATE' || s.stage === 'BROADCAST' ? peer.config.syncLimit : peer.config.initLimit;
+  return ticks * peer.config.tickTime;
+}
+
+/** followLeader / observeLeader: connect and register (FOLLOWERINFO or OBSERVERINFO). */
+export function learnerStart(peer: QuorumPeer, ctx: PeerContext): void {
+  const leaderSid = peer.currentVote.id;
+  peer.zab.phase = 'DISCOVERY';
+  peer.zab.leaderSid = leaderSid;
+  peer.zab.learner = {
+    leaderSid, stage: 'CONNECTING', tries: 0, gotPacket: false, newEpoch: -1, snapshotNeeded: true,
+    writeToTxnLog: false, packetsNotLogged: [], packetsCommitted: [], pendingTxns: [], syncMode: null,
+  };
+  connect(peer, ctx);
+}
+
+function connect(peer: QuorumPeer, ctx: PeerContext): void {
+  const s = S(peer);
+  s.gotPacket = false;
+  s.stage = 'CONNECTING';
+  ctx.send(s.leaderSid, 'quorum', {
+    type: isObserver(peer) ? 'OBSERVERINFO' : 'FOLLOWERINFO',
+    zxid: makeZxid(peer.disk.acceptedEpoch, 0),
+    learnerInfo: { sid: peer.myid, protocolVersion: 0x10000, configVersion: 0 },
+  }, true);
+  ctx.setTimer('learner.read', readTimeoutMs(peer));
+}
+
+export function learnerOnConnectionLost(peer: QuorumPeer, ctx: PeerContext): void {
+  const s = S(peer);
+  if (!s.gotPacket && s.stage === 'CONNECTING' && s.tries < 4) {
+    // Connection refused: the leader is not listening yet. Retry after a pause.
+    s.tries += 1;
+    ctx.cancelTimer('learner.read');
+    ctx.setTimer('learner.connect', peer.config.leaderConnectDelayDuringRetryMs);
+    return;
+  }
+  setPeerState(peer, 'LOOKING', ctx, s.gotPacket ? 'Exception when following the leader: connection closed by the leader' : 'Failed to connect to the leader');
+}
+
+export function learnerShutdown(peer: QuorumPeer, ctx: PeerContext): void {
+  const s = peer.zab.learner;
+  if (!s) return;
+  ctx.disconnect(s.leaderSid, 'quorum');
+}
+
+export function learnerOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext): void {
+  if (name === 'learner.connect') {
+    connect(peer, ctx);
+    return;
+  }
+  if (name === 'learner.read') {
+    setPeerState(peer, 'LOOKING', ctx, 'Exception when following the leader: java.net.SocketTimeoutException: Read timed out');
+  }
+}
+
+/** A client write on a learner: forward it to the leader as REQUEST. */
+export function learnerSubmit(peer: QuorumPeer, req: ClientRequest, ctx: PeerContext): boolean {
+  const s = S(peer);
+  if (s.stage !== 'BROADCAST') return false;
+  ctx.send(s.leaderSid, 'quorum', { type: 'REQUEST', zxid: 0, request: req });
+  return true;
+}
+
+function fail(peer: QuorumPeer, ctx: PeerContext, reason: string): void {
+  setPeerState(peer, 'LOOKING', ctx, reason);
+}
+
+export function learnerOnPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
+  const s = S(peer);
+  s.gotPacket = true;
+  ctx.setTimer('learner.read', readTimeoutMs(peer));
+  switch (s.stage) {
+    case 'CONNECTING':
+      if (p.type !== 'LEADERINFO') return fail(peer, ctx, `First packet should have been LEADERINFO, got ${p.type}`);
+      return onLeaderInfo(peer, p, ctx);
+    case 'WAIT_SYNC':
+      return onSyncMode(peer, p, ctx);
+    case 'SYNCING':
+    case 'WAIT_UPTODATE':
+      return onSyncPacket(peer, p, ctx);
+    case 'BROADCAST':
+      return onBroadcastPacket(peer, p, ctx);
+  }
+}
+
+/** registerWithLeader, after LEADERINFO: accept the new epoch and answer ACKEPOCH. */
+function onLeaderInfo(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
+  const s = S(peer);
+  const newEpoch = epochOf(p.zxid);
+  let wrapped: number;
+  if (newEpoch > peer.disk.acceptedEpoch) {
+    wrapped = peer.disk.currentEpoch;
+    ctx.persist({ op: 'acceptedEpoch', value: newEpoch });
+  } else if (newEpoch === peer.disk.acceptedEpoch) {
+    wrapped = -1;
+  } else {
+    return fail(peer, ctx, `Leaders epoch, ${newEpoch} is less than accepted epoch, ${peer.disk.acceptedEpoch}`);
+  }
+  s.newEpoch = newEpoch;
+  s.stage = 'WAIT_SYNC';
+  peer.zab.phase = 'SYNCHRONIZATION';
+  ctx.send(s.leaderSid, 'quorum', { type: 'ACKEPOCH', zxid: database(peer).tree.lastProcessedZxid, epoch: wrapped });
+}
+
+/** syncWithLeader: the first packet decides the mode. */
+function onSyncMode(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
+  const s = S(peer);
+  const db = database(peer);
+  if (p.type === 'DIFF') {
+    s.syncMode = 'DIFF';
+    s.snapshotNeeded = false;
+  } else if (p.type === 'SNAP') {
+    s.syncMode = 'SNAP';
+    db.tree = structuredClone(p.snapshot) as typeof db.tree;
+    db.tree.lastProcessedZxid = p.zxid;
+    db.committedLog = [];
+    s.snapshotNeeded = true;
+  } else if (p.type === 'TRUNC') {
+    s.syncMode = 'TRUNC';
+    if (p.zxid < peer.disk.snapshotZxid) {
+      throw new Error(`Not able to truncate the log ${hex(p.zxid)}`);
+    }
+    ctx.persist({ op: 'truncate', zxid: p.zxid });
+    peer.zab.db = loadDatabase(peer.disk, dbOptions(peer));
+    peer.zab.db.tree.lastProcessedZxid = p.zxid;
+    s.snapshotNeeded = true;
+  } else {
+    throw new Error(`Got unexpected packet from leader: ${p.type}, exiting ... `);
+  }
+  s.writeToTxnLog = !s.snapshotNeeded;
+  s.stage = 'SYNCING';
+  peer.zab.lastSyncMode = s.syncMode;
+  ctx.event({ kind: 'zab', text: `syncing with leader zk${s.leaderSid}: ${p.type} ${hex(p.zxid)}`, detail: { mode: p.type } });
+}
+
+function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
+  deliverCommitted(peer, t, ctx);
+}
+
+function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
+  const s = S(peer);
+  switch (p.type) {
+    case 'PROPOSAL':
+      if (p.txn) s.packetsNotLogged.push(p.txn);
+      if (s.syncMode === 'TRUNC' && p.txn) s.syncMode = 'TRUNC+DIFF';
+      peer.zab.lastSyncMode = s.syncMode;
+      return;
+    case 'COMMIT': {
+      if (!s.writeToTxnLog) {
+        const head = s.packetsNotLogged[0];
+        if (head && head.zxid === p.zxid) {
+          s.packetsNotLogged.shift();
+          applyDirect(peer, head, ctx);
+        }
+      } else {
+        s.packetsCommitted.push(p.zxid);
+      }
+      return;
+    }
+    case 'INFORM':
+      if (!p.txn) return;
+      if (!s.writeToTxnLog) applyDirect(peer, p.txn, ctx);
+      else {
+        s.packetsNotLogged.push(p.txn);
+        s.packetsCommitted.push(p.zxid);
+      }
+      return;
+    case 'NEWLEADER': {
+      const db = database(peer);
+      if (s.snapshotNeeded) {
+        ctx.persist({ op: 'snapshot', zxid: db.tree.lastProcessedZxid, snapshot: structuredClone(db.tree), keepLogAfter: false });
+      }
+      s.writeToTxnLog = true;
+      if (!isObserver(peer)) {
+        while (s.packetsCommitted.length > 0) {
+          const zxid = s.packetsCommitted.shift() as number;
+          const head = s.packetsNotLogged[0];
+          if (!head || head.zxid !== zxid) continue;
+          s.packetsNotLogged.shift();
+          ctx.persist({ op: 'append', txns: [head] });
+          applyDirect(peer, head, ctx);
+        }
+      }
+      ctx.persist({ op: 'currentEpoch', value: s.newEpoch });
+      s.stage = 'WAIT_UPTODATE';
+      ctx.setTimer('learner.read', readTimeoutMs(peer));
+      ctx.send(s.leaderSid, 'quorum', { type: 'ACK', zxid: p.zxid });
+      return;
+    }
+    case 'UPTODATE': {
+      if (s.stage !== 'WAIT_UPTODATE') return;
+      ctx.send(s.leaderSid, 'quorum', { type: 'ACK', zxid: makeZxid(s.newEpoch, 0) });
+      s.stage = 'BROADCAST';
+      peer.zab.phase = 'BROADCAST';
+      peer.zab.serving = true;
+      peer.zab.epoch = s.newEpoch;
+      peer.currentVote = { ...peer.currentVote, peerEpoch: s.newEpoch };
+      ctx.event({ kind: 'zab', text: `UPTODATE: serving in epoch ${s.newEpoch}` });
+      const notLogged = s.packetsNotLogged;
+      const committed = s.packetsCommitted;
+      s.packetsNotLogged = [];
+      s.packetsCommitted = [];
+      if (isObserver(peer)) {
+        for (const t of notLogged) {
+          if (committed[0] !== t.zxid) continue;
+          committed.shift();
+          ctx.persist({ op: 'append', txns: [t] });
+          applyDirect(peer, t, ctx);
+        }
+      } else {
+        for (const t of notLogged) logRequest(peer, t, ctx);
+        for (const zxid of committed) commit(peer, zxid, ctx);
+      }
+      return;
+    }
+    case 'PING':
+      ping(peer, p, ctx);
+      return;
+    default:
+      return;
+  }
+}
+
+/** FollowerZooKeeperServer.logRequest: log, then ACK once it is on disk. */
+function logRequest(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
+  const s = S(peer);
+  s.pendingTxns.push(t);
+  ctx.persist({ op: 'append', txns: [t] });
+  ctx.send(s.leaderSid, 'quorum', { type: 'ACK', zxid: t.zxid });
+}
+
+/** FollowerZooKeeperServer.commit: the COMMIT must match the oldest pending txn. */
+function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext): void {
+  const s = S(peer);
+  const head = s.pendingTxns[0];
+  if (!head) {
+    ctx.event({ kind: 'zab', text: `Committing ${hex(zxid)} without seeing txn` });
+    return;
+  }
+  if (head.zxid !== zxid) {
+    throw new Error(`Committing zxid ${hex(zxid)} but next pending txn ${hex(head.zxid)}`);
+  }
+  s.pendingTxns.shift();
+  applyDirect(peer, head, ctx);
+}
+
+/** Learner.ping: answer with the sessions this server touched. */
+function ping(peer: QuorumPeer, _p: QuorumPacket, ctx: PeerContext): void {
+  ctx.send(S(peer).leaderSid, 'quorum', { type: 'PING', zxid: database(peer).tree.lastProcessedZxid, sessions: [] });
+}
+
+function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
+  switch (p.type) {
+    case 'PROPOSAL':
+      if (isObserver(peer) || !p.txn) return;
+      logRequest(peer, p.txn, ctx);
+      return;
+    case 'COMMIT':
+      if (isObserver(peer)) return;
+      commit(peer, p.zxid, ctx);
+      return;
+    case 'INFORM':
+      if (!isObserver(peer) || !p.txn) return;
+      ctx.persist({ op: 'append', txns: [p.txn] });
+      applyDirect(peer, p.txn, ctx);
+      return;
+    case 'PING':
+      ping(peer, p, ctx);
+      return;
+    case 'SYNC':
+      if (p.request) ctx.reply({ sessionId: p.request.sessionId, cxid: p.request.cxid, zxid: p.zxid, err: 0, type: 'sync' });
+      return;
+    default:
+      return;
+  }
+}

@@ -41,6 +41,8 @@ const layers = {
 };
 const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
   files: [`src/${layer}/**/*.{ts,tsx}`],
+  // Tests may compose layers (a scenario test runs the sim on an in-process host).
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
   rules: {
     'no-restricted-imports': ['error', {
       patterns: forbidden.map((f) => ({

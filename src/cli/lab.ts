@@ -40,7 +40,8 @@ export const LAB_USAGE = [
   '\tlab start S',
   '\tlab wipe S',
   '\tlab partition A,B C,D',
-  '\tlab heal',
+  '\tlab heal [A B]',
+  '\tlab cut A B   (both ways)  ·  lab cut A->B   (one way)',
   '\tlab run TIME',
   '\tlab pause',
   '\tlab play',
@@ -96,6 +97,20 @@ function parseGroups(ctl: LabController, words: string[]): Sid[][] | string {
   }
   if (groups.length < 2) return 'partition needs at least two groups, e.g. lab partition 1,2 3,4,5';
   return groups;
+}
+
+/** `A B` (both directions) or `A->B` (one way). */
+function parseLink(ctl: LabController, args: string[]): { from: Sid; to: Sid; oneWay: boolean } | string {
+  const joined = args.join(' ');
+  const m = /^(\S+?)\s*->\s*(\S+)$/.exec(joined);
+  const [a, b, oneWay] = m ? [m[1], m[2], true] : [args[0], args[1], false];
+  if (args.length === 0 || (!m && args.length !== 2)) return 'give two servers: A B (both ways) or A->B (one way)';
+  const from = parseServer(ctl, a);
+  if (typeof from === 'string') return from;
+  const to = parseServer(ctl, b);
+  if (typeof to === 'string') return to;
+  if (from === to) return 'a server has no link to itself';
+  return { from, to, oneWay };
 }
 
 export function describeServer(sid: Sid, up: boolean, v: PeerView | null): string {
@@ -161,9 +176,22 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       ctl.apply({ type: 'partition', groups });
       return { lines: [`partitioned ${groups.map((g) => `{${g.map(serverName).join(',')}}`).join(' | ')}`] };
     }
-    case 'heal':
-      ctl.apply({ type: 'heal' });
-      return { lines: ['all links healed'] };
+    case 'heal': {
+      if (args.length === 0) {
+        ctl.apply({ type: 'heal' });
+        return { lines: ['all links healed'] };
+      }
+      const link = parseLink(ctl, args);
+      if (typeof link === 'string') return fail(`lab heal: ${link}`);
+      ctl.apply({ type: 'heal', from: link.from, to: link.to, oneWay: link.oneWay });
+      return { lines: [`healed ${serverName(link.from)}${link.oneWay ? '->' : '<->'}${serverName(link.to)}`] };
+    }
+    case 'cut': {
+      const link = parseLink(ctl, args);
+      if (typeof link === 'string') return fail(`lab cut: ${link}`);
+      ctl.apply({ type: 'cut', from: link.from, to: link.to, oneWay: link.oneWay });
+      return { lines: [`cut ${serverName(link.from)}${link.oneWay ? '->' : '<->'}${serverName(link.to)}`] };
+    }
     case 'run': {
       const ms = args[0] === undefined ? null : parseDuration(args[0]);
       if (ms === null) return fail('lab run: give a time, e.g. lab run 10s or lab run 500ms');

@@ -52,7 +52,15 @@ export type PeerEvent =
   | { kind: 'election-start'; logicalclock: number; vote: Vote }
   | { kind: 'vote-change'; logicalclock: number; vote: Vote; because: Sid }
   | { kind: 'elected'; leader: Sid; logicalclock: number; vote: Vote }
-  | { kind: 'zab'; text: string; detail?: Record<string, number | string> };
+  | { kind: 'zab'; text: string; detail?: Record<string, number | string> }
+  /** A txn was applied to this server's DataTree. */
+  | { kind: 'applied'; zxid: number }
+  /** The leader assigned a zxid to a new proposal. */
+  | { kind: 'proposed'; zxid: number }
+  /** The leader became established: a quorum ACKed its new epoch. */
+  | { kind: 'established'; epoch: number }
+  /** The leader chose how to synchronize a learner. */
+  | { kind: 'sync'; learner: Sid; mode: string; peerLastZxid: number };
 
 export type PeerOutput =
   | { type: 'send'; to: Sid; channel: Channel; msg: WireMessage; newConnection?: boolean }

@@ -3,6 +3,7 @@
  * they happened), so every action is data, recorded with that moment, and can be replayed.
  */
 import type { Sid } from '../protocol/types.ts';
+import type { ClientRequest } from '../protocol/zab/Zab.ts';
 import type { Simulation } from './simulation.ts';
 
 export type LabAction =
@@ -11,7 +12,9 @@ export type LabAction =
   | { type: 'wipe'; sid: Sid }
   | { type: 'partition'; groups: Sid[][] }
   | { type: 'cut'; from: Sid; to: Sid; oneWay: boolean }
-  | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean };
+  | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean }
+  /** A client connected to server `sid` sends a request (it is part of the run, so it is replayed). */
+  | { type: 'request'; sid: Sid; req: ClientRequest };
 
 /** An action and the moment it happened: after `eventCount` events, at simulated time `t`. */
 export interface RecordedAction {
@@ -32,6 +35,10 @@ export function describeAction(a: LabAction): string {
       return `cut zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
     case 'heal':
       return a.from === undefined ? 'heal' : `heal zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
+    case 'request': {
+      const r = a.req.request;
+      return `client 0x${a.req.sessionId.toString(16)} -> zk${a.sid}: ${r.type}${'path' in r ? ` ${r.path}` : ''}`;
+    }
   }
 }
 
@@ -54,6 +61,9 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
       return true;
     case 'heal':
       sim.heal(a.from, a.to, a.oneWay ?? false);
+      return true;
+    case 'request':
+      sim.submit(a.sid, a.req);
       return true;
   }
 }

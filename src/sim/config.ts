@@ -15,6 +15,12 @@ export interface LabConfig {
   /** One-way link delay: latencyMs + uniform[0, latencySpreadMs], drawn per packet from the link's generator. */
   latencyMs: number;
   latencySpreadMs: number;
+  /** zookeeper.commitLogCount: how many committed proposals a leader keeps for DIFF. */
+  commitLogCount: number;
+  /** zookeeper.snapshotSizeFactor in percent (33 = 0.33; 0 = never sync from the txn log). */
+  snapshotSizeFactorPct: number;
+  /** Servers started when the lab opens (default: all). `boot=1,2` in a URL. */
+  boot: number[] | null;
 }
 
 export const DEFAULT_LAB_CONFIG: LabConfig = {
@@ -26,6 +32,9 @@ export const DEFAULT_LAB_CONFIG: LabConfig = {
   syncLimit: DEFAULT_QUORUM_CONFIG.syncLimit,
   latencyMs: 30,
   latencySpreadMs: 20,
+  commitLogCount: 500,
+  snapshotSizeFactorPct: 33,
+  boot: null,
 };
 
 export const LIMITS = {
@@ -36,6 +45,8 @@ export const LIMITS = {
   syncLimit: [1, 100],
   latencyMs: [0, 10000],
   latencySpreadMs: [0, 10000],
+  commitLogCount: [1, 100000],
+  snapshotSizeFactorPct: [0, 10000],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type ConfigKey = keyof typeof LIMITS;
@@ -52,6 +63,12 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
       const v = raw.trim();
       if (v === '' || v.length > 64) errors.push(`seed must be 1-64 characters`);
       else config.seed = /^\d+$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : v;
+      continue;
+    }
+    if (key === 'boot') {
+      const ids = raw.split(',').filter((x) => x !== '').map(Number);
+      if (ids.some((n) => !Number.isInteger(n) || n < 1 || n > 13)) errors.push(`boot must list server numbers, e.g. boot=1,2`);
+      else config.boot = ids;
       continue;
     }
     if (!(key in LIMITS)) continue;
@@ -87,5 +104,7 @@ export function quorumConfigOf(c: LabConfig): QuorumConfig {
     tickTime: c.tickTime,
     initLimit: c.initLimit,
     syncLimit: c.syncLimit,
+    commitLogCount: c.commitLogCount,
+    snapshotSizeFactor: c.snapshotSizeFactorPct / 100,
   };
 }

@@ -40,6 +40,12 @@ interface StartEvent { kind: 'start'; at: number; seq: number; sid: Sid; incarna
 interface RequestEvent { kind: 'request'; at: number; seq: number; sid: Sid; req: ClientRequest }
 type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent;
 
+/** One popped event: its trace entry (if any) and, when it reaches a server, the host input. */
+interface BatchItem {
+  entry?: TraceEntry;
+  req?: StepRequest;
+}
+
 export interface ServerSlot {
   sid: Sid;
   up: boolean;
@@ -86,6 +92,8 @@ export class Simulation {
   eventCount = 0;
   /** Called after anything changed (for the UI). */
   onChange: (() => void) | null = null;
+  /** Called after every processed batch (invariant checkers hook in here). */
+  afterBatch: (() => void) | null = null;
   /** Receives every answer a server gives one of its clients (the client layer routes it). */
   onReply: ((sid: Sid, reply: ClientReply) => void) | null = null;
 
@@ -216,56 +224,59 @@ export class Simulation {
   }
 
   /**
-   * Takes the next batch: events due at the same time for distinct servers, in (at, seq) order.
+   * Takes the next batch: a run of consecutive events (in (at, seq) order) due at the same time,
+   * each for a different server and none sent by a server already in the batch. Because it is a
+   * prefix of the sequential order and its members cannot affect each other's admission, running
+   * the batch in parallel is the same as running its events one by one — the trace proves it.
    * Packets that cannot be delivered are dropped or held here, without the host.
    */
-  private takeBatch(limit: number, until: number): StepRequest[] {
-    const batch: StepRequest[] = [];
-    const taken = new Set<Sid>();
-    const skipped: SimEvent[] = [];
+  private takeBatch(limit: number, until: number): BatchItem[] {
+    const items: BatchItem[] = [];
+    const members = new Set<Sid>();
     let at: number | undefined;
-    while (batch.length < limit) {
+    while (members.size < limit) {
       const ev = this.queue.peek();
       if (!ev || ev.at > until || (at !== undefined && ev.at !== at)) break;
-      this.queue.pop();
       const sid = ev.kind === 'deliver' ? ev.to : ev.sid;
-      if (taken.has(sid)) {
-        skipped.push(ev);
-        continue;
-      }
+      if (members.has(sid) || (ev.kind === 'deliver' && members.has(ev.from))) break;
+      this.queue.pop();
       this.now = ev.at;
-      const req = this.admit(ev);
-      if (!req) continue;
-      at = ev.at;
-      taken.add(sid);
-      batch.push(req);
+      const item = this.admit(ev);
+      items.push(item);
+      if (item.req) {
+        at = ev.at;
+        members.add(sid);
+      }
     }
-    for (const ev of skipped) this.queue.push(ev);
-    return batch;
+    return items;
   }
 
   /** Turns a due event into a host input, or disposes of it (drop / hold / stale timer). */
-  private admit(ev: SimEvent): StepRequest | null {
+  private admit(ev: SimEvent): BatchItem {
     if (ev.kind === 'timer') {
       const s = this.slot(ev.sid);
       const key = `${ev.sid}:${ev.name}`;
-      if (!s.up || s.incarnation !== ev.incarnation || this.activeTimers.get(key) !== ev.token) return null;
+      if (!s.up || s.incarnation !== ev.incarnation || this.activeTimers.get(key) !== ev.token) return {};
       this.activeTimers.delete(key);
-      this.record({ t: this.now, kind: 'timer', sid: ev.sid, name: ev.name });
-      return { sid: ev.sid, now: this.now, input: { type: 'timer', name: ev.name, token: ev.token } };
+      return {
+        entry: { t: this.now, kind: 'timer', sid: ev.sid, name: ev.name },
+        req: { sid: ev.sid, now: this.now, input: { type: 'timer', name: ev.name, token: ev.token } },
+      };
     }
     if (ev.kind === 'start') {
       const s = this.slot(ev.sid);
-      if (!s.up || s.incarnation !== ev.incarnation) return null;
-      return { sid: ev.sid, now: this.now, input: { type: 'start' } };
+      if (!s.up || s.incarnation !== ev.incarnation) return {};
+      return { req: { sid: ev.sid, now: this.now, input: { type: 'start' } } };
     }
     if (ev.kind === 'request') {
       if (!this.slot(ev.sid).up) {
         this.onReply?.(ev.sid, { sessionId: ev.req.sessionId, cxid: ev.req.cxid, zxid: -1, err: -4, type: 'error' });
-        return null;
+        return {};
       }
-      this.record({ t: this.now, kind: 'request', sid: ev.sid, req: ev.req });
-      return { sid: ev.sid, now: this.now, input: { type: 'request', req: ev.req } };
+      return {
+        entry: { t: this.now, kind: 'request', sid: ev.sid, req: ev.req },
+        req: { sid: ev.sid, now: this.now, input: { type: 'request', req: ev.req } },
+      };
     }
     const d = ev;
     const key = dirKey(d.from, d.to);
@@ -273,37 +284,48 @@ export class Simulation {
       const list = this.held.get(key) ?? [];
       list.push(d);
       this.held.set(key, list);
-      this.record({ t: this.now, kind: 'hold', id: d.id, from: d.from, to: d.to });
-      return null;
+      return { entry: { t: this.now, kind: 'hold', id: d.id, from: d.from, to: d.to } };
     }
     const target = this.slot(d.to);
     const c = this.conn(d.from, d.to, d.channel);
     if (!target.up || c.epoch !== d.connEpoch) {
       const reason: DropReason = !target.up ? 'down' : 'connection-closed';
-      this.record({ t: this.now, kind: 'drop', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, reason });
-      return null;
+      return { entry: { t: this.now, kind: 'drop', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, reason } };
     }
     if (d.msg === null) {
-      this.record({ t: this.now, kind: 'reset', from: d.from, to: d.to, channel: d.channel });
-      return { sid: d.to, now: this.now, input: { type: 'connectionLost', peer: d.from, channel: d.channel } };
+      return {
+        entry: { t: this.now, kind: 'reset', from: d.from, to: d.to, channel: d.channel },
+        req: { sid: d.to, now: this.now, input: { type: 'connectionLost', peer: d.from, channel: d.channel } },
+      };
     }
-    this.record({ t: this.now, kind: 'deliver', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, sentAt: d.sentAt });
-    return { sid: d.to, now: this.now, input: { type: 'message', from: d.from, channel: d.channel, msg: d.msg } };
+    return {
+      entry: { t: this.now, kind: 'deliver', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, sentAt: d.sentAt },
+      req: { sid: d.to, now: this.now, input: { type: 'message', from: d.from, channel: d.channel, msg: d.msg } },
+    };
   }
 
-  /** Absorbs the host's results in batch order: this is where new events get their seq. */
-  private absorb(results: StepResult[]): void {
-    for (const r of results) {
+  /**
+   * Absorbs the host's results in sequential order — each event's trace entry, then its outputs
+   * — which is where new events get their seq.
+   */
+  private absorb(items: BatchItem[], results: StepResult[]): void {
+    let r = 0;
+    for (const item of items) {
+      if (item.entry) this.record(item.entry);
+      if (!item.req) continue;
+      const res = results[r++];
+      if (!res) continue;
       this.eventCount += 1;
-      const s = this.slot(r.sid);
+      const s = this.slot(res.sid);
       if (!s.up) continue;
-      if (r.error !== undefined) {
-        this.kill(r.sid, `crashed: ${r.error}`);
+      if (res.error !== undefined) {
+        this.kill(res.sid, `crashed: ${res.error}`);
         continue;
       }
-      s.view = r.view;
-      for (const out of r.outputs) this.output(r.sid, out);
+      s.view = res.view;
+      for (const out of res.outputs) this.output(res.sid, out);
     }
+    this.afterBatch?.();
     this.changed();
   }
 
@@ -369,19 +391,20 @@ export class Simulation {
 
   /** Processes one batch synchronously (the host must be synchronous). Returns false if idle. */
   stepSync(limit = Infinity, until = Infinity): boolean {
-    const batch = this.takeBatch(limit, until);
-    if (batch.length === 0) return this.queue.size > 0 && (this.queue.peek()?.at ?? Infinity) <= until;
-    const results = this.host.step(batch);
+    const items = this.takeBatch(limit, until);
+    if (items.length === 0) return false;
+    const results = this.host.step(requestsOf(items));
     if (results instanceof Promise) throw new Error('stepSync needs a synchronous host');
-    this.absorb(results);
+    this.absorb(items, results);
     return true;
   }
 
   /** Processes one batch with any host. */
   async step(limit = Infinity, until = Infinity): Promise<boolean> {
-    const batch = this.takeBatch(limit, until);
-    if (batch.length === 0) return this.queue.size > 0 && (this.queue.peek()?.at ?? Infinity) <= until;
-    this.absorb(await this.host.step(batch));
+    const items = this.takeBatch(limit, until);
+    if (items.length === 0) return false;
+    const reqs = requestsOf(items);
+    this.absorb(items, reqs.length > 0 ? await this.host.step(reqs) : []);
     return true;
   }
 
@@ -402,11 +425,11 @@ export class Simulation {
   }
 
   /** Processes exactly `n` events (one server input each), advancing the clock to each. */
-  async stepEvents(n: number): Promise<number> {
+  async stepEvents(n: number, until = Infinity): Promise<number> {
     let done = 0;
-    while (done < n && this.queue.size > 0) {
+    while (done < n && (this.nextEventTime() ?? Infinity) <= until) {
       const before = this.eventCount;
-      await this.step(1);
+      await this.step(1, until);
       done += this.eventCount - before;
     }
     return done;
@@ -475,6 +498,12 @@ export class Simulation {
     this.lastDeliverAt.set(key, t);
     return t;
   }
+}
+
+function requestsOf(items: BatchItem[]): StepRequest[] {
+  const reqs: StepRequest[] = [];
+  for (const it of items) if (it.req) reqs.push(it.req);
+  return reqs;
 }
 
 function dirKey(a: Sid, b: Sid): string {

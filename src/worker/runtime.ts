@@ -14,6 +14,8 @@ export class LabRuntime {
   sim: Simulation;
   private host: PeerHost;
   readonly actions: RecordedAction[] = [];
+  /** Index of the first recorded action not yet applied in the current world (after a rewind). */
+  private nextAction = 0;
   private paused = false;
   /** Bumped whenever `sim` is replaced (rewind); views re-subscribe. */
   generation = 0;
@@ -28,13 +30,19 @@ export class LabRuntime {
   private fresh(host: PeerHost): Simulation {
     const sim = new Simulation(this.config, host);
     sim.onChange = () => this.onChange?.();
-    for (const sid of allIds(this.config)) sim.start(sid);
+    const boot = this.config.boot;
+    for (const sid of allIds(this.config)) if (!boot || boot.includes(sid)) sim.start(sid);
     return sim;
   }
 
-  /** Applies and records a user action at the current moment. */
+  /**
+   * Applies and records a user action at the current moment. Acting after a rewind starts a new
+   * branch: the recorded actions that were still ahead are dropped.
+   */
   apply(action: LabAction): boolean {
+    if (this.nextAction < this.actions.length) this.actions.length = this.nextAction;
     this.actions.push({ eventCount: this.sim.eventCount, t: this.sim.now, action });
+    this.nextAction = this.actions.length;
     return applyAction(this.sim, action);
   }
 
@@ -47,18 +55,22 @@ export class LabRuntime {
   }
 
   async runFor(ms: number, shouldStop?: () => boolean): Promise<void> {
-    await this.sim.runUntil(this.sim.now + ms, shouldStop);
+    await this.runUntil(this.sim.now + ms, shouldStop);
   }
 
   async runUntil(t: number, shouldStop?: () => boolean): Promise<void> {
-    await this.sim.runUntil(t, shouldStop);
+    await this.forward(Infinity, t, shouldStop);
+    if (!shouldStop?.() && t > this.sim.now) this.sim.now = t;
+    this.onChange?.();
   }
 
   async stepEvents(n: number): Promise<number> {
-    return this.sim.stepEvents(n);
+    const before = this.sim.eventCount;
+    await this.forward(before + n, Infinity);
+    return this.sim.eventCount - before;
   }
 
-  /** Rewinds `n` events by replaying the run up to (events - n). */
+  /** Rewinds `n` events by replaying the run up to (events - n). Later actions are kept (redo). */
   async back(n: number): Promise<number> {
     const target = Math.max(0, this.sim.eventCount - n);
     const undone = this.sim.eventCount - target;
@@ -68,47 +80,41 @@ export class LabRuntime {
 
   /** Jumps to simulated time `t`: forward by running, backward by replaying. */
   async seek(t: number): Promise<void> {
-    if (t >= this.sim.now) {
-      await this.sim.runUntil(t);
-      return;
-    }
-    await this.replayTo(t, Infinity);
+    if (t < this.sim.now) await this.replayTo(t, Infinity);
+    await this.runUntil(t);
   }
 
-  /**
-   * Rebuilds the world from scratch and replays every recorded action whose moment is before
-   * the target (events <= maxEvents, time <= maxTime). Actions after it are discarded: acting
-   * after a rewind starts a new branch.
-   */
+  /** Rebuilds the world from scratch and plays it forward to the target moment. */
   private async replayTo(maxTime: number, maxEvents: number): Promise<void> {
     this.host.dispose();
     this.host = this.makeHost();
-    const sim = this.fresh(this.host);
-    this.sim = sim;
+    this.sim = this.fresh(this.host);
+    this.nextAction = 0;
     this.generation += 1;
-    const keep: RecordedAction[] = [];
-    for (const rec of this.actions) {
-      if (rec.eventCount > maxEvents || rec.t > maxTime) break;
-      await this.advanceTo(sim, rec.eventCount, rec.t);
-      if (sim.eventCount !== rec.eventCount) break;
-      applyAction(sim, rec.action);
-      keep.push(rec);
-    }
-    this.actions.length = 0;
-    this.actions.push(...keep);
-    if (maxEvents !== Infinity) await this.advanceTo(sim, maxEvents, Infinity);
-    else await sim.runUntil(maxTime);
+    await this.forward(maxEvents, maxTime);
+    if (maxTime !== Infinity && maxTime > this.sim.now) this.sim.now = maxTime;
     this.onChange?.();
   }
 
-  /** Runs events one at a time until `events` have run (without passing time `t`), then sets the clock to t. */
-  private async advanceTo(sim: Simulation, events: number, t: number): Promise<void> {
-    while (sim.eventCount < events) {
-      const next = sim.nextEventTime();
-      if (next === undefined || next > t) break;
-      await sim.step(events - sim.eventCount, t);
+  /**
+   * Runs events until `maxEvents` have run or the next is later than `maxTime`, re-applying
+   * recorded actions (from before a rewind) at the moment they happened.
+   */
+  private async forward(maxEvents: number, maxTime: number, shouldStop?: () => boolean): Promise<void> {
+    const sim = this.sim;
+    for (;;) {
+      const next = this.actions[this.nextAction];
+      const e = next ? Math.min(next.eventCount, maxEvents) : maxEvents;
+      const t = next ? Math.min(next.t, maxTime) : maxTime;
+      while (sim.eventCount < e && (sim.nextEventTime() ?? Infinity) <= t) {
+        if (shouldStop?.()) return;
+        await sim.step(e - sim.eventCount, t);
+      }
+      if (!next || next.eventCount > maxEvents || next.t > maxTime || sim.eventCount !== next.eventCount) return;
+      if (next.t > sim.now) sim.now = next.t;
+      applyAction(sim, next.action);
+      this.nextAction += 1;
     }
-    if (t !== Infinity && t > sim.now) sim.now = t;
   }
 
   pause(): void {

@@ -16,9 +16,9 @@ import type { Txn } from '../datatree/types.ts';
 import { QuorumMaj } from '../quorum/QuorumMaj.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
 import type { LoggedTxn, Sid } from '../types.ts';
-import { counterOf, epochOf, hex, makeZxid } from '../zxid.ts';
+import { counterOf, epochOf, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
-import { approxSize, maxCommittedLog, minCommittedLog, snapshotOf } from './ZKDatabase.ts';
+import { approxSize, snapshotOf } from './ZKDatabase.ts';
 import { database, deliverCommitted, type SyncMode } from './Zab.ts';
 
 export type HandlerStage =
@@ -170,7 +170,7 @@ function waitForEpochAck(peer: QuorumPeer, sid: Sid, ss: { currentEpoch: number;
     ctx.persist({ op: 'currentEpoch', value: l.epoch });
     peer.zab.phase = 'SYNCHRONIZATION';
     peer.zab.epoch = l.epoch;
-    ctx.event({ kind: 'zab', text: `established in epoch ${l.epoch}: SYNCHRONIZATION`, detail: { epoch: l.epoch } });
+    ctx.event({ kind: 'established', epoch: l.epoch });
     // The leader's own waitForNewLeaderAck.
     ctx.setTimer('leader.newLeaderAck', initLimitMs(peer));
     waitForNewLeaderAck(peer, peer.myid, makeZxid(l.epoch, 0), ctx);
@@ -294,23 +294,39 @@ export function leaderShutdown(peer: QuorumPeer, ctx: PeerContext): void {
 
 // ------------------------------------------------------------------------- synchronization
 
+export interface SyncInput {
+  peerLastZxid: number;
+  lastProcessedZxid: number;
+  /** The committed-log window (ZKDatabase.committedLog). */
+  committedLog: LoggedTxn[];
+  /** ZKDatabase.getProposalsFromTxnLog(peerLastZxid, limit) — [] when unavailable or too big. */
+  txnLogFrom: (peerLastZxid: number) => LoggedTxn[];
+  txnLogSyncEnabled: boolean;
+}
+
+export interface SyncDecision {
+  /** DIFF / TRUNC op packet and PROPOSAL+COMMIT pairs to queue (empty when needSnap). */
+  packets: QuorumPacket[];
+  needSnap: boolean;
+  /** The zxid the learner will have once the queued packets are applied (for startForwarding). */
+  currentZxid: number;
+  mode: SyncMode;
+}
+
 /**
- * LearnerHandler.syncFollower + queueCommittedProposals + startForwarding (ZOOKEEPER.md §7
- * "syncFollower decision"), then NEWLEADER.
+ * LearnerHandler.syncFollower + queueCommittedProposals (ZOOKEEPER.md §7 "syncFollower
+ * decision"), as a pure function of the leader's committed-log window and the learner's last zxid.
  */
-function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
-  const l = L(peer);
-  const db = database(peer);
+export function decideSync(input: SyncInput): SyncDecision {
   const packets: QuorumPacket[] = [];
-  const peerLastZxid = h.peerLastZxid;
+  const { peerLastZxid, lastProcessedZxid } = input;
   const isPeerNewEpochZxid = counterOf(peerLastZxid) === 0;
   let currentZxid = peerLastZxid;
   let needSnap = true;
   let needOpPacket = true;
-  const lastProcessedZxid = db.tree.lastProcessedZxid;
-  let maxCommitted = maxCommittedLog(db);
-  let minCommitted = minCommittedLog(db);
-  if (db.committedLog.length === 0) {
+  let maxCommitted = input.committedLog[input.committedLog.length - 1]?.zxid ?? lastProcessedZxid;
+  let minCommitted = input.committedLog[0]?.zxid ?? lastProcessedZxid;
+  if (input.committedLog.length === 0) {
     minCommitted = lastProcessedZxid;
     maxCommitted = lastProcessedZxid;
   }
@@ -338,6 +354,8 @@ function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): voi
           opType = 'DIFF';
           needOpPacket = false;
         } else if (packetZxid > peerZxid) {
+          // The learner has a txn we never committed. Within one epoch: truncate to the
+          // previous proposal and send the rest (TRUNC+DIFF); across epochs: give up → SNAP.
           if (epochOf(packetZxid) !== epochOf(peerZxid)) return queuedZxid;
           packets.push({ type: 'TRUNC', zxid: prevProposalZxid });
           opType = 'TRUNC';
@@ -369,58 +387,69 @@ function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): voi
     needOpPacket = false;
     needSnap = false;
   } else if (maxCommitted >= peerLastZxid && minCommitted <= peerLastZxid) {
-    currentZxid = queueCommitted(db.committedLog, peerLastZxid, null, maxCommitted);
+    currentZxid = queueCommitted(input.committedLog, peerLastZxid, null, maxCommitted);
     needSnap = false;
-  } else if (peerLastZxid < minCommitted && peer.config.snapshotSizeFactor > 0) {
-    // Sync from the on-disk txn log while it is smaller than snapshotSizeFactor × the snapshot.
-    const fromLog = txnLogFrom(peer, peerLastZxid);
+  } else if (peerLastZxid < minCommitted && input.txnLogSyncEnabled) {
+    const fromLog = input.txnLogFrom(peerLastZxid);
     if (fromLog.length > 0) {
       currentZxid = queueCommitted(fromLog, peerLastZxid, minCommitted, maxCommitted);
       if (currentZxid < minCommitted) {
+        // A gap between the end of the txn log and the start of the committed log.
         currentZxid = peerLastZxid;
         packets.length = 0;
         needOpPacket = true;
       } else {
-        currentZxid = queueCommitted(db.committedLog, currentZxid, null, maxCommitted);
+        currentZxid = queueCommitted(input.committedLog, currentZxid, null, maxCommitted);
         needSnap = false;
       }
     }
   }
-  if (needSnap) currentZxid = db.tree.lastProcessedZxid;
-  // startForwarding: outstanding proposals newer than what the learner will have.
-  if (l.lastProposed > currentZxid && h.learnerType === 'PARTICIPANT') {
+  if (needSnap) currentZxid = lastProcessedZxid;
+  if (needOpPacket && !needSnap) needSnap = true;
+  if (needSnap) return { packets: [], needSnap, currentZxid: lastProcessedZxid, mode: 'SNAP' };
+  const hasTxns = packets.some((p) => p.type === 'PROPOSAL');
+  const mode: SyncMode = opType === 'TRUNC' ? (hasTxns ? 'TRUNC+DIFF' : 'TRUNC') : 'DIFF';
+  return { packets, needSnap, currentZxid, mode };
+}
+
+/** Runs the sync decision for one learner, sends its packets, startForwarding, then NEWLEADER. */
+function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
+  const l = L(peer);
+  const db = database(peer);
+  const d = decideSync({
+    peerLastZxid: h.peerLastZxid,
+    lastProcessedZxid: db.tree.lastProcessedZxid,
+    committedLog: db.committedLog,
+    txnLogFrom: (z) => txnLogFrom(peer, z),
+    txnLogSyncEnabled: peer.config.snapshotSizeFactor > 0,
+  });
+  h.syncMode = d.mode;
+  h.forwarding = true;
+  ctx.event({ kind: 'sync', learner: h.sid, mode: d.mode, peerLastZxid: h.peerLastZxid });
+  // SNAP is written straight to the socket, ahead of anything queued.
+  if (d.needSnap) ctx.send(h.sid, 'quorum', { type: 'SNAP', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db) });
+  for (const p of d.packets) ctx.send(h.sid, 'quorum', p);
+  // startForwarding: proposals still outstanding that the learner will not have.
+  if (l.lastProposed > d.currentZxid && h.learnerType === 'PARTICIPANT') {
     for (const prop of l.outstanding) {
-      if (prop.zxid <= currentZxid) continue;
-      packets.push({ type: 'PROPOSAL', zxid: prop.zxid, txn: prop.txn });
+      if (prop.zxid <= d.currentZxid) continue;
+      ctx.send(h.sid, 'quorum', { type: 'PROPOSAL', zxid: prop.zxid, txn: prop.txn });
       h.unacked.push([prop.zxid, ctx.now]);
     }
   }
-  h.forwarding = true;
-  if (needOpPacket && !needSnap) needSnap = true;
-
-  let mode: SyncMode;
-  if (needSnap) {
-    mode = 'SNAP';
-    // SNAP is written straight to the socket; what is queued (forwarded proposals) follows it.
-    ctx.send(h.sid, 'quorum', { type: 'SNAP', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db) });
-  } else {
-    const hasTxns = packets.some((p) => p.type === 'PROPOSAL' && p.zxid <= maxCommitted);
-    mode = opType === 'TRUNC' && hasTxns ? 'TRUNC+DIFF' : opType === 'TRUNC' ? 'TRUNC' : 'DIFF';
-  }
-  h.syncMode = mode;
-  ctx.event({ kind: 'zab', text: `sync zk${h.sid}: ${mode} (peerLastZxid=${hex(peerLastZxid)}, committed ${hex(minCommitted)}..${hex(maxCommitted)})`, detail: { learner: h.sid, mode } });
-  for (const p of packets) ctx.send(h.sid, 'quorum', p);
   ctx.send(h.sid, 'quorum', { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0) });
   h.stage = 'WAIT_NEWLEADER_ACK';
 }
 
-/** The txns of the leader's on-disk log from peerLastZxid on, if the log covers it and is small enough. */
+/**
+ * ZKDatabase.getProposalsFromTxnLog: the txns of the on-disk log from peerLastZxid on — empty
+ * unless the log holds peerLastZxid itself, or when sending them would exceed
+ * snapshotSizeFactor × the snapshot's size.
+ */
 function txnLogFrom(peer: QuorumPeer, peerLastZxid: number): LoggedTxn[] {
   const log = peer.disk.log;
   const startIdx = log.findIndex((t) => t.zxid >= peerLastZxid);
-  if (startIdx < 0) return [];
-  const first = log[startIdx];
-  if (!first || (first.zxid > peerLastZxid && startIdx === 0 && peer.disk.snapshotZxid > peerLastZxid)) return [];
+  if (startIdx < 0 || log[startIdx]!.zxid !== peerLastZxid) return [];
   const slice = log.slice(startIdx);
   const limit = approxSize(database(peer).tree) * peer.config.snapshotSizeFactor;
   let size = 0;
@@ -463,6 +492,7 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
     {},
   );
   const logged: LoggedTxn = { zxid, time: ctx.now, txn };
+  ctx.event({ kind: 'proposed', zxid });
   const prop: Proposal = { zxid, txn: logged, acks: [], origin };
   l.outstanding.push(prop);
   for (const h of Object.values(l.handlers)) {

@@ -12,7 +12,6 @@ import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { applyTxn, loadDatabase, type ZKDatabase } from './ZKDatabase.ts';
 import type { ProcessTxnResult } from '../datatree/types.ts';
 import type { LoggedTxn } from '../types.ts';
-import { hex } from '../zxid.ts';
 
 export type { QuorumPacket, ClientRequest } from './packets.ts';
 
@@ -166,6 +165,6 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
     peer.zab.clientPending.splice(i, 1);
     ctx.reply({ sessionId: result.clientId, cxid: result.cxid, zxid: result.zxid, err: result.err, type: result.type, result });
   }
-  ctx.event({ kind: 'zab', text: `applied ${hex(t.zxid)}`, detail: { zxid: t.zxid } });
+  ctx.event({ kind: 'applied', zxid: t.zxid });
   return result;
 }

@@ -1,0 +1,49 @@
+/**
+ * Runs every scenario script in src/sim/scenarios/testdata/*.txt and compares each block's
+ * output with its golden text. REWRITE=1 rewrites the files from what the lab prints.
+ * Invariant checkers run after every event of every script; any violation fails the test.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseScript, ScriptRunner } from './datadriven.ts';
+
+const dir = join(import.meta.dirname, '../sim/scenarios/testdata');
+const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+
+describe('scenario scripts', () => {
+  for (const file of files) {
+    test(file, async () => {
+      const path = join(dir, file);
+      const text = readFileSync(path, 'utf8');
+      const { blocks } = parseScript(text);
+      const runner = new ScriptRunner();
+      const actual: string[] = [];
+      for (const b of blocks) actual.push(await runner.run(b.command));
+      if (process.env.REWRITE) {
+        // Rewrite block by block, keeping comments and spacing.
+        const lines = text.replace(/\r\n/g, '\n').split('\n');
+        const result: string[] = [];
+        let bi = 0;
+        for (let i = 0; i < lines.length; i++) {
+          const line = lines[i]!;
+          result.push(line);
+          if (bi < blocks.length && i + 1 === blocks[bi]!.line) {
+            result.push('----');
+            i += 2;
+            while (i < lines.length && lines[i] !== '') i++;
+            result.push(...actual[bi]!.split('\n'));
+            result.push('');
+            bi++;
+          }
+        }
+        writeFileSync(path, result.join('\n').replace(/\n{3,}/g, '\n\n'));
+        return;
+      }
+      for (let i = 0; i < blocks.length; i++) {
+        expect(actual[i], `${file}:${blocks[i]!.line} ${blocks[i]!.command}`).toBe(blocks[i]!.expected);
+      }
+      expect(runner.lab?.checker.violations ?? []).toEqual([]);
+    });
+  }
+});

@@ -10,6 +10,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
 REPO=$(cd "$HERE/../.." && pwd)
 DIR=$REPO/src/cli/testdata/conformance
+OUTDIR=${CLI_OUT:-$DIR}   # set CLI_OUT to record a second run elsewhere (to spot racy output)
 mkdir -p "$ZKREC_ROOT/cli"
 trap 'zk_kill_all; exit 1' INT TERM
 
@@ -45,7 +46,7 @@ for s in "${scripts[@]}"; do
   # LANG=C.UTF-8 so Java 17 reads and prints UTF-8 like a normal terminal session
   LANG=C.UTF-8 timeout 120 java "${JAVA_OPTS_COMMON[@]}" -cp "$CP_CLI" \
     org.apache.zookeeper.ZooKeeperMain -server 127.0.0.1:$(client_port 1) \
-    < "$marked" > "$DIR/$name.out" 2>&1
+    < "$marked" > "$OUTDIR/$name.out" 2>&1
   rc=$?
   zk_kill_all
   echo "$name: exit $rc, $(( $(now_ms) - T_S )) ms" | tee -a "$ZKREC_ROOT/cli/timing.txt"

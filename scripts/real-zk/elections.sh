@@ -108,6 +108,7 @@ SCENARIOS=(
   "c-kill-leader-restart|3 voters, 3 writes via zk1, kill the leader, settle, restart it, settle|3|0|start 1 2 3;settle;write 3 via 1;kill 3;settle;start 3;settle"
   "d-five-kill-two-leaders|5 voters: kill the leader, settle, kill the new leader, settle, restart both one by one|5|0|start 1 2 3 4 5;settle;write 2 via 1;kill 5;settle;kill 4;settle;start 5;settle;start 4;settle"
   "e-newer-zxid-wins|3 voters: zk1 stopped, 5 writes via zk2 (zk2+zk3 commit), zk3 and zk2 killed, zk1 alone, then zk2 started: newer zxid leads|3|0|start 1 2 3;settle;kill 1;write 5 via 2;kill 3;kill 2;start 1;settle;start 2;settle;start 3;settle"
+  "e2-newer-zxid-beats-higher-sid|3 voters: zk3 (the leader) killed, 5 writes via zk1 (zk1+zk2 commit), zk2 and zk1 killed, zk3 alone, then zk1 started: the lower sid with the newer zxid leads|3|0|start 1 2 3;settle;kill 3;settle;write 5 via 1;kill 2;kill 1;start 3;settle;start 1;settle;start 2;settle"
   "f-observer-kill-leader|3 voters + 1 observer (zk4), 2 writes via zk4, kill the leader, settle, restart it|3|1|start 1 2 3 4;settle;write 2 via 4;kill 3;settle;start 3;settle"
   "g-four-voters-lose-quorum|4 voters, kill the leader and one follower (no quorum), restart one|4|0|start 1 2 3 4;settle;kill 4 3;settle;start 3;settle;start 4;settle"
   "g2-four-voters-leader-loses-followers|4 voters, kill two followers so the leader loses its quorum, restart one|4|0|start 1 2 3 4;settle;write 1 via 4;kill 1 2;settle;start 1;settle"

@@ -47,7 +47,7 @@ LANG=C.UTF-8 java "${JAVA_OPTS_COMMON[@]}" -cp "$CP_CLI" org.apache.zookeeper.Zo
   -server "127.0.0.1:$(client_port "$follower")" < "$fifo" > "$ENS_DIR/client.log" 2>&1 &
 CLI_PID=$!
 exec 7>"$fifo"
-printf '%s\n' 'create /a x' 'create /b y' 'create -e /eph e' 'get -w /a' 'ls -w /' 'stat -w /b' 'stat /zz-ready' >&7
+printf '%s\n' 'create /a x' 'create /b y' 'create -e /eph e' 'get -w /a' 'ls -w /' 'stat -w /b' 'stat -w /nothere' 'stat /zz-ready' >&7
 for ((k = 0; k < 200; k++)); do grep -q 'zz-ready' "$ENS_DIR/client.log" && break; sleep 0.1; done
 sleep 1   # let the observer receive the INFORMs
 
@@ -82,7 +82,7 @@ record noquorum-observer "$observer" "${NOQ_WORDS[@]}"
   echo "follower.*  = zk$follower (port $(client_port "$follower")), the server the zkCli session is connected to"
   echo "follower2.* = zk$follower2 (port $(client_port "$follower2")), a follower without clients"
   echo "observer.*  = zk$observer (port $(client_port "$observer"))"
-  echo "zkCli session commands: create /a x; create /b y; create -e /eph e; get -w /a; ls -w /; stat -w /b; stat /zz-ready"
+  echo "zkCli session commands: create /a x; create /b y; create -e /eph e; get -w /a; ls -w /; stat -w /b; stat -w /nothere; stat /zz-ready"
   echo "noquorum.*  = zk$follower after zk$leader and zk$follower2 were SIGKILLed (zk$follower and observer zk4 still running)"
   echo "noquorum-observer.* = zk4 at the same moment"
 } > "$OUT/ensemble.txt"

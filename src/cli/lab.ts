@@ -14,7 +14,7 @@ import { fourLetterWord, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
 export interface LabController {
   readonly sim: Simulation;
   /** Applies and records a user action (kill, start, partition …) at the current moment. */
-  apply(action: LabAction): boolean;
+  apply(action: LabAction): Promise<boolean>;
   /** Advances simulated time by `ms`, running every event on the way. */
   runFor(ms: number): Promise<void>;
   /** Runs the next `n` events; returns how many ran. */
@@ -165,31 +165,31 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       const sid = parseServer(ctl, args[0]);
       if (typeof sid === 'string') return fail(`lab ${cmd}: ${sid}`);
       const name = serverName(sid);
-      if (cmd === 'kill') return { lines: [ctl.apply({ type: 'kill', sid }) ? `${name} killed` : `${name} is already down`] };
-      if (cmd === 'start') return { lines: [ctl.apply({ type: 'start', sid }) ? `${name} started` : `${name} is already running`] };
-      ctl.apply({ type: 'wipe', sid });
+      if (cmd === 'kill') return { lines: [(await ctl.apply({ type: 'kill', sid })) ? `${name} killed` : `${name} is already down`] };
+      if (cmd === 'start') return { lines: [(await ctl.apply({ type: 'start', sid })) ? `${name} started` : `${name} is already running`] };
+      await ctl.apply({ type: 'wipe', sid });
       return { lines: [`${name} wiped (disk erased; it is down)`] };
     }
     case 'partition': {
       const groups = parseGroups(ctl, args);
       if (typeof groups === 'string') return fail(`lab partition: ${groups}`);
-      ctl.apply({ type: 'partition', groups });
+      await ctl.apply({ type: 'partition', groups });
       return { lines: [`partitioned ${groups.map((g) => `{${g.map(serverName).join(',')}}`).join(' | ')}`] };
     }
     case 'heal': {
       if (args.length === 0) {
-        ctl.apply({ type: 'heal' });
+        await ctl.apply({ type: 'heal' });
         return { lines: ['all links healed'] };
       }
       const link = parseLink(ctl, args);
       if (typeof link === 'string') return fail(`lab heal: ${link}`);
-      ctl.apply({ type: 'heal', from: link.from, to: link.to, oneWay: link.oneWay });
+      await ctl.apply({ type: 'heal', from: link.from, to: link.to, oneWay: link.oneWay });
       return { lines: [`healed ${serverName(link.from)}${link.oneWay ? '->' : '<->'}${serverName(link.to)}`] };
     }
     case 'cut': {
       const link = parseLink(ctl, args);
       if (typeof link === 'string') return fail(`lab cut: ${link}`);
-      ctl.apply({ type: 'cut', from: link.from, to: link.to, oneWay: link.oneWay });
+      await ctl.apply({ type: 'cut', from: link.from, to: link.to, oneWay: link.oneWay });
       return { lines: [`cut ${serverName(link.from)}${link.oneWay ? '->' : '<->'}${serverName(link.to)}`] };
     }
     case 'run': {

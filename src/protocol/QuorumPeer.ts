@@ -14,12 +14,14 @@ import {
   applyDiskOp, lastLoggedZxid, type Channel, type DiskOp, type LearnerType, type PeerDisk,
   type QuorumConfig, type ServerState, type Sid,
 } from './types.ts';
+import { initialServerSide, onClientConnectionLost, onClientPacket, onSessionTimer, type ServerSide } from './server/ZooKeeperServer.ts';
+import type { ClientPacket } from './client/packets.ts';
 import {
   initialZabState, onQuorumConnectionLost, onQuorumPacket, onZabTimer, startRole, stopRole, submitRequest,
   zabView, type ClientReply, type ClientRequest, type QuorumPacket, type ZabState, type ZabView,
 } from './zab/Zab.ts';
 
-export type WireMessage = Notification | QuorumPacket;
+export type WireMessage = Notification | QuorumPacket | ClientPacket;
 
 export interface QuorumPeer {
   myid: Sid;
@@ -32,6 +34,8 @@ export interface QuorumPeer {
   disk: PeerDisk;
   fle: FleState;
   zab: ZabState;
+  /** Client connections, sessions and watches (ZooKeeperServer). */
+  server: ServerSide;
   /** Live timers: name -> token. A timer input whose token differs is stale and ignored. */
   timers: Record<string, number>;
   nextTimerToken: number;
@@ -126,6 +130,7 @@ export function createPeer(init: PeerInit): QuorumPeer {
     disk,
     fle: initialFleState(),
     zab: initialZabState(),
+    server: initialServerSide(),
     timers: {},
     nextTimerToken: 0,
     now: 0,
@@ -145,8 +150,10 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
     case 'message':
       if (input.channel === 'election') {
         if (input.msg.type === 'NOTIFICATION') onNotification(peer, input.from, input.msg, ctx);
-      } else if (input.msg.type !== 'NOTIFICATION') {
-        onQuorumPacket(peer, input.from, input.msg, ctx);
+      } else if (input.channel === 'client') {
+        onClientPacket(peer, input.from, input.msg as ClientPacket, ctx);
+      } else {
+        onQuorumPacket(peer, input.from, input.msg as QuorumPacket, ctx);
       }
       break;
     case 'timer': {
@@ -154,12 +161,14 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
       delete peer.timers[input.name];
       if (!onFleTimer(peer, input.name, ctx)) {
         if (input.name === 'observer.electionDelay') lookForLeader(peer, ctx);
+        else if (input.name === 'session.expire') onSessionTimer(peer, ctx);
         else onZabTimer(peer, input.name, ctx);
       }
       break;
     }
     case 'connectionLost':
       if (input.channel === 'quorum') onQuorumConnectionLost(peer, input.peer, ctx);
+      else if (input.channel === 'client') onClientConnectionLost(peer, input.peer);
       break;
     case 'request':
       if (!submitRequest(peer, input.req, ctx)) {

@@ -12,8 +12,8 @@ export type Sid = number;
 export type ServerState = 'LOOKING' | 'FOLLOWING' | 'LEADING' | 'OBSERVING';
 export type LearnerType = 'PARTICIPANT' | 'OBSERVER';
 
-/** Which connection a packet travels on: the election port or the quorum (learner) port. */
-export type Channel = 'election' | 'quorum';
+/** Which connection a packet travels on: the election port, the quorum (learner) port, or a client port. */
+export type Channel = 'election' | 'quorum' | 'client';
 
 /** Java's Long.MIN_VALUE, used by observers for their vote (FastLeaderElection.getInitId). */
 export const LONG_MIN_VALUE = -9223372036854775808;
@@ -44,6 +44,11 @@ export interface QuorumConfig {
   extendedTypesEnabled: boolean;
   /** Learner.leaderConnectDelayDuringRetryMs (default 100): pause between connection attempts. */
   leaderConnectDelayDuringRetryMs: number;
+  /**
+   * The wall-clock instant (ms since 1970) that simulated time 0 stands for: txn times (ctime,
+   * mtime) are this plus the simulated ms, so they read like real dates and stay deterministic.
+   */
+  clockOriginMs: number;
 }
 
 export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> = {
@@ -57,6 +62,8 @@ export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> =
   snapshotSizeFactor: 0.33,
   extendedTypesEnabled: true,
   leaderConnectDelayDuringRetryMs: 100,
+  // Sun Nov 22 2026 00:00:00 UTC
+  clockOriginMs: 1795305600000,
 };
 
 /** What a server keeps on disk. It survives a crash; `wipe` erases it (DESIGN.md §1). */

@@ -4,6 +4,7 @@
  */
 import type { Sid } from '../protocol/types.ts';
 import type { ClientRequest } from '../protocol/zab/Zab.ts';
+import type { ClientInput } from '../protocol/client/ClientCnxn.ts';
 import type { Simulation } from './simulation.ts';
 
 export type LabAction =
@@ -13,6 +14,10 @@ export type LabAction =
   | { type: 'partition'; groups: Sid[][] }
   | { type: 'cut'; from: Sid; to: Sid; oneWay: boolean }
   | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean }
+  /** A new client connects to server `server` (zkCli's session). */
+  | { type: 'addClient'; cid: number; server: Sid; sessionTimeout: number }
+  /** A client operation or close, from zkCli. */
+  | { type: 'client'; cid: number; input: ClientInput }
   /** A client connected to server `sid` sends a request (it is part of the run, so it is replayed). */
   | { type: 'request'; sid: Sid; req: ClientRequest };
 
@@ -35,6 +40,10 @@ export function describeAction(a: LabAction): string {
       return `cut zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
     case 'heal':
       return a.from === undefined ? 'heal' : `heal zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
+    case 'addClient':
+      return `client c${a.cid - 1000} connects to zk${a.server}`;
+    case 'client':
+      return `client c${a.cid - 1000}: ${a.input.type === 'op' ? a.input.op.op : a.input.type}`;
     case 'request': {
       const r = a.req.request;
       return `client 0x${a.req.sessionId.toString(16)} -> zk${a.sid}: ${r.type}${'path' in r ? ` ${r.path}` : ''}`;
@@ -64,6 +73,12 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
       return true;
     case 'request':
       sim.submit(a.sid, a.req);
+      return true;
+    case 'addClient':
+      sim.addClient(a.cid, a.server, a.sessionTimeout);
+      return true;
+    case 'client':
+      sim.clientInput(a.cid, a.input);
       return true;
   }
 }

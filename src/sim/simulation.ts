@@ -21,6 +21,8 @@ import { Rng } from './rng.ts';
 import { stableJson } from './stableJson.ts';
 import { type DropReason, type TraceEntry } from './trace.ts';
 import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
+import type { ClientPacket as ClientPacketOf } from '../protocol/client/packets.ts';
+import { createClient, stepClient, type ClientCnxnState, type ClientInput, type ClientNotice, type ClientOutput } from '../protocol/client/ClientCnxn.ts';
 
 export interface Delivery {
   kind: 'deliver';
@@ -38,12 +40,22 @@ export interface Delivery {
 interface TimerEvent { kind: 'timer'; at: number; seq: number; sid: Sid; name: string; token: number; incarnation: number }
 interface StartEvent { kind: 'start'; at: number; seq: number; sid: Sid; incarnation: number }
 interface RequestEvent { kind: 'request'; at: number; seq: number; sid: Sid; req: ClientRequest }
-type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent;
+interface ClientEvent { kind: 'client'; at: number; seq: number; sid: number; input: ClientInput }
+type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent | ClientEvent;
+
+/** Client endpoints are numbered from here (c1 = 1001 …); servers are 1..13. */
+export const CLIENT_BASE = 1000;
+
+export function endpointName(id: number): string {
+  return id > CLIENT_BASE ? `c${id - CLIENT_BASE}` : `zk${id}`;
+}
 
 /** One popped event: its trace entry (if any) and, when it reaches a server, the host input. */
 interface BatchItem {
   entry?: TraceEntry;
   req?: StepRequest;
+  /** An input for a client (stepped here, in order, not by the host). */
+  client?: { cid: number; input: ClientInput };
 }
 
 export interface ServerSlot {
@@ -58,7 +70,11 @@ export interface ServerSlot {
   crashReason: string | null;
 }
 
-interface Conn { epoch: number; open: boolean }
+/**
+ * A connection between two endpoints on one channel. Each direction has its own epoch: a packet
+ * is delivered only if its direction's epoch is unchanged since it was sent.
+ */
+interface Conn { lo: number; hi: number; open: boolean }
 
 export interface InFlight {
   id: number;
@@ -75,6 +91,10 @@ export class Simulation {
   readonly config: LabConfig;
   readonly quorum: QuorumConfig;
   readonly servers = new Map<Sid, ServerSlot>();
+  /** Client connections (ClientCnxn), stepped by the simulation itself. */
+  readonly clients = new Map<number, ClientCnxnState>();
+  /** Receives what clients tell their application (zkCli): replies and watch/session events. */
+  onClientNotice: ((cid: number, notice: ClientNotice) => void) | null = null;
   readonly trace: TraceEntry[] = [];
   now = 0;
   private readonly rng: Rng;
@@ -153,10 +173,15 @@ export class Simulation {
       for (const channel of ['election', 'quorum'] as const) {
         const c = this.conn(sid, other, channel);
         const wasOpen = c.open;
-        c.epoch += 1;
-        c.open = false;
-        if (channel === 'quorum' && wasOpen) this.sendFin(sid, other, channel, c.epoch);
+        this.resetBoth(c);
+        if (channel === 'quorum' && wasOpen) this.sendFin(sid, other, channel);
       }
+    }
+    for (const cid of this.clients.keys()) {
+      const c = this.conn(sid, cid, 'client');
+      const wasOpen = c.open;
+      this.resetBoth(c);
+      if (wasOpen) this.sendFin(sid, cid, 'client');
     }
     this.changed();
     return true;
@@ -211,6 +236,24 @@ export class Simulation {
     return [...this.cut].map((k) => k.split('>').map(Number) as [Sid, Sid]);
   }
 
+  /** Creates a client that connects to `server` (like `zkCli.sh -server zkN:2181`). */
+  addClient(cid: number, server: Sid, sessionTimeout = 30000): void {
+    if (this.clients.has(cid)) throw new RangeError(`client ${cid} exists`);
+    this.clients.set(cid, createClient(cid, server, sessionTimeout));
+    this.push({ kind: 'client', at: this.now, seq: 0, sid: cid, input: { type: 'start' } });
+  }
+
+  /** Gives a client an input (an operation or a close) at the current time. */
+  clientInput(cid: number, input: ClientInput): void {
+    if (!this.clients.has(cid)) throw new RangeError(`no client ${cid}`);
+    this.push({ kind: 'client', at: this.now, seq: 0, sid: cid, input });
+  }
+
+  private endpointUp(id: number): boolean {
+    if (id > CLIENT_BASE) return this.clients.has(id);
+    return this.slot(id).up;
+  }
+
   /** A client connected to server `sid` sends it a request; it arrives at the current time. */
   submit(sid: Sid, req: ClientRequest): void {
     this.push({ kind: 'request', at: this.now, seq: 0, sid, req });
@@ -243,7 +286,7 @@ export class Simulation {
       this.now = ev.at;
       const item = this.admit(ev);
       items.push(item);
-      if (item.req) {
+      if (item.req || item.client) {
         at = ev.at;
         members.add(sid);
       }
@@ -253,9 +296,20 @@ export class Simulation {
 
   /** Turns a due event into a host input, or disposes of it (drop / hold / stale timer). */
   private admit(ev: SimEvent): BatchItem {
+    if (ev.kind === 'client') {
+      return { client: { cid: ev.sid, input: ev.input } };
+    }
     if (ev.kind === 'timer') {
-      const s = this.slot(ev.sid);
       const key = `${ev.sid}:${ev.name}`;
+      if (ev.sid > CLIENT_BASE) {
+        if (!this.clients.has(ev.sid) || this.activeTimers.get(key) !== ev.token) return {};
+        this.activeTimers.delete(key);
+        return {
+          entry: { t: this.now, kind: 'timer', sid: ev.sid, name: ev.name },
+          client: { cid: ev.sid, input: { type: 'timer', name: ev.name, token: ev.token } },
+        };
+      }
+      const s = this.slot(ev.sid);
       if (!s.up || s.incarnation !== ev.incarnation || this.activeTimers.get(key) !== ev.token) return {};
       this.activeTimers.delete(key);
       return {
@@ -286,11 +340,18 @@ export class Simulation {
       this.held.set(key, list);
       return { entry: { t: this.now, kind: 'hold', id: d.id, from: d.from, to: d.to } };
     }
-    const target = this.slot(d.to);
+    const targetUp = this.endpointUp(d.to);
     const c = this.conn(d.from, d.to, d.channel);
-    if (!target.up || c.epoch !== d.connEpoch) {
-      const reason: DropReason = !target.up ? 'down' : 'connection-closed';
+    if (!targetUp || dirEpoch(c, d.from, d.to) !== d.connEpoch) {
+      const reason: DropReason = !targetUp ? 'down' : 'connection-closed';
       return { entry: { t: this.now, kind: 'drop', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, reason } };
+    }
+    if (d.to > CLIENT_BASE) {
+      const input: ClientInput = d.msg === null ? { type: 'connectionLost' } : { type: 'message', msg: d.msg as ClientPacketOf };
+      const entry: TraceEntry = d.msg === null
+        ? { t: this.now, kind: 'reset', from: d.from, to: d.to, channel: d.channel }
+        : { t: this.now, kind: 'deliver', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, sentAt: d.sentAt };
+      return { entry, client: { cid: d.to, input } };
     }
     if (d.msg === null) {
       return {
@@ -312,6 +373,12 @@ export class Simulation {
     let r = 0;
     for (const item of items) {
       if (item.entry) this.record(item.entry);
+      if (item.client) {
+        this.eventCount += 1;
+        const c = this.clients.get(item.client.cid);
+        if (c) for (const out of stepClient(c, item.client.input, this.now)) this.clientOutput(item.client.cid, out);
+        continue;
+      }
       if (!item.req) continue;
       const res = results[r++];
       if (!res) continue;
@@ -329,34 +396,42 @@ export class Simulation {
     this.changed();
   }
 
+  private clientOutput(cid: number, out: ClientOutput): void {
+    if (out.type === 'notice') {
+      this.record({ t: this.now, kind: 'notice', cid, notice: out.notice });
+      this.onClientNotice?.(cid, out.notice);
+      return;
+    }
+    this.output(cid, out as PeerOutput);
+  }
+
   private output(sid: Sid, out: PeerOutput): void {
     switch (out.type) {
       case 'send': {
         const c = this.conn(sid, out.to, out.channel);
         if (out.newConnection) {
-          c.epoch += 1;
+          this.resetBoth(c);
           c.open = true;
         }
         const id = ++this.packetId;
-        if (out.to !== sid && !this.slot(out.to).up) {
+        if (out.to !== sid && !this.endpointUp(out.to)) {
           // Nobody listens: nothing travels; a new connection is refused (the sender gets a reset).
           this.record({ t: this.now, kind: 'drop', id, from: sid, to: out.to, channel: out.channel, msg: out.msg, reason: 'down' });
           if (out.newConnection) {
-            c.epoch += 1;
-            c.open = false;
-            this.sendFin(out.to, sid, out.channel, c.epoch, true);
+            this.resetBoth(c);
+            this.sendFin(out.to, sid, out.channel);
           }
           return;
         }
         const at = out.to === sid ? this.now : this.fifoTime(sid, out.to, this.now + this.latency(sid, out.to));
         this.record({ t: this.now, kind: 'send', id, from: sid, to: out.to, channel: out.channel, msg: out.msg, deliverAt: at });
-        this.push({ kind: 'deliver', at, seq: 0, id, from: sid, to: out.to, channel: out.channel, msg: out.msg, sentAt: this.now, connEpoch: c.epoch });
+        this.push({ kind: 'deliver', at, seq: 0, id, from: sid, to: out.to, channel: out.channel, msg: out.msg, sentAt: this.now, connEpoch: dirEpoch(c, sid, out.to) });
         return;
       }
       case 'setTimer': {
-        const s = this.slot(sid);
+        const incarnation = sid > CLIENT_BASE ? 0 : this.slot(sid).incarnation;
         this.activeTimers.set(`${sid}:${out.name}`, out.token);
-        this.push({ kind: 'timer', at: this.now + out.afterMs, seq: 0, sid, name: out.name, token: out.token, incarnation: s.incarnation });
+        this.push({ kind: 'timer', at: this.now + out.afterMs, seq: 0, sid, name: out.name, token: out.token, incarnation });
         return;
       }
       case 'cancelTimer':
@@ -366,11 +441,14 @@ export class Simulation {
         applyDiskOp(this.slot(sid).disk, out.op);
         return;
       case 'disconnect': {
+        // A graceful close: what this side already sent still arrives, then the FIN; what the
+        // other side sends from now on reaches a closed socket.
         const c = this.conn(sid, out.peer, out.channel);
         if (!c.open) return;
-        c.epoch += 1;
         c.open = false;
-        this.sendFin(sid, out.peer, out.channel, c.epoch);
+        if (sid < out.peer) c.lo += 1;
+        else c.hi += 1;
+        this.sendFin(sid, out.peer, out.channel);
         return;
       }
       case 'event':
@@ -383,8 +461,9 @@ export class Simulation {
     }
   }
 
-  private sendFin(from: Sid, to: Sid, channel: Channel, epoch: number, refused = false): void {
-    if (!refused && !this.slot(to).up) return;
+  private sendFin(from: Sid, to: Sid, channel: Channel): void {
+    if (!this.endpointUp(to)) return;
+    const epoch = dirEpoch(this.conn(from, to, channel), from, to);
     const at = this.fifoTime(from, to, this.now + this.latency(from, to));
     this.push({ kind: 'deliver', at, seq: 0, id: ++this.packetId, from, to, channel, msg: null, sentAt: this.now, connEpoch: epoch });
   }
@@ -476,10 +555,17 @@ export class Simulation {
     const key = a < b ? `${a}-${b}:${channel}` : `${b}-${a}:${channel}`;
     let c = this.conns.get(key);
     if (!c) {
-      c = { epoch: 0, open: false };
+      c = { lo: 0, hi: 0, open: false };
       this.conns.set(key, c);
     }
     return c;
+  }
+
+  /** Both directions' packets in flight are void (a crash, a refused or a new connection). */
+  private resetBoth(c: Conn): void {
+    c.lo += 1;
+    c.hi += 1;
+    c.open = false;
   }
 
   private latency(from: Sid, to: Sid): number {
@@ -498,6 +584,11 @@ export class Simulation {
     this.lastDeliverAt.set(key, t);
     return t;
   }
+}
+
+/** The epoch of the direction from → to: `lo` for packets towards the lower id, `hi` towards the higher. */
+function dirEpoch(c: Conn, from: number, to: number): number {
+  return to < from ? c.lo : c.hi;
 }
 
 function requestsOf(items: BatchItem[]): StepRequest[] {

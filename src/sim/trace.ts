@@ -4,6 +4,7 @@
  */
 import type { PeerEvent, WireMessage } from '../protocol/QuorumPeer.ts';
 import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
+import type { ClientNotice } from '../protocol/client/ClientCnxn.ts';
 import type { Channel, Sid } from '../protocol/types.ts';
 
 export type TraceEntry =
@@ -19,7 +20,8 @@ export type TraceEntry =
   | { t: number; kind: 'action'; text: string }
   | { t: number; kind: 'event'; sid: Sid; event: PeerEvent }
   | { t: number; kind: 'request'; sid: Sid; req: ClientRequest }
-  | { t: number; kind: 'reply'; sid: Sid; reply: ClientReply };
+  | { t: number; kind: 'reply'; sid: Sid; reply: ClientReply }
+  | { t: number; kind: 'notice'; cid: number; notice: ClientNotice };
 
 export type DropReason = 'down' | 'connection-closed' | 'restarted';
 

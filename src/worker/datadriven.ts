@@ -78,11 +78,11 @@ export class ScriptRunner {
     let out: string[];
     switch (word) {
       case 'write':
-        lab.write(Number(args[0]), Number(args[1] ?? 1));
+        await lab.write(Number(args[0]), Number(args[1] ?? 1));
         out = [`submitted ${args[1] ?? 1} write(s) to zk${args[0]}`];
         break;
       case 'sync':
-        lab.sync(Number(args[0]));
+        await lab.sync(Number(args[0]));
         out = [`submitted sync to zk${args[0]}`];
         break;
       case 'replies':

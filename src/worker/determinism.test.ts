@@ -16,12 +16,12 @@ async function scenario(seed: number, stepwise = false): Promise<{ hash: string;
     await lab.runtime.runUntil(until);
   };
   await advance(3000);
-  lab.write(1, 3);
+  await lab.write(1, 3);
   await advance(1000);
   await lab.lab('kill 3');
   await advance(5000);
   await lab.lab('partition 1 2,3,4');
-  lab.write(2, 2);
+  await lab.write(2, 2);
   await advance(15000);
   await lab.lab('heal');
   await lab.lab('start 3');
@@ -47,7 +47,7 @@ describe('determinism', () => {
   test('rewinding to an earlier event and playing forward again reproduces the trace', async () => {
     const lab = new HeadlessLab({ voters: 5, seed: 9 });
     await lab.runtime.runFor(3000);
-    lab.write(2, 4);
+    await lab.write(2, 4);
     await lab.runtime.runFor(2000);
     await lab.lab('kill 5');
     await lab.runtime.runFor(4000);

@@ -4,7 +4,7 @@
  * can submit writes. The same `lab …` commands as the console drive it.
  */
 import type { Sid } from '../protocol/types.ts';
-import type { ClientReply } from '../protocol/zab/Zab.ts';
+import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
 import { runLabCommand } from '../cli/lab.ts';
 import { InvariantChecker } from '../sim/checkers/invariants.ts';
 import { DEFAULT_LAB_CONFIG, type LabConfig } from '../sim/config.ts';
@@ -20,6 +20,7 @@ export class HeadlessLab {
   readonly replies: Array<{ sid: Sid; reply: ClientReply }> = [];
   private cxid = 0;
   private writes = 0;
+  private sessions = 0;
 
   constructor(config: Partial<LabConfig> = {}, private readonly checkEvery = 1) {
     this.runtime = new LabRuntime({ ...DEFAULT_LAB_CONFIG, ...config }, () => {
@@ -54,10 +55,10 @@ export class HeadlessLab {
   }
 
   /** A client of server `sid` creates `count` nodes /w1, /w2 … (one persistent create each). */
-  write(sid: Sid, count: number): void {
+  async write(sid: Sid, count: number): Promise<void> {
     for (let i = 0; i < count; i++) {
       this.writes += 1;
-      this.runtime.apply({ type: 'request', sid, req: {
+      await this.runtime.apply({ type: 'request', sid, req: {
         sessionId: 0x5ca1ab1en,
         cxid: ++this.cxid,
         authInfo: [],
@@ -66,9 +67,36 @@ export class HeadlessLab {
     }
   }
 
+  /**
+   * What one zkCli run does (`zkCli.sh -server zkS` with `create` lines, then `quit`): a new
+   * session on server `sid` (a createSession txn), `creates` persistent creates /wN, and
+   * closeSession — creates + 2 txns, so zxids line up with a real ensemble. The session id is
+   * fresh for every call. Returns the session id and the cxids used (to find the replies).
+   * Requests are queued on the server at the current moment in order; run the simulation to let
+   * them commit.
+   */
+  clientSession(sid: Sid, creates: number, timeOutMs = 30000): { sessionId: bigint; cxids: number[] } {
+    this.sessions += 1;
+    // Like SessionTrackerImpl.initializeNextSessionId: the connected server's sid in the top byte.
+    const sessionId = (BigInt(sid) << 56n) + BigInt(this.sessions);
+    const cxids: number[] = [];
+    const submit = (request: ClientRequest['request']): void => {
+      const cxid = ++this.cxid;
+      cxids.push(cxid);
+      this.runtime.apply({ type: 'request', sid, req: { sessionId, cxid, authInfo: [], request } });
+    };
+    submit({ type: 'createSession', timeOut: timeOutMs });
+    for (let i = 0; i < creates; i++) {
+      this.writes += 1;
+      submit({ type: 'create', path: `/w${this.writes}`, data: new TextEncoder().encode('x'), acl: OPEN_ACL, mode: 'PERSISTENT' });
+    }
+    submit({ type: 'closeSession' });
+    return { sessionId, cxids };
+  }
+
   /** A client of server `sid` sends `sync`. */
-  sync(sid: Sid, path = '/'): void {
-    this.runtime.apply({ type: 'request', sid, req: { sessionId: 0x5ca1ab1en, cxid: ++this.cxid, authInfo: [], request: { type: 'sync', path } } });
+  async sync(sid: Sid, path = '/'): Promise<void> {
+    await this.runtime.apply({ type: 'request', sid, req: { sessionId: 0x5ca1ab1en, cxid: ++this.cxid, authInfo: [], request: { type: 'sync', path } } });
   }
 
   dispose(): void {

@@ -8,7 +8,8 @@ import type { Sid } from '../protocol/types.ts';
 import { applyAction, type LabAction, type RecordedAction } from '../sim/actions.ts';
 import { allIds, type LabConfig } from '../sim/config.ts';
 import type { PeerHost } from '../sim/host.ts';
-import { Simulation } from '../sim/simulation.ts';
+import { CLIENT_BASE, Simulation } from '../sim/simulation.ts';
+import type { ClientNotice } from '../protocol/client/ClientCnxn.ts';
 
 export class LabRuntime {
   sim: Simulation;
@@ -27,9 +28,21 @@ export class LabRuntime {
     this.sim = this.fresh(this.host);
   }
 
+  private busy: Promise<void> = Promise.resolve();
+  private readonly changeWaiters: Array<() => void> = [];
+  /** True while a rewind replays the past: clients' notices of the past are not delivered again. */
+  private replaying = false;
+
   private fresh(host: PeerHost): Simulation {
     const sim = new Simulation(this.config, host);
-    sim.onChange = () => this.onChange?.();
+    sim.onChange = () => {
+      const waiters = this.changeWaiters.splice(0);
+      for (const w of waiters) w();
+      this.onChange?.();
+    };
+    sim.onClientNotice = (cid, notice) => {
+      if (!this.replaying) this.clientListeners.get(cid)?.(notice);
+    };
     const boot = this.config.boot;
     for (const sid of allIds(this.config)) if (!boot || boot.includes(sid)) sim.start(sid);
     return sim;
@@ -39,49 +52,88 @@ export class LabRuntime {
    * Applies and records a user action at the current moment. Acting after a rewind starts a new
    * branch: the recorded actions that were still ahead are dropped.
    */
-  apply(action: LabAction): boolean {
-    if (this.nextAction < this.actions.length) this.actions.length = this.nextAction;
-    this.actions.push({ eventCount: this.sim.eventCount, t: this.sim.now, action });
-    this.nextAction = this.actions.length;
-    return applyAction(this.sim, action);
+  apply(action: LabAction): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (this.nextAction < this.actions.length) this.actions.length = this.nextAction;
+      this.actions.push({ eventCount: this.sim.eventCount, t: this.sim.now, action });
+      this.nextAction = this.actions.length;
+      const changed = applyAction(this.sim, action);
+      this.onChange?.();
+      return changed;
+    });
   }
 
-  kill(sid: Sid): boolean {
+  kill(sid: Sid): Promise<boolean> {
     return this.apply({ type: 'kill', sid });
   }
 
-  start(sid: Sid): boolean {
+  start(sid: Sid): Promise<boolean> {
     return this.apply({ type: 'start', sid });
   }
 
+  /**
+   * Everything that touches the world runs one at a time: a user action never lands in the
+   * middle of a batch that is out at the workers, so its recorded moment replays exactly.
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.busy.then(fn, fn);
+    this.busy = run.then(() => undefined, () => undefined);
+    return run;
+  }
+
   async runFor(ms: number, shouldStop?: () => boolean): Promise<void> {
-    await this.runUntil(this.sim.now + ms, shouldStop);
+    await this.exclusive(() => this.runUntilNow(this.sim.now + ms, shouldStop));
   }
 
   async runUntil(t: number, shouldStop?: () => boolean): Promise<void> {
+    await this.exclusive(() => this.runUntilNow(t, shouldStop));
+  }
+
+  private async runUntilNow(t: number, shouldStop?: () => boolean): Promise<void> {
     await this.forward(Infinity, t, shouldStop);
     if (!shouldStop?.() && t > this.sim.now) this.sim.now = t;
     this.onChange?.();
   }
 
-  async stepEvents(n: number): Promise<number> {
-    const before = this.sim.eventCount;
-    await this.forward(before + n, Infinity);
-    return this.sim.eventCount - before;
+  stepEvents(n: number): Promise<number> {
+    return this.exclusive(async () => {
+      const before = this.sim.eventCount;
+      await this.forward(before + n, Infinity);
+      this.onChange?.();
+      return this.sim.eventCount - before;
+    });
   }
 
   /** Rewinds `n` events by replaying the run up to (events - n). Later actions are kept (redo). */
-  async back(n: number): Promise<number> {
-    const target = Math.max(0, this.sim.eventCount - n);
-    const undone = this.sim.eventCount - target;
-    await this.replayTo(Infinity, target);
-    return undone;
+  back(n: number): Promise<number> {
+    return this.exclusive(async () => {
+      const target = Math.max(0, this.sim.eventCount - n);
+      const undone = this.sim.eventCount - target;
+      await this.replayTo(Infinity, target);
+      return undone;
+    });
   }
 
   /** Jumps to simulated time `t`: forward by running, backward by replaying. */
-  async seek(t: number): Promise<void> {
-    if (t < this.sim.now) await this.replayTo(t, Infinity);
-    await this.runUntil(t);
+  seek(t: number): Promise<void> {
+    return this.exclusive(async () => {
+      if (t < this.sim.now) await this.replayTo(t, Infinity);
+      await this.runUntilNow(t);
+    });
+  }
+
+  /** Resolves at the next change of the world (for waiting while the playback loop runs). */
+  nextChange(): Promise<void> {
+    return new Promise((resolve) => this.changeWaiters.push(resolve));
+  }
+
+  /** Routes client notices (replies, watch and session events) to whoever owns the client. */
+  readonly clientListeners = new Map<number, (notice: ClientNotice) => void>();
+  private nextClientId = CLIENT_BASE;
+
+  allocateClientId(): number {
+    this.nextClientId += 1;
+    return this.nextClientId;
   }
 
   /** Rebuilds the world from scratch and plays it forward to the target moment. */
@@ -91,7 +143,12 @@ export class LabRuntime {
     this.sim = this.fresh(this.host);
     this.nextAction = 0;
     this.generation += 1;
-    await this.forward(maxEvents, maxTime);
+    this.replaying = true;
+    try {
+      await this.forward(maxEvents, maxTime);
+    } finally {
+      this.replaying = false;
+    }
     if (maxTime !== Infinity && maxTime > this.sim.now) this.sim.now = maxTime;
     this.onChange?.();
   }

@@ -6,7 +6,7 @@
  * NoAuth / InvalidACL / AuthFailed.
  */
 import { base64Encode } from './base64.ts';
-import { javaParseInt, javaSplit, javaStringHash as javaStringHashOf } from './javaString.ts';
+import { javaHashOrder, javaParseInt, javaSplit, javaStringHash as javaStringHashOf } from './javaString.ts';
 import { sha1 } from './sha1.ts';
 import { utf8Encode } from './utf8.ts';
 
@@ -171,15 +171,7 @@ function idHash(id: Id): number {
  * order `whoami` prints and `auth:` ACLs expand in (observed: super, digest, ip — ZOOKEEPER.md §1.3).
  */
 export function authInfoIterationOrder(authInfo: readonly Id[]): Id[] {
-  const n = 16;
-  const bin = (id: Id): number => {
-    const h = idHash(id);
-    return ((h ^ (h >>> 16)) & 0x7fffffff) & (n - 1);
-  };
-  return authInfo
-    .map((id, i) => ({ id, i, b: bin(id) }))
-    .sort((x, y) => x.b - y.b || x.i - y.i)
-    .map((x) => x.id);
+  return javaHashOrder(authInfo, idHash, 16);
 }
 
 /** `whoami` (AuthUtil.getClientInfos): scheme and user name per auth id. */

@@ -43,3 +43,18 @@ export function javaParseLong(s: string): bigint | null {
   if (v > 9223372036854775807n || v < -9223372036854775808n) return null;
   return v;
 }
+
+/**
+ * Iteration order of a java.util.HashMap / ConcurrentHashMap with `bins` buckets: by bucket
+ * (the spread hash `h ^ (h >>> 16)` masked to the table size), then insertion order. Treeified
+ * buckets (8+ collisions) are not modelled.
+ */
+export function javaHashOrder<T>(items: readonly T[], hash: (t: T) => number, bins: number): T[] {
+  return items
+    .map((item, i) => {
+      const h = hash(item);
+      return { item, i, b: (h ^ (h >>> 16)) & (bins - 1) };
+    })
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((x) => x.item);
+}

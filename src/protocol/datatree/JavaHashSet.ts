@@ -7,7 +7,7 @@
  * without reordering them. So the order is always "stable sort by bucket index". (Treeified
  * buckets — 8+ colliding keys — are not modelled.)
  */
-import { javaStringHash } from '../acl/javaString.ts';
+import { javaHashOrder, javaStringHash } from '../acl/javaString.ts';
 
 export interface JavaHashSet {
   /** Members in Java iteration order. */
@@ -16,17 +16,8 @@ export interface JavaHashSet {
   capacity: number;
 }
 
-function bucket(s: string, capacity: number): number {
-  const h = javaStringHash(s);
-  return (h ^ (h >>> 16)) & (capacity - 1);
-}
-
 function resort(set: JavaHashSet): void {
-  const cap = set.capacity;
-  set.items = set.items
-    .map((s, i) => ({ s, i, b: bucket(s, cap) }))
-    .sort((x, y) => x.b - y.b || x.i - y.i)
-    .map((x) => x.s);
+  set.items = javaHashOrder(set.items, javaStringHash, set.capacity);
 }
 
 /** `new HashSet<>()` (initial capacity 16). */

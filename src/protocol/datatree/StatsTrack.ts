@@ -10,7 +10,8 @@ export function parseStatsTrack(text: string | null): StatsTrack {
   if (text === null || text.length === 0) return stats;
   for (const pair of text.split(/[,;]+/)) {
     if (pair === '') continue;
-    const kv = pair.split('=').filter((_, i, a) => i < a.length); // Java split drops trailing empties
+    const kv = pair.split('=');
+    // Java's split drops trailing empty strings
     while (kv.length > 1 && kv[kv.length - 1] === '') kv.pop();
     const k = kv[0] ?? '';
     const v = kv[1];

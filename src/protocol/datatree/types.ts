@@ -9,6 +9,7 @@
  * containers, `0xff00…` for TTLs), so they are `bigint` (signed, as in Java).
  */
 import type { ACL, Id } from '../acl/acl.ts';
+import type { JavaHashSet } from './JavaHashSet.ts';
 
 export type SessionId = bigint;
 
@@ -47,22 +48,16 @@ export interface DataNode {
   data: Uint8Array | null;
   acl: ACL[];
   stat: StatPersisted;
-  /** Child names in insertion order; `childCapacity` lets us reproduce Java's HashSet order. */
+  /** Child names in insertion order (clients sort them; zkCli's `ls` does). */
   children: Set<string>;
-  childCapacity: number;
-}
-
-/** The ephemerals of one session: insertion order plus the Java HashSet capacity. */
-export interface EphemeralSet {
-  paths: Set<string>;
-  capacity: number;
 }
 
 /** One server's tree (SRV/DataTree). Mutated in place by processTxn; clone with structuredClone. */
 export interface DataTree {
   /** Keyed by path; the root is "/" (ZooKeeper also aliases it as ""; see getNode). */
   nodes: Map<string, DataNode>;
-  ephemerals: Map<SessionId, EphemeralSet>;
+  /** Ephemeral paths per owning session, in Java HashSet iteration order (DataTree.ephemerals). */
+  ephemerals: Map<SessionId, JavaHashSet>;
   containers: Set<string>;
   ttls: Set<string>;
   /** Paths that have a quota (the PathTrie of DataTree): a `zookeeper_limits` node exists for them. */

@@ -20,6 +20,7 @@ import { counterOf, epochOf, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { approxSize, snapshotOf } from './ZKDatabase.ts';
 import { database, deliverCommitted, type SyncMode } from './Zab.ts';
+import { leaderTouch, onSyncDone, revalidate, startSessionTracker } from '../server/ZooKeeperServer.ts';
 
 export type HandlerStage =
   | 'WAIT_EPOCH'          // FOLLOWERINFO received, waiting for the epoch quorum
@@ -203,6 +204,7 @@ function startZkServer(peer: QuorumPeer, ctx: PeerContext): void {
   peer.zab.phase = 'BROADCAST';
   peer.zab.serving = true;
   ctx.event({ kind: 'zab', text: `Have quorum of supporters, sids: [${l.newLeaderAcks.join(',')}]; BROADCAST` });
+  startSessionTracker(peer, ctx);
   for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_STARTUP') sendUpToDate(peer, h, ctx);
   ctx.setTimer('leader.tick', Math.floor(peer.config.tickTime / 2));
 }
@@ -263,10 +265,19 @@ export function leaderOnPacket(peer: QuorumPeer, from: Sid, p: QuorumPacket, ctx
       processAck(peer, from, p.zxid, ctx);
       return;
     case 'PING':
+      if (p.sessions) leaderTouch(peer, p.sessions, ctx.now);
       return;
     case 'REQUEST':
-      if (p.request && peer.zab.serving) propose(peer, p.request, from, ctx);
+      if (!p.request || !peer.zab.serving) return;
+      leaderTouch(peer, [[p.request.sessionId, 0]], ctx.now);
+      propose(peer, p.request, from, ctx);
       return;
+    case 'REVALIDATE': {
+      if (!p.revalidate) return;
+      const valid = peer.zab.serving && revalidate(peer, p.revalidate.sessionId, from, ctx.now);
+      ctx.send(from, 'quorum', { type: 'REVALIDATE', zxid: 0, revalidate: { sessionId: p.revalidate.sessionId, valid } });
+      return;
+    }
     default:
       return;
   }
@@ -488,10 +499,10 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
     req.request,
     { sessionId: req.sessionId, cxid: req.cxid, authInfo: req.authInfo as Id[] },
     zxid,
-    ctx.now,
+    peer.config.clockOriginMs + ctx.now,
     {},
   );
-  const logged: LoggedTxn = { zxid, time: ctx.now, txn };
+  const logged: LoggedTxn = { zxid, time: txn.time, txn };
   ctx.event({ kind: 'proposed', zxid });
   const prop: Proposal = { zxid, txn: logged, acks: [], origin };
   l.outstanding.push(prop);
@@ -555,7 +566,9 @@ function releasePendingSyncs(peer: QuorumPeer, ctx: PeerContext): void {
 
 function answerSync(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerContext): void {
   const l = L(peer);
-  if (origin === peer.myid) ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: l.lastCommitted, err: 0, type: 'sync' });
+  if (origin === peer.myid) {
+    if (!onSyncDone(peer, req.sessionId, req.cxid, l.lastCommitted, ctx)) ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: l.lastCommitted, err: 0, type: 'sync' });
+  }
   else ctx.send(origin, 'quorum', { type: 'SYNC', zxid: l.lastCommitted, request: req });
 }
 

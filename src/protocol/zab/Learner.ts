@@ -8,8 +8,9 @@ import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.t
 import type { LoggedTxn, Sid } from '../types.ts';
 import { epochOf, hex, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
-import { loadDatabase } from './ZKDatabase.ts';
+import { loadDatabase, snapshotOf, type Snapshot } from './ZKDatabase.ts';
 import { database, dbOptions, deliverCommitted, type SyncMode } from './Zab.ts';
+import { onRevalidated, onSyncDone, takeTouchedSessions } from '../server/ZooKeeperServer.ts';
 
 export type LearnerStage = 'CONNECTING' | 'WAIT_SYNC' | 'SYNCING' | 'WAIT_UPTODATE' | 'BROADCAST';
 
@@ -156,7 +157,9 @@ function onSyncMode(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
     s.snapshotNeeded = false;
   } else if (p.type === 'SNAP') {
     s.syncMode = 'SNAP';
-    db.tree = structuredClone(p.snapshot) as typeof db.tree;
+    const snap = structuredClone(p.snapshot) as Snapshot;
+    db.tree = snap.tree;
+    db.sessions = snap.sessions;
     db.tree.lastProcessedZxid = p.zxid;
     db.committedLog = [];
     s.snapshotNeeded = true;
@@ -213,7 +216,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
     case 'NEWLEADER': {
       const db = database(peer);
       if (s.snapshotNeeded) {
-        ctx.persist({ op: 'snapshot', zxid: db.tree.lastProcessedZxid, snapshot: structuredClone(db.tree), keepLogAfter: false });
+        ctx.persist({ op: 'snapshot', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db), keepLogAfter: false });
       }
       s.writeToTxnLog = true;
       if (!isObserver(peer)) {
@@ -291,7 +294,7 @@ function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext): void {
 
 /** Learner.ping: answer with the sessions this server touched. */
 function ping(peer: QuorumPeer, _p: QuorumPacket, ctx: PeerContext): void {
-  ctx.send(S(peer).leaderSid, 'quorum', { type: 'PING', zxid: database(peer).tree.lastProcessedZxid, sessions: [] });
+  ctx.send(S(peer).leaderSid, 'quorum', { type: 'PING', zxid: database(peer).tree.lastProcessedZxid, sessions: takeTouchedSessions(peer) });
 }
 
 function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
@@ -313,7 +316,12 @@ function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext):
       ping(peer, p, ctx);
       return;
     case 'SYNC':
-      if (p.request) ctx.reply({ sessionId: p.request.sessionId, cxid: p.request.cxid, zxid: p.zxid, err: 0, type: 'sync' });
+      if (p.request && !onSyncDone(peer, p.request.sessionId, p.request.cxid, p.zxid, ctx)) {
+        ctx.reply({ sessionId: p.request.sessionId, cxid: p.request.cxid, zxid: p.zxid, err: 0, type: 'sync' });
+      }
+      return;
+    case 'REVALIDATE':
+      if (p.revalidate) onRevalidated(peer, p.revalidate.sessionId, p.revalidate.valid === true, ctx);
       return;
     default:
       return;

@@ -11,6 +11,14 @@ import type { LoggedTxn, PeerDisk } from '../types.ts';
 export interface ZKDatabase {
   tree: DataTree;
   committedLog: LoggedTxn[];
+  /** ZKDatabase.sessionsWithTimeouts: every live session and its timeout, from createSession/closeSession txns. */
+  sessions: Map<bigint, number>;
+}
+
+/** What a snapshot holds (and SNAP carries): the tree and the sessions. */
+export interface Snapshot {
+  tree: DataTree;
+  sessions: Map<bigint, number>;
 }
 
 export interface DatabaseOptions {
@@ -19,16 +27,20 @@ export interface DatabaseOptions {
 }
 
 export function loadDatabase(disk: PeerDisk, opts: DatabaseOptions): ZKDatabase {
-  const tree = disk.snapshot ? structuredClone(disk.snapshot as DataTree) : createDataTree({ extendedTypesEnabled: opts.extendedTypesEnabled });
+  const snap = disk.snapshot ? structuredClone(disk.snapshot as Snapshot) : null;
+  const tree = snap ? snap.tree : createDataTree({ extendedTypesEnabled: opts.extendedTypesEnabled });
   tree.lastProcessedZxid = Math.max(tree.lastProcessedZxid, disk.snapshotZxid);
-  const db: ZKDatabase = { tree, committedLog: [] };
+  const db: ZKDatabase = { tree, committedLog: [], sessions: snap ? snap.sessions : new Map() };
   for (const t of disk.log) if (t.zxid > tree.lastProcessedZxid) applyTxn(db, t, opts);
   return db;
 }
 
 /** Applies a committed txn and remembers it in the committed-log window. */
 export function applyTxn(db: ZKDatabase, t: LoggedTxn, opts: DatabaseOptions): ProcessTxnResult {
-  const result = processTxn(db.tree, t.txn as Txn);
+  const txn = t.txn as Txn;
+  const result = processTxn(db.tree, txn);
+  if (txn.record.type === 'createSession') db.sessions.set(txn.clientId, txn.record.timeOut);
+  else if (txn.record.type === 'closeSession') db.sessions.delete(txn.clientId);
   db.committedLog.push(t);
   if (db.committedLog.length > opts.commitLogCount) db.committedLog.splice(0, db.committedLog.length - opts.commitLogCount);
   return result;
@@ -42,9 +54,9 @@ export function maxCommittedLog(db: ZKDatabase): number {
   return db.committedLog[db.committedLog.length - 1]?.zxid ?? db.tree.lastProcessedZxid;
 }
 
-/** A snapshot of the tree (what SNAP carries and what takeSnapshot writes). */
-export function snapshotOf(db: ZKDatabase): DataTree {
-  return structuredClone(db.tree);
+/** A snapshot (what SNAP carries and what takeSnapshot writes). */
+export function snapshotOf(db: ZKDatabase): Snapshot {
+  return structuredClone({ tree: db.tree, sessions: db.sessions });
 }
 
 /** An estimate of a serialized size, for the txnlog-vs-snapshot sync decision. */

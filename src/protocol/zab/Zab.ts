@@ -10,7 +10,9 @@ import { lead, leaderOnConnectionLost, leaderOnPacket, leaderOnTimer, leaderShut
 import { learnerOnConnectionLost, learnerOnPacket, learnerOnTimer, learnerShutdown, learnerSubmit, learnerStart, type LearnerState } from './Learner.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { applyTxn, loadDatabase, type ZKDatabase } from './ZKDatabase.ts';
+import { closeAllConnections, onApplied } from '../server/ZooKeeperServer.ts';
 import type { ProcessTxnResult } from '../datatree/types.ts';
+import { initConfigNode } from '../datatree/DataTree.ts';
 import type { LoggedTxn } from '../types.ts';
 
 export type { QuorumPacket, ClientRequest } from './packets.ts';
@@ -49,8 +51,19 @@ export function dbOptions(peer: QuorumPeer): { commitLogCount: number; extendedT
 
 /** The database, loaded from disk on first use (ZKDatabase.loadDataBase). */
 export function database(peer: QuorumPeer): ZKDatabase {
-  if (!peer.zab.db) peer.zab.db = loadDatabase(peer.disk, dbOptions(peer));
+  if (!peer.zab.db) {
+    const db = loadDatabase(peer.disk, dbOptions(peer));
+    // QuorumPeer.initConfigInZKDatabase: /zookeeper/config holds the ensemble's dynamic config.
+    initConfigNode(db.tree, new TextEncoder().encode(dynamicConfig(peer.config)), 0, peer.config.clockOriginMs + peer.now);
+    peer.zab.db = db;
+  }
   return peer.zab.db;
+}
+
+/** QuorumVerifier.toString(): one `server.N=host:quorumPort:electionPort:role` line per server, then `version=0`. */
+export function dynamicConfig(config: QuorumPeer['config']): string {
+  const line = (sid: number, role: string) => `server.${sid}=zk${sid}:2888:3888:${role}`;
+  return [...config.voters.map((s) => line(s, 'participant')), ...config.observers.map((s) => line(s, 'observer')), 'version=0'].join('\n');
 }
 
 /** The role chosen by the election begins (QuorumPeer.run: lead / followLeader / observeLeader). */
@@ -65,6 +78,8 @@ export function startRole(peer: QuorumPeer, ctx: PeerContext): void {
  * disk for the next role (ZooKeeperServer.shutdown + loadData).
  */
 export function stopRole(peer: QuorumPeer, ctx: PeerContext): void {
+  closeAllConnections(peer, ctx);
+  ctx.cancelTimer('session.expire');
   if (peer.zab.leader) leaderShutdown(peer, ctx);
   if (peer.zab.learner) learnerShutdown(peer, ctx);
   for (const name of Object.keys(peer.timers)) if (name.startsWith('leader.') || name.startsWith('learner.')) ctx.cancelTimer(name);
@@ -104,6 +119,14 @@ export function submitRequest(peer: QuorumPeer, req: ClientRequest, ctx: PeerCon
   const ok = peer.zab.leader ? leaderSubmit(peer, req, peer.myid, ctx) : peer.zab.learner ? learnerSubmit(peer, req, ctx) : false;
   if (ok && req.request.type !== 'sync') peer.zab.clientPending.push({ sessionId: req.sessionId, cxid: req.cxid });
   return ok;
+}
+
+/** A request from one of this server's client connections, on its way to the leader. */
+export function submitToLeader(peer: QuorumPeer, req: ClientRequest, ctx: PeerContext): boolean {
+  if (!peer.zab.serving) return false;
+  if (peer.zab.leader) return leaderSubmit(peer, req, peer.myid, ctx);
+  if (peer.zab.learner) return learnerSubmit(peer, req, ctx);
+  return false;
 }
 
 export interface ZabView {
@@ -160,6 +183,7 @@ export interface ClientReply {
 export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): ProcessTxnResult {
   const db = database(peer);
   const result = applyTxn(db, t, dbOptions(peer));
+  onApplied(peer, t, result, ctx);
   const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);
   if (i >= 0) {
     peer.zab.clientPending.splice(i, 1);

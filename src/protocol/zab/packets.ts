@@ -41,4 +41,6 @@ export interface QuorumPacket {
   request?: ClientRequest;
   /** PING from a learner: the sessions it touched (sessionId, timeout). */
   sessions?: Array<[SessionId, number]>;
+  /** REVALIDATE: the session a client reconnected with; the leader's answer says if it is valid. */
+  revalidate?: { sessionId: SessionId; timeout?: number; valid?: boolean };
 }

@@ -1,0 +1,432 @@
+/**
+ * SRV/DataTree for one server: the znodes, the ephemerals per session, containers, TTLs and
+ * quotas, and `processTxn`, which applies a txn identically on every server (ZOOKEEPER.md §2).
+ *
+ * The tree is plain data and is mutated in place (the same habit as the QuorumPeer kernel);
+ * iteration orders are deterministic. processTxn never reads a clock: times come from the txn.
+ */
+import { READ_ACL_UNSAFE, type ACL } from '../acl/acl.ts';
+import { utf8Encode } from '../acl/utf8.ts';
+import { ephemeralTypeOf, ttlOf, CONTAINER_EPHEMERAL_OWNER } from './EphemeralType.ts';
+import { javaHashSetAdd, javaHashSetClone, javaHashSetRemove, newJavaHashSet, type JavaHashSet } from './JavaHashSet.ts';
+import { Code } from './KeeperException.ts';
+import { formatStatsTrack, parseStatsTrack, Quotas } from './StatsTrack.ts';
+import type {
+  DataNode, DataTree, ProcessTxnResult, SessionId, Stat, StatPersisted, Txn, TxnRecord, WatchTrigger,
+} from './types.ts';
+
+export interface DataTreeOptions {
+  extendedTypesEnabled?: boolean;
+  /** Contents of /zookeeper/config (the dynamic config; empty in standalone). */
+  configData?: Uint8Array;
+}
+
+function emptyStat(): StatPersisted {
+  return { czxid: 0, mzxid: 0, ctime: 0, mtime: 0, version: 0, cversion: 0, aversion: 0, ephemeralOwner: 0n, pzxid: 0 };
+}
+
+function newNode(data: Uint8Array | null, acl: ACL[], stat: StatPersisted): DataNode {
+  return { data, acl, stat, children: new Set() };
+}
+
+/**
+ * A fresh tree: `/`, `/zookeeper`, `/zookeeper/quota` (world:anyone:cdrwa, czxid 0, ctime 0) and
+ * `/zookeeper/config` (world:anyone:r, aversion −1) — ZOOKEEPER.md §2 "Reserved nodes".
+ */
+export function createDataTree(opts: DataTreeOptions = {}): DataTree {
+  const open = (): ACL[] => [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
+  const root = newNode(new Uint8Array(0), open(), emptyStat());
+  const proc = newNode(new Uint8Array(0), open(), emptyStat());
+  const quota = newNode(new Uint8Array(0), open(), emptyStat());
+  const configStat = emptyStat();
+  // DataTree.addConfigNode: setACL(configZookeeper, READ_ACL_UNSAFE, -1) stores aversion -1.
+  configStat.aversion = -1;
+  const config = newNode(opts.configData ?? new Uint8Array(0), READ_ACL_UNSAFE.map((a) => ({ ...a })), configStat);
+  root.children.add('zookeeper');
+  proc.children.add('quota');
+  proc.children.add('config');
+  return {
+    nodes: new Map([
+      ['/', root],
+      ['/zookeeper', proc],
+      ['/zookeeper/quota', quota],
+      ['/zookeeper/config', config],
+    ]),
+    ephemerals: new Map(),
+    containers: new Set(),
+    ttls: new Set(),
+    quotaPaths: new Set(),
+    lastProcessedZxid: 0,
+    extendedTypesEnabled: opts.extendedTypesEnabled ?? false,
+  };
+}
+
+/**
+ * ZKDatabase.initConfigInZKDatabase: a quorum server writes its dynamic config into
+ * /zookeeper/config with `setData(…, version −1, zxid = config version, time)` — so a fresh
+ * ensemble shows `mZxid = 0x0`, `dataVersion = -1` and its start time as mtime. No watch fires.
+ */
+export function initConfigNode(tree: DataTree, data: Uint8Array, configVersion: number, timeMs: number): void {
+  const n = tree.nodes.get(Quotas.configZookeeper);
+  if (!n) return;
+  n.data = data;
+  n.stat.version = -1;
+  n.stat.mzxid = configVersion;
+  n.stat.mtime = timeMs;
+}
+
+/** DataTree.getNode. ZooKeeper aliases the root as "" (the parent of "/a"). */
+export function getNode(tree: DataTree, path: string): DataNode | undefined {
+  return tree.nodes.get(path === '' ? '/' : path);
+}
+
+/** DataTree.isSpecialPath: the four reserved nodes cannot be deleted. */
+export function isSpecialPath(path: string): boolean {
+  return path === '/' || path === '/zookeeper' || path === '/zookeeper/quota' || path === '/zookeeper/config';
+}
+
+/** The parent of `/a/b` is `/a`; of `/a` it is "" (ZooKeeper's alias for the root). */
+export function parentOf(path: string): string {
+  return path.substring(0, path.lastIndexOf('/'));
+}
+
+/** Client-visible ephemeralOwner: 0 unless the node is a real ephemeral (DataNode.getClientEphemeralOwner). */
+export function clientEphemeralOwner(tree: DataTree, owner: bigint): bigint {
+  return ephemeralTypeOf(owner, tree.extendedTypesEnabled) === 'NORMAL' ? owner : 0n;
+}
+
+/** DataNode.copyStat: displayed cversion = 2*stored − numChildren (ZOOKEEPER.md §2). */
+export function copyStat(tree: DataTree, node: DataNode): Stat {
+  const s = node.stat;
+  const numChildren = node.children.size;
+  return {
+    czxid: s.czxid,
+    mzxid: s.mzxid,
+    ctime: s.ctime,
+    mtime: s.mtime,
+    version: s.version,
+    cversion: s.cversion * 2 - numChildren,
+    aversion: s.aversion,
+    ephemeralOwner: clientEphemeralOwner(tree, s.ephemeralOwner),
+    dataLength: node.data === null ? 0 : node.data.length,
+    numChildren,
+    pzxid: s.pzxid,
+  };
+}
+
+/** DataTree.createStat: ctime = mtime = time; czxid = mzxid = pzxid = zxid. */
+export function createStat(zxid: number, time: number, ephemeralOwner: bigint): StatPersisted {
+  return { czxid: zxid, mzxid: zxid, ctime: time, mtime: time, version: 0, cversion: 0, aversion: 0, ephemeralOwner, pzxid: zxid };
+}
+
+// ---------------------------------------------------------------------------------------------
+// quotas (DataTree.updateQuotaStat / updateQuotaForPath / getMaxPrefixWithQuota)
+
+const textDecoder = new TextDecoder();
+
+/** PathTrie.findMaxPrefix + getMaxPrefixWithQuota: the deepest quota'd ancestor-or-self, else null. */
+export function getMaxPrefixWithQuota(tree: DataTree, path: string): string | null {
+  if (tree.quotaPaths.size === 0) return null;
+  const parts = path.split('/').filter((p) => p !== '');
+  let best: string | null = null;
+  let prefix = '';
+  for (const part of parts) {
+    prefix += '/' + part;
+    if (tree.quotaPaths.has(prefix)) best = prefix;
+  }
+  return best === null || best === '/' ? null : best;
+}
+
+function updateQuotaStat(tree: DataTree, lastPrefix: string, bytesDiff: number, countDiff: number): void {
+  const statNode = tree.nodes.get(Quotas.statPath(lastPrefix));
+  if (!statNode) return; // "Missing node for stat" — should not happen
+  const st = parseStatsTrack(statNode.data === null ? null : textDecoder.decode(statNode.data));
+  st.set('count', (st.get('count') ?? -1) + countDiff);
+  st.set('bytes', (st.get('bytes') ?? -1) + bytesDiff);
+  statNode.data = utf8Encode(formatStatsTrack(st));
+}
+
+function getCounts(tree: DataTree, path: string, acc: { count: number; bytes: number }): void {
+  const node = tree.nodes.get(path);
+  if (!node) return;
+  acc.count += 1;
+  acc.bytes += node.data === null ? 0 : node.data.length;
+  for (const c of node.children) getCounts(tree, (path === '/' ? '' : path) + '/' + c, acc);
+}
+
+function updateQuotaForPath(tree: DataTree, path: string): void {
+  const acc = { count: 0, bytes: 0 };
+  getCounts(tree, path, acc);
+  const statNode = tree.nodes.get(Quotas.statPath(path));
+  if (!statNode) return;
+  const st = new Map<string, number>([['bytes', acc.bytes], ['count', acc.count]]);
+  statNode.data = utf8Encode(formatStatsTrack(st));
+}
+
+// ---------------------------------------------------------------------------------------------
+// the mutations (DataTree.createNode / deleteNode / setData / setACL)
+
+function ephemeralSet(tree: DataTree, owner: SessionId): JavaHashSet {
+  let set = tree.ephemerals.get(owner);
+  if (!set) {
+    set = newJavaHashSet();
+    tree.ephemerals.set(owner, set);
+  }
+  return set;
+}
+
+/** DataTree.createNode. Returns an error code (NONODE, NODEEXISTS) or 0; pushes the watch triggers. */
+function createNode(
+  tree: DataTree, path: string, data: Uint8Array | null, acl: ACL[], ephemeralOwner: bigint,
+  parentCVersionIn: number, zxid: number, time: number, triggers: WatchTrigger[],
+): number {
+  const parentName = parentOf(path);
+  const childName = path.substring(path.lastIndexOf('/') + 1);
+  const parent = getNode(tree, parentName);
+  if (!parent) return Code.NONODE;
+  if (parent.children.has(childName)) return Code.NODEEXISTS;
+  let parentCVersion = parentCVersionIn;
+  if (parentCVersion === -1) parentCVersion = parent.stat.cversion + 1;
+  // Only move cversion/pzxid forward (fuzzy snapshot replay, DataTree.createNode).
+  if (parentCVersion > parent.stat.cversion) {
+    parent.stat.cversion = parentCVersion;
+    parent.stat.pzxid = zxid;
+  }
+  const child = newNode(data, acl.map((a) => ({ perms: a.perms, id: { ...a.id } })), createStat(zxid, time, ephemeralOwner));
+  parent.children.add(childName);
+  tree.nodes.set(path, child);
+  const type = ephemeralTypeOf(ephemeralOwner, tree.extendedTypesEnabled);
+  if (type === 'CONTAINER') tree.containers.add(path);
+  else if (type === 'TTL') tree.ttls.add(path);
+  else if (ephemeralOwner !== 0n) javaHashSetAdd(ephemeralSet(tree, ephemeralOwner), path);
+
+  if (parentName.startsWith(Quotas.quotaZookeeper)) {
+    if (childName === Quotas.limitNode) tree.quotaPaths.add(Quotas.trimQuotaPath(parentName));
+    if (childName === Quotas.statNode) updateQuotaForPath(tree, Quotas.trimQuotaPath(parentName));
+  }
+  const lastPrefix = getMaxPrefixWithQuota(tree, path);
+  if (lastPrefix !== null) updateQuotaStat(tree, lastPrefix, data === null ? 0 : data.length, 1);
+
+  triggers.push({ table: 'data', path, type: 'NodeCreated' });
+  triggers.push({ table: 'child', path: parentName === '' ? '/' : parentName, type: 'NodeChildrenChanged' });
+  return Code.OK;
+}
+
+/** DataTree.deleteNode: parent numChildren−1, pzxid = zxid if larger; stored cversion unchanged. */
+function deleteNode(tree: DataTree, path: string, zxid: number, triggers: WatchTrigger[]): number {
+  const parentName = parentOf(path);
+  const childName = path.substring(path.lastIndexOf('/') + 1);
+  const parent = getNode(tree, parentName);
+  if (!parent) return Code.NONODE;
+  parent.children.delete(childName);
+  if (zxid > parent.stat.pzxid) parent.stat.pzxid = zxid;
+  const node = tree.nodes.get(path);
+  if (!node || path === '/') return Code.NONODE;
+  tree.nodes.delete(path);
+  const owner = node.stat.ephemeralOwner;
+  const type = ephemeralTypeOf(owner, tree.extendedTypesEnabled);
+  if (type === 'CONTAINER') tree.containers.delete(path);
+  else if (type === 'TTL') tree.ttls.delete(path);
+  else if (owner !== 0n) {
+    const set = tree.ephemerals.get(owner);
+    if (set) javaHashSetRemove(set, path);
+  }
+  if (parentName.startsWith(Quotas.quotaZookeeper) && childName === Quotas.limitNode) {
+    tree.quotaPaths.delete(Quotas.trimQuotaPath(parentName));
+  }
+  const lastPrefix = getMaxPrefixWithQuota(tree, path);
+  if (lastPrefix !== null) updateQuotaStat(tree, lastPrefix, node.data === null ? 0 : -node.data.length, -1);
+
+  triggers.push({ table: 'data', path, type: 'NodeDeleted' });
+  triggers.push({ table: 'child', path, type: 'NodeDeleted', suppressPrevious: true });
+  triggers.push({ table: 'child', path: parentName === '' ? '/' : parentName, type: 'NodeChildrenChanged' });
+  return Code.OK;
+}
+
+function setData(
+  tree: DataTree, path: string, data: Uint8Array | null, version: number, zxid: number, time: number,
+  triggers: WatchTrigger[],
+): Stat | number {
+  const n = getNode(tree, path);
+  if (!n) return Code.NONODE;
+  const lastdata = n.data;
+  n.data = data;
+  n.stat.mtime = time;
+  n.stat.mzxid = zxid;
+  n.stat.version = version;
+  const stat = copyStat(tree, n);
+  const lastPrefix = getMaxPrefixWithQuota(tree, path);
+  if (lastPrefix !== null) {
+    updateQuotaStat(tree, lastPrefix, (data === null ? 0 : data.length) - (lastdata === null ? 0 : lastdata.length), 0);
+  }
+  triggers.push({ table: 'data', path, type: 'NodeDataChanged' });
+  return stat;
+}
+
+function setACL(tree: DataTree, path: string, acl: ACL[], version: number): Stat | number {
+  const n = getNode(tree, path);
+  if (!n) return Code.NONODE;
+  n.stat.aversion = version;
+  n.acl = acl.map((a) => ({ perms: a.perms, id: { ...a.id } }));
+  return copyStat(tree, n);
+}
+
+/** DataTree.killSession: delete the txn's paths (in its order), then any leftovers (set order). */
+function killSession(tree: DataTree, session: SessionId, zxid: number, paths2Delete: string[], triggers: WatchTrigger[]): void {
+  const local = tree.ephemerals.get(session);
+  tree.ephemerals.delete(session);
+  for (const p of paths2Delete) deleteNode(tree, p, zxid, triggers);
+  if (!local) return;
+  for (const p of paths2Delete) javaHashSetRemove(local, p);
+  for (const p of [...local.items]) deleteNode(tree, p, zxid, triggers);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * DataTree.processTxn: apply one txn. Failed writes arrive as `error` txns and change nothing
+ * (ZOOKEEPER.md §2 "Failed writes consume a zxid"). A multi containing an error applies nothing:
+ * earlier ops become ErrorTxn(0), later ones ErrorTxn(−2) (§2 "multi").
+ */
+export function processTxn(tree: DataTree, txn: Txn): ProcessTxnResult {
+  const rc = applyRecord(tree, txn, txn.record);
+  if (txn.zxid > tree.lastProcessedZxid) tree.lastProcessedZxid = txn.zxid;
+  return rc;
+}
+
+function applyRecord(tree: DataTree, hdr: Txn, record: TxnRecord): ProcessTxnResult {
+  const triggers: WatchTrigger[] = [];
+  const rc: ProcessTxnResult = {
+    clientId: hdr.clientId, cxid: hdr.cxid, zxid: hdr.zxid, err: 0, type: record.type, triggers,
+  };
+  switch (record.type) {
+    case 'create':
+    case 'createContainer':
+    case 'createTTL': {
+      rc.path = record.path;
+      const owner =
+        record.type === 'createContainer' ? CONTAINER_EPHEMERAL_OWNER
+        : record.type === 'createTTL' ? ttlOwner(record.ttl)
+        : record.ephemeral ? hdr.clientId : 0n;
+      rc.err = createNode(tree, record.path, record.data, record.acl, owner, record.parentCVersion, hdr.zxid, hdr.time, triggers);
+      if (rc.err === Code.OK) {
+        const n = tree.nodes.get(record.path);
+        if (n) rc.stat = copyStat(tree, n);
+      } else if (rc.err === Code.NODEEXISTS && record.type === 'create') {
+        // DataTree.processTxn: on replay a NODEEXISTS create still moves the parent's cversion/pzxid.
+        const parent = getNode(tree, parentOf(record.path));
+        if (parent && record.parentCVersion > parent.stat.cversion) {
+          parent.stat.cversion = record.parentCVersion;
+          parent.stat.pzxid = hdr.zxid;
+        }
+      }
+      break;
+    }
+    case 'delete':
+    case 'deleteContainer':
+      rc.path = record.path;
+      rc.err = deleteNode(tree, record.path, hdr.zxid, triggers);
+      break;
+    case 'setData': {
+      rc.path = record.path;
+      const r = setData(tree, record.path, record.data, record.version, hdr.zxid, hdr.time, triggers);
+      if (typeof r === 'number') rc.err = r;
+      else rc.stat = r;
+      break;
+    }
+    case 'setACL': {
+      rc.path = record.path;
+      const r = setACL(tree, record.path, record.acl, record.version);
+      if (typeof r === 'number') rc.err = r;
+      else rc.stat = r;
+      break;
+    }
+    case 'closeSession':
+      killSession(tree, hdr.clientId, hdr.zxid, record.paths2Delete, triggers);
+      break;
+    case 'createSession':
+      break;
+    case 'error':
+      rc.err = record.err;
+      break;
+    case 'check':
+      rc.path = record.path;
+      break;
+    case 'multi': {
+      rc.multiResult = [];
+      const failed = record.txns.some((t) => t.type === 'error');
+      let postFailed = false;
+      for (const sub of record.txns) {
+        let r: TxnRecord = sub;
+        if (sub.type === 'error') postFailed = true;
+        if (failed && sub.type !== 'error') r = { type: 'error', err: postFailed ? Code.RUNTIMEINCONSISTENCY : Code.OK };
+        const subRc = applyRecord(tree, hdr, r);
+        rc.multiResult.push(subRc);
+        for (const t of subRc.triggers) triggers.push(t);
+        subRc.triggers = [];
+        if (subRc.err !== 0 && rc.err === 0) rc.err = subRc.err;
+      }
+      break;
+    }
+  }
+  return rc;
+}
+
+function ttlOwner(ttl: number): bigint {
+  // EphemeralType.TTL.toEphemeralOwner; PrepRequestProcessor already validated the ttl.
+  return BigInt.asIntN(64, BigInt.asIntN(64, 0xff00000000000000n) | BigInt(ttl));
+}
+
+// ---------------------------------------------------------------------------------------------
+// queries used by reads, the container manager and the inspector
+
+/** The session's ephemerals in Java HashSet order (DataTree.getEphemerals returns a clone). */
+export function getEphemerals(tree: DataTree, sessionId: SessionId): string[] {
+  const set = tree.ephemerals.get(sessionId);
+  return set ? javaHashSetClone(set).items : [];
+}
+
+/** The clone closeSession starts from (PrepRequestProcessor case closeSession). */
+export function cloneEphemeralSet(tree: DataTree, sessionId: SessionId): JavaHashSet {
+  const set = tree.ephemerals.get(sessionId);
+  return set ? javaHashSetClone(set) : javaHashSetClone(newJavaHashSet());
+}
+
+/** DataTree.getAllChildrenNumber: every descendant, not the node itself. */
+export function getAllChildrenNumber(tree: DataTree, path: string): number {
+  if (path === '/') return tree.nodes.size - 1;
+  const prefix = path + '/';
+  let n = 0;
+  for (const k of tree.nodes.keys()) if (k.startsWith(prefix)) n++;
+  return n;
+}
+
+/** Children in the order the server returns them (unsorted; zkCli sorts). */
+export function getChildrenList(node: DataNode): string[] {
+  return [...node.children];
+}
+
+/**
+ * ContainerManager.getCandidates (ZOOKEEPER.md §2 "Container nodes", "TTL nodes"): containers with
+ * no children that once had one (stored cversion > 0) — or never used and older than
+ * `maxNeverUsedIntervalMs` when that is non-zero — and expired TTL nodes without children.
+ * Sorted, so the leader's deleteContainer requests come in a deterministic order.
+ */
+export function getContainerCandidates(tree: DataTree, nowMs: number, maxNeverUsedIntervalMs = 0): string[] {
+  const out: string[] = [];
+  for (const p of tree.containers) {
+    const n = tree.nodes.get(p);
+    if (!n || n.children.size !== 0) continue;
+    if (n.stat.cversion > 0) out.push(p);
+    else if (maxNeverUsedIntervalMs !== 0 && nowMs - n.stat.mtime > maxNeverUsedIntervalMs) out.push(p);
+  }
+  for (const p of tree.ttls) {
+    const n = tree.nodes.get(p);
+    if (!n || n.children.size !== 0) continue;
+    const ttl = ttlOf(n.stat.ephemeralOwner);
+    if (ttl !== 0 && nowMs - n.stat.mtime > ttl) out.push(p);
+  }
+  return out.sort();
+}
+
+export { Quotas };

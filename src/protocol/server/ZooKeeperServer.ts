@@ -1,0 +1,400 @@
+/**
+ * The client side of a server (ZooKeeperServer, ServerCnxn, FinalRequestProcessor's replies,
+ * the leader's SessionTracker): client connections, sessions, reads answered from this server's
+ * own tree, writes handed to ZAB, watches fired when a txn is applied here — the event before the
+ * reply that follows it (ZOOKEEPER.md §3 "Ordering", §4 Sessions).
+ */
+import { addAuthInfo, handleAuthentication, initialAuthInfo, type Id } from '../acl/acl.ts';
+import {
+  exists as existsRead, getACL as getAclRead, getAllChildrenNumberRequest, getChildren as getChildrenRead,
+  getData as getDataRead, getEphemeralsRequest, whoAmI as whoAmIRead, type ReadResult,
+} from '../datatree/FinalRequestProcessor.ts';
+import { Code } from '../datatree/KeeperException.ts';
+import type { ProcessTxnResult, Request, Txn } from '../datatree/types.ts';
+import {
+  addPersistentWatch, addWatch, createWatchManager, removeConnection, removeWatch, setWatches, triggerWatches,
+  type WatchManager,
+} from '../watch/WatchManager.ts';
+import type { PeerContext, QuorumPeer } from '../QuorumPeer.ts';
+import type { LoggedTxn, Sid } from '../types.ts';
+import { PING_XID, AUTHPACKET_XID, NOTIFICATION_XID, isWriteOp, type ClientOp, type ClientPacket, type WatchesToSet } from '../client/packets.ts';
+import { database, submitToLeader } from '../zab/Zab.ts';
+
+/** The address every lab client has, as the ip ACL scheme sees it (ZOOKEEPER.md §5). */
+export const CLIENT_IP = '127.0.0.1';
+
+export interface ServerCnxn {
+  cid: number;
+  /** The WatchManager's name for this connection. */
+  conn: string;
+  sessionId: bigint | null;
+  timeOut: number;
+  authInfo: Id[];
+  /** Waiting for createSession to commit or for the leader to revalidate the session. */
+  connecting: boolean;
+  /** xids of this connection's writes (and syncs) submitted and not yet answered. */
+  outstanding: number[];
+  /** Requests waiting behind this connection's outstanding writes (CommitProcessor keeps session order). */
+  queued: Array<{ xid: number; op: ClientOp }>;
+  /** For `cons`. */
+  established: number;
+  packetsReceived: number;
+  packetsSent: number;
+  lastZxid: number;
+  lastOp: string;
+  /** Watches the client asked to re-register on reconnect, until the session is revalidated. */
+  pendingWatches?: WatchesToSet | null;
+}
+
+export interface SessionTracking {
+  timeout: number;
+  expiresAt: number;
+  closing: boolean;
+  owner: Sid;
+}
+
+export interface ServerSide {
+  cnxns: Record<number, ServerCnxn>;
+  watches: WatchManager;
+  /** The leader's SessionTracker (global sessions); null elsewhere. */
+  tracker: Map<bigint, SessionTracking> | null;
+  /** A learner's sessions touched since its last PING answer (sessionId → timeout). */
+  touched: Map<bigint, number>;
+  /** SessionTrackerImpl.nextSessionId. */
+  nextSessionId: bigint | null;
+  packetsReceived: number;
+  packetsSent: number;
+}
+
+export function initialServerSide(): ServerSide {
+  return { cnxns: {}, watches: createWatchManager(), tracker: null, touched: new Map(), nextSessionId: null, packetsReceived: 0, packetsSent: 0 };
+}
+
+function send(peer: QuorumPeer, cnxn: ServerCnxn, pkt: ClientPacket, ctx: PeerContext): void {
+  cnxn.packetsSent += 1;
+  peer.server.packetsSent += 1;
+  ctx.send(cnxn.cid, 'client', pkt);
+}
+
+/** Timeout negotiation: clamp to [2, 20] × tickTime (ZooKeeperServer.processConnectRequest). */
+export function negotiateTimeout(peer: QuorumPeer, requested: number): number {
+  const min = 2 * peer.config.tickTime;
+  const max = 20 * peer.config.tickTime;
+  return Math.min(Math.max(requested, min), max);
+}
+
+/** SessionTrackerImpl.initializeNextSessionId: ((elapsed << 24) >>> 8) | (sid << 56). */
+function newSessionId(peer: QuorumPeer, now: number): bigint {
+  if (peer.server.nextSessionId === null) {
+    const mask = (1n << 64n) - 1n;
+    const t = ((BigInt(Math.floor(now)) << 24n) & mask) >> 8n;
+    peer.server.nextSessionId = t | (BigInt(peer.myid) << 56n);
+  }
+  const id = peer.server.nextSessionId;
+  peer.server.nextSessionId = id + 1n;
+  return BigInt.asIntN(64, id);
+}
+
+function roundUp(peer: QuorumPeer, t: number): number {
+  const tick = peer.config.tickTime;
+  return Math.ceil(t / tick) * tick;
+}
+
+/** Someone used the session: push its expiry out (leader), or remember to tell the leader (learner). */
+export function touchSession(peer: QuorumPeer, sessionId: bigint, timeout: number, now: number): void {
+  const tr = peer.server.tracker;
+  if (tr) {
+    const s = tr.get(sessionId);
+    if (s && !s.closing) s.expiresAt = roundUp(peer, now + s.timeout);
+  } else {
+    peer.server.touched.set(sessionId, timeout);
+  }
+}
+
+/** The leader starts serving: its session tracker begins with every session of the database. */
+export function startSessionTracker(peer: QuorumPeer, ctx: PeerContext): void {
+  const tr = new Map<bigint, SessionTracking>();
+  for (const [id, timeout] of database(peer).sessions) tr.set(id, { timeout, expiresAt: roundUp(peer, ctx.now + timeout), closing: false, owner: peer.myid });
+  peer.server.tracker = tr;
+  ctx.setTimer('session.expire', peer.config.tickTime);
+}
+
+/** The tracker's thread, once per tick: expired sessions are closed by a closeSession txn. */
+export function onSessionTimer(peer: QuorumPeer, ctx: PeerContext): void {
+  const tr = peer.server.tracker;
+  if (!tr) return;
+  for (const [id, s] of tr) {
+    if (s.closing || s.expiresAt > ctx.now) continue;
+    s.closing = true;
+    ctx.event({ kind: 'zab', text: `Expiring session 0x${BigInt.asUintN(64, id).toString(16)}, timeout of ${s.timeout}ms exceeded` });
+    submitToLeader(peer, { sessionId: id, cxid: 0, request: { type: 'closeSession' }, authInfo: [] }, ctx);
+  }
+  ctx.setTimer('session.expire', peer.config.tickTime);
+}
+
+/** A learner's PING answer: the sessions it saw. */
+export function takeTouchedSessions(peer: QuorumPeer): Array<[bigint, number]> {
+  const list = [...peer.server.touched];
+  peer.server.touched.clear();
+  return list;
+}
+
+/** The leader hears about sessions a learner saw (PING) or forwards a request for (REQUEST). */
+export function leaderTouch(peer: QuorumPeer, sessions: Array<[bigint, number]>, now: number): void {
+  for (const [id, timeout] of sessions) touchSession(peer, id, timeout, now);
+}
+
+/** REVALIDATE on the leader: is the session alive? It now belongs to the asking server. */
+export function revalidate(peer: QuorumPeer, sessionId: bigint, owner: Sid, now: number): boolean {
+  const s = peer.server.tracker?.get(sessionId);
+  if (!s || s.closing) return false;
+  s.owner = owner;
+  s.expiresAt = roundUp(peer, now + s.timeout);
+  return true;
+}
+
+// --------------------------------------------------------------------------- connections
+
+export function onClientPacket(peer: QuorumPeer, cid: number, pkt: ClientPacket, ctx: PeerContext): void {
+  peer.server.packetsReceived += 1;
+  if (pkt.type === 'ConnectRequest') {
+    onConnect(peer, cid, pkt, ctx);
+    return;
+  }
+  const cnxn = peer.server.cnxns[cid];
+  if (!cnxn || pkt.type !== 'Request') return;
+  cnxn.packetsReceived += 1;
+  if (cnxn.connecting || cnxn.sessionId === null) return;
+  touchSession(peer, cnxn.sessionId, cnxn.timeOut, ctx.now);
+  if (pkt.xid === PING_XID) {
+    send(peer, cnxn, { type: 'Reply', xid: PING_XID, zxid: database(peer).tree.lastProcessedZxid, err: 0 }, ctx);
+    return;
+  }
+  if (cnxn.outstanding.length > 0 && !isWriteOp(pkt.op) && pkt.op.op !== 'sync') {
+    cnxn.queued.push({ xid: pkt.xid, op: pkt.op });
+    return;
+  }
+  handleRequest(peer, cnxn, pkt.xid, pkt.op, ctx);
+}
+
+function onConnect(peer: QuorumPeer, cid: number, pkt: Extract<ClientPacket, { type: 'ConnectRequest' }>, ctx: PeerContext): void {
+  if (!peer.zab.serving) {
+    // "ZooKeeperServer not running": the connection is closed at once.
+    ctx.disconnect(cid, 'client');
+    return;
+  }
+  const timeOut = negotiateTimeout(peer, pkt.timeOut);
+  const cnxn: ServerCnxn = {
+    cid, conn: `c${cid}`, sessionId: null, timeOut, authInfo: initialAuthInfo(CLIENT_IP), connecting: true,
+    outstanding: [], queued: [], established: ctx.now, packetsReceived: 1, packetsSent: 0, lastZxid: pkt.lastZxidSeen, lastOp: 'NA',
+  };
+  peer.server.cnxns[cid] = cnxn;
+  if (pkt.sessionId === 0n) {
+    const sessionId = newSessionId(peer, ctx.now);
+    cnxn.sessionId = sessionId;
+    submitToLeader(peer, { sessionId, cxid: 0, request: { type: 'createSession', timeOut }, authInfo: [] }, ctx);
+    return;
+  }
+  cnxn.sessionId = pkt.sessionId;
+  cnxn.pendingWatches = pkt.watches;
+  if (peer.zab.leader) {
+    finishSessionInit(peer, cnxn, revalidate(peer, pkt.sessionId, peer.myid, ctx.now), ctx);
+  } else if (peer.zab.learner) {
+    ctx.send(peer.zab.learner.leaderSid, 'quorum', { type: 'REVALIDATE', zxid: 0, revalidate: { sessionId: pkt.sessionId, timeout: timeOut } });
+  }
+}
+
+/** The leader's answer to REVALIDATE, on a learner. */
+export function onRevalidated(peer: QuorumPeer, sessionId: bigint, valid: boolean, ctx: PeerContext): void {
+  for (const cnxn of Object.values(peer.server.cnxns)) {
+    if (cnxn.connecting && cnxn.sessionId === sessionId) finishSessionInit(peer, cnxn, valid, ctx);
+  }
+}
+
+/** ZooKeeperServer.finishSessionInit: answer the ConnectRequest; an invalid session gets timeOut 0. */
+function finishSessionInit(peer: QuorumPeer, cnxn: ServerCnxn, valid: boolean, ctx: PeerContext): void {
+  cnxn.connecting = false;
+  if (!valid || cnxn.sessionId === null) {
+    send(peer, cnxn, { type: 'ConnectResponse', timeOut: 0, sessionId: 0n }, ctx);
+    closeCnxn(peer, cnxn, ctx);
+    return;
+  }
+  send(peer, cnxn, { type: 'ConnectResponse', timeOut: cnxn.timeOut, sessionId: cnxn.sessionId }, ctx);
+  const w = cnxn.pendingWatches;
+  delete cnxn.pendingWatches;
+  if (w) {
+    const db = database(peer);
+    const fired = setWatches(peer.server.watches, db.tree, {
+      relativeZxid: w.relativeZxid, dataWatches: w.data, existWatches: w.exist, childWatches: w.child,
+      persistentWatches: w.persistent, persistentRecursiveWatches: w.persistentRecursive,
+    }, cnxn.conn);
+    for (const n of fired) send(peer, cnxn, { type: 'WatcherEvent', eventType: n.type, path: n.path }, ctx);
+  }
+}
+
+export function onClientConnectionLost(peer: QuorumPeer, cid: number): void {
+  const cnxn = peer.server.cnxns[cid];
+  if (!cnxn) return;
+  removeConnection(peer.server.watches, cnxn.conn);
+  delete peer.server.cnxns[cid];
+}
+
+function closeCnxn(peer: QuorumPeer, cnxn: ServerCnxn, ctx: PeerContext): void {
+  removeConnection(peer.server.watches, cnxn.conn);
+  delete peer.server.cnxns[cnxn.cid];
+  ctx.disconnect(cnxn.cid, 'client');
+}
+
+/** The server leaves BROADCAST: every client connection is closed (clients see Disconnected). */
+export function closeAllConnections(peer: QuorumPeer, ctx: PeerContext): void {
+  for (const cnxn of Object.values(peer.server.cnxns)) ctx.disconnect(cnxn.cid, 'client');
+  peer.server.cnxns = {};
+  peer.server.watches = createWatchManager();
+  peer.server.tracker = null;
+  peer.server.touched.clear();
+}
+
+// --------------------------------------------------------------------------- requests
+
+function toRequest(op: ClientOp): Request | { type: 'sync'; path: string } | null {
+  switch (op.op) {
+    case 'create':
+      return { type: 'create', path: op.path, data: op.data, acl: op.acl, mode: op.mode, ...(op.ttl > 0 ? { ttl: op.ttl } : {}) };
+    case 'delete':
+      return { type: 'delete', path: op.path, version: op.version };
+    case 'setData':
+      return { type: 'setData', path: op.path, data: op.data, version: op.version };
+    case 'setACL':
+      return { type: 'setACL', path: op.path, acl: op.acl, version: op.version };
+    case 'multi':
+      return { type: 'multi', ops: op.ops };
+    case 'closeSession':
+      return { type: 'closeSession' };
+    case 'reconfig':
+      // Reconfig is disabled in 3.8 by default: PrepRequestProcessor turns it into an error txn.
+      return { type: 'reconfig', joiningServers: null, leavingServers: null, newMembers: null, curConfigId: -1 };
+    case 'sync':
+      return { type: 'sync', path: op.path };
+    default:
+      return null;
+  }
+}
+
+function handleRequest(peer: QuorumPeer, cnxn: ServerCnxn, xid: number, op: ClientOp, ctx: PeerContext): void {
+  const sessionId = cnxn.sessionId as bigint;
+  cnxn.lastOp = op.op;
+  const req = toRequest(op);
+  if (req) {
+    cnxn.outstanding.push(xid);
+    submitToLeader(peer, { sessionId, cxid: xid, request: req, authInfo: cnxn.authInfo }, ctx);
+    return;
+  }
+  const db = database(peer);
+  const reply = (r: ReadResult<unknown>): void => {
+    if (r.watch) addWatch(peer.server.watches, r.watch.table, r.watch.path, cnxn.conn);
+    send(peer, cnxn, r.ok ? { type: 'Reply', xid, zxid: db.tree.lastProcessedZxid, err: 0, result: r.value } : { type: 'Reply', xid, zxid: db.tree.lastProcessedZxid, err: r.code }, ctx);
+  };
+  switch (op.op) {
+    case 'getData':
+      return reply(getDataRead(db.tree, op.path, cnxn.authInfo, op.watch));
+    case 'getConfig':
+      return reply(getDataRead(db.tree, '/zookeeper/config', cnxn.authInfo, op.watch));
+    case 'exists':
+      return reply(existsRead(db.tree, op.path, op.watch));
+    case 'getChildren':
+      return reply(getChildrenRead(db.tree, op.path, cnxn.authInfo, op.watch));
+    case 'getACL':
+      return reply(getAclRead(db.tree, op.path, cnxn.authInfo));
+    case 'getAllChildrenNumber':
+      return reply(getAllChildrenNumberRequest(db.tree, op.path, cnxn.authInfo));
+    case 'getEphemerals':
+      return reply(getEphemeralsRequest(db.tree, sessionId, op.prefixPath));
+    case 'whoAmI':
+      return reply(whoAmIRead(cnxn.authInfo));
+    case 'addWatch':
+      addPersistentWatch(peer.server.watches, op.path, cnxn.conn, op.mode);
+      return reply({ ok: true, value: null });
+    case 'removeWatches': {
+      const removed = removeWatch(peer.server.watches, op.path, op.type, cnxn.conn);
+      return reply(removed ? { ok: true, value: null } : { ok: false, code: Code.NOWATCHER });
+    }
+    case 'auth': {
+      const text = op.auth === null ? null : new TextDecoder().decode(op.auth);
+      const ids = handleAuthentication(op.scheme, text, CLIENT_IP);
+      if (ids === null) {
+        // AUTHFAILED, then the server closes the connection.
+        send(peer, cnxn, { type: 'Reply', xid: AUTHPACKET_XID, zxid: db.tree.lastProcessedZxid, err: Code.AUTHFAILED }, ctx);
+        closeCnxn(peer, cnxn, ctx);
+        return;
+      }
+      addAuthInfo(cnxn.authInfo, ids);
+      send(peer, cnxn, { type: 'Reply', xid: AUTHPACKET_XID, zxid: db.tree.lastProcessedZxid, err: 0 }, ctx);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * A txn was applied on this server: fire this server's watches (events first), answer the
+ * client that sent it if it is connected here, finish a pending connect, and close the
+ * connections of a session that ended.
+ */
+export function onApplied(peer: QuorumPeer, t: LoggedTxn, result: ProcessTxnResult, ctx: PeerContext): boolean {
+  const txn = t.txn as Txn;
+  const all = [...result.triggers, ...(result.multiResult ?? []).flatMap((r) => r.triggers)];
+  const byConn = new Map<string, ServerCnxn>();
+  for (const c of Object.values(peer.server.cnxns)) byConn.set(c.conn, c);
+  for (const n of triggerWatches(peer.server.watches, all)) {
+    const c = byConn.get(n.conn);
+    if (c) send(peer, c, { type: 'WatcherEvent', eventType: n.type, path: n.path }, ctx);
+  }
+  const tr = peer.server.tracker;
+  if (tr && txn.record.type === 'createSession') {
+    tr.set(txn.clientId, { timeout: txn.record.timeOut, expiresAt: roundUp(peer, ctx.now + txn.record.timeOut), closing: false, owner: peer.myid });
+  }
+  if (tr && txn.record.type === 'closeSession') tr.delete(txn.clientId);
+  let answered = false;
+  for (const c of Object.values(peer.server.cnxns)) {
+    if (c.sessionId !== txn.clientId) continue;
+    if (txn.record.type === 'createSession' && c.connecting) {
+      finishSessionInit(peer, c, true, ctx);
+      answered = true;
+      continue;
+    }
+    const i = c.outstanding.indexOf(txn.cxid);
+    if (i >= 0) {
+      c.outstanding.splice(i, 1);
+      c.lastZxid = t.zxid;
+      send(peer, c, { type: 'Reply', xid: txn.cxid, zxid: t.zxid, err: result.err, result }, ctx);
+      answered = true;
+    }
+    if (txn.record.type === 'closeSession') closeCnxn(peer, c, ctx);
+    else flushQueued(peer, c, ctx);
+  }
+  return answered;
+}
+
+/** sync's answer (Leader.processSync → SYNC → the learner's CommitProcessor): reply in order. */
+export function onSyncDone(peer: QuorumPeer, sessionId: bigint, xid: number, zxid: number, ctx: PeerContext): boolean {
+  for (const c of Object.values(peer.server.cnxns)) {
+    if (c.sessionId !== sessionId) continue;
+    const i = c.outstanding.indexOf(xid);
+    if (i < 0) continue;
+    c.outstanding.splice(i, 1);
+    send(peer, c, { type: 'Reply', xid, zxid, err: 0 }, ctx);
+    flushQueued(peer, c, ctx);
+    return true;
+  }
+  return false;
+}
+
+function flushQueued(peer: QuorumPeer, c: ServerCnxn, ctx: PeerContext): void {
+  while (c.outstanding.length === 0 && c.queued.length > 0 && peer.server.cnxns[c.cid] === c) {
+    const next = c.queued.shift()!;
+    handleRequest(peer, c, next.xid, next.op, ctx);
+  }
+}
+
+export { NOTIFICATION_XID };

@@ -1,0 +1,2 @@
+export * from './WatchManager.ts';
+export * from './ClientWatchManager.ts';

@@ -1,18 +1,515 @@
 /**
- * Four-letter words, printed as a ZooKeeper 3.8.0 server prints them (FourLetterCommands /
- * the `Command` classes; ZOOKEEPER.md §10: a server without quorum answers
- * "This ZooKeeper instance is not currently serving requests").
+ * Four-letter words, printed byte for byte as a ZooKeeper 3.8.0 server prints them
+ * (server/command/*Command.java, ServerStats, ServerCnxn.dumpConnectionInfo, ExpiryQueue.dump,
+ * DataTree.dumpEphemerals / dumpWatches, QuorumPeer's dumpConf; recordings in
+ * src/protocol/testdata/real-4lw/). Pure formatting over a `FourLetterInput`: whoever answers a
+ * four-letter word gathers the server's numbers into one and calls `fourLetterWord`.
+ *
+ * Rules worth knowing:
+ *  - `ruok` answers `imok` (no newline) even without quorum; `envi` also answers always.
+ *  - Every other word on a server that is not serving prints only
+ *    "This ZooKeeper instance is not currently serving requests".
+ *  - The connection that asks is itself a client connection of the server: it shows up in
+ *    `stat`/`cons`/`dump` and counts in "Connections:" — include it in `connections`.
+ *  - `wchs`/`wchc`/`wchp` list *data* watches only (3.8.0's DataTree.dumpWatches reads
+ *    dataWatches); mntr's zk_watch_count counts data and child watches.
+ *  - "Node count" is DataTree.nodes.size(), which holds the root twice ("" and "/").
  */
 import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
+import type { Sid } from '../protocol/types.ts';
+import { hexLong, javaDateToString } from './zkcli/format.ts';
+import { LEADER_GAUGES, MNTR_METRICS } from './mntrKeys.ts';
 
-export const ZOOKEEPER_VERSION = '3.8.0-${mvngit.commit.id}, built on ${maven.build.timestamp}';
+/** Version.getFullVersion() of Debian's 3.8.0 build (the `${mvngit.commit.id}` is literal). */
+export const ZOOKEEPER_VERSION = '3.8.0-${mvngit.commit.id}, built on 2024-12-29 17:54 UTC';
 
-export const FOUR_LETTER_WORDS = ['srvr'];
+export const FOUR_LETTER_WORDS = ['srvr', 'stat', 'mntr', 'conf', 'cons', 'ruok', 'dump', 'wchs', 'wchc', 'wchp', 'envi'];
 
 export const NOT_SERVING = 'This ZooKeeper instance is not currently serving requests\n';
 
-function mode(v: PeerView): string {
+export type FourLetterRole = 'leader' | 'follower' | 'observer' | 'standalone';
+
+/** What ServerCnxn knows about a session-bearing connection (cons prints it). */
+export interface ConnectionSessionInfo {
+  sessionId: bigint;
+  /** Last operation, as ServerCnxn.getLastOperation: "EXIS", "GETD", "CREA", "NA" … */
+  lastOperation: string;
+  /** When the session was established (ms since the epoch; `est=`). */
+  establishedMs: number;
+  /** Negotiated session timeout, ms (`to=`). */
+  timeoutMs: number;
+  /** Last cxid; omitted from cons when negative. */
+  lastCxid: number;
+  lastZxid: number;
+  /** Last response time (ms since the epoch in real ZooKeeper's Time.currentElapsedTime; `lresp=`). */
+  lastResponseMs: number;
+  lastLatency: number;
+  minLatency: number;
+  avgLatency: number;
+  maxLatency: number;
+}
+
+/** One client connection of the server (NIOServerCnxn). */
+export interface FourLetterConnection {
+  /** InetSocketAddress.toString(): `/127.0.0.1:47866`. */
+  remoteAddress: string;
+  /** Selector interest ops: 0 while idle/being served, 1 (OP_READ) for an established session. */
+  interestOps: number;
+  queued: number;
+  received: number;
+  sent: number;
+  /** Present when the connection has a session (sessionId ≠ 0). */
+  session?: ConnectionSessionInfo;
+}
+
+/** AvgMinMaxCounter (`s`) / AvgMinMaxPercentileCounter (`p`) contents. */
+export interface SummaryValues {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+  p999?: number;
+}
+
+export interface ExpiryBucket<T> {
+  /** When the bucket expires (ms since the epoch). */
+  expireAtMs: number;
+  items: T[];
+}
+
+export interface FourLetterInput {
+  // ---- what the quorum core knows (filled from PeerView by fourLetterInputFromView)
+  sid: Sid;
+  role: FourLetterRole;
+  /** ZooKeeperServer.isRunning(): false without quorum (and while syncing). */
+  serving: boolean;
+  /** QuorumPeer.getDetailedPeerState(): "leading - broadcast", "following - broadcast" … */
+  peerState: string;
+  /** ZKDatabase's lastProcessedZxid (srvr's "Zxid"). */
+  zxid: number;
+  /** DataTree.getNodeCount(): the root counts twice. */
+  nodeCount: number;
+  /** Leader: Leader.getProposalStats (last/min/max serialized proposal size; -1 when none). */
+  proposalSizes: { last: number; min: number; max: number };
+  /** Leader: LearnerHandlers alive, synced followers / observers, pending syncs. */
+  learners: number;
+  syncedFollowers: number;
+  syncedObservers: number;
+  pendingSyncs: number;
+  /** Observer: the sid it observes (zk_observer_master_id). */
+  observerMasterId: number;
+  /** Voters in the ensemble (zk_quorum_size). */
+  quorumSize: number;
+  /** conf: the ensemble's members, `server.N=host:quorumPort:electionPort:participant|observer`. */
+  membership: string[];
+  conf: FourLetterConf;
+  environment: Array<[string, string]>;
+
+  // ---- what the client-session layer knows (ServerCnxnFactory, SessionTracker, WatchManager)
+  /** Every client connection, the one asking included, in the order to print them. */
+  connections: FourLetterConnection[];
+  /** ServerStats: packets received / sent, outstanding requests, request latency min/avg/max (ms). */
+  packetsReceived: number;
+  packetsSent: number;
+  outstandingRequests: number;
+  latency: { min: number; avg: number; max: number };
+  /** dump, leader: SessionTrackerImpl's expiry buckets of session ids. */
+  sessionBuckets: Array<ExpiryBucket<bigint>>;
+  /** dump, learners: LearnerSessionTracker's global sessions and their timeouts. */
+  globalSessions: Array<{ sessionId: bigint; timeoutMs: number }>;
+  /** dump: DataTree.ephemerals, in iteration order. */
+  ephemerals: Array<{ sessionId: bigint; paths: string[] }>;
+  /** dump: NIOServerCnxnFactory's connection expiry buckets (remote address, session id or 0). */
+  connectionBuckets: Array<ExpiryBucket<{ remoteAddress: string; sessionId: bigint }>>;
+  /** Data watches (wchs/wchc/wchp), by session and by path, in iteration order. */
+  dataWatchesBySession: Array<{ sessionId: bigint; paths: string[] }>;
+  dataWatchesByPath: Array<{ path: string; sessionIds: bigint[] }>;
+  /** Data + child watches (mntr zk_watch_count). */
+  watchCount: number;
+  ephemeralsCount: number;
+  /** DataTree.approximateDataSize(). */
+  approximateDataSize: number;
+  /** Sessions the server tracks (zk_global_sessions). */
+  globalSessionCount: number;
+
+  // ---- process numbers (mntr only)
+  /** ms since the server started (zk_uptime) and since the leader started leading. */
+  uptimeMs: number;
+  leaderUptimeMs: number;
+  /** Per-namespace read/write sizes and the leader's per-learner queue stats (summary sets). */
+  readPerNamespace: Array<[string, SummaryValues]>;
+  writePerNamespace: Array<[string, SummaryValues]>;
+  learnerHandlerQueueSize: Array<[Sid, SummaryValues]>;
+  learnerHandlerQueueTimeMs: Array<[Sid, SummaryValues]>;
+  /**
+   * Any other mntr key (without `zk_`), e.g. `bytes_received_count`, `fsynctime` (a summary):
+   * metrics of ZooKeeper's request pipeline and JVM the lab does not model print 0 unless given.
+   */
+  metrics: Record<string, number | string | SummaryValues>;
+}
+
+export interface FourLetterConf {
+  clientPort: number;
+  secureClientPort: number;
+  dataDir: string;
+  dataDirSize: number;
+  dataLogDir: string;
+  dataLogSize: number;
+  tickTime: number;
+  maxClientCnxns: number;
+  minSessionTimeout: number;
+  maxSessionTimeout: number;
+  clientPortListenBacklog: number;
+  initLimit: number;
+  syncLimit: number;
+  electionAlg: number;
+  electionPort: number;
+  quorumPort: number;
+  /** LearnerType ordinal: 0 participant, 1 observer. */
+  peerType: number;
+  /** QuorumVerifier version (printed as hex). */
+  version: number;
+}
+
+// ------------------------------------------------------------------ Java formatting helpers
+
+/** Double.toString for the values ZooKeeper prints (avg latencies, probabilities). */
+export function javaDouble(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e7) {
+    const s = String(x);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  const [m, e] = x.toExponential().split('e') as [string, string];
+  return `${m.includes('.') ? m : `${m}.0`}E${Number(e)}`;
+}
+
+/** String.hashCode. */
+function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Iteration order of a java.util.HashMap / ConcurrentHashMap holding these string keys, put in
+ * this order and never removed: bucket (spread hash & (table − 1)), then insertion order. The
+ * table starts at 16 and doubles whenever size exceeds 0.75 × table.
+ */
+export function javaHashOrder<T>(entries: ReadonlyArray<readonly [string, T]>): Array<[string, T]> {
+  let n = 16;
+  while (entries.length > n * 0.75) n *= 2;
+  const bucket = (k: string): number => {
+    const h = javaStringHash(k);
+    return ((h ^ (h >>> 16)) & 0x7fffffff) & (n - 1);
+  };
+  return entries
+    .map((e, i) => ({ e, i, b: bucket(e[0]) }))
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((x) => [x.e[0], x.e[1]]);
+}
+
+// ------------------------------------------------------------------ the words
+
+/** ServerStats.toString. */
+function serverStats(i: FourLetterInput): string {
+  return [
+    `Latency min/avg/max: ${i.latency.min}/${javaDouble(i.latency.avg)}/${i.latency.max}`,
+    `Received: ${i.packetsReceived}`,
+    `Sent: ${i.packetsSent}`,
+    `Connections: ${i.connections.length}`,
+    `Outstanding: ${i.outstandingRequests}`,
+    `Zxid: ${hex(i.zxid)}`,
+    `Mode: ${i.role}`,
+    '',
+  ].join('\n');
+}
+
+/** ServerCnxn.dumpConnectionInfo. */
+export function connectionInfo(c: FourLetterConnection, brief: boolean): string {
+  let s = ` ${c.remoteAddress}[${c.interestOps === 0 ? '0' : c.interestOps.toString(16)}](queued=${c.queued},recved=${c.received},sent=${c.sent}`;
+  const x = c.session;
+  if (!brief && x && x.sessionId !== 0n) {
+    s += `,sid=${hexLong(x.sessionId)},lop=${x.lastOperation},est=${x.establishedMs},to=${x.timeoutMs}`;
+    if (x.lastCxid >= 0) s += `,lcxid=${hexLong(x.lastCxid)}`;
+    s += `,lzxid=${hexLong(x.lastZxid)},lresp=${x.lastResponseMs},llat=${x.lastLatency},minlat=${x.minLatency},avglat=${x.avgLatency},maxlat=${x.maxLatency}`;
+  }
+  return s + ')';
+}
+
+function srvrOrStat(i: FourLetterInput, stat: boolean): string {
+  let out = `Zookeeper version: ${ZOOKEEPER_VERSION}\n`;
+  if (stat) {
+    out += 'Clients:\n';
+    for (const c of i.connections) out += connectionInfo(c, true) + '\n';
+    out += '\n';
+  }
+  out += serverStats(i);
+  out += `Node count: ${i.nodeCount}\n`;
+  if (i.role === 'leader') {
+    const p = i.proposalSizes;
+    out += `Proposal sizes last/min/max: ${p.last}/${p.min}/${p.max}\n`;
+  }
+  return out;
+}
+
+/** ExpiryQueue.dump, after its caller's prefix ("Session " / "Connections "). */
+function expiryQueue<T>(buckets: Array<ExpiryBucket<T>>, show: (t: T) => string): string {
+  const total = buckets.reduce((n, b) => n + b.items.length, 0);
+  let out = `Sets (${buckets.length})/(${total}):\n`;
+  for (const b of [...buckets].sort((x, y) => x.expireAtMs - y.expireAtMs)) {
+    out += `${b.items.length} expire at ${javaDateToString(b.expireAtMs)}:\n`;
+    for (const t of b.items) out += `\t${show(t)}\n`;
+  }
+  return out;
+}
+
+function dump(i: FourLetterInput): string {
+  let out = 'SessionTracker dump:\n';
+  if (i.role === 'leader' || i.role === 'standalone') {
+    out += 'Session ' + expiryQueue(i.sessionBuckets, (id) => hexLong(id));
+  } else {
+    // LearnerSessionTracker.dumpSessions (local sessions disabled): sorted by session id.
+    out += `Global Sessions(${i.globalSessions.length}):\n`;
+    for (const s of [...i.globalSessions].sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0))) {
+      out += `${hexLong(s.sessionId)}\t${s.timeoutMs}ms\n`;
+    }
+  }
+  out += 'ephemeral nodes dump:\n';
+  out += `Sessions with Ephemerals (${i.ephemerals.length}):\n`;
+  for (const e of i.ephemerals) {
+    out += `${hexLong(e.sessionId)}:\n`;
+    for (const p of e.paths) out += `\t${p}\n`;
+  }
+  out += 'Connections dump:\n';
+  out += 'Connections ' + expiryQueue(i.connectionBuckets, (c) => `ip: ${c.remoteAddress} sessionId: ${hexLong(c.sessionId)}`);
+  return out;
+}
+
+/** ZooKeeperServer.dumpConf + QuorumPeer's part (QuorumZooKeeperServer.dumpConf). */
+function conf(i: FourLetterInput): string {
+  const c = i.conf;
+  const lines = [
+    `clientPort=${c.clientPort}`,
+    `secureClientPort=${c.secureClientPort}`,
+    `dataDir=${c.dataDir}`,
+    `dataDirSize=${c.dataDirSize}`,
+    `dataLogDir=${c.dataLogDir}`,
+    `dataLogSize=${c.dataLogSize}`,
+    `tickTime=${c.tickTime}`,
+    `maxClientCnxns=${c.maxClientCnxns}`,
+    `minSessionTimeout=${c.minSessionTimeout}`,
+    `maxSessionTimeout=${c.maxSessionTimeout}`,
+    `clientPortListenBacklog=${c.clientPortListenBacklog}`,
+    `serverId=${i.sid}`,
+    `initLimit=${c.initLimit}`,
+    `syncLimit=${c.syncLimit}`,
+    `electionAlg=${c.electionAlg}`,
+    `electionPort=${c.electionPort}`,
+    `quorumPort=${c.quorumPort}`,
+    `peerType=${c.peerType}`,
+    'membership: ',
+    ...i.membership,
+  ];
+  // QuorumMaj.toString ends with "version=" + hex, and dumpConf prints it without a newline.
+  return lines.join('\n') + `\nversion=${c.version.toString(16)}`;
+}
+
+function watches(i: FourLetterInput, word: 'wchs' | 'wchc' | 'wchp'): string {
+  let out = '';
+  if (word === 'wchs') {
+    const total = i.dataWatchesBySession.reduce((n, s) => n + s.paths.length, 0);
+    out += `${i.dataWatchesBySession.length} connections watching ${i.dataWatchesByPath.length} paths\nTotal watches:${total}`;
+  } else if (word === 'wchp') {
+    for (const p of i.dataWatchesByPath) {
+      out += `${p.path}\n`;
+      for (const s of p.sessionIds) out += `\t${hexLong(s)}\n`;
+    }
+  } else {
+    for (const s of i.dataWatchesBySession) {
+      out += `${hexLong(s.sessionId)}\n`;
+      for (const p of s.paths) out += `\t${p}\n`;
+    }
+  }
+  return out + '\n';
+}
+
+function summaryLines(name: string, s: SummaryValues | undefined, percentiles: boolean): string[] {
+  const v = s ?? { count: 0, sum: 0, min: 0, max: 0 };
+  const avg = v.count === 0 ? 0 : Math.round((v.sum / v.count) * 1e4) / 1e4;
+  const lines = [
+    `zk_avg_${name}\t${javaDouble(avg)}`,
+    `zk_min_${name}\t${v.count === 0 ? 0 : v.min}`,
+    `zk_max_${name}\t${v.count === 0 ? 0 : v.max}`,
+    `zk_cnt_${name}\t${v.count}`,
+    `zk_sum_${name}\t${v.sum}`,
+  ];
+  if (percentiles) {
+    lines.push(`zk_p50_${name}\t${v.p50 ?? 0}`, `zk_p95_${name}\t${v.p95 ?? 0}`, `zk_p99_${name}\t${v.p99 ?? 0}`, `zk_p999_${name}\t${v.p999 ?? 0}`);
+  }
+  return lines;
+}
+
+/** mntr values the input carries as structured fields; everything else comes from `metrics` or is 0. */
+function knownValue(i: FourLetterInput, key: string): number | string | undefined {
+  switch (key) {
+    case 'ephemerals_count': return i.ephemeralsCount;
+    case 'num_alive_connections': return i.connections.length;
+    case 'avg_latency': return javaDouble(i.latency.avg);
+    case 'min_latency': return i.latency.min;
+    case 'max_latency': return i.latency.max;
+    case 'outstanding_requests': return i.outstandingRequests;
+    case 'znode_count': return i.nodeCount;
+    case 'global_sessions': return i.globalSessionCount;
+    case 'packets_sent': return i.packetsSent;
+    case 'packets_received': return i.packetsReceived;
+    case 'connection_drop_probability': return '0.0';
+    case 'watch_count': return i.watchCount;
+    case 'approximate_data_size': return i.approximateDataSize;
+    case 'uptime': return i.uptimeMs;
+    case 'quorum_size': return i.quorumSize;
+    case 'min_proposal_size': return i.proposalSizes.min;
+    case 'max_proposal_size': return i.proposalSizes.max;
+    case 'last_proposal_size': return i.proposalSizes.last;
+    case 'synced_followers': return i.syncedFollowers;
+    case 'synced_non_voting_followers': return 0;
+    case 'synced_observers': return i.syncedObservers;
+    case 'pending_syncs': return i.pendingSyncs;
+    case 'leader_uptime': return i.leaderUptimeMs;
+    case 'learners': return i.learners;
+    // BufferStats of client responses: -1 until the first response
+    case 'last_client_response_size':
+    case 'min_client_response_size':
+    case 'max_client_response_size':
+      return -1;
+    default: return undefined;
+  }
+}
+
+function mntr(i: FourLetterInput): string {
+  const lines = [`zk_version\t${ZOOKEEPER_VERSION}`, `zk_server_state\t${i.role}`];
+  if (i.role !== 'standalone') lines.push(`zk_peer_state\t${i.peerState}`);
+  if (i.role === 'observer') lines.push(`zk_observer_master_id\t${i.observerMasterId}`);
+  const keys: Array<readonly ['v' | 's' | 'p', string]> = [];
+  for (const m of MNTR_METRICS) {
+    keys.push(m);
+    if (i.role === 'leader') {
+      let after = m[1];
+      for (let g = LEADER_GAUGES.find(([a]) => a === after); g; g = LEADER_GAUGES.find(([a]) => a === after)) {
+        keys.push(['v', g[1]]);
+        after = g[1];
+      }
+    }
+  }
+  for (const [kind, name] of keys) {
+    const given = i.metrics[name];
+    if (kind === 'v') {
+      const v = given !== undefined && typeof given !== 'object' ? given : knownValue(i, name) ?? 0;
+      lines.push(`zk_${name}\t${typeof v === 'number' && !Number.isInteger(v) ? javaDouble(v) : v}`);
+    } else {
+      lines.push(...summaryLines(name, typeof given === 'object' ? given : undefined, kind === 'p'));
+    }
+  }
+  // Summary sets: basic ones (learner_handler_qp_size, read/write_per_namespace), then the
+  // percentile one (learner_handler_qp_time_ms); keys inside a set in ConcurrentHashMap order.
+  const set = (entries: Array<[string, SummaryValues]>, suffix: string, percentiles: boolean): void => {
+    for (const [k, s] of javaHashOrder(entries)) lines.push(...summaryLines(`${k}_${suffix}`, s, percentiles));
+  };
+  set(i.learnerHandlerQueueSize.map(([sid, s]) => [String(sid), s]), 'learner_handler_qp_size', false);
+  set(i.readPerNamespace, 'read_per_namespace', false);
+  set(i.writePerNamespace, 'write_per_namespace', false);
+  set(i.learnerHandlerQueueTimeMs.map(([sid, s]) => [String(sid), s]), 'learner_handler_qp_time_ms', true);
+  return lines.join('\n') + '\n';
+}
+
+/** The reply of a four-letter word, exactly as the server writes it to the socket. */
+export function fourLetterWord(word: string, input: FourLetterInput): string {
+  switch (word) {
+    case 'ruok':
+      return 'imok';
+    case 'envi':
+      return 'Environment:\n' + input.environment.map(([k, v]) => `${k}=${v}\n`).join('');
+    default:
+      break;
+  }
+  if (!FOUR_LETTER_WORDS.includes(word)) return '';
+  if (!input.serving) return NOT_SERVING;
+  switch (word) {
+    case 'srvr':
+      return srvrOrStat(input, false);
+    case 'stat':
+      return srvrOrStat(input, true);
+    case 'mntr':
+      return mntr(input);
+    case 'conf':
+      return conf(input);
+    case 'cons':
+      return input.connections.map((c) => connectionInfo(c, false) + '\n').join('') + '\n';
+    case 'dump':
+      return dump(input);
+    case 'wchs':
+    case 'wchc':
+    case 'wchp':
+      return watches(input, word);
+    default:
+      return '';
+  }
+}
+
+// ------------------------------------------------------------------ the lab's own values
+
+export const CLIENT_PORT = 2181;
+export const QUORUM_PORT = 2888;
+export const ELECTION_PORT = 3888;
+
+export interface LabServerInfo {
+  sid: Sid;
+  voters: Sid[];
+  observers: Sid[];
+  tickTime: number;
+  initLimit: number;
+  syncLimit: number;
+}
+
+/** `server.N=zkN:2888:3888:participant` lines (QuorumServer.toString without client address). */
+export function membershipLines(voters: Sid[], observers: Sid[]): string[] {
+  return [...voters.map((s) => [s, 'participant'] as const), ...observers.map((s) => [s, 'observer'] as const)]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, t]) => `server.${s}=zk${s}:${QUORUM_PORT}:${ELECTION_PORT}:${t}`);
+}
+
+/** Environment.list() with the lab's honest values in place of the JVM's and the OS's. */
+export function labEnvironment(sid: Sid): Array<[string, string]> {
+  return [
+    ['zookeeper.version', ZOOKEEPER_VERSION],
+    ['host.name', `zk${sid}`],
+    ['java.version', 'lab (TypeScript)'],
+    ['java.vendor', 'ZooKeeper Lab'],
+    ['java.home', '<none>'],
+    ['java.class.path', 'zookeeper-lab'],
+    ['java.library.path', '<none>'],
+    ['java.io.tmpdir', '<none>'],
+    ['java.compiler', '<NA>'],
+    ['os.name', 'browser'],
+    ['os.arch', 'wasm-free'],
+    ['os.version', 'simulated'],
+    ['user.name', 'zookeeper'],
+    ['user.home', '<none>'],
+    ['user.dir', '/'],
+    ['os.memory.free', '0MB'],
+    ['os.memory.max', '0MB'],
+    ['os.memory.total', '0MB'],
+  ];
+}
+
+function roleOf(v: PeerView): FourLetterRole {
   switch (v.state) {
     case 'LEADING': return 'leader';
     case 'FOLLOWING': return 'follower';
@@ -21,25 +518,83 @@ function mode(v: PeerView): string {
   }
 }
 
-export function fourLetterWord(word: string, v: PeerView | null): string {
-  if (!v || !v.zab.serving) return NOT_SERVING;
-  switch (word) {
-    case 'srvr': {
-      const lines = [
-        `Zookeeper version: ${ZOOKEEPER_VERSION}`,
-        'Latency min/avg/max: 0/0.0/0',
-        'Received: 0',
-        'Sent: 0',
-        'Connections: 0',
-        'Outstanding: 0',
-        `Zxid: ${hex(v.zab.lastProcessedZxid)}`,
-        `Mode: ${mode(v)}`,
-        `Node count: ${v.zab.nodeCount}`,
-      ];
-      if (v.state === 'LEADING') lines.push('Proposal sizes last/min/max: -1/-1/-1');
-      return lines.join('\n') + '\n';
-    }
-    default:
-      return NOT_SERVING;
-  }
+/** QuorumPeer.getDetailedPeerState: "<state> - <zab state>", lower case. */
+function detailedPeerState(v: PeerView): string {
+  const zab = v.zab.phase === 'NONE' ? 'election' : v.zab.phase.toLowerCase();
+  return `${v.state.toLowerCase()} - ${zab}`;
+}
+
+/**
+ * The input the quorum core alone can provide, from a server's PeerView. Connection, session
+ * and watch fields are left empty/zero here (the asking connection included): the client-session
+ * layer fills `connections`, `packetsReceived`/`packetsSent`, `outstandingRequests`, `latency`,
+ * `sessionBuckets`, `globalSessions`, `ephemerals`, `connectionBuckets`, `dataWatchesBySession`,
+ * `dataWatchesByPath`, `watchCount`, `ephemeralsCount`, `approximateDataSize`,
+ * `globalSessionCount`, `readPerNamespace`, `writePerNamespace` — see the report in
+ * src/cli/fourLetterWords.test.ts.
+ */
+export function fourLetterInputFromView(v: PeerView, info: LabServerInfo): FourLetterInput {
+  const role = roleOf(v);
+  const learners = v.zab.learners;
+  const synced = learners.filter((l) => l.synced && l.stage === 'RUNNING');
+  const dataDir = `/data/zk${info.sid}/version-2`;
+  return {
+    sid: info.sid,
+    role,
+    serving: v.zab.serving,
+    peerState: detailedPeerState(v),
+    zxid: v.zab.lastProcessedZxid,
+    nodeCount: v.zab.nodeCount + 1,
+    proposalSizes: { last: -1, min: -1, max: -1 },
+    learners: learners.length,
+    syncedFollowers: synced.filter((l) => info.voters.includes(l.sid)).length,
+    syncedObservers: synced.filter((l) => info.observers.includes(l.sid)).length,
+    pendingSyncs: 0,
+    observerMasterId: v.zab.leaderSid ?? -1,
+    quorumSize: info.voters.length,
+    membership: membershipLines(info.voters, info.observers),
+    conf: {
+      clientPort: CLIENT_PORT,
+      secureClientPort: -1,
+      dataDir,
+      dataDirSize: 0,
+      dataLogDir: dataDir,
+      dataLogSize: 0,
+      tickTime: info.tickTime,
+      maxClientCnxns: 60,
+      minSessionTimeout: 2 * info.tickTime,
+      maxSessionTimeout: 20 * info.tickTime,
+      clientPortListenBacklog: -1,
+      initLimit: info.initLimit,
+      syncLimit: info.syncLimit,
+      electionAlg: 3,
+      electionPort: ELECTION_PORT,
+      quorumPort: QUORUM_PORT,
+      peerType: v.learnerType === 'OBSERVER' ? 1 : 0,
+      version: 0,
+    },
+    environment: labEnvironment(info.sid),
+    connections: [],
+    packetsReceived: 0,
+    packetsSent: 0,
+    outstandingRequests: 0,
+    latency: { min: 0, avg: 0, max: 0 },
+    sessionBuckets: [],
+    globalSessions: [],
+    ephemerals: [],
+    connectionBuckets: [],
+    dataWatchesBySession: [],
+    dataWatchesByPath: [],
+    watchCount: 0,
+    ephemeralsCount: 0,
+    approximateDataSize: 0,
+    globalSessionCount: 0,
+    uptimeMs: 0,
+    leaderUptimeMs: 0,
+    readPerNamespace: [],
+    writePerNamespace: [],
+    learnerHandlerQueueSize: [],
+    learnerHandlerQueueTimeMs: [],
+    metrics: {},
+  };
 }

@@ -7,9 +7,9 @@ import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 import type { LabAction } from '../sim/actions.ts';
-import type { Simulation } from '../sim/simulation.ts';
+import { endpointName, type Simulation } from '../sim/simulation.ts';
 import { packetType, type TraceEntry } from '../sim/trace.ts';
-import { fourLetterWord, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
+import { fourLetterInputFromView, fourLetterWord, FOUR_LETTER_WORDS, labEnvironment, NOT_SERVING, type FourLetterConnection, type LabServerInfo } from './fourLetterWords.ts';
 
 export interface LabController {
   readonly sim: Simulation;
@@ -131,6 +131,10 @@ export function describeServer(sid: Sid, up: boolean, v: PeerView | null): strin
 export function statusLines(sim: Simulation): string[] {
   const lines = [`time ${formatTime(sim.now)}`];
   for (const s of sim.servers.values()) lines.push(describeServer(s.sid, s.up, s.view));
+  for (const c of sim.clients.values()) {
+    const session = c.sessionId === 0n ? 'no session' : `session 0x${BigInt.asUintN(64, c.sessionId).toString(16)}`;
+    lines.push(`${endpointName(c.cid)} client of ${serverName(c.server)} ${c.state} ${session}`);
+  }
   const cuts = sim.cutLinks().map(([a, b]) => `${serverName(a)}->${serverName(b)}`);
   if (cuts.length > 0) lines.push(`cut: ${cuts.join(' ')}`);
   return lines;
@@ -140,12 +144,46 @@ export function statusLines(sim: Simulation): string[] {
 export function logLine(e: Extract<TraceEntry, { kind: 'deliver' }>): string {
   const m = e.msg;
   let detail = '';
-  if (m.type === 'NOTIFICATION') {
+  if (m.type === 'Request' || m.type === 'Reply') {
+    detail = ` xid=${m.xid}${m.type === 'Request' ? ` ${m.op.op}${'path' in m.op ? ` ${m.op.path}` : ''}` : ` zxid=${hex(m.zxid)} err=${m.err}`}`;
+  } else if (m.type === 'WatcherEvent') {
+    detail = ` ${m.eventType} ${m.path}`;
+  } else if (m.type === 'ConnectRequest' || m.type === 'ConnectResponse') {
+    detail = ` sessionId=0x${BigInt.asUintN(64, m.sessionId).toString(16)} timeOut=${m.timeOut}`;
+  } else if (m.type === 'NOTIFICATION') {
     detail = ` ${m.state} leader=${m.leader < 0 ? 'none' : m.leader} zxid=${hex(m.zxid)} electionEpoch=${m.electionEpoch} peerEpoch=${m.peerEpoch < 0 ? hex(m.peerEpoch) : m.peerEpoch}`;
   } else if ('zxid' in m) {
     detail = ` zxid=${hex(m.zxid)}`;
   }
-  return `${formatTime(e.t)} ${serverName(e.from)}->${serverName(e.to)} ${packetType(m)}${detail}`;
+  return `${formatTime(e.t)} ${endpointName(e.from)}->${endpointName(e.to)} ${packetType(m)}${detail}`;
+}
+
+/**
+ * The connection `lab 4lw` opens to ask: a client connection like any other while the server
+ * answers (it is listed by stat/cons and counted in "Connections:"; its packet is the one
+ * received that has no reply yet).
+ */
+export const FOUR_LETTER_ASKER: FourLetterConnection = { remoteAddress: '/127.0.0.1:40000', interestOps: 0, queued: 0, received: 1, sent: 0 };
+
+/** A four-letter word's reply as console lines, from what the server's view holds. */
+export function fourLetterWordLines(sim: Simulation, sid: Sid, word: string, view: PeerView | null): string[] {
+  let text: string;
+  if (!view) {
+    // Started, not yet stepped: nothing serves; ruok and envi answer regardless.
+    text = word === 'ruok' ? 'imok' : word === 'envi' ? `Environment:\n${labEnvironment(sid).map(([k, v]) => `${k}=${v}\n`).join('')}` : NOT_SERVING;
+  } else {
+    const input = fourLetterInputFromView(view, labServerInfo(sim, sid));
+    // Filled by the client-session layer once it exists: until then the asker is the only client.
+    input.connections = [FOUR_LETTER_ASKER];
+    input.packetsReceived = 1;
+    text = fourLetterWord(word, input);
+  }
+  return text.replace(/\n$/, '').split('\n');
+}
+
+function labServerInfo(sim: Simulation, sid: Sid): LabServerInfo {
+  const q = sim.quorum;
+  return { sid, voters: q.voters, observers: q.observers, tickTime: q.tickTime, initLimit: q.initLimit, syncLimit: q.syncLimit };
 }
 
 export async function runLabCommand(ctl: LabController, line: string): Promise<LabReply> {
@@ -239,7 +277,7 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       }
       const s = sim.slot(sid);
       if (!s.up) return fail(`${serverName(sid)}:2181: Connection refused`);
-      return { lines: fourLetterWord(word, s.view).replace(/\n$/, '').split('\n') };
+      return { lines: fourLetterWordLines(sim, sid, word, s.view) };
     }
     case 'hash':
       return { lines: [`trace ${sim.traceHash()} after ${sim.trace.length} entries at ${formatTime(sim.now)}`] };

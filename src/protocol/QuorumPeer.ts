@@ -14,7 +14,7 @@ import {
   applyDiskOp, lastLoggedZxid, type Channel, type DiskOp, type LearnerType, type PeerDisk,
   type QuorumConfig, type ServerState, type Sid,
 } from './types.ts';
-import { initialServerSide, onClientConnectionLost, onClientPacket, onSessionTimer, type ServerSide } from './server/ZooKeeperServer.ts';
+import { initialServerSide, onClientConnectionLost, onClientPacket, onContainerTimer, onSessionTimer, type ServerSide } from './server/ZooKeeperServer.ts';
 import type { ClientPacket } from './client/packets.ts';
 import {
   initialZabState, onQuorumConnectionLost, onQuorumPacket, onZabTimer, startRole, stopRole, submitRequest,
@@ -162,6 +162,7 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
       if (!onFleTimer(peer, input.name, ctx)) {
         if (input.name === 'observer.electionDelay') lookForLeader(peer, ctx);
         else if (input.name === 'session.expire') onSessionTimer(peer, ctx);
+        else if (input.name === 'container.check') onContainerTimer(peer, ctx);
         else onZabTimer(peer, input.name, ctx);
       }
       break;

@@ -49,6 +49,10 @@ export interface QuorumConfig {
    * mtime) are this plus the simulated ms, so they read like real dates and stay deterministic.
    */
   clockOriginMs: number;
+  /** znode.container.checkIntervalMs: how often the leader's ContainerManager looks for empty containers and expired TTL nodes (default 60000). */
+  containerCheckIntervalMs: number;
+  /** jute.maxbuffer: the largest request a server accepts (default 0xfffff); larger closes the connection. */
+  juteMaxBuffer: number;
 }
 
 export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> = {
@@ -64,6 +68,8 @@ export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> =
   leaderConnectDelayDuringRetryMs: 100,
   // Sun Nov 22 2026 00:00:00 UTC
   clockOriginMs: 1795305600000,
+  containerCheckIntervalMs: 60000,
+  juteMaxBuffer: 0xfffff,
 };
 
 /** What a server keeps on disk. It survives a crash; `wipe` erases it (DESIGN.md §1). */

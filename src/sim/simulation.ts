@@ -108,6 +108,12 @@ export class Simulation {
   private readonly held = new Map<string, Delivery[]>();
   private readonly lastDeliverAt = new Map<string, number>();
   private readonly conns = new Map<string, Conn>();
+  /**
+   * QuorumCnxManager keeps the last election message per peer and sends it again whenever a
+   * connection to that peer comes up (SendWorker: lastMessageSent): a vote sent to a server that
+   * was not running yet reaches it when it starts.
+   */
+  private readonly lastElectionSent = new Map<string, WireMessage>();
   /** Number of events (batch members) processed; `lab step` counts these. */
   eventCount = 0;
   /** Called after anything changed (for the UI). */
@@ -153,6 +159,11 @@ export class Simulation {
     s.view = null;
     this.record({ t: this.now, kind: 'start', sid });
     this.push({ kind: 'start', at: this.now, seq: 0, sid, incarnation: s.incarnation });
+    for (const other of this.servers.values()) {
+      if (other.sid === sid || !other.up) continue;
+      const last = this.lastElectionSent.get(dirKey(other.sid, sid));
+      if (last) this.output(other.sid, { type: 'send', to: sid, channel: 'election', msg: last });
+    }
     this.changed();
     return true;
   }
@@ -166,6 +177,8 @@ export class Simulation {
     s.crashReason = reason === 'killed' ? null : reason;
     this.host.kill(sid);
     for (const key of [...this.activeTimers.keys()]) if (key.startsWith(`${sid}:`)) this.activeTimers.delete(key);
+    // Its QuorumCnxManager (with the last messages it sent) dies with it.
+    for (const key of [...this.lastElectionSent.keys()]) if (key.startsWith(`${sid}>`)) this.lastElectionSent.delete(key);
     this.record({ t: this.now, kind: 'crash', sid, reason });
     // The OS closes every socket of the dead process: peers of open quorum connections get a FIN.
     for (const other of this.servers.keys()) {
@@ -408,6 +421,7 @@ export class Simulation {
   private output(sid: Sid, out: PeerOutput): void {
     switch (out.type) {
       case 'send': {
+        if (out.channel === 'election' && out.to !== sid) this.lastElectionSent.set(dirKey(sid, out.to), out.msg);
         const c = this.conn(sid, out.to, out.channel);
         if (out.newConnection) {
           this.resetBoth(c);

@@ -11,6 +11,7 @@ import {
 } from '../datatree/FinalRequestProcessor.ts';
 import { Code } from '../datatree/KeeperException.ts';
 import type { ProcessTxnResult, Request, Txn } from '../datatree/types.ts';
+import { getContainerCandidates } from '../datatree/DataTree.ts';
 import {
   addPersistentWatch, addWatch, createWatchManager, removeConnection, removeWatch, setWatches, triggerWatches,
   type WatchManager,
@@ -117,6 +118,21 @@ export function startSessionTracker(peer: QuorumPeer, ctx: PeerContext): void {
   for (const [id, timeout] of database(peer).sessions) tr.set(id, { timeout, expiresAt: roundUp(peer, ctx.now + timeout), closing: false, owner: peer.myid });
   peer.server.tracker = tr;
   ctx.setTimer('session.expire', peer.config.tickTime);
+  ctx.setTimer('container.check', peer.config.containerCheckIntervalMs);
+}
+
+/**
+ * ContainerManager (leader only): every checkIntervalMs, empty containers that once had a child
+ * and TTL nodes unmodified for longer than their TTL are deleted by deleteContainer requests
+ * (ZOOKEEPER.md §2 "Container nodes", "TTL nodes").
+ */
+export function onContainerTimer(peer: QuorumPeer, ctx: PeerContext): void {
+  if (!peer.zab.leader || !peer.zab.serving) return;
+  const db = database(peer);
+  for (const path of getContainerCandidates(db.tree, peer.config.clockOriginMs + ctx.now)) {
+    submitToLeader(peer, { sessionId: 0n, cxid: 0, request: { type: 'deleteContainer', path }, authInfo: [] }, ctx);
+  }
+  ctx.setTimer('container.check', peer.config.containerCheckIntervalMs);
 }
 
 /** The tracker's thread, once per tick: expired sessions are closed by a closeSession txn. */
@@ -164,6 +180,12 @@ export function onClientPacket(peer: QuorumPeer, cid: number, pkt: ClientPacket,
   const cnxn = peer.server.cnxns[cid];
   if (!cnxn || pkt.type !== 'Request') return;
   cnxn.packetsReceived += 1;
+  if (requestSize(pkt.op) > peer.config.juteMaxBuffer) {
+    // "Len error …, is greater than jute.maxbuffer": the server closes the connection.
+    ctx.event({ kind: 'zab', text: `Len error ${requestSize(pkt.op)} (jute.maxbuffer=${peer.config.juteMaxBuffer}): closing the connection of client ${cid}` });
+    closeCnxn(peer, cnxn, ctx);
+    return;
+  }
   if (cnxn.connecting || cnxn.sessionId === null) return;
   touchSession(peer, cnxn.sessionId, cnxn.timeOut, ctx.now);
   if (pkt.xid === PING_XID) {
@@ -255,6 +277,14 @@ export function closeAllConnections(peer: QuorumPeer, ctx: PeerContext): void {
 }
 
 // --------------------------------------------------------------------------- requests
+
+/** Roughly what the request's serialized packet weighs: its data plus path and header. */
+function requestSize(op: ClientOp): number {
+  const data = 'data' in op && op.data ? op.data.length : 0;
+  const path = 'path' in op && typeof op.path === 'string' ? op.path.length : 0;
+  const multi = op.op === 'multi' ? op.ops.reduce((n, o) => n + ('data' in o && o.data ? o.data.length : 0) + o.path.length + 16, 0) : 0;
+  return 4 + 4 + 4 + path + 4 + data + multi + 32;
+}
 
 function toRequest(op: ClientOp): Request | { type: 'sync'; path: string } | null {
   switch (op.op) {

@@ -80,6 +80,7 @@ export function startRole(peer: QuorumPeer, ctx: PeerContext): void {
 export function stopRole(peer: QuorumPeer, ctx: PeerContext): void {
   closeAllConnections(peer, ctx);
   ctx.cancelTimer('session.expire');
+  ctx.cancelTimer('container.check');
   if (peer.zab.leader) leaderShutdown(peer, ctx);
   if (peer.zab.learner) learnerShutdown(peer, ctx);
   for (const name of Object.keys(peer.timers)) if (name.startsWith('leader.') || name.startsWith('learner.')) ctx.cancelTimer(name);

@@ -38,6 +38,8 @@ export class InvariantChecker {
   private readonly lastApplied = new Map<Sid, number>();
   /** Replay costs O(log) per server; check it every `replayEvery` batches (1 = always). */
   private batches = 0;
+  /** What each server's state looked like at its last replay check (skip when unchanged). */
+  private readonly replayed = new Map<Sid, string>();
 
   constructor(private readonly peers: (sid: Sid) => QuorumPeer | undefined, private readonly replayEvery = 1) {}
 
@@ -87,7 +89,9 @@ export class InvariantChecker {
         if (known === undefined) this.committed.set(zxid, digest);
         else if (known !== digest) this.fail(sim, 'Agreement', [slot.sid], `zk${slot.sid} delivered a different txn under ${hex(zxid)} than another server did`);
       }
-      if (this.batches % this.replayEvery === 0) {
+      const signature = `${db.tree.lastProcessedZxid}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}`;
+      if (this.batches % this.replayEvery === 0 && this.replayed.get(slot.sid) !== signature) {
+        this.replayed.set(slot.sid, signature);
         const replayed = loadDatabase({ ...peer.disk, log: peer.disk.log.filter((t) => t.zxid <= last) }, dbOptions(peer));
         replayed.tree.lastProcessedZxid = db.tree.lastProcessedZxid;
         // /zookeeper/config is written at load time (initConfigInZKDatabase), not by a txn.

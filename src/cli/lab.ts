@@ -234,7 +234,7 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       const ms = args[0] === undefined ? null : parseDuration(args[0]);
       if (ms === null) return fail('lab run: give a time, e.g. lab run 10s or lab run 500ms');
       await ctl.runFor(ms);
-      return { lines: [`time ${formatTime(sim.now)}`] };
+      return { lines: [`time ${formatTime(ctl.sim.now)}`] };
     }
     case 'pause':
       ctl.pause();
@@ -248,13 +248,13 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return fail(`lab ${cmd}: n must be a whole number from 1 to 1000000`);
       ctl.pause();
       const done = cmd === 'step' ? await ctl.stepEvents(n) : await ctl.back(n);
-      return { lines: [`${cmd === 'step' ? 'stepped' : 'rewound'} ${done} event${done === 1 ? '' : 's'}; time ${formatTime(sim.now)}`] };
+      return { lines: [`${cmd === 'step' ? 'stepped' : 'rewound'} ${done} event${done === 1 ? '' : 's'}; time ${formatTime(ctl.sim.now)}`] };
     }
     case 'seek': {
       const ms = args[0] === undefined ? null : parseDuration(args[0]);
       if (ms === null) return fail('lab seek: give a time, e.g. lab seek 12.5s');
       await ctl.seek(ms);
-      return { lines: [`time ${formatTime(sim.now)}`] };
+      return { lines: [`time ${formatTime(ctl.sim.now)}`] };
     }
     case 'status':
       return { lines: statusLines(sim) };

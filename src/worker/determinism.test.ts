@@ -60,7 +60,7 @@ describe('determinism', () => {
     await lab.runtime.runUntil(now);
     expect(lab.sim.traceHash()).toBe(hash);
     // Seeking into the past and forward again, too.
-    await lab.lab('seek 1.5s');
+    expect(await lab.lab('seek 1.5s')).toEqual(['time 1.500s']);
     expect(lab.sim.now).toBe(1500);
     await lab.runtime.seek(now);
     expect(lab.sim.traceHash()).toBe(hash);

@@ -1,0 +1,61 @@
+// The console of the automation contract (DESIGN.md §4).
+import { expect, test } from '@playwright/test';
+import { commandBox, consoleLog, expectWorkers, run, server } from './helpers.ts';
+
+test.beforeEach(({ page }) => {
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+test('the console: zkCli banner, lab status, errors, several lines, history', async ({ page }) => {
+  await page.goto('/?voters=3');
+  const log = consoleLog(page);
+  await expect(log).toContainText('Connecting to zk1:2181');
+  await expect(log).toContainText('Welcome to ZooKeeper!');
+
+  const status = await run(page, 'lab status');
+  expect(status[0]).toMatch(/^\[zk: zk1:2181\(\w+\) \d+\] lab status$/);
+  const serverLines = status.filter((l) => /^zk\d+ /.test(l));
+  expect(serverLines.map((l) => l.split(' ')[0])).toEqual(['zk1', 'zk2', 'zk3']);
+
+  const bad = await run(page, 'lab kill 42');
+  expect(bad.slice(1)).toEqual([expect.stringMatching(/^lab kill: no server 42/)]);
+  await expect(log.locator('[data-kind="error"]').last()).toContainText('no server 42');
+
+  // The page keeps working: several lines at once run in order, one command per line.
+  const both = await run(page, 'lab run 5s\nlab status');
+  expect(both[0]).toMatch(/lab run 5s$/);
+  expect(both[1]).toMatch(/^time \d+\.\d{3}s$/);
+  expect(both[2]).toMatch(/lab status$/);
+  expect(both.filter((l) => /^zk3 LEADING/.test(l))).toHaveLength(1);
+  await expect(server(page, 3)).toHaveAttribute('data-state', 'LEADING');
+
+  // ↑ recalls the last command.
+  await commandBox(page).press('ArrowUp');
+  await expect(commandBox(page)).toHaveValue('lab status');
+  await commandBox(page).press('ArrowUp');
+  await expect(commandBox(page)).toHaveValue('lab run 5s');
+  await commandBox(page).press('ArrowDown');
+  await commandBox(page).press('ArrowDown');
+  await expect(commandBox(page)).toHaveValue('');
+});
+
+test('output is text, never HTML', async ({ page }) => {
+  await page.goto('/?voters=3');
+  await run(page, 'lab <img src=x onerror=alert(1)>');
+  await expect(consoleLog(page).locator('img')).toHaveCount(0);
+  await expect(consoleLog(page)).toContainText('unknown lab command: <img');
+});
+
+test('a bad URL setting shows a notice and still opens the lab with the default', async ({ page }) => {
+  await page.goto('/?voters=99');
+  const notice = page.getByRole('status').filter({ hasText: 'voters must be an integer from 1 to 9' });
+  await expect(notice).toBeVisible();
+  await expectWorkers(page, 3);
+  await expect(page.locator('[data-server]')).toHaveCount(3);
+  await run(page, 'lab run 5s');
+  await expect(server(page, 3)).toHaveAttribute('data-state', 'LEADING');
+  await notice.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(notice).toHaveCount(0);
+});

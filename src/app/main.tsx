@@ -1,0 +1,33 @@
+/**
+ * Entry point: read the URL (DESIGN.md §4), build the runtime with one Web Worker per server,
+ * hand it to the store, start the frame loop (1×, playing), render.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { parseLabConfig } from '../sim/config.ts';
+import { initLab, startFrameLoop } from '../store/index.ts';
+import { LabPage } from '../ui/LabPage.tsx';
+import { WorkerHost } from '../worker/workerHost.ts';
+import { LabRuntime } from '../worker/runtime.ts';
+import '../ui/styles.css';
+
+declare global {
+  interface Window {
+    /** For debugging in the devtools only; tests drive the lab through the UI and the console. */
+    __lab?: { runtime: LabRuntime };
+  }
+}
+
+const { config, errors } = parseLabConfig(new URLSearchParams(window.location.search));
+const runtime = new LabRuntime(config, () => new WorkerHost());
+window.__lab = { runtime };
+initLab(runtime, { configErrors: errors });
+startFrameLoop();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <LabPage />
+  </StrictMode>,
+);

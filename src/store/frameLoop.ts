@@ -1,0 +1,113 @@
+/**
+ * The one requestAnimationFrame loop (DESIGN.md §3). Each frame it
+ *  1. maps wall time to simulated time while playing (PlaybackClock) and queues one
+ *     `runtime.runUntil(target)` — never two at once: a frame finding the queue busy skips, and
+ *     the time it missed is caught up (capped) by the next one;
+ *  2. copies changed server state into the store (React re-renders only changed cards);
+ *  3. calls the frame listeners — the cluster view's packet layer and the clock — which read
+ *     `runtime.sim` directly, so moving packets never go through React state.
+ */
+import type { Simulation } from '../sim/simulation.ts';
+import { PlaybackClock } from './playbackClock.ts';
+import { appendConsole, currentSession, syncLab } from './session.ts';
+
+export interface FrameInfo {
+  sim: Simulation;
+  /** Bumped when the runtime replaced `sim` (a rewind). */
+  generation: number;
+  paused: boolean;
+}
+
+export type FrameListener = (frame: FrameInfo) => void;
+
+const listeners = new Set<FrameListener>();
+
+/** Calls `fn` every frame with the current simulation. Returns the unsubscribe function. */
+export function subscribeFrame(fn: FrameListener): () => void {
+  listeners.add(fn);
+  const f = currentFrame();
+  if (f) fn(f);
+  return () => {
+    listeners.delete(fn);
+  };
+}
+
+export function currentFrame(): FrameInfo | null {
+  const s = currentSession();
+  if (!s) return null;
+  return { sim: s.runtime.sim, generation: s.runtime.generation, paused: s.runtime.isPaused() };
+}
+
+export interface FrameScheduler {
+  request(cb: (wallMs: number) => void): number;
+  cancel(handle: number): void;
+}
+
+const browserFrames: FrameScheduler = {
+  request: (cb) => requestAnimationFrame(cb),
+  cancel: (h) => cancelAnimationFrame(h),
+};
+
+/** Runs one frame's work. Exported for tests; the loop calls it. */
+export function createFrameTicker(clock = new PlaybackClock()): (wallMs: number) => void {
+  let lastWall: number | null = null;
+  let failures = 0;
+  return (wallMs: number) => {
+    const session = currentSession();
+    if (!session) return;
+    const { runtime, ops, playback } = session;
+    const snap = playback.getSnapshot();
+    if (snap.matches('playing')) {
+      if (!ops.busy) {
+        const elapsed = lastWall === null ? 0 : wallMs - lastWall;
+        lastWall = wallMs;
+        const target = clock.advance(runtime.sim.now, snap.context.speed, elapsed);
+        if (target !== null) {
+          ops
+            // Yield to a waiting command, and stop at once on pause.
+            .run(() => runtime.runUntil(target, () => ops.contended || playback.getSnapshot().matches('paused')))
+            .then(() => {
+              failures = 0;
+            })
+            .catch((e: unknown) => {
+              // Keep the page alive; pause after repeated failures instead of flooding the console.
+              failures += 1;
+              console.error(e);
+              if (failures === 3) {
+                playback.send({ type: 'PAUSE' });
+                appendConsole([{ kind: 'error', text: `lab: simulation stopped: ${e instanceof Error ? e.message : String(e)}` }]);
+              }
+            });
+        }
+      }
+    } else {
+      lastWall = wallMs;
+    }
+    if (session.dirty) syncLab();
+    const frame: FrameInfo = { sim: runtime.sim, generation: runtime.generation, paused: snap.matches('paused') };
+    for (const fn of listeners) {
+      try {
+        fn(frame);
+      } catch (e) {
+        console.error(e);
+      }
+    }
+  };
+}
+
+/** Starts the loop; returns a function that stops it. */
+export function startFrameLoop(frames: FrameScheduler = browserFrames): () => void {
+  const tick = createFrameTicker();
+  let handle = 0;
+  let stopped = false;
+  const loop = (wallMs: number) => {
+    if (stopped) return;
+    tick(wallMs);
+    handle = frames.request(loop);
+  };
+  handle = frames.request(loop);
+  return () => {
+    stopped = true;
+    frames.cancel(handle);
+  };
+}

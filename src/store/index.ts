@@ -1,0 +1,10 @@
+/** The store layer's public face for src/ui and src/app. */
+export * from './labStore.ts';
+export * from './actions.ts';
+export { initLab, disposeLab, syncLab, currentSession, type LabSession, type InitLabOptions } from './session.ts';
+export { startFrameLoop, subscribeFrame, currentFrame, type FrameInfo } from './frameLoop.ts';
+export type { ServerCard, ServerDisplayState, VoteCard } from './serverCards.ts';
+export { isLabLine, applyPaste, browseHistory, type HistoryCursor } from './consoleText.ts';
+export { zkCliPrompt } from './zkcliBridge.ts';
+export { SPEED_MIN, SPEED_MAX, SPEED_PRESETS } from '../machines/playbackMachine.ts';
+export { packetTypeOf, describePacket, type InFlight } from './packets.ts';

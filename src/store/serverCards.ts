@@ -1,0 +1,144 @@
+/**
+ * What a server card shows, built from the simulation's slots: plain, formatted data (zxids as
+ * ZooKeeper prints them), so src/ui needs nothing from src/protocol at run time. Cards keep their
+ * identity while their content is unchanged, so React re-renders only the servers that changed.
+ */
+import { describeServer, serverName } from '../cli/lab.ts';
+import { lastLoggedZxid, type ServerState, type Sid } from '../protocol/types.ts';
+import type { ZabPhase } from '../protocol/zab/Zab.ts';
+import { hex } from '../protocol/zxid.ts';
+import { observerIds } from '../sim/config.ts';
+import type { ServerSlot, Simulation } from '../sim/simulation.ts';
+
+/** A server's role as the lab shows it: ZooKeeper's ServerState, or DOWN for a dead process. */
+export type ServerDisplayState = ServerState | 'DOWN';
+
+export interface VoteCard {
+  /** `zk3`, or null for "no leader" (an observer's initial vote). */
+  leader: string | null;
+  zxid: string;
+  peerEpoch: string;
+  electionEpoch: number;
+}
+
+export interface ServerCard {
+  sid: Sid;
+  name: string;
+  observer: boolean;
+  up: boolean;
+  /** Why it is down when its code threw; null when killed or running. */
+  crashReason: string | null;
+  state: ServerDisplayState;
+  /** LOOKING: the vote it proposes in its notifications; otherwise the vote it stands by. */
+  vote: VoteCard | null;
+  voteKind: 'proposal' | 'vote';
+  logicalclock: number | null;
+  /** From the running server, or from its disk while it is down. */
+  acceptedEpoch: number;
+  currentEpoch: number;
+  lastZxid: string;
+  phase: ZabPhase | null;
+  serving: boolean;
+  leader: string | null;
+  lastProcessedZxid: string | null;
+  nodeCount: number | null;
+  syncMode: string | null;
+  /** Leader only. */
+  learners: Array<{ name: string; stage: string; syncMode: string | null; synced: boolean }>;
+  /** Leader only: proposals waiting for a quorum of ACKs. */
+  outstanding: Array<{ zxid: string; acks: string[] }>;
+  /** One line, as `lab status` prints it. */
+  summary: string;
+}
+
+function epochText(e: number): string {
+  return e < 0 ? hex(e) : String(e);
+}
+
+export function buildServerCard(slot: ServerSlot, observer: boolean): ServerCard {
+  const v = slot.up ? slot.view : null;
+  const base = {
+    sid: slot.sid,
+    name: serverName(slot.sid),
+    observer,
+    up: slot.up,
+    crashReason: slot.up ? null : slot.crashReason,
+    summary: describeServer(slot.sid, slot.up, slot.view),
+  };
+  if (!v) {
+    return {
+      ...base,
+      state: slot.up ? 'LOOKING' : 'DOWN',
+      vote: null,
+      voteKind: 'vote',
+      logicalclock: null,
+      acceptedEpoch: slot.disk.acceptedEpoch,
+      currentEpoch: slot.disk.currentEpoch,
+      lastZxid: hex(lastLoggedZxid(slot.disk)),
+      phase: null,
+      serving: false,
+      leader: null,
+      lastProcessedZxid: null,
+      nodeCount: null,
+      syncMode: null,
+      learners: [],
+      outstanding: [],
+    };
+  }
+  const looking = v.state === 'LOOKING';
+  const raw = looking && v.proposal
+    ? { leader: v.proposal.leader, zxid: v.proposal.zxid, peerEpoch: v.proposal.peerEpoch, electionEpoch: v.logicalclock }
+    : { leader: v.currentVote.id, zxid: v.currentVote.zxid, peerEpoch: v.currentVote.peerEpoch, electionEpoch: v.currentVote.electionEpoch };
+  const vote: VoteCard | null = raw.leader < 0
+    ? null
+    : { leader: serverName(raw.leader), zxid: hex(raw.zxid), peerEpoch: epochText(raw.peerEpoch), electionEpoch: raw.electionEpoch };
+  const z = v.zab;
+  return {
+    ...base,
+    state: v.state,
+    vote: looking && !v.proposal ? null : vote,
+    voteKind: looking ? 'proposal' : 'vote',
+    logicalclock: v.logicalclock,
+    acceptedEpoch: v.acceptedEpoch,
+    currentEpoch: v.currentEpoch,
+    lastZxid: hex(v.lastLoggedZxid),
+    phase: z.phase === 'NONE' ? null : z.phase,
+    serving: z.serving,
+    leader: z.leaderSid === null ? null : serverName(z.leaderSid),
+    lastProcessedZxid: hex(z.lastProcessedZxid),
+    nodeCount: z.nodeCount,
+    syncMode: z.lastSyncMode,
+    learners: z.learners.map((l) => ({ name: serverName(l.sid), stage: l.stage, syncMode: l.syncMode, synced: l.synced })),
+    outstanding: z.outstanding.map((p) => ({ zxid: hex(p.zxid), acks: p.acks.map(serverName) })),
+  };
+}
+
+export function buildServerCards(sim: Simulation): ServerCard[] {
+  const observers = new Set(observerIds(sim.config));
+  return [...sim.servers.values()].map((slot) => buildServerCard(slot, observers.has(slot.sid)));
+}
+
+/**
+ * Merges fresh cards into the previous ones, keeping each unchanged card's identity. Returns
+ * null when nothing changed at all.
+ */
+export function mergeServerCards(prev: Readonly<Record<Sid, ServerCard>>, next: ServerCard[]): Record<Sid, ServerCard> | null {
+  let changed = Object.keys(prev).length !== next.length;
+  const out: Record<Sid, ServerCard> = {};
+  for (const card of next) {
+    const old = prev[card.sid];
+    if (old && JSON.stringify(old) === JSON.stringify(card)) {
+      out[card.sid] = old;
+    } else {
+      out[card.sid] = card;
+      changed = true;
+    }
+  }
+  return changed ? out : null;
+}
+
+/** The cut links as `[from, to]` pairs in a stable order, and a key that changes when they do. */
+export function cutLinksOf(sim: Simulation): { links: Array<[Sid, Sid]>; key: string } {
+  const links = sim.cutLinks().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { links, key: links.map(([a, b]) => `${a}>${b}`).join(' ') };
+}

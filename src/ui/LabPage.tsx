@@ -1,0 +1,49 @@
+/** The lab's page: controls on top, the ensemble large on the left, details and console on the right. */
+import { useShallow } from 'zustand/react/shallow';
+import { selectEnsemble, useLabStore } from '../store/index.ts';
+import { ClusterView } from './cluster/ClusterView.tsx';
+import { Legend } from './cluster/Legend.tsx';
+import { Console } from './console/Console.tsx';
+import { PlaybackControls } from './controls/PlaybackControls.tsx';
+import { ServerDetails } from './inspector/ServerDetails.tsx';
+import { Notices } from './notices/Notices.tsx';
+import { t } from './strings.ts';
+
+function EnsembleSummary() {
+  const e = useLabStore(useShallow(selectEnsemble));
+  return (
+    <div className="ensemble-summary">
+      <span className="ensemble-main">{t.ensembleSummary(e.voters.length, e.observers.length, e.seed)}</span>
+      <span className="ensemble-settings">{t.ensembleSettings(e.tickTime, e.initLimit, e.syncLimit, e.latencyMs, e.latencySpreadMs)}</span>
+    </div>
+  );
+}
+
+export function LabPage() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <h1>{t.appTitle}</h1>
+          <span className="tagline">{t.appTagline}</span>
+        </div>
+        <PlaybackControls />
+      </header>
+      <Notices />
+      <main className="workspace">
+        <section className="cluster-panel panel" aria-labelledby="cluster-title">
+          <header className="panel-head">
+            <h2 id="cluster-title">{t.clusterLabel}</h2>
+            <EnsembleSummary />
+          </header>
+          <ClusterView />
+          <Legend />
+        </section>
+        <aside className="side">
+          <ServerDetails />
+          <Console />
+        </aside>
+      </main>
+    </div>
+  );
+}

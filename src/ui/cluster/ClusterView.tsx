@@ -1,0 +1,51 @@
+/**
+ * The ensemble as a ring: links and cuts (React, they change rarely), the packets in flight (one
+ * SVG group the frame loop draws into) and, above them, a card per server (React, re-rendered
+ * only when that server's card changes).
+ */
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { selectServerIds, useLabStore } from '../../store/index.ts';
+import { ringLayout } from './layout.ts';
+import { Links } from './Links.tsx';
+import { PacketLayer } from './PacketLayer.tsx';
+import { ServerNode } from './ServerNode.tsx';
+
+function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => {
+      const r = el.getBoundingClientRect();
+      setSize((s) => (s.width === Math.round(r.width) && s.height === Math.round(r.height) ? s : { width: Math.round(r.width), height: Math.round(r.height) }));
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export function ClusterView() {
+  const ids = useLabStore(selectServerIds);
+  const ref = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(ref);
+  const layout = useMemo(() => ringLayout(ids, width, height), [ids, width, height]);
+  return (
+    <div className="cluster" ref={ref}>
+      {width > 0 && (
+        <>
+          <svg className="cluster-links" width={width} height={height} aria-hidden="true">
+            <Links layout={layout} />
+            <PacketLayer layout={layout} />
+          </svg>
+          {/* Cards sit above the links: packets leave and enter them at their edges. */}
+          {layout.nodes.map((box) => (
+            <ServerNode key={box.sid} sid={box.sid} box={box} density={layout.density} />
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

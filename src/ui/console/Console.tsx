@@ -1,0 +1,128 @@
+/**
+ * The console of DESIGN.md §4: zkCli commands and `lab` commands in one text box. Enter runs the
+ * box's text (several lines run in order, one command per line); pasting text with line breaks
+ * runs its complete lines at once, as a terminal does; ↑/↓ walk the history. Output is text only:
+ * React renders it as text nodes, so znode data is never interpreted as HTML.
+ */
+import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  applyPaste, browseHistory, clearConsole, runConsoleLine, runConsoleText, selectConsoleLines, selectHistory,
+  selectPendingCommands, selectPrompt, useLabStore, type HistoryCursor,
+} from '../../store/index.ts';
+import { t } from '../strings.ts';
+
+export function Console() {
+  const lines = useLabStore(selectConsoleLines);
+  const prompt = useLabStore(selectPrompt);
+  const pending = useLabStore(selectPendingCommands);
+  const [value, setValue] = useState('');
+  const cursor = useRef<HistoryCursor>({ index: null, draft: '' });
+  const logRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const stickToBottom = useRef(true);
+
+  // Keep the newest output in view unless the reader scrolled up.
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
+  }, [lines]);
+
+  const submit = (text: string) => {
+    cursor.current = { index: null, draft: '' };
+    setValue('');
+    stickToBottom.current = true;
+    if (/[\r\n]/.test(text)) void runConsoleText(text);
+    else void runConsoleLine(text);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      submit(el.value);
+      return;
+    }
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      const before = el.value.slice(0, el.selectionStart);
+      const after = el.value.slice(el.selectionEnd);
+      // Inside a multi-line draft the arrows move the caret; on its first/last line they browse history.
+      if (e.key === 'ArrowUp' && before.includes('\n')) return;
+      if (e.key === 'ArrowDown' && after.includes('\n')) return;
+      const history = selectHistory(useLabStore.getState());
+      const r = browseHistory(history, cursor.current, el.value, e.key === 'ArrowUp' ? -1 : 1);
+      if (r.value === el.value && r.cursor === cursor.current) return;
+      e.preventDefault();
+      cursor.current = r.cursor;
+      setValue(r.value);
+      return;
+    }
+    if (e.key === 'l' && e.ctrlKey) {
+      e.preventDefault();
+      clearConsole();
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = e.clipboardData.getData('text/plain');
+    if (!/[\r\n]/.test(pasted)) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const { run, rest } = applyPaste(el.value.slice(0, el.selectionStart), pasted, el.value.slice(el.selectionEnd));
+    cursor.current = { index: null, draft: '' };
+    setValue(rest);
+    stickToBottom.current = true;
+    for (const line of run) void runConsoleLine(line);
+  };
+
+  return (
+    <section className="console panel" aria-labelledby="console-title">
+      <header className="panel-head">
+        <h2 id="console-title">{t.consoleTitle}</h2>
+        <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : t.consoleHint}</span>
+        <button type="button" className="btn btn-small btn-ghost" onClick={clearConsole} aria-label={t.consoleClearLabel}>
+          {t.consoleClear}
+        </button>
+      </header>
+      <div
+        className="console-log"
+        role="log"
+        aria-label={t.consoleOutput}
+        aria-busy={pending > 0}
+        ref={logRef}
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
+        onMouseUp={() => {
+          // A click (not a text selection) in the output puts the caret in the command box.
+          if (window.getSelection()?.isCollapsed) inputRef.current?.focus();
+        }}
+      >
+        {lines.map((l) => (
+          <div key={l.id} className={`line line-${l.kind}`} data-kind={l.kind}>
+            {l.text}
+          </div>
+        ))}
+      </div>
+      <div className="console-input">
+        <span className="prompt" aria-hidden="true">
+          {prompt}
+        </span>
+        <textarea
+          ref={inputRef}
+          aria-label={t.consoleInput}
+          rows={Math.min(6, value.split('\n').length)}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The simulated clock. Written straight into the DOM by the frame loop (it changes every frame;
+ * React state would re-render for nothing).
+ */
+import { useEffect, useRef } from 'react';
+import { subscribeFrame } from '../../store/index.ts';
+import { t } from '../strings.ts';
+
+export function formatClock(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
+
+export function SimClock({ paused }: { paused: boolean }) {
+  const timeRef = useRef<HTMLSpanElement>(null);
+  const eventsRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    let lastNow = -1;
+    let lastEvents = -1;
+    return subscribeFrame(({ sim }) => {
+      if (sim.now !== lastNow && timeRef.current) {
+        lastNow = sim.now;
+        timeRef.current.textContent = formatClock(sim.now);
+      }
+      if (sim.eventCount !== lastEvents && eventsRef.current) {
+        lastEvents = sim.eventCount;
+        eventsRef.current.textContent = t.eventCount(sim.eventCount);
+      }
+    });
+  }, []);
+  return (
+    <div className="clock" title={t.simulatedTime}>
+      <span className="clock-label">{t.simulatedTime}</span>
+      <span className="clock-time" ref={timeRef} data-testid="sim-time">
+        {formatClock(0)}
+      </span>
+      <span className="clock-events" ref={eventsRef} />
+      {paused && <span className="badge badge-paused">{t.pausedBadge}</span>}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@
  * Hosts never decide ordering: the simulation hands them a batch of inputs, each for a distinct
  * server, and absorbs the outputs in batch order (DESIGN.md §1).
  */
-import type { PeerInit, PeerInput, PeerOutput, PeerView } from '../protocol/QuorumPeer.ts';
+import type { PeerInit, PeerInput, PeerOutput, PeerView, QuorumPeer } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 
 export interface StepRequest {
@@ -31,4 +31,9 @@ export interface PeerHost {
   kill(sid: Sid): void;
   /** Ends every process. */
   dispose(): void;
+  /**
+   * A copy of a server's whole state (for inspectors and the znode tree view). Reading it never
+   * changes the run. null when the server is down.
+   */
+  snapshot(sid: Sid): QuorumPeer | null | Promise<QuorumPeer | null>;
 }

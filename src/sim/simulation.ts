@@ -11,7 +11,7 @@
  * own timeouts. A crash closes the dead server's connections at once: in-flight packets of those
  * connections are discarded and each open quorum connection delivers a FIN to the other side.
  */
-import { type PeerInit, type PeerOutput, type PeerView, type WireMessage } from '../protocol/QuorumPeer.ts';
+import { type PeerInit, type PeerOutput, type PeerView, type QuorumPeer, type WireMessage } from '../protocol/QuorumPeer.ts';
 import { applyDiskOp, emptyDisk, type Channel, type PeerDisk, type QuorumConfig, type Sid } from '../protocol/types.ts';
 import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
 import { EventQueue } from './eventQueue.ts';
@@ -273,6 +273,12 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------- running
+
+  /** A copy of a running server's whole state, from its host (its worker in the browser). */
+  async snapshot(sid: Sid): Promise<QuorumPeer | null> {
+    if (!this.slot(sid).up) return null;
+    return this.host.snapshot(sid);
+  }
 
   /** Time of the next event, or undefined if nothing is queued. */
   nextEventTime(): number | undefined {

@@ -26,6 +26,11 @@ export class InProcessHost implements PeerHost {
     this.peers.clear();
   }
 
+  snapshot(sid: Sid): QuorumPeer | null {
+    const p = this.peers.get(sid);
+    return p ? structuredClone(p) : null;
+  }
+
   /** The live state of a server (for inspectors and tests). */
   peer(sid: Sid): QuorumPeer | undefined {
     return this.peers.get(sid);

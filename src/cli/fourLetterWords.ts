@@ -16,163 +16,28 @@
  *  - "Node count" is DataTree.nodes.size(), which holds the root twice ("" and "/").
  */
 import { hex } from '../protocol/zxid.ts';
-import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
+import {
+  CLIENT_PORT, ELECTION_PORT, QUORUM_PORT, ZOOKEEPER_VERSION, labEnvironment,
+  type ExpiryBucket, type FourLetterConnection, type FourLetterInput, type SummaryValues,
+} from '../protocol/server/fourLetterInput.ts';
 import { hexLong, javaDateToString } from './zkcli/format.ts';
 import { LEADER_GAUGES, MNTR_METRICS } from './mntrKeys.ts';
 
-/** Version.getFullVersion() of Debian's 3.8.0 build (the `${mvngit.commit.id}` is literal). */
-export const ZOOKEEPER_VERSION = '3.8.0-${mvngit.commit.id}, built on 2024-12-29 17:54 UTC';
+// The input's types and the lab's constants live beside the code that fills them from a server
+// (src/protocol/server/fourLetterInput.ts: fourLetterInputOf).
+export type {
+  ConnectionSessionInfo, ExpiryBucket, FourLetterConf, FourLetterConnection, FourLetterInput, FourLetterRole, SummaryValues,
+} from '../protocol/server/fourLetterInput.ts';
+export { CLIENT_PORT, ELECTION_PORT, QUORUM_PORT, ZOOKEEPER_VERSION, labEnvironment };
 
 export const FOUR_LETTER_WORDS = ['srvr', 'stat', 'mntr', 'conf', 'cons', 'ruok', 'dump', 'wchs', 'wchc', 'wchp', 'envi'];
 
 export const NOT_SERVING = 'This ZooKeeper instance is not currently serving requests\n';
 
-export type FourLetterRole = 'leader' | 'follower' | 'observer' | 'standalone';
-
-/** What ServerCnxn knows about a session-bearing connection (cons prints it). */
-export interface ConnectionSessionInfo {
-  sessionId: bigint;
-  /** Last operation, as ServerCnxn.getLastOperation: "EXIS", "GETD", "CREA", "NA" … */
-  lastOperation: string;
-  /** When the session was established (ms since the epoch; `est=`). */
-  establishedMs: number;
-  /** Negotiated session timeout, ms (`to=`). */
-  timeoutMs: number;
-  /** Last cxid; omitted from cons when negative. */
-  lastCxid: number;
-  lastZxid: number;
-  /** Last response time (ms since the epoch in real ZooKeeper's Time.currentElapsedTime; `lresp=`). */
-  lastResponseMs: number;
-  lastLatency: number;
-  minLatency: number;
-  avgLatency: number;
-  maxLatency: number;
-}
-
-/** One client connection of the server (NIOServerCnxn). */
-export interface FourLetterConnection {
-  /** InetSocketAddress.toString(): `/127.0.0.1:47866`. */
-  remoteAddress: string;
-  /** Selector interest ops: 0 while idle/being served, 1 (OP_READ) for an established session. */
-  interestOps: number;
-  queued: number;
-  received: number;
-  sent: number;
-  /** Present when the connection has a session (sessionId ≠ 0). */
-  session?: ConnectionSessionInfo;
-}
-
-/** AvgMinMaxCounter (`s`) / AvgMinMaxPercentileCounter (`p`) contents. */
-export interface SummaryValues {
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  p50?: number;
-  p95?: number;
-  p99?: number;
-  p999?: number;
-}
-
-export interface ExpiryBucket<T> {
-  /** When the bucket expires (ms since the epoch). */
-  expireAtMs: number;
-  items: T[];
-}
-
-export interface FourLetterInput {
-  // ---- what the quorum core knows (filled from PeerView by fourLetterInputFromView)
-  sid: Sid;
-  role: FourLetterRole;
-  /** ZooKeeperServer.isRunning(): false without quorum (and while syncing). */
-  serving: boolean;
-  /** QuorumPeer.getDetailedPeerState(): "leading - broadcast", "following - broadcast" … */
-  peerState: string;
-  /** ZKDatabase's lastProcessedZxid (srvr's "Zxid"). */
-  zxid: number;
-  /** DataTree.getNodeCount(): the root counts twice. */
-  nodeCount: number;
-  /** Leader: Leader.getProposalStats (last/min/max serialized proposal size; -1 when none). */
-  proposalSizes: { last: number; min: number; max: number };
-  /** Leader: LearnerHandlers alive, synced followers / observers, pending syncs. */
-  learners: number;
-  syncedFollowers: number;
-  syncedObservers: number;
-  pendingSyncs: number;
-  /** Observer: the sid it observes (zk_observer_master_id). */
-  observerMasterId: number;
-  /** Voters in the ensemble (zk_quorum_size). */
-  quorumSize: number;
-  /** conf: the ensemble's members, `server.N=host:quorumPort:electionPort:participant|observer`. */
-  membership: string[];
-  conf: FourLetterConf;
-  environment: Array<[string, string]>;
-
-  // ---- what the client-session layer knows (ServerCnxnFactory, SessionTracker, WatchManager)
-  /** Every client connection, the one asking included, in the order to print them. */
-  connections: FourLetterConnection[];
-  /** ServerStats: packets received / sent, outstanding requests, request latency min/avg/max (ms). */
-  packetsReceived: number;
-  packetsSent: number;
-  outstandingRequests: number;
-  latency: { min: number; avg: number; max: number };
-  /** dump, leader: SessionTrackerImpl's expiry buckets of session ids. */
-  sessionBuckets: Array<ExpiryBucket<bigint>>;
-  /** dump, learners: LearnerSessionTracker's global sessions and their timeouts. */
-  globalSessions: Array<{ sessionId: bigint; timeoutMs: number }>;
-  /** dump: DataTree.ephemerals, in iteration order. */
-  ephemerals: Array<{ sessionId: bigint; paths: string[] }>;
-  /** dump: NIOServerCnxnFactory's connection expiry buckets (remote address, session id or 0). */
-  connectionBuckets: Array<ExpiryBucket<{ remoteAddress: string; sessionId: bigint }>>;
-  /** Data watches (wchs/wchc/wchp), by session and by path, in iteration order. */
-  dataWatchesBySession: Array<{ sessionId: bigint; paths: string[] }>;
-  dataWatchesByPath: Array<{ path: string; sessionIds: bigint[] }>;
-  /** Data + child watches (mntr zk_watch_count). */
-  watchCount: number;
-  ephemeralsCount: number;
-  /** DataTree.approximateDataSize(). */
-  approximateDataSize: number;
-  /** Sessions the server tracks (zk_global_sessions). */
-  globalSessionCount: number;
-
-  // ---- process numbers (mntr only)
-  /** ms since the server started (zk_uptime) and since the leader started leading. */
-  uptimeMs: number;
-  leaderUptimeMs: number;
-  /** Per-namespace read/write sizes and the leader's per-learner queue stats (summary sets). */
-  readPerNamespace: Array<[string, SummaryValues]>;
-  writePerNamespace: Array<[string, SummaryValues]>;
-  learnerHandlerQueueSize: Array<[Sid, SummaryValues]>;
-  learnerHandlerQueueTimeMs: Array<[Sid, SummaryValues]>;
-  /**
-   * Any other mntr key (without `zk_`), e.g. `bytes_received_count`, `fsynctime` (a summary):
-   * metrics of ZooKeeper's request pipeline and JVM the lab does not model print 0 unless given.
-   */
-  metrics: Record<string, number | string | SummaryValues>;
-}
-
-export interface FourLetterConf {
-  clientPort: number;
-  secureClientPort: number;
-  dataDir: string;
-  dataDirSize: number;
-  dataLogDir: string;
-  dataLogSize: number;
-  tickTime: number;
-  maxClientCnxns: number;
-  minSessionTimeout: number;
-  maxSessionTimeout: number;
-  clientPortListenBacklog: number;
-  initLimit: number;
-  syncLimit: number;
-  electionAlg: number;
-  electionPort: number;
-  quorumPort: number;
-  /** LearnerType ordinal: 0 participant, 1 observer. */
-  peerType: number;
-  /** QuorumVerifier version (printed as hex). */
-  version: number;
+/** What asking a server that is not running gets (nc's message, as the lab prints it). */
+export function connectionRefused(sid: Sid): string {
+  return `zk${sid}:${CLIENT_PORT}: Connection refused`;
 }
 
 // ------------------------------------------------------------------ Java formatting helpers
@@ -465,136 +330,9 @@ export function fourLetterWord(word: string, input: FourLetterInput): string {
 
 // ------------------------------------------------------------------ the lab's own values
 
-export const CLIENT_PORT = 2181;
-export const QUORUM_PORT = 2888;
-export const ELECTION_PORT = 3888;
-
-export interface LabServerInfo {
-  sid: Sid;
-  voters: Sid[];
-  observers: Sid[];
-  tickTime: number;
-  initLimit: number;
-  syncLimit: number;
-}
-
 /** `server.N=zkN:2888:3888:participant` lines (QuorumServer.toString without client address). */
 export function membershipLines(voters: Sid[], observers: Sid[]): string[] {
   return [...voters.map((s) => [s, 'participant'] as const), ...observers.map((s) => [s, 'observer'] as const)]
     .sort((a, b) => a[0] - b[0])
     .map(([s, t]) => `server.${s}=zk${s}:${QUORUM_PORT}:${ELECTION_PORT}:${t}`);
-}
-
-/** Environment.list() with the lab's honest values in place of the JVM's and the OS's. */
-export function labEnvironment(sid: Sid): Array<[string, string]> {
-  return [
-    ['zookeeper.version', ZOOKEEPER_VERSION],
-    ['host.name', `zk${sid}`],
-    ['java.version', 'lab (TypeScript)'],
-    ['java.vendor', 'ZooKeeper Lab'],
-    ['java.home', '<none>'],
-    ['java.class.path', 'zookeeper-lab'],
-    ['java.library.path', '<none>'],
-    ['java.io.tmpdir', '<none>'],
-    ['java.compiler', '<NA>'],
-    ['os.name', 'browser'],
-    ['os.arch', 'wasm-free'],
-    ['os.version', 'simulated'],
-    ['user.name', 'zookeeper'],
-    ['user.home', '<none>'],
-    ['user.dir', '/'],
-    ['os.memory.free', '0MB'],
-    ['os.memory.max', '0MB'],
-    ['os.memory.total', '0MB'],
-  ];
-}
-
-function roleOf(v: PeerView): FourLetterRole {
-  switch (v.state) {
-    case 'LEADING': return 'leader';
-    case 'FOLLOWING': return 'follower';
-    case 'OBSERVING': return 'observer';
-    default: return 'standalone';
-  }
-}
-
-/** QuorumPeer.getDetailedPeerState: "<state> - <zab state>", lower case. */
-function detailedPeerState(v: PeerView): string {
-  const zab = v.zab.phase === 'NONE' ? 'election' : v.zab.phase.toLowerCase();
-  return `${v.state.toLowerCase()} - ${zab}`;
-}
-
-/**
- * The input the quorum core alone can provide, from a server's PeerView. Connection, session
- * and watch fields are left empty/zero here (the asking connection included): the client-session
- * layer fills `connections`, `packetsReceived`/`packetsSent`, `outstandingRequests`, `latency`,
- * `sessionBuckets`, `globalSessions`, `ephemerals`, `connectionBuckets`, `dataWatchesBySession`,
- * `dataWatchesByPath`, `watchCount`, `ephemeralsCount`, `approximateDataSize`,
- * `globalSessionCount`, `readPerNamespace`, `writePerNamespace` — see the report in
- * src/cli/fourLetterWords.test.ts.
- */
-export function fourLetterInputFromView(v: PeerView, info: LabServerInfo): FourLetterInput {
-  const role = roleOf(v);
-  const learners = v.zab.learners;
-  const synced = learners.filter((l) => l.synced && l.stage === 'RUNNING');
-  const dataDir = `/data/zk${info.sid}/version-2`;
-  return {
-    sid: info.sid,
-    role,
-    serving: v.zab.serving,
-    peerState: detailedPeerState(v),
-    zxid: v.zab.lastProcessedZxid,
-    nodeCount: v.zab.nodeCount + 1,
-    proposalSizes: { last: -1, min: -1, max: -1 },
-    learners: learners.length,
-    syncedFollowers: synced.filter((l) => info.voters.includes(l.sid)).length,
-    syncedObservers: synced.filter((l) => info.observers.includes(l.sid)).length,
-    pendingSyncs: 0,
-    observerMasterId: v.zab.leaderSid ?? -1,
-    quorumSize: info.voters.length,
-    membership: membershipLines(info.voters, info.observers),
-    conf: {
-      clientPort: CLIENT_PORT,
-      secureClientPort: -1,
-      dataDir,
-      dataDirSize: 0,
-      dataLogDir: dataDir,
-      dataLogSize: 0,
-      tickTime: info.tickTime,
-      maxClientCnxns: 60,
-      minSessionTimeout: 2 * info.tickTime,
-      maxSessionTimeout: 20 * info.tickTime,
-      clientPortListenBacklog: -1,
-      initLimit: info.initLimit,
-      syncLimit: info.syncLimit,
-      electionAlg: 3,
-      electionPort: ELECTION_PORT,
-      quorumPort: QUORUM_PORT,
-      peerType: v.learnerType === 'OBSERVER' ? 1 : 0,
-      version: 0,
-    },
-    environment: labEnvironment(info.sid),
-    connections: [],
-    packetsReceived: 0,
-    packetsSent: 0,
-    outstandingRequests: 0,
-    latency: { min: 0, avg: 0, max: 0 },
-    sessionBuckets: [],
-    globalSessions: [],
-    ephemerals: [],
-    connectionBuckets: [],
-    dataWatchesBySession: [],
-    dataWatchesByPath: [],
-    watchCount: 0,
-    ephemeralsCount: 0,
-    approximateDataSize: 0,
-    globalSessionCount: 0,
-    uptimeMs: 0,
-    leaderUptimeMs: 0,
-    readPerNamespace: [],
-    writePerNamespace: [],
-    learnerHandlerQueueSize: [],
-    learnerHandlerQueueTimeMs: [],
-    metrics: {},
-  };
 }

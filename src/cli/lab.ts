@@ -9,7 +9,7 @@ import type { Sid } from '../protocol/types.ts';
 import type { LabAction } from '../sim/actions.ts';
 import { endpointName, type Simulation } from '../sim/simulation.ts';
 import { packetType, type TraceEntry } from '../sim/trace.ts';
-import { fourLetterInputFromView, fourLetterWord, FOUR_LETTER_WORDS, labEnvironment, NOT_SERVING, type FourLetterConnection, type LabServerInfo } from './fourLetterWords.ts';
+import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
 
 export interface LabController {
   readonly sim: Simulation;
@@ -159,31 +159,13 @@ export function logLine(e: Extract<TraceEntry, { kind: 'deliver' }>): string {
 }
 
 /**
- * The connection `lab 4lw` opens to ask: a client connection like any other while the server
- * answers (it is listed by stat/cons and counted in "Connections:"; its packet is the one
- * received that has no reply yet).
+ * A four-letter word's reply as console lines. The server's host answers it from the server's
+ * live state (src/protocol/server/fourLetterInput.ts), over a connection of its own that the
+ * answer lists like any client's; asking changes nothing in the run.
  */
-export const FOUR_LETTER_ASKER: FourLetterConnection = { remoteAddress: '/127.0.0.1:40000', interestOps: 0, queued: 0, received: 1, sent: 0 };
-
-/** A four-letter word's reply as console lines, from what the server's view holds. */
-export function fourLetterWordLines(sim: Simulation, sid: Sid, word: string, view: PeerView | null): string[] {
-  let text: string;
-  if (!view) {
-    // Started, not yet stepped: nothing serves; ruok and envi answer regardless.
-    text = word === 'ruok' ? 'imok' : word === 'envi' ? `Environment:\n${labEnvironment(sid).map(([k, v]) => `${k}=${v}\n`).join('')}` : NOT_SERVING;
-  } else {
-    const input = fourLetterInputFromView(view, labServerInfo(sim, sid));
-    // Filled by the client-session layer once it exists: until then the asker is the only client.
-    input.connections = [FOUR_LETTER_ASKER];
-    input.packetsReceived = 1;
-    text = fourLetterWord(word, input);
-  }
+export async function fourLetterWordLines(sim: Simulation, sid: Sid, word: string): Promise<string[]> {
+  const text = await sim.fourLetterWord(sid, word);
   return text.replace(/\n$/, '').split('\n');
-}
-
-function labServerInfo(sim: Simulation, sid: Sid): LabServerInfo {
-  const q = sim.quorum;
-  return { sid, voters: q.voters, observers: q.observers, tickTime: q.tickTime, initLimit: q.initLimit, syncLimit: q.syncLimit };
 }
 
 export async function runLabCommand(ctl: LabController, line: string): Promise<LabReply> {
@@ -276,8 +258,8 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
         return fail(`lab 4lw: give one of ${FOUR_LETTER_WORDS.join(' ')}`);
       }
       const s = sim.slot(sid);
-      if (!s.up) return fail(`${serverName(sid)}:2181: Connection refused`);
-      return { lines: fourLetterWordLines(sim, sid, word, s.view) };
+      if (!s.up) return fail(connectionRefused(sid));
+      return { lines: await fourLetterWordLines(sim, sid, word) };
     }
     case 'hash':
       return { lines: [`trace ${sim.traceHash()} after ${sim.trace.length} entries at ${formatTime(sim.now)}`] };

@@ -27,6 +27,12 @@ export interface PeerHost {
   boot(sid: Sid, init: PeerInit): void;
   /** Runs one input on each server of the batch (distinct sids). */
   step(batch: StepRequest[]): StepResult[] | Promise<StepResult[]>;
+  /**
+   * A four-letter word asked of the server at simulated time `now`: its answer, read from the
+   * server's live state without changing it (a server with no process answers that the
+   * connection was refused). Not an event of the run: it leaves the trace alone.
+   */
+  query(sid: Sid, word: string, now: number): string | Promise<string>;
   /** Ends the server process at once (terminates its worker). */
   kill(sid: Sid): void;
   /** Ends every process. */

@@ -141,6 +141,14 @@ export class Simulation {
     return this.hash.digest();
   }
 
+  /**
+   * Asks server `sid` a four-letter word now (`lab 4lw`): read from its live state by its host,
+   * it is not an event and changes nothing, so the trace is the same whether anyone asks or not.
+   */
+  fourLetterWord(sid: Sid, word: string): string | Promise<string> {
+    return this.host.query(sid, word, this.now);
+  }
+
   // ---------------------------------------------------------------- user actions
 
   /** Records a user action in the trace (what the console or UI asked for). */

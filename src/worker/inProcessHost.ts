@@ -3,6 +3,8 @@
  * fast-forward; produces exactly the outputs the worker host produces.
  */
 import { createPeer, peerView, stepPeer, type PeerInit, type QuorumPeer } from '../protocol/QuorumPeer.ts';
+import { fourLetterInputOf } from '../protocol/server/fourLetterInput.ts';
+import { connectionRefused, fourLetterWord } from '../cli/fourLetterWords.ts';
 import type { Sid } from '../protocol/types.ts';
 import type { PeerHost, StepRequest, StepResult } from '../sim/host.ts';
 
@@ -16,6 +18,10 @@ export class InProcessHost implements PeerHost {
 
   step(batch: StepRequest[]): StepResult[] {
     return batch.map((req) => runStep(this.peers.get(req.sid), req));
+  }
+
+  query(sid: Sid, word: string, now: number): string {
+    return answerFourLetterWord(this.peers.get(sid), sid, word, now);
   }
 
   kill(sid: Sid): void {
@@ -35,6 +41,12 @@ export class InProcessHost implements PeerHost {
   peer(sid: Sid): QuorumPeer | undefined {
     return this.peers.get(sid);
   }
+}
+
+/** A four-letter word's reply from a server's live state (shared with the worker); it only reads `peer`. */
+export function answerFourLetterWord(peer: QuorumPeer | undefined, sid: Sid, word: string, now: number): string {
+  if (!peer) return connectionRefused(sid);
+  return fourLetterWord(word, fourLetterInputOf(peer, now));
 }
 
 /** One step, with a thrown error turned into a crashed-server result (shared with the worker). */

@@ -28,6 +28,8 @@ export interface LabZkClientOptions {
 
 export class LabZkClient implements ZkClient {
   private cid: number | null = null;
+  /** `close` on a client that never reached a server (unknown host): it is closed all the same. */
+  private closedUnconnected = false;
   private watcher: ((e: WatchedEvent) => void) | null = null;
   private tag = 0;
   private readonly replies = new Map<number, Reply>();
@@ -42,7 +44,7 @@ export class LabZkClient implements ZkClient {
   }
 
   getState(): ZooKeeperState {
-    if (this.cid === null) return 'NOT_CONNECTED';
+    if (this.cid === null) return this.closedUnconnected ? 'CLOSED' : 'NOT_CONNECTED';
     const c = this.runtime.sim.clients.get(this.cid);
     return c ? c.state : 'CLOSED';
   }
@@ -90,6 +92,7 @@ export class LabZkClient implements ZkClient {
     const server = parseHost(hostPort, this.runtime.sim.servers.size);
     if (this.cid !== null) this.runtime.clientListeners.delete(this.cid);
     this.cid = null;
+    this.closedUnconnected = false;
     if (server === null) return;
     const cid = this.runtime.allocateClientId();
     this.cid = cid;
@@ -99,7 +102,14 @@ export class LabZkClient implements ZkClient {
   }
 
   async close(): Promise<void> {
-    if (this.cid === null) return;
+    if (this.cid === null) {
+      // ClientCnxn.SendThread ends with a Closed event whether or not it ever connected
+      if (!this.closedUnconnected) {
+        this.closedUnconnected = true;
+        this.watcher?.({ state: 'Closed', type: 'None', path: null });
+      }
+      return;
+    }
     const tag = ++this.tag;
     await this.runtime.apply({ type: 'client', cid: this.cid, input: { type: 'close', tag } });
     await this.waitUntil(() => this.replies.has(tag));

@@ -5,7 +5,7 @@
  * reported as a crash of this server; the page lives on.
  */
 import { createPeer, type QuorumPeer } from '../protocol/QuorumPeer.ts';
-import { runStep } from './inProcessHost.ts';
+import { answerFourLetterWord, runStep } from './inProcessHost.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -26,6 +26,9 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     }
     case 'snapshot':
       self.postMessage({ type: 'snapshot', id: m.id, peer: peer ?? null } satisfies FromWorker);
+      return;
+    case 'query':
+      self.postMessage({ type: 'query', id: m.id, text: answerFourLetterWord(peer, m.sid, m.word, m.now) } satisfies FromWorker);
       return;
   }
 };

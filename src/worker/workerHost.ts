@@ -5,6 +5,7 @@
 import type { PeerInit, QuorumPeer } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 import type { PeerHost, StepRequest, StepResult } from '../sim/host.ts';
+import { connectionRefused } from '../cli/fourLetterWords.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 type Pending = { sid: Sid; resolve: (r: FromWorker) => void };
@@ -59,6 +60,17 @@ export class WorkerHost implements PeerHost {
     return new Promise((resolve) => {
       this.pending.set(id, { sid, resolve: (m) => resolve(m.type === 'snapshot' ? m.peer : null) });
       this.post(w, { type: 'snapshot', id });
+    });
+  }
+
+  /** A four-letter word, answered by the server's worker from its state; a dead worker refuses. */
+  query(sid: Sid, word: string, now: number): Promise<string> {
+    const w = this.workers.get(sid);
+    if (!w) return Promise.resolve(connectionRefused(sid));
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { sid, resolve: (m) => resolve(m.type === 'query' ? m.text : connectionRefused(sid)) });
+      this.post(w, { type: 'query', id, sid, word, now });
     });
   }
 

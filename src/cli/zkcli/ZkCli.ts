@@ -168,7 +168,17 @@ export class ZkCli {
   }
 
   private async processZKCmd(client: ZkClient, out: Output): Promise<void> {
-    const args = [...(this.cmdArgs ?? [])];
+    if (this.cmdArgs === null) {
+      // no line has parsed yet (e.g. the first line is a lone quote): MyCommandOptions.cmdArgs is
+      // still null and getArgArray() throws a NullPointerException (JDK 17's helpful message)
+      throw new JavaException(
+        'java.lang.NullPointerException',
+        'Cannot invoke "java.util.List.toArray(Object[])" because "this.cmdArgs" is null',
+        ['org.apache.zookeeper.ZooKeeperMain$MyCommandOptions.getArgArray(ZooKeeperMain.java:157)'],
+        377,
+      );
+    }
+    const args = [...this.cmdArgs];
     const cmd = args[0];
     if (cmd === undefined) {
       this.usage(out);

@@ -134,11 +134,11 @@ function lostConnection(c: ClientCnxnState, ctx: Ctx): void {
   const err = c.state === 'AUTH_FAILED' ? Code.AUTHFAILED : Code.CONNECTIONLOSS;
   for (const p of c.sent) if (p.xid > 0) ctx.notice({ kind: 'reply', tag: p.tag, err, zxid: -1 });
   c.sent = [];
-  if (c.state === 'AUTH_FAILED' || c.state === 'CLOSED') {
-    for (const q of c.queue) ctx.notice({ kind: 'reply', tag: q.tag, err, zxid: -1 });
-    c.queue = [];
-    return;
-  }
+  // ClientCnxn.cleanup(): the outgoing queue fails too, so a request made while the client is
+  // reconnecting (e.g. its only server is down) gets ConnectionLoss at the next failed attempt.
+  for (const q of c.queue) ctx.notice({ kind: 'reply', tag: q.tag, err, zxid: -1 });
+  c.queue = [];
+  if (c.state === 'AUTH_FAILED' || c.state === 'CLOSED') return;
   if (c.closing) {
     c.state = 'CLOSED';
     sessionEvent(c, 'Closed', ctx);

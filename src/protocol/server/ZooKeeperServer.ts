@@ -20,6 +20,7 @@ import type { PeerContext, QuorumPeer } from '../QuorumPeer.ts';
 import type { LoggedTxn, Sid } from '../types.ts';
 import { PING_XID, AUTHPACKET_XID, NOTIFICATION_XID, isWriteOp, type ClientOp, type ClientPacket, type WatchesToSet } from '../client/packets.ts';
 import { database, submitToLeader } from '../zab/Zab.ts';
+import { addLatency, addProposalSize, lastOpOfRead, lastOpOfTxn, newCnxnStats, newServerStats, proposalSize, type CnxnStats, type ServerStats } from './serverStats.ts';
 
 /** The address every lab client has, as the ip ACL scheme sees it (ZOOKEEPER.md §5). */
 export const CLIENT_IP = '127.0.0.1';
@@ -36,13 +37,15 @@ export interface ServerCnxn {
   /** xids of this connection's writes (and syncs) submitted and not yet answered. */
   outstanding: number[];
   /** Requests waiting behind this connection's outstanding writes (CommitProcessor keeps session order). */
-  queued: Array<{ xid: number; op: ClientOp }>;
+  queued: Array<{ xid: number; op: ClientOp; at?: number }>;
   /** For `cons`. */
   established: number;
   packetsReceived: number;
   packetsSent: number;
   lastZxid: number;
   lastOp: string;
+  /** Response stats and last activity, for `cons` and `dump`. */
+  stats: CnxnStats;
   /** Watches the client asked to re-register on reconnect, until the session is revalidated. */
   pendingWatches?: WatchesToSet | null;
 }
@@ -65,14 +68,52 @@ export interface ServerSide {
   nextSessionId: bigint | null;
   packetsReceived: number;
   packetsSent: number;
+  /** ServerStats of this role's ZooKeeperServer (latency, uptime, proposal sizes). */
+  stats: ServerStats;
 }
 
 export function initialServerSide(): ServerSide {
-  return { cnxns: {}, watches: createWatchManager(), tracker: null, touched: new Map(), nextSessionId: null, packetsReceived: 0, packetsSent: 0 };
+  return { cnxns: {}, watches: createWatchManager(), tracker: null, touched: new Map(), nextSessionId: null, packetsReceived: 0, packetsSent: 0, stats: newServerStats(0) };
+}
+
+/** A role begins with a new ZooKeeperServer, and so with new ServerStats (QuorumPeer.makeLeader/makeFollower/makeObserver). */
+export function startServerStats(peer: QuorumPeer, now: number): void {
+  peer.server.stats = newServerStats(now);
+  peer.server.packetsReceived = 0;
+  peer.server.packetsSent = 0;
+}
+
+/** Leader.propose measures the serialized proposal (zk_last/min/max_proposal_size). */
+export function noteProposal(peer: QuorumPeer, txn: Txn): void {
+  addProposalSize(peer.server.stats, proposalSize(txn));
+}
+
+/**
+ * FinalRequestProcessor.updateStats, just before the response goes out: ServerStats' request
+ * latency and the connection's lop / lcxid / lzxid / lresp / latencies.
+ */
+function updateStats(peer: QuorumPeer, cnxn: ServerCnxn, cxid: number, zxid: number, lastOp: string, arrivedAt: number, now: number): void {
+  const latency = now - arrivedAt;
+  addLatency(peer.server.stats.latency, latency);
+  const st = cnxn.stats;
+  if (cxid >= 0) st.lastCxid = cxid;
+  cnxn.lastZxid = zxid;
+  cnxn.lastOp = lastOp;
+  st.lastResponse = now;
+  st.lastLatency = latency;
+  addLatency(st.latency, latency);
+}
+
+/** The arrival time of a request answered now (and forget it). */
+function arrivalOf(cnxn: ServerCnxn, xid: number, now: number): number {
+  const at = cnxn.stats.arrivals[xid] ?? now;
+  delete cnxn.stats.arrivals[xid];
+  return at;
 }
 
 function send(peer: QuorumPeer, cnxn: ServerCnxn, pkt: ClientPacket, ctx: PeerContext): void {
   cnxn.packetsSent += 1;
+  cnxn.stats.touched = ctx.now;
   peer.server.packetsSent += 1;
   ctx.send(cnxn.cid, 'client', pkt);
 }
@@ -117,6 +158,7 @@ export function startSessionTracker(peer: QuorumPeer, ctx: PeerContext): void {
   const tr = new Map<bigint, SessionTracking>();
   for (const [id, timeout] of database(peer).sessions) tr.set(id, { timeout, expiresAt: roundUp(peer, ctx.now + timeout), closing: false, owner: peer.myid });
   peer.server.tracker = tr;
+  peer.server.stats.leaderStartedAt = ctx.now;
   ctx.setTimer('session.expire', peer.config.tickTime);
   ctx.setTimer('container.check', peer.config.containerCheckIntervalMs);
 }
@@ -180,6 +222,7 @@ export function onClientPacket(peer: QuorumPeer, cid: number, pkt: ClientPacket,
   const cnxn = peer.server.cnxns[cid];
   if (!cnxn || pkt.type !== 'Request') return;
   cnxn.packetsReceived += 1;
+  cnxn.stats.touched = ctx.now;
   if (requestSize(pkt.op) > peer.config.juteMaxBuffer) {
     // "Len error …, is greater than jute.maxbuffer": the server closes the connection.
     ctx.event({ kind: 'zab', text: `Len error ${requestSize(pkt.op)} (jute.maxbuffer=${peer.config.juteMaxBuffer}): closing the connection of client ${cid}` });
@@ -189,11 +232,12 @@ export function onClientPacket(peer: QuorumPeer, cid: number, pkt: ClientPacket,
   if (cnxn.connecting || cnxn.sessionId === null) return;
   touchSession(peer, cnxn.sessionId, cnxn.timeOut, ctx.now);
   if (pkt.xid === PING_XID) {
+    updateStats(peer, cnxn, PING_XID, database(peer).tree.lastProcessedZxid, 'PING', ctx.now, ctx.now);
     send(peer, cnxn, { type: 'Reply', xid: PING_XID, zxid: database(peer).tree.lastProcessedZxid, err: 0 }, ctx);
     return;
   }
   if (cnxn.outstanding.length > 0 && !isWriteOp(pkt.op) && pkt.op.op !== 'sync') {
-    cnxn.queued.push({ xid: pkt.xid, op: pkt.op });
+    cnxn.queued.push({ xid: pkt.xid, op: pkt.op, at: ctx.now });
     return;
   }
   handleRequest(peer, cnxn, pkt.xid, pkt.op, ctx);
@@ -208,7 +252,8 @@ function onConnect(peer: QuorumPeer, cid: number, pkt: Extract<ClientPacket, { t
   const timeOut = negotiateTimeout(peer, pkt.timeOut);
   const cnxn: ServerCnxn = {
     cid, conn: `c${cid}`, sessionId: null, timeOut, authInfo: initialAuthInfo(CLIENT_IP), connecting: true,
-    outstanding: [], queued: [], established: ctx.now, packetsReceived: 1, packetsSent: 0, lastZxid: pkt.lastZxidSeen, lastOp: 'NA',
+    outstanding: [], queued: [], established: ctx.now, packetsReceived: 1, packetsSent: 0, lastZxid: -1, lastOp: 'NA',
+    stats: newCnxnStats(ctx.now),
   };
   peer.server.cnxns[cid] = cnxn;
   if (pkt.sessionId === 0n) {
@@ -310,18 +355,19 @@ function toRequest(op: ClientOp): Request | { type: 'sync'; path: string } | nul
   }
 }
 
-function handleRequest(peer: QuorumPeer, cnxn: ServerCnxn, xid: number, op: ClientOp, ctx: PeerContext): void {
+function handleRequest(peer: QuorumPeer, cnxn: ServerCnxn, xid: number, op: ClientOp, ctx: PeerContext, arrivedAt = ctx.now): void {
   const sessionId = cnxn.sessionId as bigint;
-  cnxn.lastOp = op.op;
   const req = toRequest(op);
   if (req) {
     cnxn.outstanding.push(xid);
+    cnxn.stats.arrivals[xid] = arrivedAt;
     submitToLeader(peer, { sessionId, cxid: xid, request: req, authInfo: cnxn.authInfo }, ctx);
     return;
   }
   const db = database(peer);
   const reply = (r: ReadResult<unknown>): void => {
     if (r.watch) addWatch(peer.server.watches, r.watch.table, r.watch.path, cnxn.conn);
+    updateStats(peer, cnxn, xid, db.tree.lastProcessedZxid, lastOpOfRead(op.op), arrivedAt, ctx.now);
     send(peer, cnxn, r.ok ? { type: 'Reply', xid, zxid: db.tree.lastProcessedZxid, err: 0, result: r.value } : { type: 'Reply', xid, zxid: db.tree.lastProcessedZxid, err: r.code }, ctx);
   };
   switch (op.op) {
@@ -389,6 +435,7 @@ export function onApplied(peer: QuorumPeer, t: LoggedTxn, result: ProcessTxnResu
   for (const c of Object.values(peer.server.cnxns)) {
     if (c.sessionId !== txn.clientId) continue;
     if (txn.record.type === 'createSession' && c.connecting) {
+      updateStats(peer, c, txn.cxid, t.zxid, 'SESS', c.established, ctx.now);
       finishSessionInit(peer, c, true, ctx);
       answered = true;
       continue;
@@ -396,7 +443,7 @@ export function onApplied(peer: QuorumPeer, t: LoggedTxn, result: ProcessTxnResu
     const i = c.outstanding.indexOf(txn.cxid);
     if (i >= 0) {
       c.outstanding.splice(i, 1);
-      c.lastZxid = t.zxid;
+      updateStats(peer, c, txn.cxid, t.zxid, lastOpOfTxn(txn.record.type), arrivalOf(c, txn.cxid, ctx.now), ctx.now);
       send(peer, c, { type: 'Reply', xid: txn.cxid, zxid: t.zxid, err: result.err, result }, ctx);
       answered = true;
     }
@@ -413,6 +460,7 @@ export function onSyncDone(peer: QuorumPeer, sessionId: bigint, xid: number, zxi
     const i = c.outstanding.indexOf(xid);
     if (i < 0) continue;
     c.outstanding.splice(i, 1);
+    updateStats(peer, c, xid, zxid, 'SYNC', arrivalOf(c, xid, ctx.now), ctx.now);
     send(peer, c, { type: 'Reply', xid, zxid, err: 0 }, ctx);
     flushQueued(peer, c, ctx);
     return true;
@@ -423,7 +471,7 @@ export function onSyncDone(peer: QuorumPeer, sessionId: bigint, xid: number, zxi
 function flushQueued(peer: QuorumPeer, c: ServerCnxn, ctx: PeerContext): void {
   while (c.outstanding.length === 0 && c.queued.length > 0 && peer.server.cnxns[c.cid] === c) {
     const next = c.queued.shift()!;
-    handleRequest(peer, c, next.xid, next.op, ctx);
+    handleRequest(peer, c, next.xid, next.op, ctx, next.at ?? ctx.now);
   }
 }
 

@@ -20,7 +20,7 @@ import { counterOf, epochOf, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { approxSize, snapshotOf } from './ZKDatabase.ts';
 import { database, deliverCommitted, type SyncMode } from './Zab.ts';
-import { leaderTouch, onSyncDone, revalidate, startSessionTracker } from '../server/ZooKeeperServer.ts';
+import { leaderTouch, noteProposal, onSyncDone, revalidate, startSessionTracker } from '../server/ZooKeeperServer.ts';
 
 export type HandlerStage =
   | 'WAIT_EPOCH'          // FOLLOWERINFO received, waiting for the epoch quorum
@@ -503,6 +503,7 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
     {},
   );
   const logged: LoggedTxn = { zxid, time: txn.time, txn };
+  noteProposal(peer, txn);
   ctx.event({ kind: 'proposed', zxid });
   const prop: Proposal = { zxid, txn: logged, acks: [], origin };
   l.outstanding.push(prop);

@@ -10,7 +10,7 @@ import { lead, leaderOnConnectionLost, leaderOnPacket, leaderOnTimer, leaderShut
 import { learnerOnConnectionLost, learnerOnPacket, learnerOnTimer, learnerShutdown, learnerSubmit, learnerStart, type LearnerState } from './Learner.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { applyTxn, loadDatabase, type ZKDatabase } from './ZKDatabase.ts';
-import { closeAllConnections, onApplied } from '../server/ZooKeeperServer.ts';
+import { closeAllConnections, onApplied, startServerStats } from '../server/ZooKeeperServer.ts';
 import type { ProcessTxnResult } from '../datatree/types.ts';
 import { initConfigNode } from '../datatree/DataTree.ts';
 import type { LoggedTxn } from '../types.ts';
@@ -69,6 +69,7 @@ export function dynamicConfig(config: QuorumPeer['config']): string {
 /** The role chosen by the election begins (QuorumPeer.run: lead / followLeader / observeLeader). */
 export function startRole(peer: QuorumPeer, ctx: PeerContext): void {
   database(peer);
+  startServerStats(peer, ctx.now);
   if (peer.state === 'LEADING') lead(peer, ctx);
   else learnerStart(peer, ctx);
 }

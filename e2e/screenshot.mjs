@@ -1,14 +1,38 @@
 // Takes docs/screenshot.png (and more with arguments) from the built site:
-//   npm run build && node e2e/screenshot.mjs [query] [out.png] [width] [height] [console lines…]
-// Starts `vite preview` itself. Drives the lab through its console, like a user would.
+//   npm run build && node e2e/screenshot.mjs [query] [out.png] [width] [height] [steps…]
+// Starts `vite preview` itself. Drives the lab through its console, like a user would. A step is
+// a console line, or `click:<button name>`, or `select:<select name>=<value>`.
+// Without steps it takes the README's picture.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 
-const [query = 'voters=5&observers=1', out = 'docs/screenshot.png', width = '1280', height = '800', ...commands] = process.argv.slice(2);
+const README_STEPS = [
+  'lab run 4s',
+  'create /app v1',
+  'create /app/config x',
+  'create -e -s /app/lock- a',
+  'create -e -s /app/lock- b',
+  'get -w /app',
+  'select:Server for a new session=2',
+  'click:New zkCli session on zk2',
+  'lab kill 6',
+  'lab partition 1 2,3,4,5,6',
+  'create /app/new y',
+  'set /app v2',
+  'lab pause',
+  'lab start 6',
+  'lab run 900ms',
+  'select:Server whose znode tree is shown=1',
+  'click:Show /app',
+  'click:Inspect zk5',
+];
+const [query = 'voters=5&observers=1', out = 'docs/screenshot.png', width = '1280', height = '800', ...rest] = process.argv.slice(2);
+const commands = rest.length > 0 ? rest : README_STEPS;
 const PORT = 4174;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+// Its own process group, so stopping it stops vite too (killing only `npx` would leave vite running).
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 try {
   for (let i = 0; i < 100; i++) {
     try {
@@ -29,13 +53,21 @@ try {
   const input = page.getByRole('textbox', { name: 'zkCli command' });
   for (const c of commands) {
     if (c.startsWith('click:')) {
-      await page.getByRole('button', { name: c.slice(6) }).click();
+      await page.getByRole('button', { name: c.slice(6), exact: true }).click();
+      continue;
+    }
+    if (c.startsWith('select:')) {
+      const [name, value] = c.slice(7).split('=');
+      await page.getByRole('combobox', { name }).selectOption(value);
       continue;
     }
     const before = await page.getByRole('log', { name: 'zkCli output' }).locator('.line-echo').count();
     await input.fill(c);
     await input.press('Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.line-echo').length > n && !document.querySelector('.panel-hint')?.textContent?.startsWith('running'), before);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.line-echo').length > n && document.querySelector('[role="log"]')?.getAttribute('aria-busy') === 'false',
+      before,
+    );
   }
   await page.waitForTimeout(300);
   mkdirSync(dirname(out), { recursive: true });
@@ -43,5 +75,9 @@ try {
   await browser.close();
   console.log(`wrote ${out}`);
 } finally {
-  server.kill();
+  try {
+    process.kill(-server.pid);
+  } catch {
+    server.kill();
+  }
 }

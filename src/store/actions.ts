@@ -3,63 +3,175 @@
  * React, from the frame loop, from lessons and from the console. Everything that touches the
  * runtime goes through the session's operation queue.
  */
-import { runLabCommand } from '../cli/lab.ts';
+import { LAB_USAGE, runLabCommand } from '../cli/lab.ts';
+import { COMMAND_MAP } from '../cli/zkcli/commands.ts';
 import type { Sid } from '../protocol/types.ts';
-import { isLabLine, pushHistory, splitCommandLines } from './consoleText.ts';
-import { useLabStore } from './labStore.ts';
-import { addNoticeLines, appendConsole, currentSession, requireSession, syncLab } from './session.ts';
-import { executeZkCliLine, takeAdvanceNote, zkCliPrompt } from './zkcliBridge.ts';
+import { completeLine, isLabLine, pushHistory, splitCommandLines, type Completion } from './consoleText.ts';
+import { newConsoleTab, useLabStore } from './labStore.ts';
+import { addNoticeLines, appendConsole, currentSession, requireSession, syncLab, updateConsoleTab } from './session.ts';
+import { bumpZnodeWatches, cachedChildNames, pokeZnodes, rebuildZnodeView } from './znodes.ts';
+import {
+  addZkCliTab, closeZkCliTab, connectZkCli, DEFAULT_TAB, executeZkCliLine, takeAdvanceNote, zkCliBanner, zkCliPrompt,
+} from './zkcliBridge.ts';
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function reportInternalError(e: unknown): void {
+function reportInternalError(e: unknown, tab?: number): void {
   console.error(e);
-  appendConsole([{ kind: 'error', text: `lab: internal error: ${errorText(e)}` }]);
+  appendConsole([{ kind: 'error', text: `lab: internal error: ${errorText(e)}` }], tab);
+}
+
+function activeTab(): number {
+  return useLabStore.getState().activeConsoleTab;
 }
 
 // ------------------------------------------------------------------ console
 
 /**
- * Runs one console line: `lab …` lines go to the lab, everything else to zkCli. The line is
- * echoed after the prompt when it starts running; lines entered while another is running wait
- * their turn, in order. Resolves when its output is printed.
+ * Runs one console line in a console tab (the active one unless given): `lab …` lines go to the
+ * lab, everything else to that tab's zkCli. The line is echoed after the prompt when it starts
+ * running; lines entered while another is running (in any tab) wait their turn, in order.
+ * Resolves when its output is printed.
  */
-export async function runConsoleLine(line: string): Promise<void> {
+export async function runConsoleLine(line: string, tab: number = activeTab()): Promise<void> {
   const session = requireSession();
-  useLabStore.setState((s) => ({ history: pushHistory(s.history, line), pendingCommands: s.pendingCommands + 1 }));
+  updateConsoleTab(tab, (t) => ({ history: pushHistory(t.history, line), pending: t.pending + 1 }));
   try {
     await session.ops.run(async () => {
-      appendConsole([{ kind: 'echo', text: zkCliPrompt() + line }]);
+      if (!useLabStore.getState().consoleTabs.some((t) => t.id === tab)) return; // closed meanwhile
+      appendConsole([{ kind: 'echo', text: zkCliPrompt(tab) + line }], tab);
       if (line.trim() === '') return;
       if (isLabLine(line)) {
         const reply = await runLabCommand(session.controller, line);
-        appendConsole(reply.lines.map((text) => ({ kind: reply.error ? ('error' as const) : ('out' as const), text })));
+        appendConsole(reply.lines.map((text) => ({ kind: reply.error ? ('error' as const) : ('out' as const), text })), tab);
       } else {
-        const lines = await executeZkCliLine(session.runtime, line);
-        appendConsole(lines.map((text) => ({ kind: 'out' as const, text })));
-        const note = takeAdvanceNote(session.runtime);
-        if (note) appendConsole([{ kind: 'info', text: note }]);
+        const lines = await executeZkCliLine(session.runtime, line, tab);
+        appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), tab);
+        const note = takeAdvanceNote(session.runtime, tab);
+        if (note) appendConsole([{ kind: 'info', text: note }], tab);
       }
     });
   } catch (e) {
-    reportInternalError(e);
+    reportInternalError(e, tab);
   } finally {
-    useLabStore.setState((s) => ({ pendingCommands: s.pendingCommands - 1 }));
+    updateConsoleTab(tab, (t) => ({ pending: t.pending - 1 }));
+    // A read may have set a watch: the tree view looks again.
+    bumpZnodeWatches();
     syncLab();
   }
 }
 
 /** Runs several lines (a paste), one command per line, in order. */
-export async function runConsoleText(text: string): Promise<void> {
+export async function runConsoleText(text: string, tab: number = activeTab()): Promise<void> {
   const lines = splitCommandLines(text);
   // Queue every line at once so nothing entered later can slip in between them.
-  await Promise.all(lines.map((l) => runConsoleLine(l)));
+  await Promise.all(lines.map((l) => runConsoleLine(l, tab)));
 }
 
-export function clearConsole(): void {
-  useLabStore.setState({ consoleLines: [] });
+export function clearConsole(tab: number = activeTab()): void {
+  updateConsoleTab(tab, () => ({ lines: [] }));
+}
+
+// ------------------------------------------------------------------ console tabs
+
+let nextTabId = DEFAULT_TAB + 1;
+
+/**
+ * Opens a console tab with its own zkCli and client session on server `sid`, like
+ * `zkCli.sh -server zkN:2181` in another terminal, and makes it the active tab. Resolves with
+ * the tab's id once its session is established (or given up).
+ */
+export async function openConsoleTab(sid: Sid): Promise<number> {
+  const session = requireSession();
+  const id = nextTabId++;
+  const host = `zk${sid}:2181`;
+  addZkCliTab(id, host);
+  useLabStore.setState((s) => ({ consoleTabs: [...s.consoleTabs, newConsoleTab(id, host)], activeConsoleTab: id }));
+  appendConsole(zkCliBanner(id).map((text) => ({ kind: 'out' as const, text })), id);
+  updateConsoleTab(id, (t) => ({ pending: t.pending + 1 }));
+  try {
+    await session.ops.run(async () => {
+      const lines = await connectZkCli(session.runtime, id);
+      appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), id);
+    });
+  } catch (e) {
+    reportInternalError(e, id);
+  } finally {
+    updateConsoleTab(id, (t) => ({ pending: t.pending - 1 }));
+    syncLab();
+  }
+  return id;
+}
+
+/** Closes a console tab: its zkCli closes its session (as `close` does) and the tab goes away. */
+export async function closeConsoleTab(id: number): Promise<void> {
+  if (id === DEFAULT_TAB) return;
+  const session = requireSession();
+  useLabStore.setState((s) => {
+    const i = s.consoleTabs.findIndex((t) => t.id === id);
+    if (i < 0) return {};
+    const tabs = s.consoleTabs.filter((t) => t.id !== id);
+    const active = s.activeConsoleTab === id ? (tabs[Math.max(0, i - 1)]?.id ?? DEFAULT_TAB) : s.activeConsoleTab;
+    return { consoleTabs: tabs, activeConsoleTab: active };
+  });
+  try {
+    await session.ops.run(() => closeZkCliTab(id));
+  } catch (e) {
+    reportInternalError(e);
+  } finally {
+    syncLab();
+    pokeZnodes();
+  }
+}
+
+export function selectConsoleTab(id: number): void {
+  if (!useLabStore.getState().consoleTabs.some((t) => t.id === id)) return;
+  useLabStore.setState({ activeConsoleTab: id });
+  pokeZnodes();
+}
+
+const LAB_COMMANDS = [...new Set(LAB_USAGE.slice(1).map((l) => l.trim().split(/\s+/)[1] ?? ''))].filter((c) => c !== '').concat('help');
+
+/**
+ * Tab completion for a console tab's command box: command names, `lab` subcommands and znode
+ * paths from that tab's server's tree (the last fetched copy). Null: nothing to complete.
+ */
+export function completeConsoleInput(text: string, caret: number, tab: number = activeTab()): Completion | null {
+  const t = useLabStore.getState().consoleTabs.find((x) => x.id === tab);
+  const sid = t?.sid ?? null;
+  return completeLine(text, caret, {
+    commands: [...COMMAND_MAP.keys()],
+    labCommands: LAB_COMMANDS,
+    children: (path) => (sid === null ? null : cachedChildNames(sid, path)),
+  });
+}
+
+/** Prints completion candidates in a tab, as a terminal lists them on a second Tab. */
+export function showCompletions(candidates: string[], tab: number = activeTab()): void {
+  if (candidates.length === 0) return;
+  appendConsole([{ kind: 'info', text: candidates.join('  ') }], tab);
+}
+
+// ------------------------------------------------------------------ znode tree
+
+/** Shows server `sid`'s tree, or (null) the tree of the active console tab's server. */
+export function chooseZnodeServer(sid: Sid | null): void {
+  useLabStore.setState({ znodeChoice: sid });
+  pokeZnodes();
+  rebuildZnodeView(true);
+}
+
+/** Selects a znode (its data, Stat and ACL are shown), or none. */
+export function selectZnode(path: string | null): void {
+  useLabStore.setState({ selectedZnode: path });
+  rebuildZnodeView(true);
+}
+
+/** Collapses or expands a znode's subtree in the tree view. */
+export function toggleZnode(path: string, collapsed: boolean): void {
+  useLabStore.setState((s) => ({ znodeToggles: { ...s.znodeToggles, [path]: collapsed } }));
 }
 
 // ------------------------------------------------------------------ servers
@@ -84,10 +196,12 @@ export function healAllLinks(): Promise<void> {
 
 export function selectServer(sid: Sid | null): void {
   useLabStore.setState({ selectedSid: sid });
+  syncLab();
 }
 
 export function toggleSelectedServer(sid: Sid): void {
   useLabStore.setState((s) => ({ selectedSid: s.selectedSid === sid ? null : sid }));
+  syncLab();
 }
 
 // ------------------------------------------------------------------ playback

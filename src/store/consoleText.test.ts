@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { applyPaste, browseHistory, isLabLine, pushHistory, splitCommandLines, type HistoryCursor } from './consoleText.ts';
+import {
+  applyPaste, browseHistory, completeLine, isLabLine, pushHistory, splitCommandLines, type CompletionSources, type HistoryCursor,
+} from './consoleText.ts';
 
 describe('splitCommandLines', () => {
   test('one command per line, any line ending, inner blanks kept', () => {
@@ -65,5 +67,38 @@ describe('history', () => {
     const c: HistoryCursor = { index: null, draft: '' };
     expect(browseHistory(['x'], c, 'abc', 1).value).toBe('abc');
     expect(browseHistory([], c, 'abc', -1).value).toBe('abc');
+  });
+});
+
+describe('completeLine', () => {
+  const tree: Record<string, string[]> = { '/': ['app', 'zookeeper'], '/app': ['eph', 'lock-0000000001', 'lock-0000000002'] };
+  const src: CompletionSources = {
+    commands: ['create', 'close', 'connect', 'get', 'getAcl', 'ls'],
+    labCommands: ['kill', 'run', 'status'],
+    children: (p) => tree[p] ?? null,
+  };
+  test('a unique command is completed with a space', () => {
+    expect(completeLine('cre', 3, src)).toEqual({ value: 'create ', caret: 7, candidates: ['create'] });
+  });
+  test('several commands: their common prefix, and the candidates', () => {
+    expect(completeLine('c', 1, src)).toEqual({ value: 'c', caret: 1, candidates: ['close', 'connect', 'create'] });
+    expect(completeLine('co', 2, src)?.value).toBe('connect ');
+    expect(completeLine('ge', 2, src)).toEqual({ value: 'get', caret: 3, candidates: ['get', 'getAcl'] });
+  });
+  test('lab subcommands', () => {
+    expect(completeLine('lab st', 6, src)?.value).toBe('lab status ');
+    expect(completeLine('la', 2, src)?.value).toBe('lab ');
+  });
+  test('paths from the tree, at the caret, keeping the rest of the line', () => {
+    expect(completeLine('ls /a', 5, src)).toEqual({ value: 'ls /app', caret: 7, candidates: ['/app'] });
+    expect(completeLine('get /app/e', 10, src)?.value).toBe('get /app/eph');
+    expect(completeLine('get /app/lo', 11, src)).toEqual({ value: 'get /app/lock-000000000', caret: 23, candidates: ['/app/lock-0000000001', '/app/lock-0000000002'] });
+    expect(completeLine('set /a x', 6, src)?.value).toBe('set /app x');
+    expect(completeLine('ls /', 4, src)?.candidates).toEqual(['/app', '/zookeeper']);
+  });
+  test('nothing to complete', () => {
+    expect(completeLine('ls /nope/x', 10, src)).toBeNull();
+    expect(completeLine('create /a da', 12, src)).toBeNull();
+    expect(completeLine('xyz', 3, src)).toEqual({ value: 'xyz', caret: 3, candidates: [] });
   });
 });

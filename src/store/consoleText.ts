@@ -63,3 +63,72 @@ export function browseHistory(
   if (index >= history.length) return { cursor: { index: null, draft: '' }, value: cursor.draft };
   return { cursor: { ...cursor, index }, value: history[index]! };
 }
+
+// ------------------------------------------------------------------ Tab completion
+
+export interface CompletionSources {
+  /** zkCli's command names. */
+  commands: readonly string[];
+  /** `lab` subcommands. */
+  labCommands: readonly string[];
+  /** The child names of a znode on the tab's server; null when unknown. */
+  children: (path: string) => readonly string[] | null;
+}
+
+export interface Completion {
+  value: string;
+  caret: number;
+  /** What matched: more than one means the reader has to choose (a terminal lists them). */
+  candidates: string[];
+}
+
+function commonPrefix(words: readonly string[]): string {
+  if (words.length === 0) return '';
+  let p = words[0]!;
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+/**
+ * Completes the word before the caret, as zkCli's JLine completer does: the first word from the
+ * command names (and `lab`), `lab`'s second word from its subcommands, a word starting with `/`
+ * from the children of its parent znode. A single match is completed (a command gets a trailing
+ * space); several are completed to their common prefix and returned as candidates. Null when
+ * there is nothing to complete here.
+ */
+export function completeLine(text: string, caret: number, src: CompletionSources): Completion | null {
+  const before = text.slice(0, caret);
+  const after = text.slice(caret);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.slice(lineStart);
+  const m = /(\S*)$/.exec(line);
+  const word = m?.[1] ?? '';
+  const wordStart = before.length - word.length;
+  const head = line.slice(0, line.length - word.length);
+  const headWords = head.trim() === '' ? [] : head.trim().split(/\s+/);
+  let candidates: string[];
+  let isCommand = false;
+  if (headWords.length === 0) {
+    candidates = [...src.commands, 'lab'].filter((c) => c.startsWith(word));
+    isCommand = true;
+  } else if (headWords.length === 1 && headWords[0] === 'lab') {
+    candidates = src.labCommands.filter((c) => c.startsWith(word));
+    isCommand = true;
+  } else if (word.startsWith('/')) {
+    const slash = word.lastIndexOf('/');
+    const dir = slash === 0 ? '/' : word.slice(0, slash);
+    const prefix = word.slice(slash + 1);
+    const kids = src.children(dir);
+    if (kids === null) return null;
+    const base = dir === '/' ? '' : dir;
+    candidates = kids.filter((k) => k.startsWith(prefix)).map((k) => `${base}/${k}`);
+  } else {
+    return null;
+  }
+  candidates = [...new Set(candidates)].sort();
+  let replacement = word;
+  if (candidates.length === 1) replacement = candidates[0]! + (isCommand ? ' ' : '');
+  else if (candidates.length > 1) replacement = commonPrefix(candidates);
+  const value = before.slice(0, wordStart) + replacement + after;
+  return { value, caret: wordStart + replacement.length, candidates };
+}

@@ -9,6 +9,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { Sid } from '../protocol/types.ts';
 import type { ServerCard } from './serverCards.ts';
+import type { ZnodeDetails, ZnodeTreeModel } from './znodeModel.ts';
 
 // ------------------------------------------------------------------ console
 
@@ -20,24 +21,42 @@ export interface ConsoleLine {
   text: string;
 }
 
-export interface ConsoleSlice {
-  consoleLines: ConsoleLine[];
-  /** Commands entered, oldest first (for ↑/↓). */
+/** One console tab: its own zkCli, client session and server, output and history. */
+export interface ConsoleTab {
+  id: number;
+  lines: ConsoleLine[];
+  /** Commands entered in this tab, oldest first (for ↑/↓). */
   history: string[];
   /** zkCli's prompt as it is now (the session layer changes it). */
   prompt: string;
-  /** Commands entered but not finished yet. */
-  pendingCommands: number;
+  /** `zk2:2181`: what the tab's zkCli is connected (or connecting) to. */
+  host: string;
+  /** The server its client is connected to (null before it connects or after it closed). */
+  sid: Sid | null;
+  /** The client's state as zkCli names it (CONNECTED, CONNECTING, CLOSED …). */
+  state: string;
+  /** The session id as ZooKeeper prints it (`0x…`), once the server granted one. */
+  sessionId: string | null;
+  /** Commands entered in this tab but not finished yet. */
+  pending: number;
 }
 
-/** The console keeps this many lines; older ones scroll away. */
+export interface ConsoleSlice {
+  /** In the order they were opened; the first is the default tab (it cannot be closed). */
+  consoleTabs: ConsoleTab[];
+  activeConsoleTab: number;
+}
+
+/** The console keeps this many lines per tab; older ones scroll away. */
 export const CONSOLE_MAX_LINES = 5000;
 
+export function newConsoleTab(id: number, host: string): ConsoleTab {
+  return { id, lines: [], history: [], prompt: '', host, sid: null, state: 'CONNECTING', sessionId: null, pending: 0 };
+}
+
 const consoleSlice: StateCreator<LabState, [], [], ConsoleSlice> = () => ({
-  consoleLines: [],
-  history: [],
-  prompt: '',
-  pendingCommands: 0,
+  consoleTabs: [newConsoleTab(1, 'zk1:2181')],
+  activeConsoleTab: 1,
 });
 
 // ------------------------------------------------------------------ playback
@@ -98,6 +117,72 @@ const selectionSlice: StateCreator<LabState, [], [], SelectionSlice> = () => ({
   selectedSid: null,
 });
 
+// ------------------------------------------------------------------ znode tree
+
+/** Why the tree view has no tree to draw, or `ready`. */
+export type ZnodeTreeStatus = 'loading' | 'down' | 'no-database' | 'ready';
+
+export interface ZnodeSlice {
+  /** The server whose tree is shown; null follows the active console tab's server. */
+  znodeChoice: Sid | null;
+  /** The server shown now. */
+  znodeSid: Sid;
+  znodeStatus: ZnodeTreeStatus;
+  znodeTree: ZnodeTreeModel | null;
+  selectedZnode: string | null;
+  znodeDetails: ZnodeDetails | null;
+  /** Paths the reader collapsed (true) or expanded (false) by hand; others follow the defaults. */
+  znodeToggles: Record<string, boolean>;
+}
+
+const znodeSlice: StateCreator<LabState, [], [], ZnodeSlice> = () => ({
+  znodeChoice: null,
+  znodeSid: 1,
+  znodeStatus: 'loading',
+  znodeTree: null,
+  selectedZnode: null,
+  znodeDetails: null,
+  znodeToggles: {},
+});
+
+// ------------------------------------------------------------------ inspector
+
+/** The sync mode a leader chose for a learner, shown on the learner's card for a while. */
+export interface SyncFlash {
+  mode: string;
+  leader: string;
+  /** Simulated ms when the leader chose it. */
+  at: number;
+}
+
+export interface LogRow {
+  zxid: string;
+  type: string;
+  /** The path it writes, the session it opens/closes, or ''. */
+  target: string;
+  committed: boolean;
+}
+
+export interface ServerLogView {
+  sid: Sid;
+  rows: LogRow[];
+  /** Entries older than the rows shown. */
+  earlier: number;
+  snapshotZxid: string;
+  /** The committed part ends here (null: unknown, the server is down). */
+  lastCommitted: string | null;
+}
+
+export interface InspectorSlice {
+  syncFlashes: Record<Sid, SyncFlash>;
+  serverLog: ServerLogView | null;
+}
+
+const inspectorSlice: StateCreator<LabState, [], [], InspectorSlice> = () => ({
+  syncFlashes: {},
+  serverLog: null,
+});
+
 // ------------------------------------------------------------------ notices
 
 export type NoticeKind = 'config' | 'error' | 'info';
@@ -119,7 +204,7 @@ const noticeSlice: StateCreator<LabState, [], [], NoticeSlice> = () => ({
 
 // ------------------------------------------------------------------ the store
 
-export type LabState = ConsoleSlice & PlaybackSlice & ClusterSlice & SelectionSlice & NoticeSlice;
+export type LabState = ConsoleSlice & PlaybackSlice & ClusterSlice & SelectionSlice & NoticeSlice & ZnodeSlice & InspectorSlice;
 
 export const useLabStore = create<LabState>()((...a) => ({
   ...consoleSlice(...a),
@@ -127,6 +212,8 @@ export const useLabStore = create<LabState>()((...a) => ({
   ...clusterSlice(...a),
   ...selectionSlice(...a),
   ...noticeSlice(...a),
+  ...znodeSlice(...a),
+  ...inspectorSlice(...a),
 }));
 
 /** The initial state, for tests and for a new lab. */
@@ -134,10 +221,15 @@ export const initialLabState: LabState = useLabStore.getState();
 
 // ------------------------------------------------------------------ selectors
 
-export const selectConsoleLines = (s: LabState): ConsoleLine[] => s.consoleLines;
-export const selectHistory = (s: LabState): string[] => s.history;
-export const selectPrompt = (s: LabState): string => s.prompt;
-export const selectPendingCommands = (s: LabState): number => s.pendingCommands;
+const NO_LINES: ConsoleLine[] = [];
+const NO_HISTORY: string[] = [];
+export const selectConsoleTabs = (s: LabState): ConsoleTab[] => s.consoleTabs;
+export const selectActiveConsoleTab = (s: LabState): number => s.activeConsoleTab;
+export const selectActiveTab = (s: LabState): ConsoleTab | undefined => s.consoleTabs.find((t) => t.id === s.activeConsoleTab);
+export const selectConsoleLines = (s: LabState): ConsoleLine[] => selectActiveTab(s)?.lines ?? NO_LINES;
+export const selectHistory = (s: LabState): string[] => selectActiveTab(s)?.history ?? NO_HISTORY;
+export const selectPrompt = (s: LabState): string => selectActiveTab(s)?.prompt ?? '';
+export const selectPendingCommands = (s: LabState): number => selectActiveTab(s)?.pending ?? 0;
 export const selectPaused = (s: LabState): boolean => s.paused;
 export const selectSpeed = (s: LabState): number => s.speed;
 export const selectEnsemble = (s: LabState): EnsembleInfo => s.ensemble;
@@ -149,3 +241,12 @@ export const selectSelectedServer = (s: LabState): ServerCard | undefined =>
   s.selectedSid === null ? undefined : s.servers[s.selectedSid];
 export const selectNotices = (s: LabState): Notice[] => s.notices;
 export const selectGeneration = (s: LabState): number => s.generation;
+export const selectZnodeTree = (s: LabState): ZnodeTreeModel | null => s.znodeTree;
+export const selectZnodeStatus = (s: LabState): ZnodeTreeStatus => s.znodeStatus;
+export const selectZnodeSid = (s: LabState): Sid => s.znodeSid;
+export const selectZnodeChoice = (s: LabState): Sid | null => s.znodeChoice;
+export const selectSelectedZnode = (s: LabState): string | null => s.selectedZnode;
+export const selectZnodeDetails = (s: LabState): ZnodeDetails | null => s.znodeDetails;
+export const selectZnodeToggles = (s: LabState): Record<string, boolean> => s.znodeToggles;
+export const selectSyncFlash = (sid: Sid) => (s: LabState): SyncFlash | undefined => s.syncFlashes[sid];
+export const selectServerLog = (s: LabState): ServerLogView | null => s.serverLog;

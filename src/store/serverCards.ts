@@ -41,6 +41,8 @@ export interface ServerCard {
   serving: boolean;
   leader: string | null;
   lastProcessedZxid: string | null;
+  /** Highest committed zxid it knows of (the leader's lastCommitted; a learner's last processed). */
+  lastCommittedZxid: string | null;
   nodeCount: number | null;
   syncMode: string | null;
   /** Leader only. */
@@ -79,6 +81,7 @@ export function buildServerCard(slot: ServerSlot, observer: boolean): ServerCard
       serving: false,
       leader: null,
       lastProcessedZxid: null,
+      lastCommittedZxid: null,
       nodeCount: null,
       syncMode: null,
       learners: [],
@@ -106,6 +109,7 @@ export function buildServerCard(slot: ServerSlot, observer: boolean): ServerCard
     serving: z.serving,
     leader: z.leaderSid === null ? null : serverName(z.leaderSid),
     lastProcessedZxid: hex(z.lastProcessedZxid),
+    lastCommittedZxid: hex(Math.max(z.lastCommittedZxid, z.lastProcessedZxid)),
     nodeCount: z.nodeCount,
     syncMode: z.lastSyncMode,
     learners: z.learners.map((l) => ({ name: serverName(l.sid), stage: l.stage, syncMode: l.syncMode, synced: l.synced })),

@@ -8,10 +8,18 @@ import type { LabController } from '../cli/lab.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
 import { observerIds, voterIds } from '../sim/config.ts';
 import type { LabRuntime } from '../worker/runtime.ts';
-import { CONSOLE_MAX_LINES, initialLabState, useLabStore, type ConsoleLine, type ConsoleLineKind, type NoticeKind } from './labStore.ts';
+import { hexLong } from '../cli/zkcli/format.ts';
+import { buildServerLog, serverLogKey, SyncFlashReader } from './inspector.ts';
+import {
+  CONSOLE_MAX_LINES, initialLabState, useLabStore, type ConsoleLine, type ConsoleLineKind, type ConsoleTab, type LabState,
+  type NoticeKind,
+} from './labStore.ts';
 import { OpQueue } from './opQueue.ts';
 import { buildServerCards, cutLinksOf, mergeServerCards } from './serverCards.ts';
-import { connectZkCli, onZkCliAsyncOutput, zkCliBanner, zkCliPrompt } from './zkcliBridge.ts';
+import { pokeZnodes, resetZnodes } from './znodes.ts';
+import {
+  connectZkCli, consoleClient, DEFAULT_TAB, onZkCliAsyncOutput, resetZkCliTabs, zkCliBanner, zkCliHost, zkCliPrompt,
+} from './zkcliBridge.ts';
 
 export interface LabSession {
   readonly runtime: LabRuntime;
@@ -46,6 +54,9 @@ export function requireSession(): LabSession {
 export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSession {
   disposeLab();
   useLabStore.setState(initialLabState, true);
+  resetZkCliTabs();
+  syncFlashes = new SyncFlashReader();
+  serverLogKeyNow = '';
   const playback = createActor(playbackMachine, { input: { paused: opts.paused ?? false, speed: opts.speed ?? 1 } });
   const controller: LabController = {
     get sim() {
@@ -62,6 +73,7 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
   };
   const session: LabSession = { runtime, ops: new OpQueue(), playback, controller, dirty: true };
   current = session;
+  resetZnodes(session);
 
   // The machine is the one source of truth for playing/paused; the runtime mirrors it.
   playback.subscribe((snap) => {
@@ -93,12 +105,13 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
     serverIds: [...voterIds(c), ...observerIds(c)],
   });
   if (opts.configErrors && opts.configErrors.length > 0) addNoticeLines('config', opts.configErrors);
-  appendConsole(zkCliBanner().map((text) => ({ kind: 'out' as const, text })));
-  // zkCli connects to zk1 as soon as it starts; watch events between commands print as they come.
-  onZkCliAsyncOutput((lines) => appendConsole(lines.map((text) => ({ kind: 'out' as const, text }))));
+  appendConsole(zkCliBanner().map((text) => ({ kind: 'out' as const, text })), DEFAULT_TAB);
+  // zkCli connects to zk1 as soon as it starts; watch events between commands print as they come,
+  // in the tab whose session received them.
+  onZkCliAsyncOutput((lines, tab) => appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), tab));
   void session.ops.run(async () => {
     const lines = await connectZkCli(runtime);
-    appendConsole(lines.map((text) => ({ kind: 'out' as const, text })));
+    appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), DEFAULT_TAB);
     syncLab();
   });
   syncLab();
@@ -111,6 +124,23 @@ export function disposeLab(): void {
   current.playback.stop();
   if (current.runtime.onChange) current.runtime.onChange = null;
   current = null;
+  resetZnodes(null);
+}
+
+let syncFlashes = new SyncFlashReader();
+let serverLogKeyNow = '';
+
+/** What a console tab shows about its zkCli and client, from the bridge. */
+function tabPatch(tab: ConsoleTab): ConsoleTab | null {
+  const client = consoleClient(tab.id);
+  const prompt = zkCliPrompt(tab.id);
+  const host = zkCliHost(tab.id);
+  const sid = client?.server ?? null;
+  const state = client ? client.getState() : 'CONNECTING';
+  const session = client?.sessionId ?? null;
+  const sessionId = session === null ? null : hexLong(session);
+  if (prompt === tab.prompt && host === tab.host && sid === tab.sid && state === tab.state && sessionId === tab.sessionId) return null;
+  return { ...tab, prompt, host, sid, state, sessionId };
 }
 
 /** Copies what the UI shows from the runtime into the store, touching only what changed. */
@@ -130,19 +160,41 @@ export function syncLab(): void {
     patch.cutKey = cuts.key;
   }
   if (runtime.generation !== s.generation) patch.generation = runtime.generation;
-  const prompt = zkCliPrompt();
-  if (prompt !== s.prompt) patch.prompt = prompt;
+  let tabsChanged = false;
+  const tabs = s.consoleTabs.map((tab) => {
+    const next = tabPatch(tab);
+    if (!next) return tab;
+    tabsChanged = true;
+    return next;
+  });
+  if (tabsChanged) patch.consoleTabs = tabs;
+  const flashes = syncFlashes.read(sim);
+  if (flashes !== s.syncFlashes) patch.syncFlashes = flashes;
+  const slot = s.selectedSid === null ? undefined : sim.servers.get(s.selectedSid);
+  const logKey = slot ? serverLogKey(slot, runtime.generation) : '';
+  if (logKey !== serverLogKeyNow) {
+    serverLogKeyNow = logKey;
+    patch.serverLog = slot ? buildServerLog(slot) : null;
+  }
   if (Object.keys(patch).length > 0) useLabStore.setState(patch);
+  pokeZnodes();
 }
 
 let nextLineId = 1;
 
-export function appendConsole(lines: Array<{ kind: ConsoleLineKind; text: string }>): void {
+/** Changes one console tab (by id) in the store. */
+export function updateConsoleTab(id: number, fn: (tab: ConsoleTab) => Partial<ConsoleTab>): void {
+  useLabStore.setState((s: LabState) => ({ consoleTabs: s.consoleTabs.map((t) => (t.id === id ? { ...t, ...fn(t) } : t)) }));
+}
+
+/** Prints lines in a console tab (the active one unless given). */
+export function appendConsole(lines: Array<{ kind: ConsoleLineKind; text: string }>, tab?: number): void {
   if (lines.length === 0) return;
+  const id = tab ?? useLabStore.getState().activeConsoleTab;
   const added: ConsoleLine[] = lines.map((l) => ({ id: nextLineId++, kind: l.kind, text: l.text }));
-  useLabStore.setState((s) => {
-    const all = s.consoleLines.concat(added);
-    return { consoleLines: all.length > CONSOLE_MAX_LINES ? all.slice(all.length - CONSOLE_MAX_LINES) : all };
+  updateConsoleTab(id, (t) => {
+    const all = t.lines.concat(added);
+    return { lines: all.length > CONSOLE_MAX_LINES ? all.slice(all.length - CONSOLE_MAX_LINES) : all };
   });
 }
 

@@ -28,7 +28,9 @@ async function settle(): Promise<void> {
 const state = () => useLabStore.getState();
 /** The echo of a command: the prompt zkCli shows now, then the line. */
 const echo = (line: string) => zkCliPrompt() + line;
-const texts = () => state().consoleLines.map((l) => l.text);
+const activeTab = () => state().consoleTabs.find((t) => t.id === state().activeConsoleTab)!;
+const lines = () => activeTab().lines;
+const texts = () => lines().map((l) => l.text);
 
 beforeEach(async () => {
   open('voters=3');
@@ -43,8 +45,8 @@ afterEach(() => {
 describe('lab store', () => {
   test('opens like zkCli -server zk1:2181, with a card per server', () => {
     expect(texts().slice(0, 3)).toEqual(['Connecting to zk1:2181', 'Welcome to ZooKeeper!', 'JLine support is enabled']);
-    expect(state().prompt).toBe(zkCliPrompt());
-    expect(state().prompt).toMatch(/^\[zk: zk1:2181\(\w+\) \d+\] $/);
+    expect(activeTab().prompt).toBe(zkCliPrompt());
+    expect(activeTab().prompt).toMatch(/^\[zk: zk1:2181\(\w+\) \d+\] $/);
     expect(state().serverIds).toEqual([1, 2, 3]);
     expect(Object.keys(state().servers)).toEqual(['1', '2', '3']);
     expect(state().paused).toBe(false);
@@ -60,7 +62,7 @@ describe('lab store', () => {
     expect(s[3]?.vote).toMatchObject({ leader: 'zk3' });
     expect(s[3]?.phase).toBe('BROADCAST');
     expect(s[3]?.learners.map((l) => l.name).sort()).toEqual(['zk1', 'zk2']);
-    expect(state().history.at(-1)).toBe('lab run 5s');
+    expect(activeTab().history.at(-1)).toBe('lab run 5s');
   });
 
   test('unchanged cards keep their identity', async () => {
@@ -90,19 +92,19 @@ describe('lab store', () => {
 
   test('errors are marked, other lines go to zkCli', async () => {
     await runConsoleLine('lab kill 42');
-    const last = state().consoleLines.at(-1);
+    const last = lines().at(-1);
     expect(last?.kind).toBe('error');
     expect(last?.text).toMatch(/^lab kill: no server 42/);
-    const before = state().consoleLines.length;
+    const before = lines().length;
     const prompt = zkCliPrompt();
     await runConsoleLine('ls /');
-    const added = state().consoleLines.slice(before);
+    const added = lines().slice(before);
     expect(added[0]).toMatchObject({ kind: 'echo', text: prompt + 'ls /' });
     expect(added.length).toBeGreaterThan(1);
   });
 
   test('several lines run in order, one command per line', async () => {
-    const before = state().consoleLines.length;
+    const before = lines().length;
     await runConsoleText('lab pause\nlab run 1s\nlab status\n');
     const t = texts().slice(before);
     expect(t[0]).toBe(echo('lab pause'));

@@ -1,4 +1,4 @@
-/** The lab's page: controls on top, the ensemble large on the left, details and console on the right. */
+/** The lab's page: controls on top, the ensemble and the znode tree on the left, details and console on the right. */
 import { useShallow } from 'zustand/react/shallow';
 import { selectEnsemble, useLabStore } from '../store/index.ts';
 import { ClusterView } from './cluster/ClusterView.tsx';
@@ -8,6 +8,7 @@ import { PlaybackControls } from './controls/PlaybackControls.tsx';
 import { ServerDetails } from './inspector/ServerDetails.tsx';
 import { Notices } from './notices/Notices.tsx';
 import { t } from './strings.ts';
+import { ZnodeTree } from './znodes/ZnodeTree.tsx';
 
 function EnsembleSummary() {
   const e = useLabStore(useShallow(selectEnsemble));
@@ -31,14 +32,17 @@ export function LabPage() {
       </header>
       <Notices />
       <main className="workspace">
-        <section className="cluster-panel panel" aria-labelledby="cluster-title">
-          <header className="panel-head">
-            <h2 id="cluster-title">{t.clusterLabel}</h2>
-            <EnsembleSummary />
-          </header>
-          <ClusterView />
-          <Legend />
-        </section>
+        <div className="main-col">
+          <section className="cluster-panel panel" aria-labelledby="cluster-title">
+            <header className="panel-head">
+              <h2 id="cluster-title">{t.clusterLabel}</h2>
+              <EnsembleSummary />
+            </header>
+            <ClusterView />
+            <Legend />
+          </section>
+          <ZnodeTree />
+        </div>
         <aside className="side">
           <ServerDetails />
           <Console />

@@ -13,7 +13,7 @@
  *    server applies zxids in increasing order.
  */
 import type { QuorumPeer } from '../../protocol/QuorumPeer.ts';
-import type { Sid } from '../../protocol/types.ts';
+import type { LoggedTxn, Sid } from '../../protocol/types.ts';
 import { hex } from '../../protocol/zxid.ts';
 import { loadDatabase } from '../../protocol/zab/ZKDatabase.ts';
 import { dbOptions } from '../../protocol/zab/Zab.ts';
@@ -27,6 +27,19 @@ export interface Violation {
   traceIndex: number;
   servers: Sid[];
   message: string;
+}
+
+interface History {
+  log: LoggedTxn[];
+  snapshotZxid: number;
+  last: number;
+  /** How many log entries have been looked at. */
+  scanned: number;
+  entries: Array<[number, string]>;
+  /** How many entries Agreement has checked. */
+  checked: number;
+  version: number;
+  rebuilt: boolean;
 }
 
 export class InvariantChecker {
@@ -57,13 +70,57 @@ export class InvariantChecker {
     this.violations.push({ invariant, t: sim.now, traceIndex: sim.trace.length - 1, servers, message });
   }
 
+  /** Each server's applied history (zxid, txn digest), kept up to date incrementally. */
+  private readonly histories = new Map<Sid, History>();
+  /** Pairs of servers checked for PrefixConsistency up to this zxid, with the histories' versions. */
+  private readonly pairs = new Map<string, { upTo: number; a: number; b: number }>();
+  private readonly digests = new WeakMap<object, string>();
+
+  private digest(t: LoggedTxn): string {
+    let d = this.digests.get(t);
+    if (d === undefined) {
+      d = stableJson(t.txn);
+      this.digests.set(t, d);
+    }
+    return d;
+  }
+
+  /** The server's applied history: log entries above its snapshot up to its last processed zxid. */
+  private history(sid: Sid, peer: QuorumPeer, last: number): History {
+    const log = peer.disk.log;
+    const h = this.histories.get(sid);
+    const sameBase = h && h.log === log && h.snapshotZxid === peer.disk.snapshotZxid && h.last <= last;
+    if (h && sameBase) {
+      // The log only grows between truncations (a truncation or snapshot replaces the array).
+      for (let i = h.scanned; i < log.length; i++) {
+        const t = log[i]!;
+        if (t.zxid > last) break;
+        if (t.zxid > peer.disk.snapshotZxid) h.entries.push([t.zxid, this.digest(t)]);
+        h.scanned = i + 1;
+      }
+      if (h.last !== last) h.version += 1;
+      h.last = last;
+      return h;
+    }
+    const fresh: History = { log, snapshotZxid: peer.disk.snapshotZxid, last, scanned: 0, entries: [], checked: 0, version: (h?.version ?? 0) + 1, rebuilt: true };
+    for (let i = 0; i < log.length; i++) {
+      const t = log[i]!;
+      if (t.zxid > last) break;
+      if (t.zxid > fresh.snapshotZxid) fresh.entries.push([t.zxid, this.digest(t)]);
+      fresh.scanned = i + 1;
+    }
+    this.histories.set(sid, fresh);
+    return fresh;
+  }
+
   check(sim: Simulation): void {
     this.batches += 1;
     this.scanTrace(sim);
-    const serving: Array<{ sid: Sid; peer: QuorumPeer; history: Array<[number, string]> }> = [];
+    const serving: Array<{ sid: Sid; peer: QuorumPeer; history: History }> = [];
     for (const slot of sim.servers.values()) {
       if (!slot.up) {
         this.lastApplied.delete(slot.sid);
+        this.histories.delete(slot.sid);
         continue;
       }
       const peer = this.peers(slot.sid);
@@ -78,17 +135,15 @@ export class InvariantChecker {
       if (peer.zab.phase !== 'BROADCAST' || !peer.zab.db) continue;
       const db = peer.zab.db;
       const last = db.tree.lastProcessedZxid;
-      const history: Array<[number, string]> = [];
-      for (const t of peer.disk.log) {
-        if (t.zxid > last) break;
-        if (t.zxid > peer.disk.snapshotZxid) history.push([t.zxid, stableJson(t.txn)]);
-      }
+      const history = this.history(slot.sid, peer, last);
       serving.push({ sid: slot.sid, peer, history });
-      for (const [zxid, digest] of history) {
+      for (let i = history.rebuilt ? 0 : history.checked; i < history.entries.length; i++) {
+        const [zxid, digest] = history.entries[i]!;
         const known = this.committed.get(zxid);
         if (known === undefined) this.committed.set(zxid, digest);
         else if (known !== digest) this.fail(sim, 'Agreement', [slot.sid], `zk${slot.sid} delivered a different txn under ${hex(zxid)} than another server did`);
       }
+      history.checked = history.entries.length;
       const signature = `${db.tree.lastProcessedZxid}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}`;
       if (this.batches % this.replayEvery === 0 && this.replayed.get(slot.sid) !== signature) {
         this.replayed.set(slot.sid, signature);
@@ -106,20 +161,25 @@ export class InvariantChecker {
       for (let j = i + 1; j < serving.length; j++) {
         const a = serving[i]!;
         const b = serving[j]!;
-        const bMap = new Map(b.history);
-        const upTo = Math.min(a.peer.zab.db!.tree.lastProcessedZxid, b.peer.zab.db!.tree.lastProcessedZxid);
-        const floor = Math.max(a.peer.disk.snapshotZxid, b.peer.disk.snapshotZxid);
-        const aZ = a.history.filter(([z]) => z > floor && z <= upTo).map(([z]) => z);
-        const bZ = b.history.filter(([z]) => z > floor && z <= upTo).map(([z]) => z);
-        if (aZ.join() !== bZ.join()) {
-          this.fail(sim, 'PrefixConsistency', [a.sid, b.sid], `zk${a.sid} and zk${b.sid} applied different zxids up to ${hex(upTo)}`);
-          continue;
-        }
-        for (const [z, d] of a.history) {
-          if (z > upTo || z <= floor) continue;
-          if (bMap.get(z) !== d) this.fail(sim, 'PrefixConsistency', [a.sid, b.sid], `zk${a.sid} and zk${b.sid} differ at ${hex(z)}`);
-        }
+        this.checkPair(sim, a.sid, a.peer, a.history, b.sid, b.peer, b.history);
       }
+    }
+    for (const s of serving) s.history.rebuilt = false;
+  }
+
+  /** PrefixConsistency for one pair, re-checking only what changed since the pair was last checked. */
+  private checkPair(sim: Simulation, aSid: Sid, aPeer: QuorumPeer, a: History, bSid: Sid, bPeer: QuorumPeer, b: History): void {
+    const key = `${aSid}-${bSid}`;
+    const prev = this.pairs.get(key);
+    if (prev && prev.a === a.version && prev.b === b.version && !a.rebuilt && !b.rebuilt) return;
+    const upTo = Math.min(a.last, b.last);
+    const floor = Math.max(aPeer.disk.snapshotZxid, bPeer.disk.snapshotZxid, prev && !a.rebuilt && !b.rebuilt ? prev.upTo : -Infinity);
+    const slice = (h: History) => h.entries.filter(([z]) => z > floor && z <= upTo);
+    const aZ = slice(a);
+    const bZ = slice(b);
+    this.pairs.set(key, { upTo, a: a.version, b: b.version });
+    if (aZ.length !== bZ.length || aZ.some(([z, d], k) => bZ[k]![0] !== z || bZ[k]![1] !== d)) {
+      this.fail(sim, 'PrefixConsistency', [aSid, bSid], `zk${aSid} and zk${bSid} applied different txns up to ${hex(upTo)}`);
     }
   }
 

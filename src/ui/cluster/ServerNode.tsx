@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import {
-  killServer, selectServerCard, startServer, toggleSelectedServer, useLabStore, wipeServer, type ServerCard,
+  killServer, selectServerCard, selectSyncFlash, startServer, toggleSelectedServer, useLabStore, wipeServer, type ServerCard,
 } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import type { Density, NodeBox } from './layout.ts';
@@ -18,6 +18,7 @@ function voteText(card: ServerCard): string {
 export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid: number; box: NodeBox; density: Density }) {
   const card = useLabStore(selectServerCard(sid));
   const selected = useLabStore((s) => s.selectedSid === sid);
+  const flash = useLabStore(selectSyncFlash(sid));
   if (!card) return null;
   const state = card.state;
   const roleClass = `role-${state.toLowerCase()}`;
@@ -28,73 +29,89 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
   const vote = voteText(card);
   const zab = card.phase ?? t.phaseNone;
   return (
-    <section
-      className={classes.join(' ')}
-      data-server={sid}
-      data-state={state}
-      data-observer={card.observer ? 'true' : undefined}
-      aria-label={t.serverLabel(card.name, state)}
-      style={{ left: box.x - box.w / 2, top: box.y - box.h / 2, width: box.w, height: box.h }}
-    >
-      <header className="server-head">
-        <button
-          type="button"
-          className="server-name"
-          aria-pressed={selected}
-          aria-label={t.inspect(card.name)}
-          title={card.summary}
-          onClick={() => toggleSelectedServer(sid)}
+    <>
+      <section
+        className={classes.join(' ')}
+        data-server={sid}
+        data-state={state}
+        data-observer={card.observer ? 'true' : undefined}
+        aria-label={t.serverLabel(card.name, state)}
+        style={{ left: box.x - box.w / 2, top: box.y - box.h / 2, width: box.w, height: box.h }}
+      >
+        <header className="server-head">
+          <button
+            type="button"
+            className="server-name"
+            aria-pressed={selected}
+            aria-label={t.inspect(card.name)}
+            title={card.summary}
+            onClick={() => toggleSelectedServer(sid)}
+          >
+            {card.name}
+          </button>
+          <span className="role-chip">{t.roleNames[state]}</span>
+        </header>
+        {card.crashReason && (
+          <div className="crash-note" title={card.crashReason}>
+            {t.crashedTag}: {card.crashReason}
+          </div>
+        )}
+        <dl className="server-fields">
+          <div title={card.voteKind === 'proposal' ? t.proposalTitle : t.voteTitle}>
+            <dt>{t.vote}</dt>
+            <dd title={card.up ? vote : undefined}>{card.up ? vote : t.noVote}</dd>
+          </div>
+          <div title={`${t.logicalclockTitle} · ${t.epochsTitle}`}>
+            <dt>{t.logicalclock}</dt>
+            <dd>
+              {card.logicalclock ?? t.noVote}
+              <span className="sep"> · </span>
+              <abbr title={t.epochsTitle}>{t.epochs}</abbr> {card.acceptedEpoch}/{card.currentEpoch}
+            </dd>
+          </div>
+          <div title={card.up ? t.lastZxidTitle : `${t.lastZxidTitle} (${t.onDisk})`}>
+            <dt>{t.lastZxid}</dt>
+            <dd title={card.lastZxid}>{card.lastZxid}</dd>
+          </div>
+          <div>
+            <dt>{t.phase}</dt>
+            <dd className="phase">{card.up ? zab : t.phaseNone}</dd>
+          </div>
+        </dl>
+        <div className="server-actions">
+          {card.up ? (
+            <button type="button" className="btn btn-small btn-danger" aria-label={t.killServer(card.name)} onClick={() => void killServer(sid)}>
+              {t.kill}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-small btn-primary" aria-label={t.startServer(card.name)} onClick={() => void startServer(sid)}>
+              {t.start}
+            </button>
+          )}
+          <button type="button" className="btn btn-small" aria-label={t.wipeServer(card.name)} title={t.wipeTitle} onClick={() => void wipeServer(sid)}>
+            {t.wipe}
+          </button>
+          {card.observer && (
+            <span className="tag tag-observer" title={t.observerTag}>
+              {density === 'roomy' || density === 'compact' ? t.observerTag : t.observerTagShort}
+            </span>
+          )}
+        </div>
+      </section>
+      {flash && (
+        // Outside the card (which clips), on its top-right corner; keyed by the moment, so a new
+        // sync of the same learner pops again.
+        <span
+          key={flash.at}
+          className="sync-flash"
+          data-sync-server={sid}
+          data-sync-mode={flash.mode}
+          title={t.syncFlashTitle(flash.leader, flash.mode, card.name)}
+          style={{ left: box.x + box.w / 2 + 6, top: box.y - box.h / 2 }}
         >
-          {card.name}
-        </button>
-        <span className="role-chip">{t.roleNames[state]}</span>
-      </header>
-      {card.crashReason && (
-        <div className="crash-note" title={card.crashReason}>
-          {t.crashedTag}: {card.crashReason}
-        </div>
+          {flash.mode}
+        </span>
       )}
-      <dl className="server-fields">
-        <div title={card.voteKind === 'proposal' ? t.proposalTitle : t.voteTitle}>
-          <dt>{t.vote}</dt>
-          <dd title={card.up ? vote : undefined}>{card.up ? vote : t.noVote}</dd>
-        </div>
-        <div title={`${t.logicalclockTitle} · ${t.epochsTitle}`}>
-          <dt>{t.logicalclock}</dt>
-          <dd>
-            {card.logicalclock ?? t.noVote}
-            <span className="sep"> · </span>
-            <abbr title={t.epochsTitle}>{t.epochs}</abbr> {card.acceptedEpoch}/{card.currentEpoch}
-          </dd>
-        </div>
-        <div title={card.up ? t.lastZxidTitle : `${t.lastZxidTitle} (${t.onDisk})`}>
-          <dt>{t.lastZxid}</dt>
-          <dd title={card.lastZxid}>{card.lastZxid}</dd>
-        </div>
-        <div>
-          <dt>{t.phase}</dt>
-          <dd className="phase">{card.up ? zab : t.phaseNone}</dd>
-        </div>
-      </dl>
-      <div className="server-actions">
-        {card.up ? (
-          <button type="button" className="btn btn-small btn-danger" aria-label={t.killServer(card.name)} onClick={() => void killServer(sid)}>
-            {t.kill}
-          </button>
-        ) : (
-          <button type="button" className="btn btn-small btn-primary" aria-label={t.startServer(card.name)} onClick={() => void startServer(sid)}>
-            {t.start}
-          </button>
-        )}
-        <button type="button" className="btn btn-small" aria-label={t.wipeServer(card.name)} title={t.wipeTitle} onClick={() => void wipeServer(sid)}>
-          {t.wipe}
-        </button>
-        {card.observer && (
-          <span className="tag tag-observer" title={t.observerTag}>
-            {density === 'roomy' || density === 'compact' ? t.observerTag : t.observerTagShort}
-          </span>
-        )}
-      </div>
-    </section>
+    </>
   );
 });

@@ -1,25 +1,51 @@
 /**
  * The console of DESIGN.md §4: zkCli commands and `lab` commands in one text box. Enter runs the
  * box's text (several lines run in order, one command per line); pasting text with line breaks
- * runs its complete lines at once, as a terminal does; ↑/↓ walk the history. Output is text only:
- * React renders it as text nodes, so znode data is never interpreted as HTML.
+ * runs its complete lines at once, as a terminal does; ↑/↓ walk the history; Tab completes
+ * command names and znode paths. Output is text only: React renders it as text nodes, so znode
+ * data is never interpreted as HTML. Several tabs, each its own zkCli and client session.
  */
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import {
-  applyPaste, browseHistory, clearConsole, runConsoleLine, runConsoleText, selectConsoleLines, selectHistory,
-  selectPendingCommands, selectPrompt, useLabStore, type HistoryCursor,
+  applyPaste, browseHistory, clearConsole, completeConsoleInput, runConsoleLine, runConsoleText, selectActiveConsoleTab,
+  selectConsoleLines, selectHistory, selectPendingCommands, selectPrompt, showCompletions, useLabStore, type HistoryCursor,
 } from '../../store/index.ts';
 import { t } from '../strings.ts';
+import { ConsoleTabs } from './ConsoleTabs.tsx';
 
 export function Console() {
+  const tab = useLabStore(selectActiveConsoleTab);
+  const pending = useLabStore(selectPendingCommands);
+  return (
+    <section className="console panel" aria-labelledby="console-title">
+      <header className="panel-head">
+        <h2 id="console-title">{t.consoleTitle}</h2>
+        <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : t.consoleHint}</span>
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => clearConsole(tab)} aria-label={t.consoleClearLabel}>
+          {t.consoleClear}
+        </button>
+      </header>
+      <ConsoleTabs />
+      {/* Each tab keeps its own draft and history cursor: the body is remounted per tab. */}
+      <ConsoleBody key={tab} tab={tab} />
+    </section>
+  );
+}
+
+function ConsoleBody({ tab }: { tab: number }) {
   const lines = useLabStore(selectConsoleLines);
   const prompt = useLabStore(selectPrompt);
   const pending = useLabStore(selectPendingCommands);
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(() => drafts.get(tab) ?? '');
   const cursor = useRef<HistoryCursor>({ index: null, draft: '' });
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const stickToBottom = useRef(true);
+  const lastTab = useRef<string | null>(null);
+  const setDraft = (v: string) => {
+    drafts.set(tab, v);
+    setValue(v);
+  };
 
   // Keep the newest output in view unless the reader scrolled up.
   useLayoutEffect(() => {
@@ -29,14 +55,38 @@ export function Console() {
 
   const submit = (text: string) => {
     cursor.current = { index: null, draft: '' };
-    setValue('');
+    setDraft('');
     stickToBottom.current = true;
-    if (/[\r\n]/.test(text)) void runConsoleText(text);
-    else void runConsoleLine(text);
+    if (/[\r\n]/.test(text)) void runConsoleText(text, tab);
+    else void runConsoleLine(text, tab);
+  };
+
+  const complete = (el: HTMLTextAreaElement): boolean => {
+    if (el.value.trim() === '' || el.selectionStart !== el.selectionEnd) return false;
+    const c = completeConsoleInput(el.value, el.selectionStart, tab);
+    if (!c) return false;
+    if (c.value !== el.value) {
+      setDraft(c.value);
+      requestAnimationFrame(() => el.setSelectionRange(c.caret, c.caret));
+      lastTab.current = null;
+    } else if (c.candidates.length > 1) {
+      // A second Tab with nothing more to add lists the candidates, as a terminal does.
+      if (lastTab.current === el.value) {
+        stickToBottom.current = true;
+        showCompletions(c.candidates, tab);
+      }
+      lastTab.current = el.value;
+    }
+    return true;
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     const el = e.currentTarget;
+    if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      // On an empty box Tab moves the focus on, as everywhere else.
+      if (complete(el)) e.preventDefault();
+      return;
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       submit(el.value);
@@ -53,12 +103,12 @@ export function Console() {
       if (r.value === el.value && r.cursor === cursor.current) return;
       e.preventDefault();
       cursor.current = r.cursor;
-      setValue(r.value);
+      setDraft(r.value);
       return;
     }
     if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
-      clearConsole();
+      clearConsole(tab);
     }
   };
 
@@ -69,23 +119,17 @@ export function Console() {
     const el = e.currentTarget;
     const { run, rest } = applyPaste(el.value.slice(0, el.selectionStart), pasted, el.value.slice(el.selectionEnd));
     cursor.current = { index: null, draft: '' };
-    setValue(rest);
+    setDraft(rest);
     stickToBottom.current = true;
-    for (const line of run) void runConsoleLine(line);
+    for (const line of run) void runConsoleLine(line, tab);
   };
 
   return (
-    <section className="console panel" aria-labelledby="console-title">
-      <header className="panel-head">
-        <h2 id="console-title">{t.consoleTitle}</h2>
-        <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : t.consoleHint}</span>
-        <button type="button" className="btn btn-small btn-ghost" onClick={clearConsole} aria-label={t.consoleClearLabel}>
-          {t.consoleClear}
-        </button>
-      </header>
+    <>
       <div
         className="console-log"
         role="log"
+        id={`console-log-${tab}`}
         aria-label={t.consoleOutput}
         aria-busy={pending > 0}
         ref={logRef}
@@ -118,11 +162,17 @@ export function Console() {
           autoComplete="off"
           autoCorrect="off"
           value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
+          onChange={(e) => {
+            lastTab.current = null;
+            setDraft(e.currentTarget.value);
+          }}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
       </div>
-    </section>
+    </>
   );
 }
+
+/** Each tab's unfinished command line, kept while another tab is shown. */
+const drafts = new Map<number, string>();

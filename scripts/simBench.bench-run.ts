@@ -11,7 +11,7 @@ function now(): number {
 }
 
 test('simulation throughput and rewind', async () => {
-  const lab = new HeadlessLab({ voters: 9, observers: 4, seed: 1 }, 1_000_000);
+  const lab = new HeadlessLab({ voters: 9, observers: 4, seed: 1 }, 0);
   await lab.runtime.runFor(3000);
   // Steady load: 20 writes per simulated second, spread over the servers, for 60 s.
   const t0 = now();

@@ -33,7 +33,9 @@ export class HeadlessLab {
   /** (Re)attaches checkers and reply capture to the current simulation (rewinds replace it). */
   private hook(): void {
     const sim = this.runtime.sim;
-    this.checker = new InvariantChecker((sid) => this.host.peer(sid), this.checkEvery).attach(sim);
+    // checkEvery 0: no checkers (benchmarks measure the simulation alone).
+    this.checker = new InvariantChecker((sid) => this.host.peer(sid), Math.max(1, this.checkEvery));
+    if (this.checkEvery > 0) this.checker.attach(sim);
     sim.onReply = (sid, reply) => this.replies.push({ sid, reply });
   }
 

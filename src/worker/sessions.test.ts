@@ -87,6 +87,28 @@ describe('sessions', () => {
     expect(b.events).toContain('SyncConnected NodeDeleted /lock');
   });
 
+  test('a read on a lagging follower is stale until sync; after sync it sees the latest committed value', async () => {
+    const { lab, client } = await setup();
+    const fast = client('zk2:2181');
+    const slow = client('zk1:2181');
+    await fast.connect();
+    await slow.connect();
+    await fast.c.create('/v', enc('1'), OPEN, 'PERSISTENT', 0);
+    await lab.runtime.runFor(500);
+    // The leader (zk3) can no longer reach zk1: zk1 keeps serving its own, older tree.
+    await lab.lab('cut 3->1');
+    await fast.c.setData('/v', enc('2'), -1);
+    const stale = await slow.c.getData('/v', false);
+    expect(new TextDecoder().decode(stale.data!)).toBe('1');
+    // sync goes to the leader; its answer queues behind the COMMIT on the same connection.
+    const syncing = slow.c.sync('/v');
+    await lab.runtime.runFor(1000);
+    await lab.lab('heal');
+    expect(await syncing).toBe(0);
+    const fresh = await slow.c.getData('/v', false);
+    expect(new TextDecoder().decode(fresh.data!)).toBe('2');
+  });
+
   test('session timeouts are negotiated to [2, 20] × tickTime', async () => {
     // Loopback-like links: a 100 ms connect timeout (the requested 100 ms) must be enough for createSession to commit.
     const { lab } = await setup({ tickTime: 200, latencyMs: 1, latencySpreadMs: 2 });

@@ -1,0 +1,106 @@
+// `npm run bench`: the lab's speed, measured (not asserted). Prints one table:
+//  - simulation throughput (Node, in-process, 9 voters + 4 observers, steady writes)
+//  - rewind across 10,000 events (Node in-process, and in the page with Web Workers)
+//  - p95 frame interval while the page animates 9 voters + 4 observers under a write load
+//  - first-load JavaScript (gzip)
+// Budgets (issue 5): p95 frame ≤ 16.7 ms (aim 8.3), rewind ≤ 200 ms, first load ≤ 300 KB gzip.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const rows = [];
+const row = (name, value, unit, budget = '') => rows.push({ name, value, unit, budget });
+
+// 1. Node-side figures.
+const nodeOut = execSync('npx vitest run -c vitest.bench.config.ts --reporter=verbose', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+for (const line of nodeOut.split('\n')) {
+  const m = /BENCH (\S+) (\S+) (.*)$/.exec(line.replace(/\u001b\[[0-9;]*m/g, ''));
+  if (m) row(m[1], m[2], m[3], m[1].startsWith('rewind') ? '≤ 200 ms' : '');
+}
+
+// 2. Bundle size: what index.html loads first, and the worker chunk each server loads.
+execSync('npx vite build', { stdio: 'ignore' });
+const html = readFileSync('dist/index.html', 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+let firstLoad = 0;
+for (const f of initial) firstLoad += gzipSync(readFileSync(join('dist', f))).length;
+row('first_load_js_gzip', (firstLoad / 1024).toFixed(1), 'KB', '≤ 300 KB');
+const worker = readdirSync('dist/assets').find((f) => f.startsWith('nodeWorker') && f.endsWith('.js'));
+if (worker) row('worker_js_gzip', (gzipSync(readFileSync(join('dist/assets', worker))).length / 1024).toFixed(1), 'KB (loaded once per server)');
+
+// 3. In the page: frame intervals while animating under load, and a rewind with Web Workers.
+const PORT = 4175;
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`http://127.0.0.1:${PORT}/?voters=9&observers=4&seed=1`);
+  await page.getByRole('textbox', { name: 'zkCli command' }).waitFor();
+  // Let it elect (at 1×), then measure frames for 5 s of wall time while a client writes
+  // 10 times per simulated second through the leader's followers.
+  await page.waitForFunction(() => document.querySelector('[data-state="LEADING"]') !== null, null, { timeout: 30000 });
+  const frames = await page.evaluate(async () => {
+    const runtime = window.__lab.runtime;
+    let n = 0;
+    const enc = new TextEncoder();
+    const load = setInterval(() => {
+      n += 1;
+      void runtime.apply({
+        type: 'request',
+        sid: 1 + (n % 13),
+        req: { sessionId: 0xbe7cn, cxid: n, authInfo: [], request: { type: 'create', path: `/bench-${n}`, data: enc.encode('x'), acl: [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }], mode: 'PERSISTENT' } },
+      });
+    }, 100);
+    const deltas = [];
+    let last = performance.now();
+    await new Promise((resolve) => {
+      const end = last + 5000;
+      const tick = (t) => {
+        deltas.push(t - last);
+        last = t;
+        if (t < end) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    clearInterval(load);
+    return deltas.slice(1);
+  });
+  frames.sort((a, b) => a - b);
+  const p = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
+  row('frame_interval_p50', p(0.5).toFixed(1), 'ms (13 servers animating, writes)');
+  row('frame_interval_p95', p(0.95).toFixed(1), 'ms', '≤ 16.7 ms');
+  const rewind = await page.evaluate(async () => {
+    const runtime = window.__lab.runtime;
+    runtime.pause();
+    while (runtime.sim.eventCount < 10500) await runtime.runFor(1000);
+    const t0 = performance.now();
+    await runtime.back(10000);
+    return { ms: performance.now() - t0, events: runtime.sim.eventCount };
+  });
+  row('rewind_10000_events_page', rewind.ms.toFixed(0), 'ms (Web Workers)', '≤ 200 ms');
+  await browser.close();
+} finally {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+}
+
+const w = Math.max(...rows.map((r) => r.name.length));
+console.log('\nZooKeeper Lab benchmark\n');
+for (const r of rows) console.log(`${r.name.padEnd(w)}  ${String(r.value).padStart(9)} ${r.unit}${r.budget ? `   (budget ${r.budget})` : ''}`);

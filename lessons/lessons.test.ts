@@ -1,0 +1,30 @@
+/** Every lesson, played headless to its end in every language: every check of every step passes. */
+import { describe, expect, test } from 'vitest';
+import { runLesson } from '../src/worker/lessonRunner.ts';
+import { LESSONS } from './index.ts';
+import type { Lang, Text } from './types.ts';
+
+const LANGS: Lang[] = ['en', 'zh-CN'];
+
+function texts(t: Text): string[] {
+  return LANGS.map((l) => t[l]);
+}
+
+describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson) => {
+  test('has every text in every language', () => {
+    for (const t of [lesson.title, lesson.challenge, ...lesson.steps.map((s) => s.narration)]) {
+      for (const s of texts(t)) expect(s.trim().length).toBeGreaterThan(0);
+    }
+    // The Chinese text is really Chinese (not a copy of the English).
+    for (const s of lesson.steps) expect(s.narration['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test.each(LANGS)('plays to its end (%s)', async (lang) => {
+    const results = await runLesson(lesson, lang);
+    expect(results).toHaveLength(lesson.steps.length);
+    for (const r of results) {
+      const failed = r.checks.filter((c) => !c.ok);
+      expect(failed, `step ${r.step}: ${r.narration}\n${JSON.stringify(failed, null, 1)}`).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Lessons are data: narration in every UI language, the console lines a step performs (the
+ * automation contract's `lab …` commands and zkCli commands), and checks that must hold before
+ * the next step. The same data drives the headless runner in CI (src/worker/lessonRunner.ts).
+ */
+export type Lang = 'en' | 'zh-CN';
+
+/** Text in every language the lab speaks. */
+export type Text = Record<Lang, string>;
+
+export type Check =
+  /** A server is in this role (DOWN = not running). */
+  | { kind: 'state'; server: number; is: 'LOOKING' | 'FOLLOWING' | 'LEADING' | 'OBSERVING' | 'DOWN' }
+  /** A server's srvr Zxid has this epoch (the high 32 bits). */
+  | { kind: 'epoch'; server: number; is: number }
+  /** A packet of this type was delivered during the step (optionally to / from a server). */
+  | { kind: 'packet'; type: string; to?: number; from?: number }
+  /** The console printed a line containing this text during the step. */
+  | { kind: 'output'; contains: string };
+
+export interface Step {
+  narration: Text;
+  /** Console lines, run in order when the step plays (the learner may type them instead). */
+  actions: string[];
+  checks: Check[];
+}
+
+export interface Lesson {
+  id: string;
+  title: Text;
+  /** URL parameters of the ensemble the lesson opens (e.g. `voters=5&boot=1`). */
+  ensemble: string;
+  steps: Step[];
+  /** The question the learner answers by acting in the lab. */
+  challenge: Text;
+}

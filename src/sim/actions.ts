@@ -15,7 +15,7 @@ export type LabAction =
   | { type: 'cut'; from: Sid; to: Sid; oneWay: boolean }
   | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean }
   /** A new client connects to server `server` (zkCli's session). */
-  | { type: 'addClient'; cid: number; server: Sid; sessionTimeout: number }
+  | { type: 'addClient'; cid: number; server: Sid; sessionTimeout: number; hosts?: Sid[] }
   /** A client operation or close, from zkCli. */
   | { type: 'client'; cid: number; input: ClientInput }
   /** A client connected to server `sid` sends a request (it is part of the run, so it is replayed). */
@@ -75,7 +75,7 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
       sim.submit(a.sid, a.req);
       return true;
     case 'addClient':
-      sim.addClient(a.cid, a.server, a.sessionTimeout);
+      sim.addClient(a.cid, a.server, a.sessionTimeout, a.hosts ?? [a.server]);
       return true;
     case 'client':
       sim.clientInput(a.cid, a.input);

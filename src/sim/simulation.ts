@@ -258,9 +258,9 @@ export class Simulation {
   }
 
   /** Creates a client that connects to `server` (like `zkCli.sh -server zkN:2181`). */
-  addClient(cid: number, server: Sid, sessionTimeout = 30000): void {
+  addClient(cid: number, server: Sid, sessionTimeout = 30000, hosts: Sid[] = [server]): void {
     if (this.clients.has(cid)) throw new RangeError(`client ${cid} exists`);
-    this.clients.set(cid, createClient(cid, server, sessionTimeout));
+    this.clients.set(cid, createClient(cid, server, sessionTimeout, hosts));
     this.push({ kind: 'client', at: this.now, seq: 0, sid: cid, input: { type: 'start' } });
   }
 

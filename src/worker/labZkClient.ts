@@ -89,7 +89,8 @@ export class LabZkClient implements ZkClient {
 
   /** ZooKeeper's constructor: a new client connects; resolves once the session is established (or refused). */
   async connect(hostPort: string): Promise<void> {
-    const server = parseHost(hostPort, this.runtime.sim.servers.size);
+    const hosts = parseConnectString(hostPort, this.runtime.sim.servers.size);
+    const server = hosts?.[0] ?? null;
     if (this.cid !== null) this.runtime.clientListeners.delete(this.cid);
     this.cid = null;
     this.closedUnconnected = false;
@@ -97,7 +98,7 @@ export class LabZkClient implements ZkClient {
     const cid = this.runtime.allocateClientId();
     this.cid = cid;
     this.runtime.clientListeners.set(cid, (n) => this.onNotice(n));
-    await this.runtime.apply({ type: 'addClient', cid, server, sessionTimeout: this.opts.sessionTimeout ?? 30000 });
+    await this.runtime.apply({ type: 'addClient', cid, server, sessionTimeout: this.opts.sessionTimeout ?? 30000, hosts: hosts ?? [server] });
     await this.waitUntil(() => this.getState() !== 'CONNECTING');
   }
 
@@ -228,6 +229,13 @@ function multiResults(rc: ProcessTxnResult | undefined): OpResult[] {
     if (r.type === 'setData') return { type: 'setData', stat: r.stat as Stat };
     return { type: 'check' };
   });
+}
+
+/** A connect string `zk1:2181,zk2:2181,…` → its servers in order; null if any host names no server. */
+export function parseConnectString(connect: string, servers: number): number[] | null {
+  const hosts = connect.split(',').map((h) => parseHost(h.trim(), servers));
+  if (hosts.length === 0 || hosts.some((h) => h === null)) return null;
+  return hosts as number[];
 }
 
 /** `zk2:2181`, `zk2`, `2`, `127.0.0.1:2181` (= zk1) → a server id; null when it names no server. */

@@ -72,6 +72,23 @@ describe('sessions', () => {
     expect(await b.c.exists('/e', false)).not.toBeNull();
   });
 
+  test('with several hosts in its connect string, a client whose server dies moves to the next one and keeps its session (REVALIDATE)', async () => {
+    const { lab, client } = await setup();
+    const a = client('zk1:2181,zk2:2181,zk3:2181');
+    await a.connect();
+    await a.c.create('/mine', null, OPEN, 'EPHEMERAL', 0);
+    const session = a.c.sessionId;
+    await lab.lab('kill 1');
+    await lab.runtime.runFor(3000);
+    expect(a.c.server).toBe(2);
+    expect(a.c.sessionId).toBe(session);
+    expect(a.c.getState()).toBe('CONNECTED');
+    expect(a.events).toEqual(['SyncConnected None null', 'Disconnected None null', 'SyncConnected None null']);
+    // zk2 asked the leader to revalidate the session before accepting it.
+    expect(lab.sim.trace.some((e) => e.kind === 'deliver' && e.msg.type === 'REVALIDATE' && e.from === 2)).toBe(true);
+    expect(await a.c.exists('/mine', false)).not.toBeNull();
+  });
+
   test('close deletes the ephemerals at once and a watcher elsewhere sees NodeDeleted', async () => {
     const { client } = await setup();
     const a = client('zk2:2181');

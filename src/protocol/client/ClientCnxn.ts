@@ -21,8 +21,10 @@ export type KeeperState = 'SyncConnected' | 'Disconnected' | 'Expired' | 'AuthFa
 
 export interface ClientCnxnState {
   cid: number;
-  /** The connect string's host (a lab server). */
+  /** The server this client is connected (or connecting) to. */
   server: Sid;
+  /** The connect string's hosts, in order; after a lost connection the client tries the next. */
+  hosts: Sid[];
   state: ClientStateName;
   /** Whether a transport connection is open (or being opened). */
   socket: 'none' | 'connecting' | 'open';
@@ -67,9 +69,9 @@ export type ClientOutput =
   | { type: 'disconnect'; peer: Sid; channel: 'client' }
   | { type: 'notice'; notice: ClientNotice };
 
-export function createClient(cid: number, server: Sid, sessionTimeout = 30000): ClientCnxnState {
+export function createClient(cid: number, server: Sid, sessionTimeout = 30000, hosts: Sid[] = [server]): ClientCnxnState {
   return {
-    cid, server, state: 'CONNECTING', socket: 'none', sessionId: 0n, sessionTimeout, negotiatedTimeout: 0,
+    cid, server, hosts, state: 'CONNECTING', socket: 'none', sessionId: 0n, sessionTimeout, negotiatedTimeout: 0,
     nextXid: 1, lastZxid: 0, sent: [], queue: [], authInfo: [], watches: createClientWatchManager(),
     closing: false, attempts: 0, timers: {}, nextTimerToken: 0,
   };
@@ -147,6 +149,9 @@ function lostConnection(c: ClientCnxnState, ctx: Ctx): void {
   if (wasConnected) sessionEvent(c, 'Disconnected', ctx);
   c.state = 'CONNECTING';
   c.attempts += 1;
+  // StaticHostProvider.next(): the next host of the connect string (the same one if it is alone).
+  const i = c.hosts.indexOf(c.server);
+  c.server = c.hosts[(i + 1) % c.hosts.length] ?? c.server;
   // ClientCnxn sleeps a random 0..1000 ms before reconnecting; here the jitter is a hash of (cid, attempt).
   ctx.setTimer('reconnect', jitter(c.cid, c.attempts));
 }

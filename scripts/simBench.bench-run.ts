@@ -28,8 +28,21 @@ test('simulation throughput and rewind', async () => {
   console.log(`BENCH sim_packets_per_s ${Math.round((packets / ms) * 1000)} packets/s`);
   console.log(`BENCH sim_speed ${Math.round(60000 / ms)} x real time (13 servers, 20 writes/s)`);
   if (lab.sim.eventCount < 10_000) throw new Error('not enough events to rewind across');
+  const cps = lab.runtime.checkpointStats;
+  console.log(`BENCH checkpoint_cost ${(cps.ms / Math.max(1, cps.count)).toFixed(1)} ms each (${cps.count} taken, ${((cps.ms / ms) * 100).toFixed(1)}% of run time)`);
+  const end = lab.sim.now;
   const r0 = now();
   await lab.runtime.back(10_000);
   console.log(`BENCH rewind_10000_events_node ${Math.round(now() - r0)} ms`);
+  // Worst and typical cases: rewinds landing anywhere between two checkpoints.
+  const times: number[] = [];
+  for (let k = 1; k <= 20; k++) {
+    await lab.runtime.seek(end);
+    const t = now();
+    await lab.runtime.back(10_000 + k * 97);
+    times.push(now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`BENCH rewind_10000_events_node_max ${Math.round(times[times.length - 1]!)} ms (20 rewinds, median ${Math.round(times[10]!)} ms)`);
   lab.dispose();
 }, 300_000);

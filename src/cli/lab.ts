@@ -23,6 +23,11 @@ export interface LabController {
   back(n: number): Promise<number>;
   /** Jumps to simulated time `ms`, forward or back. */
   seek(ms: number): Promise<void>;
+  /** Runs event by event until one matches `kinds` (packet types, or `role`); optional (time travel). */
+  stepToNext?(kinds: string[]): Promise<{ steps: number; hit: TraceEntry | null }>;
+  /** The run's branches (acting in the past forks one), and switching between them. */
+  branchList?(): Array<{ id: number; parent: number | null; forkedAt: { t: number } | null; actions: number; head: { eventCount: number; t: number }; current: boolean }>;
+  switchBranch?(id: number): Promise<unknown>;
   pause(): void;
   play(): void;
   isPaused(): boolean;
@@ -42,17 +47,45 @@ export const LAB_USAGE = [
   '\tlab partition A,B C,D',
   '\tlab heal [A B]',
   '\tlab cut A B   (both ways)  ·  lab cut A->B   (one way)',
+  '\tlab delay A->B TIME   (latency spike; 0ms ends it)',
   '\tlab run TIME',
   '\tlab pause',
   '\tlab play',
   '\tlab step [n]',
+  '\tlab step vote|proposal|commit|role|TYPE   (run to the next one: NOTIFICATION, PROPOSAL, COMMIT/INFORM, a role change, a packet type)',
   '\tlab back [n]',
   '\tlab seek TIME',
   '\tlab status',
   '\tlab log [TYPE…]',
   '\tlab 4lw S WORD',
   '\tlab hash',
+  '\tlab branches   (acting in the past forks a branch)',
+  '\tlab branch N   (go to branch N where it was left)',
 ];
+
+/** What `lab step WORD` runs to: breakpoint kinds (packet types as `lab log` names them, or `role`). */
+export const STEP_TARGETS: Record<string, string[]> = {
+  vote: ['NOTIFICATION'],
+  proposal: ['PROPOSAL'],
+  commit: ['COMMIT', 'INFORM'],
+  role: ['role'],
+};
+
+/** What a breakpoint stopped at, as one line (`1.234s zk2->zk1 PROPOSAL …`, `zk3 LOOKING -> LEADING`). */
+export function describeHitText(e: TraceEntry | null): string | null {
+  return e ? describeHit(e) : null;
+}
+
+function describeHit(e: TraceEntry): string {
+  if (e.kind === 'deliver') return logLine(e);
+  if (e.kind === 'event' && e.event.kind === 'state') return `${serverName(e.sid)} ${e.event.from} -> ${e.event.to}`;
+  return e.kind;
+}
+
+function branchLine(b: ReturnType<NonNullable<LabController['branchList']>>[number]): string {
+  const fork = b.parent === null || !b.forkedAt ? 'the first run' : `forked from branch ${b.parent} at ${formatTime(b.forkedAt.t)}`;
+  return `${b.current ? '*' : ' '} branch ${b.id}: ${fork}, ${b.actions} action${b.actions === 1 ? '' : 's'}, up to ${formatTime(b.head.t)} (${b.head.eventCount} events)`;
+}
 
 /** "1.5s" / "500ms" / "2m" → ms; null when malformed. */
 export function parseDuration(text: string): number | null {
@@ -212,6 +245,15 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       await ctl.apply({ type: 'cut', from: link.from, to: link.to, oneWay: link.oneWay });
       return { lines: [`cut ${serverName(link.from)}${link.oneWay ? '->' : '<->'}${serverName(link.to)}`] };
     }
+    case 'delay': {
+      // A latency spike: `lab delay A->B 500ms` (one way) or `lab delay A B 500ms`; 0ms ends it.
+      const ms = args.length < 2 ? null : parseDuration(args[args.length - 1]!);
+      const link = parseLink(ctl, args.slice(0, -1));
+      if (typeof link === 'string' || ms === null) return fail(`lab delay: give a link and a time, e.g. lab delay 1->2 500ms`);
+      await ctl.apply({ type: 'delay', from: link.from, to: link.to, ms });
+      if (!link.oneWay) await ctl.apply({ type: 'delay', from: link.to, to: link.from, ms });
+      return { lines: [`delay ${serverName(link.from)}${link.oneWay ? '->' : '<->'}${serverName(link.to)} +${ms}ms`] };
+    }
     case 'run': {
       const ms = args[0] === undefined ? null : parseDuration(args[0]);
       if (ms === null) return fail('lab run: give a time, e.g. lab run 10s or lab run 500ms');
@@ -226,6 +268,14 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       return { lines: ['playing'] };
     case 'step':
     case 'back': {
+      if (cmd === 'step' && args[0] !== undefined && !/^\d+$/.test(args[0])) {
+        const kinds = STEP_TARGETS[args[0].toLowerCase()] ?? [args[0].toUpperCase()];
+        if (!ctl.stepToNext) return fail('lab step: stepping to a kind of event is not available here');
+        ctl.pause();
+        const { steps, hit } = await ctl.stepToNext(kinds);
+        const what = hit ? describeHit(hit) : `no ${args[0]} within ${steps} events`;
+        return { lines: [`stepped ${steps} event${steps === 1 ? '' : 's'} to ${what}; time ${formatTime(ctl.sim.now)}`] };
+      }
       const n = args[0] === undefined ? 1 : Number(args[0]);
       if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return fail(`lab ${cmd}: n must be a whole number from 1 to 1000000`);
       ctl.pause();
@@ -260,6 +310,18 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       const s = sim.slot(sid);
       if (!s.up) return fail(connectionRefused(sid));
       return { lines: await fourLetterWordLines(sim, sid, word) };
+    }
+    case 'branches': {
+      if (!ctl.branchList) return fail('lab branches: not available here');
+      return { lines: ctl.branchList().map(branchLine) };
+    }
+    case 'branch': {
+      const n = Number(args[0]);
+      const list = ctl.branchList?.() ?? [];
+      if (!ctl.switchBranch || !list.some((b) => b.id === n)) return fail(`lab branch: give a branch number (${list.map((b) => b.id).join(', ') || 'none'}); lab branches lists them`);
+      ctl.pause();
+      await ctl.switchBranch(n);
+      return { lines: [`branch ${n}; time ${formatTime(ctl.sim.now)}`] };
     }
     case 'hash':
       return { lines: [`trace ${sim.traceHash()} after ${sim.trace.length} entries at ${formatTime(sim.now)}`] };

@@ -11,7 +11,7 @@
 import { initialFleState, lookForLeader, onFleTimer, onNotification, type FleState } from './election/FastLeaderElection.ts';
 import { NOTIFICATION_VERSION, type Notification, type Vote } from './election/Vote.ts';
 import {
-  applyDiskOp, lastLoggedZxid, type Channel, type DiskOp, type LearnerType, type PeerDisk,
+  applyDiskOp, hasBug, lastLoggedZxid, type Channel, type DiskOp, type LearnerType, type PeerDisk,
   type QuorumConfig, type ServerState, type Sid,
 } from './types.ts';
 import { initialServerSide, onClientConnectionLost, onClientPacket, onContainerTimer, onSessionTimer, type ServerSide } from './server/ZooKeeperServer.ts';
@@ -143,6 +143,9 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
   const ctx = new PeerContext(peer, now);
   switch (input.type) {
     case 'start':
+      // BUG SWITCH forgetAcceptedEpoch: the acceptedEpoch file is lost at every restart
+      // (correct: it survives a crash, so no epoch a server accepted is ever proposed again).
+      if (hasBug(peer.config, 'forgetAcceptedEpoch') && peer.disk.acceptedEpoch !== 0) ctx.persist({ op: 'acceptedEpoch', value: 0 });
       ctx.event({ kind: 'state', from: 'DOWN', to: 'LOOKING' });
       peer.state = 'LOOKING';
       lookForLeader(peer, ctx);

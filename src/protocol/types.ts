@@ -53,6 +53,19 @@ export interface QuorumConfig {
   containerCheckIntervalMs: number;
   /** jute.maxbuffer: the largest request a server accepts (default 0xfffff); larger closes the connection. */
   juteMaxBuffer: number;
+  /** Protocol-bug switches (the bug museum, src/sim/bugs.ts); none by default. */
+  bugs?: BugName[];
+}
+
+/**
+ * Bug switches: each breaks one rule of the protocol on purpose, at the place marked
+ * "BUG SWITCH" in the code, so a learner can watch the matching invariant go red.
+ */
+export const BUG_NAMES = ['commitWithoutQuorum', 'electOnSidAlone', 'skipTrunc', 'forgetAcceptedEpoch', 'countObserverAcks', 'applyBeforeLogging'] as const;
+export type BugName = (typeof BUG_NAMES)[number];
+
+export function hasBug(config: QuorumConfig, bug: BugName): boolean {
+  return config.bugs !== undefined && config.bugs.includes(bug);
 }
 
 export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> = {

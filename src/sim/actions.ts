@@ -14,6 +14,8 @@ export type LabAction =
   | { type: 'partition'; groups: Sid[][] }
   | { type: 'cut'; from: Sid; to: Sid; oneWay: boolean }
   | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean }
+  /** A latency spike on the link from → to: `ms` extra per packet (0 ends it). */
+  | { type: 'delay'; from: Sid; to: Sid; ms: number }
   /** A new client connects to server `server` (zkCli's session). */
   | { type: 'addClient'; cid: number; server: Sid; sessionTimeout: number; hosts?: Sid[] }
   /** A client operation or close, from zkCli. */
@@ -40,6 +42,8 @@ export function describeAction(a: LabAction): string {
       return `cut zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
     case 'heal':
       return a.from === undefined ? 'heal' : `heal zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
+    case 'delay':
+      return `delay zk${a.from}->zk${a.to} ${a.ms}ms`;
     case 'addClient':
       return `client c${a.cid - 1000} connects to zk${a.server}`;
     case 'client':
@@ -70,6 +74,9 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
       return true;
     case 'heal':
       sim.heal(a.from, a.to, a.oneWay ?? false);
+      return true;
+    case 'delay':
+      sim.delayLink(a.from, a.to, a.ms);
       return true;
     case 'request':
       sim.submit(a.sid, a.req);

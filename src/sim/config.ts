@@ -3,7 +3,7 @@
  * and its spread are lab settings. Parsing from URL parameters or `new` lines lives here so the
  * browser and the scenario tests read settings the same way.
  */
-import { DEFAULT_QUORUM_CONFIG, type QuorumConfig } from '../protocol/types.ts';
+import { BUG_NAMES, DEFAULT_QUORUM_CONFIG, type BugName, type QuorumConfig } from '../protocol/types.ts';
 
 export interface LabConfig {
   seed: number | string;
@@ -21,6 +21,8 @@ export interface LabConfig {
   snapshotSizeFactorPct: number;
   /** Servers started when the lab opens (default: all). `boot=1,2` in a URL. */
   boot: number[] | null;
+  /** Protocol-bug switches (the bug museum, src/sim/bugs.ts). `bugs=commitWithoutQuorum,skipTrunc` in a URL. */
+  bugs?: BugName[];
 }
 
 export const DEFAULT_LAB_CONFIG: LabConfig = {
@@ -71,6 +73,13 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
       else config.boot = ids;
       continue;
     }
+    if (key === 'bugs') {
+      const names = raw.split(',').map((x) => x.trim()).filter((x) => x !== '');
+      const bad = names.filter((n) => !(BUG_NAMES as readonly string[]).includes(n));
+      if (bad.length > 0) errors.push(`bugs must list bug switches (${BUG_NAMES.join(', ')}); unknown: ${bad.join(', ').slice(0, 80)}`);
+      else config.bugs = names as BugName[];
+      continue;
+    }
     if (!(key in LIMITS)) continue;
     const k = key as ConfigKey;
     const [lo, hi] = LIMITS[k];
@@ -106,5 +115,6 @@ export function quorumConfigOf(c: LabConfig): QuorumConfig {
     syncLimit: c.syncLimit,
     commitLogCount: c.commitLogCount,
     snapshotSizeFactor: c.snapshotSizeFactorPct / 100,
+    ...(c.bugs && c.bugs.length > 0 ? { bugs: [...c.bugs] } : {}),
   };
 }

@@ -42,4 +42,10 @@ export interface PeerHost {
    * changes the run. null when the server is down.
    */
   snapshot(sid: Sid): QuorumPeer | null | Promise<QuorumPeer | null>;
+  /**
+   * Makes server `sid`'s process hold exactly `peer` (a state from `snapshot`), starting the
+   * process if it has none: a rewind puts every running server back as it was. The host keeps
+   * its own copy; `peer` stays the caller's.
+   */
+  restore(sid: Sid, peer: QuorumPeer): void;
 }

@@ -17,7 +17,7 @@ import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
 import { EventQueue } from './eventQueue.ts';
 import { TraceHash } from './hash.ts';
 import type { PeerHost, StepRequest, StepResult } from './host.ts';
-import { Rng } from './rng.ts';
+import { Rng, type RngState } from './rng.ts';
 import { stableJson } from './stableJson.ts';
 import { type DropReason, type TraceEntry } from './trace.ts';
 import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
@@ -87,6 +87,31 @@ export interface InFlight {
   held: boolean;
 }
 
+/** Everything a Simulation holds, as structured-clonable data (see Simulation.save). */
+export interface SimCheckpoint {
+  now: number;
+  seq: number;
+  packetId: number;
+  eventCount: number;
+  traceLength: number;
+  hash: [number, number];
+  rng: RngState;
+  linkRngs: Array<[string, RngState]>;
+  queue: SimEvent[];
+  activeTimers: Array<[string, number]>;
+  cut: string[];
+  /** Latency spikes per directed link (absent in checkpoints taken before they existed). */
+  extraLatency?: Array<[string, number]>;
+  /** Released held packets still on their way, per link: [link, ids, lastAt]. */
+  released?: Array<[string, number[], number]>;
+  held: Array<[string, Delivery[]]>;
+  lastDeliverAt: Array<[string, number]>;
+  conns: Array<[string, Conn]>;
+  lastElectionSent: Array<[string, WireMessage]>;
+  servers: ServerSlot[];
+  clients: Array<[number, ClientCnxnState]>;
+}
+
 export class Simulation {
   readonly config: LabConfig;
   readonly quorum: QuorumConfig;
@@ -97,14 +122,21 @@ export class Simulation {
   onClientNotice: ((cid: number, notice: ClientNotice) => void) | null = null;
   readonly trace: TraceEntry[] = [];
   now = 0;
-  private readonly rng: Rng;
+  private rng: Rng;
   private readonly linkRngs = new Map<string, Rng>();
   private readonly queue = new EventQueue<SimEvent>();
   private seq = 0;
   private packetId = 0;
-  private readonly hash = new TraceHash();
+  private hash = new TraceHash();
   private readonly activeTimers = new Map<string, number>();
   private readonly cut = new Set<string>();
+  /** Latency spikes: extra one-way delay per directed link ('a>b'), in ms (a soak fault). */
+  private readonly extraLatency = new Map<string, number>();
+  /**
+   * Held packets re-sent by a heal, per link, not yet delivered (ids) and the latest time one
+   * is due. A packet sent on that link later must not overtake them (TCP keeps FIFO order).
+   */
+  private readonly released = new Map<string, { ids: number[]; lastAt: number }>();
   private readonly held = new Map<string, Delivery[]>();
   private readonly lastDeliverAt = new Map<string, number>();
   private readonly conns = new Map<string, Conn>();
@@ -123,7 +155,7 @@ export class Simulation {
   /** Receives every answer a server gives one of its clients (the client layer routes it). */
   onReply: ((sid: Sid, reply: ClientReply) => void) | null = null;
 
-  constructor(config: LabConfig, private readonly host: PeerHost) {
+  constructor(config: LabConfig, private host: PeerHost) {
     this.config = config;
     this.quorum = quorumConfigOf(config);
     this.rng = new Rng(config.seed);
@@ -241,11 +273,22 @@ export class Simulation {
       const pending = this.held.get(key);
       if (!pending) continue;
       this.held.delete(key);
+      const rel = this.released.get(key) ?? { ids: [], lastAt: 0 };
       for (const d of pending) {
         const at = this.fifoTime(d.from, d.to, this.now + this.latency(d.from, d.to));
         this.push({ ...d, at, seq: 0 });
+        rel.ids.push(d.id);
+        rel.lastAt = Math.max(rel.lastAt, at);
       }
+      this.released.set(key, rel);
     }
+    this.changed();
+  }
+
+  /** A latency spike: packets sent a→b from now on take `ms` longer (0 ends the spike). */
+  delayLink(a: Sid, b: Sid, ms: number): void {
+    if (ms > 0) this.extraLatency.set(dirKey(a, b), ms);
+    else this.extraLatency.delete(dirKey(a, b));
     this.changed();
   }
 
@@ -361,6 +404,20 @@ export class Simulation {
     }
     const d = ev;
     const key = dirKey(d.from, d.to);
+    const rel = this.released.get(key);
+    if (rel) {
+      const i = rel.ids.indexOf(d.id);
+      if (i >= 0) rel.ids.splice(i, 1);
+      else if (rel.ids.some((id) => id < d.id)) {
+        // Sent after packets a heal released that are still on their way: it queues behind them
+        // (and whatever was sent after it queues behind it).
+        rel.ids.push(d.id);
+        rel.lastAt = Math.max(this.now, rel.lastAt);
+        this.push({ ...d, at: rel.lastAt, seq: 0 });
+        return {};
+      }
+      if (rel.ids.length === 0) this.released.delete(key);
+    }
     if (d.from !== d.to && (this.cut.has(key) || this.held.has(key))) {
       const list = this.held.get(key) ?? [];
       list.push(d);
@@ -542,6 +599,92 @@ export class Simulation {
     return done;
   }
 
+  // ---------------------------------------------------------------- checkpoints
+
+  /**
+   * The whole world at this moment, as plain data (a deep copy): queue, links, connections,
+   * held packets, timers, generators, clients, servers' slots and disks, counters and the
+   * trace's length and running hash. The servers' own states live in the host: a checkpoint of
+   * a run adds them (PeerHost.snapshot). The trace entries are not copied: a restored world gets
+   * the trace up to `traceLength` from whoever kept it.
+   */
+  save(): SimCheckpoint {
+    const cp = structuredClone<SimCheckpoint>({
+      now: this.now,
+      seq: this.seq,
+      packetId: this.packetId,
+      eventCount: this.eventCount,
+      traceLength: this.trace.length,
+      hash: this.hash.save(),
+      rng: this.rng.save(),
+      linkRngs: [...this.linkRngs].map(([k, r]) => [k, r.save()] as [string, RngState]),
+      queue: [],
+      activeTimers: [...this.activeTimers],
+      cut: [...this.cut],
+      extraLatency: [...this.extraLatency],
+      released: [...this.released].map(([k, r]): [string, number[], number] => [k, [...r.ids], r.lastAt]),
+      held: [],
+      lastDeliverAt: [...this.lastDeliverAt],
+      conns: [...this.conns],
+      lastElectionSent: [],
+      servers: [...this.servers.values()].map((slot) => ({ ...slot, disk: emptyDisk() })),
+      clients: [...this.clients],
+    });
+    // Disks share their logged txns and snapshot (never changed once written: see applyDiskOp).
+    for (const slot of cp.servers) slot.disk = shareDisk(this.slot(slot.sid).disk);
+    // Queued events, held packets and sent messages are never changed once queued: shared.
+    cp.queue = [...this.queue.items()];
+    cp.held = [...this.held].map(([k, list]) => [k, list.slice()]);
+    cp.lastElectionSent = [...this.lastElectionSent];
+    return cp;
+  }
+
+  /**
+   * A world as it was at checkpoint `cp`, run by `host` (which must already hold the servers'
+   * states of that moment, see PeerHost.restore). `trace` is the run's trace up to the
+   * checkpoint (at least `cp.traceLength` entries; longer is cut). The checkpoint stays usable.
+   */
+  static restore(config: LabConfig, host: PeerHost, cp: SimCheckpoint, trace: TraceEntry[]): Simulation {
+    const c = structuredClone<SimCheckpoint>({ ...cp, queue: [], held: [], lastElectionSent: [], servers: cp.servers.map((slot) => ({ ...slot, disk: emptyDisk() })) });
+    c.queue = cp.queue;
+    c.held = cp.held.map(([k, list]) => [k, list.slice()]);
+    c.lastElectionSent = cp.lastElectionSent;
+    c.servers.forEach((slot, i) => {
+      slot.disk = shareDisk(cp.servers[i]!.disk);
+    });
+    const sim = new Simulation(config, host);
+    sim.now = c.now;
+    sim.seq = c.seq;
+    sim.packetId = c.packetId;
+    sim.eventCount = c.eventCount;
+    sim.hash = TraceHash.restore(c.hash);
+    sim.rng = Rng.restore(c.rng);
+    for (const [k, r] of c.linkRngs) sim.linkRngs.set(k, Rng.restore(r));
+    for (const ev of c.queue) sim.queue.push(ev);
+    for (const [k, v] of c.activeTimers) sim.activeTimers.set(k, v);
+    for (const k of c.cut) sim.cut.add(k);
+    for (const [k, ms] of c.extraLatency ?? []) sim.extraLatency.set(k, ms);
+    for (const [k, ids, lastAt] of c.released ?? []) sim.released.set(k, { ids: [...ids], lastAt });
+    for (const [k, v] of c.held) sim.held.set(k, v);
+    for (const [k, v] of c.lastDeliverAt) sim.lastDeliverAt.set(k, v);
+    for (const [k, v] of c.conns) sim.conns.set(k, v);
+    for (const [k, v] of c.lastElectionSent) sim.lastElectionSent.set(k, v);
+    for (const slot of c.servers) sim.servers.set(slot.sid, slot);
+    for (const [k, v] of c.clients) sim.clients.set(k, v);
+    if (trace.length < c.traceLength) throw new RangeError(`restore needs ${c.traceLength} trace entries, got ${trace.length}`);
+    const t = sim.trace;
+    for (let i = 0; i < c.traceLength; i++) t.push(trace[i]!);
+    return sim;
+  }
+
+  /**
+   * Hands the running world to another host that already holds the same servers' states (a
+   * rewind replays in-process, then the browser's workers take over). Changes nothing in the run.
+   */
+  rehost(host: PeerHost): void {
+    this.host = host;
+  }
+
   // ---------------------------------------------------------------- views
 
   /** Packets travelling or held at a cut, for drawing (position = (now - sentAt) / (deliverAt - sentAt)). */
@@ -603,7 +746,7 @@ export class Simulation {
       r = this.rng.child(`link:${key}`);
       this.linkRngs.set(key, r);
     }
-    return this.config.latencyMs + r.int(0, this.config.latencySpreadMs);
+    return this.config.latencyMs + r.int(0, this.config.latencySpreadMs) + (this.extraLatency.get(key) ?? 0);
   }
 
   private fifoTime(from: Sid, to: Sid, at: number): number {
@@ -612,6 +755,14 @@ export class Simulation {
     this.lastDeliverAt.set(key, t);
     return t;
   }
+}
+
+/**
+ * A copy of a disk that shares its logged txns and snapshot: they are never changed once
+ * written (applyDiskOp replaces the log array, never an entry), so checkpoints need not copy them.
+ */
+export function shareDisk(d: PeerDisk): PeerDisk {
+  return { ...d, log: d.log.slice() };
 }
 
 /** The epoch of the direction from → to: `lo` for packets towards the lower id, `hi` towards the higher. */

@@ -194,6 +194,46 @@ export function healAllLinks(): Promise<void> {
   return runConsoleLine('lab heal');
 }
 
+/** `zk1 zk2` (both ways) or `zk1->zk2` (one way), as `lab cut` / `lab heal` take a link. */
+function linkArg(from: Sid, to: Sid, oneWay: boolean): string {
+  return oneWay ? `zk${from}->zk${to}` : `zk${from} zk${to}`;
+}
+
+/** Cuts the link between two servers (both ways, or only from → to), as `lab cut` does. */
+export function cutLink(from: Sid, to: Sid, oneWay = false): Promise<void> {
+  return runConsoleLine(`lab cut ${linkArg(from, to, oneWay)}`);
+}
+
+/** Heals the link between two servers (both ways, or only from → to), as `lab heal A B` does. */
+export function healLink(from: Sid, to: Sid, oneWay = false): Promise<void> {
+  return runConsoleLine(`lab heal ${linkArg(from, to, oneWay)}`);
+}
+
+/**
+ * Makes the network exactly these groups (every link between two groups cut, every other link
+ * open): `lab heal` first when something is cut, then `lab partition …`, queued together so
+ * nothing runs in between. One non-empty group: just heals.
+ */
+export function partitionServers(groups: Sid[][]): Promise<void> {
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  const cuts = useLabStore.getState().cutLinks.length > 0;
+  const lines: string[] = [];
+  if (cuts || nonEmpty.length < 2) lines.push('lab heal');
+  if (nonEmpty.length >= 2) lines.push(`lab partition ${nonEmpty.map((g) => g.join(',')).join(' ')}`);
+  return runConsoleText(lines.join('\n'));
+}
+
+/** Jumps to simulated time `ms` (past or future), as `lab seek` does. */
+export function seekTo(ms: number): Promise<void> {
+  const arg = Number.isInteger(ms) && ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+  return runConsoleLine(`lab seek ${arg}`);
+}
+
+/** Pauses and rewinds one event, as `lab back` does. */
+export function stepBackEvent(): Promise<void> {
+  return runConsoleLine('lab back');
+}
+
 export function selectServer(sid: Sid | null): void {
   useLabStore.setState({ selectedSid: sid });
   syncLab();

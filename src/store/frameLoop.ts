@@ -10,6 +10,7 @@
 import type { Simulation } from '../sim/simulation.ts';
 import { PlaybackClock } from './playbackClock.ts';
 import { appendConsole, currentSession, syncLab } from './session.ts';
+import { breakpointHit } from './timeTravel.ts';
 
 export interface FrameInfo {
   sim: Simulation;
@@ -65,9 +66,11 @@ export function createFrameTicker(clock = new PlaybackClock()): (wallMs: number)
         if (target !== null) {
           ops
             // Yield to a waiting command, and stop at once on pause.
-            .run(() => runtime.runUntil(target, () => ops.contended || playback.getSnapshot().matches('paused')))
-            .then(() => {
+            // Breakpoints (./timeTravel.ts) stop the run right after the hitting event, and pause.
+            .run(() => runtime.runUntil(target, () => ops.contended || playback.getSnapshot().matches('paused'), true))
+            .then((hit) => {
               failures = 0;
+              if (hit) breakpointHit(hit);
             })
             .catch((e: unknown) => {
               // Keep the page alive; pause after repeated failures instead of flooding the console.

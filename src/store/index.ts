@@ -11,3 +11,5 @@ export { SYNC_FLASH_MS } from './inspector.ts';
 export type { ZnodeDetails, ZnodeInfo, ZnodeKind, ZnodeDiff, ZnodeTreeModel, ZnodeWatchInfo } from './znodeModel.ts';
 export { SPEED_MIN, SPEED_MAX, SPEED_PRESETS } from '../machines/playbackMachine.ts';
 export { packetTypeOf, describePacket, type InFlight } from './packets.ts';
+export { fetchPeerDetails, buildPeerDetails, type PeerDetails, type FleDetails, type SessionRow, type LeaderDiff, type VoteRow } from './peerDetails.ts';
+export * from './timeTravel.ts';

@@ -5,10 +5,12 @@ import { ClusterView } from './cluster/ClusterView.tsx';
 import { Legend } from './cluster/Legend.tsx';
 import { Console } from './console/Console.tsx';
 import { PlaybackControls } from './controls/PlaybackControls.tsx';
+import { EventLog } from './eventlog/EventLog.tsx';
 import { ServerDetails } from './inspector/ServerDetails.tsx';
 import { Notices } from './notices/Notices.tsx';
 import { t } from './strings.ts';
-import { ZnodeTree } from './znodes/ZnodeTree.tsx';
+import { useLabKeys } from './useLabKeys.ts';
+import { LowerPanels } from './timeline/LowerPanels.tsx';
 
 function EnsembleSummary() {
   const e = useLabStore(useShallow(selectEnsemble));
@@ -21,6 +23,7 @@ function EnsembleSummary() {
 }
 
 export function LabPage() {
+  useLabKeys();
   return (
     <div className="app">
       <header className="topbar">
@@ -41,10 +44,11 @@ export function LabPage() {
             <ClusterView />
             <Legend />
           </section>
-          <ZnodeTree />
+          <LowerPanels />
         </div>
         <aside className="side">
           <ServerDetails />
+          <EventLog />
           <Console />
         </aside>
       </main>

@@ -7,6 +7,8 @@ import { fourLetterInputOf } from '../protocol/server/fourLetterInput.ts';
 import { connectionRefused, fourLetterWord } from '../cli/fourLetterWords.ts';
 import type { Sid } from '../protocol/types.ts';
 import type { PeerHost, StepRequest, StepResult } from '../sim/host.ts';
+import { deepClone } from '../sim/clone.ts';
+import { shareDisk } from '../sim/simulation.ts';
 
 export class InProcessHost implements PeerHost {
   readonly kind = 'in-process' as const;
@@ -37,10 +39,26 @@ export class InProcessHost implements PeerHost {
     return p ? structuredClone(p) : null;
   }
 
+  restore(sid: Sid, peer: QuorumPeer): void {
+    this.peers.set(sid, copyPeer(peer));
+  }
+
   /** The live state of a server (for inspectors and tests). */
   peer(sid: Sid): QuorumPeer | undefined {
     return this.peers.get(sid);
   }
+}
+
+/**
+ * A copy of a server's whole state for checkpoints and rewinds: a deep copy, except the disk's
+ * logged txns and snapshot, which are never changed once written and are shared.
+ */
+export function copyPeer(peer: QuorumPeer): QuorumPeer {
+  const db = peer.zab.db;
+  const copy = deepClone({ ...peer, disk: null, zab: { ...peer.zab, db: db && { ...db, committedLog: [] as typeof db.committedLog } } });
+  // The committed-log window holds the same never-changed txns as the log.
+  if (db && copy.zab.db) copy.zab.db.committedLog = db.committedLog.slice();
+  return { ...copy, disk: shareDisk(peer.disk) };
 }
 
 /** A four-letter word's reply from a server's live state (shared with the worker); it only reads `peer`. */

@@ -18,6 +18,9 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     case 'boot':
       peer = createPeer(m.init);
       return;
+    case 'restore':
+      peer = m.peer;
+      return;
     case 'step': {
       const result = runStep(peer, m.req);
       if (result.error !== undefined) peer = undefined;

@@ -5,6 +5,8 @@ import type { StepRequest, StepResult } from '../sim/host.ts';
 
 export type ToWorker =
   | { type: 'boot'; init: PeerInit }
+  /** Replaces the server's whole state (a rewind). */
+  | { type: 'restore'; peer: QuorumPeer }
   | { type: 'step'; id: number; req: StepRequest }
   | { type: 'snapshot'; id: number }
   | { type: 'query'; id: number; sid: Sid; word: string; now: number };

@@ -1,30 +1,142 @@
 /**
  * A lab run: the simulation, its host, and the recorded actions that make it replayable. The
  * browser uses it with a WorkerHost (one Web Worker per server); tests, lessons and
- * fast-forward use it with an InProcessHost. Rewinding re-runs (config, seed, actions) from the
- * start up to the wanted moment — exact, because the run is deterministic.
+ * fast-forward use it with an InProcessHost.
+ *
+ * Time travel (issue 5) rests on DESIGN.md §1: a run is a pure function of (config, seed,
+ * actions with their moments). Every `CHECKPOINT_EVERY` events the runtime keeps a checkpoint —
+ * the world (Simulation.save) and every running server's whole state — between two batches,
+ * inside its exclusive section, so taking one never changes the run. Rewinding restores the
+ * nearest checkpoint at or before the target and replays forward from there, re-applying the
+ * recorded actions at their moments; with workers the replay runs in this thread and the
+ * resulting server states are then pushed into the workers. Exact: tests compare traces.
+ *
+ * Acting in the past forks a branch: the old branch keeps its actions (and checkpoints), the new
+ * one shares the checkpoints from before the fork; `switchBranch` goes back to another branch
+ * where it was left.
  */
+import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 import { applyAction, type LabAction, type RecordedAction } from '../sim/actions.ts';
 import { allIds, type LabConfig } from '../sim/config.ts';
 import type { PeerHost } from '../sim/host.ts';
-import { CLIENT_BASE, Simulation } from '../sim/simulation.ts';
+import { CLIENT_BASE, Simulation, type SimCheckpoint } from '../sim/simulation.ts';
+import type { TraceEntry } from '../sim/trace.ts';
 import type { ClientNotice } from '../protocol/client/ClientCnxn.ts';
+import { copyPeer, InProcessHost } from './inProcessHost.ts';
+
+/**
+ * Events between checkpoints. A rewind replays at most this many events (plus the restore);
+ * in-process replay runs ~10,000 events/s with 13 servers under load (see `npm run bench`).
+ */
+export const CHECKPOINT_EVERY = 1500;
+
+/** A moment of a run: after `eventCount` events, at simulated time `t`. */
+export interface Moment {
+  eventCount: number;
+  t: number;
+}
+
+/** The world and its servers at one moment of one timeline (see the file comment). */
+interface Checkpoint {
+  readonly eventCount: number;
+  readonly now: number;
+  /** How many of the branch's recorded actions had been applied. */
+  readonly nextAction: number;
+  readonly sim: SimCheckpoint;
+  /** Every running server's whole state. */
+  readonly peers: ReadonlyArray<readonly [Sid, QuorumPeer]>;
+  /** The trace up to this checkpoint. */
+  readonly trace: TraceNode;
+}
+
+/**
+ * The trace as a chain of segments, one per checkpoint, kept apart from the checkpoints' states
+ * so that thinning out old checkpoints frees their states but never their part of the trace.
+ */
+interface TraceNode {
+  readonly parent: TraceNode | null;
+  /** The entries from the parent's end up to `length`. */
+  readonly segment: readonly TraceEntry[];
+  readonly length: number;
+}
+
+/** A branch keeps at most this many checkpoints: older ones are thinned out (rewinds far back replay more). */
+export const MAX_CHECKPOINTS = 32;
+
+interface Branch {
+  readonly id: number;
+  /** The branch this one forked from, and at which moment (null for the first branch). */
+  readonly parent: number | null;
+  readonly forkedAt: Moment | null;
+  readonly actions: RecordedAction[];
+  /** Sorted by eventCount; shared (by reference) with the branches forked after them. */
+  readonly checkpoints: Checkpoint[];
+  /** The furthest moment this branch has reached (where switching back to it lands). */
+  head: Moment;
+}
+
+/** What the UI and `lab branches` show of a branch. */
+export interface BranchInfo {
+  id: number;
+  parent: number | null;
+  forkedAt: Moment | null;
+  actions: number;
+  head: Moment;
+  current: boolean;
+}
+
+/** What stopped a run at a breakpoint: the matching trace entry and the moment after its event. */
+export interface BreakHit {
+  entry: TraceEntry;
+  eventCount: number;
+  t: number;
+}
+
+export type TraceMatcher = (e: TraceEntry) => boolean;
+
+export interface LabRuntimeOptions {
+  /**
+   * Replay rewinds with an in-process host and push the resulting server states into the live
+   * host (its workers), instead of replaying through the live host. Default: true.
+   */
+  replayInProcess?: boolean;
+  /** Events between checkpoints (default CHECKPOINT_EVERY; 0: no checkpoints, replay from the start). */
+  checkpointEvery?: number;
+}
 
 export class LabRuntime {
   sim: Simulation;
   private host: PeerHost;
-  readonly actions: RecordedAction[] = [];
-  /** Index of the first recorded action not yet applied in the current world (after a rewind). */
-  private nextAction = 0;
   private paused = false;
   /** Bumped whenever `sim` is replaced (rewind); views re-subscribe. */
   generation = 0;
   /** Called after every change (for the UI). */
   onChange: (() => void) | null = null;
+  /** Index of the first recorded action not yet applied in the current world (after a rewind). */
+  private nextAction = 0;
+  private readonly branches: Branch[] = [];
+  private branch: Branch;
+  /** The latest checkpoint the current world has passed (null: none yet). */
+  private lastCp: Checkpoint | null = null;
+  /** The host running `sim` (the live host, or an in-process one during a replay). */
+  private simHost: PeerHost;
+  private readonly checkpointEvery: number;
+  private readonly replayInProcess: boolean;
+  /** Breakpoints for playback: packet types (`PROPOSAL` …) and `role` (a server changes role). */
+  readonly breakpoints = new Set<string>();
+  /** The last breakpoint hit (cleared when the world is replaced). */
+  lastBreak: BreakHit | null = null;
+  /** How many checkpoints were taken and the wall time they took (for benchmarks). */
+  readonly checkpointStats = { count: 0, ms: 0 };
 
-  constructor(readonly config: LabConfig, private readonly makeHost: () => PeerHost) {
+  constructor(readonly config: LabConfig, private readonly makeHost: () => PeerHost, opts: LabRuntimeOptions = {}) {
+    this.checkpointEvery = opts.checkpointEvery ?? CHECKPOINT_EVERY;
+    this.replayInProcess = opts.replayInProcess ?? true;
+    this.branch = { id: 1, parent: null, forkedAt: null, actions: [], checkpoints: [], head: { eventCount: 0, t: 0 } };
+    this.branches.push(this.branch);
     this.host = makeHost();
+    this.simHost = this.host;
     this.sim = this.fresh(this.host);
   }
 
@@ -33,8 +145,12 @@ export class LabRuntime {
   /** True while a rewind replays the past: clients' notices of the past are not delivered again. */
   private replaying = false;
 
-  private fresh(host: PeerHost): Simulation {
-    const sim = new Simulation(this.config, host);
+  /** The current branch's recorded actions. */
+  get actions(): readonly RecordedAction[] {
+    return this.branch.actions;
+  }
+
+  private hook(sim: Simulation): Simulation {
     sim.onChange = () => {
       const waiters = this.changeWaiters.splice(0);
       for (const w of waiters) w();
@@ -43,24 +159,56 @@ export class LabRuntime {
     sim.onClientNotice = (cid, notice) => {
       if (!this.replaying) this.clientListeners.get(cid)?.(notice);
     };
+    return sim;
+  }
+
+  private fresh(host: PeerHost): Simulation {
+    const sim = this.hook(new Simulation(this.config, host));
     const boot = this.config.boot;
     for (const sid of allIds(this.config)) if (!boot || boot.includes(sid)) sim.start(sid);
     return sim;
   }
 
+  /** True when the current world is behind its branch's furthest point or has recorded actions ahead. */
+  private inPast(): boolean {
+    return this.nextAction < this.branch.actions.length || this.sim.eventCount < this.branch.head.eventCount;
+  }
+
   /**
-   * Applies and records a user action at the current moment. Acting after a rewind starts a new
-   * branch: the recorded actions that were still ahead are dropped.
+   * Applies and records a user action at the current moment. Acting in the past starts a new
+   * branch: the old branch keeps its actions, and `switchBranch` goes back to it.
    */
   apply(action: LabAction): Promise<boolean> {
     return this.exclusive(async () => {
-      if (this.nextAction < this.actions.length) this.actions.length = this.nextAction;
-      this.actions.push({ eventCount: this.sim.eventCount, t: this.sim.now, action });
-      this.nextAction = this.actions.length;
+      if (this.inPast()) this.fork();
+      this.branch.actions.push({ eventCount: this.sim.eventCount, t: this.sim.now, action });
+      this.nextAction = this.branch.actions.length;
       const changed = applyAction(this.sim, action);
+      this.noteHead();
       this.onChange?.();
       return changed;
     });
+  }
+
+  private fork(): void {
+    const from = this.branch;
+    const at: Moment = { eventCount: this.sim.eventCount, t: this.sim.now };
+    const b: Branch = {
+      id: this.branches.length + 1,
+      parent: from.id,
+      forkedAt: at,
+      actions: from.actions.slice(0, this.nextAction),
+      checkpoints: from.checkpoints.filter((c) => c.eventCount < at.eventCount),
+      head: { ...at },
+    };
+    this.branches.push(b);
+    this.branch = b;
+  }
+
+  private noteHead(): void {
+    const h = this.branch.head;
+    const s = this.sim;
+    if (s.eventCount > h.eventCount || (s.eventCount === h.eventCount && s.now > h.t)) this.branch.head = { eventCount: s.eventCount, t: s.now };
   }
 
   kill(sid: Sid): Promise<boolean> {
@@ -85,26 +233,53 @@ export class LabRuntime {
     await this.exclusive(() => this.runUntilNow(this.sim.now + ms, shouldStop));
   }
 
-  async runUntil(t: number, shouldStop?: () => boolean): Promise<void> {
-    await this.exclusive(() => this.runUntilNow(t, shouldStop));
+  /**
+   * Runs until simulated time `t`. With `useBreakpoints`, it stops right after the first event
+   * that hits one of `breakpoints` and returns the hit (the playback loop pauses there).
+   */
+  async runUntil(t: number, shouldStop?: () => boolean, useBreakpoints = false): Promise<BreakHit | null> {
+    return this.exclusive(() => this.runUntilNow(t, shouldStop, useBreakpoints ? this.breakMatcher() : undefined));
   }
 
-  private async runUntilNow(t: number, shouldStop?: () => boolean): Promise<void> {
-    await this.forward(Infinity, t, shouldStop);
-    if (!shouldStop?.() && t > this.sim.now) this.sim.now = t;
+  private async runUntilNow(t: number, shouldStop?: () => boolean, breakAt?: TraceMatcher): Promise<BreakHit | null> {
+    const hit = await this.forward(Infinity, t, shouldStop, breakAt);
+    if (!hit && !shouldStop?.() && t > this.sim.now) this.sim.now = t;
+    this.noteHead();
     this.onChange?.();
+    return hit;
   }
 
   stepEvents(n: number): Promise<number> {
     return this.exclusive(async () => {
       const before = this.sim.eventCount;
       await this.forward(before + n, Infinity);
+      this.noteHead();
       this.onChange?.();
       return this.sim.eventCount - before;
     });
   }
 
-  /** Rewinds `n` events by replaying the run up to (events - n). Later actions are kept (redo). */
+  /**
+   * Runs event by event until one produces a trace entry that `match` accepts (at most
+   * `maxEvents` events, and never past an idle world). Returns how many events ran and the hit.
+   */
+  stepUntil(match: TraceMatcher, maxEvents = 50_000): Promise<{ steps: number; hit: BreakHit | null }> {
+    return this.exclusive(async () => {
+      const before = this.sim.eventCount;
+      const hit = await this.forward(before + maxEvents, Infinity, undefined, match);
+      this.noteHead();
+      this.onChange?.();
+      return { steps: this.sim.eventCount - before, hit };
+    });
+  }
+
+  /** `lab step vote` …: runs to the next event delivering one of `kinds` (packet types, or `role`). */
+  async stepToNext(kinds: string[]): Promise<{ steps: number; hit: TraceEntry | null }> {
+    const { steps, hit } = await this.stepUntil(traceMatcher(kinds));
+    return { steps, hit: hit?.entry ?? null };
+  }
+
+  /** Rewinds `n` events (exactly: from the nearest checkpoint). Later actions are kept (redo). */
   back(n: number): Promise<number> {
     return this.exclusive(async () => {
       const target = Math.max(0, this.sim.eventCount - n);
@@ -114,12 +289,57 @@ export class LabRuntime {
     });
   }
 
-  /** Jumps to simulated time `t`: forward by running, backward by replaying. */
+  /**
+   * Jumps to simulated time `t`: backward by restoring a checkpoint and replaying, forward by
+   * running (from a checkpoint ahead, when the branch has been there before).
+   */
   seek(t: number): Promise<void> {
     return this.exclusive(async () => {
-      if (t < this.sim.now) await this.replayTo(t, Infinity);
+      const cp = this.nearestCheckpoint(t, Infinity);
+      if (t < this.sim.now || (cp && cp.eventCount > this.sim.eventCount + this.checkpointEvery / 2)) await this.replayTo(t, Infinity);
       await this.runUntilNow(t);
     });
+  }
+
+  /** Goes to another branch, where it was left (its furthest moment). */
+  switchBranch(id: number): Promise<Moment> {
+    return this.exclusive(async () => {
+      const b = this.branches.find((x) => x.id === id);
+      if (!b) throw new RangeError(`no branch ${id}`);
+      this.branch = b;
+      const head = { ...b.head };
+      await this.replayTo(head.t, head.eventCount);
+      if (head.t > this.sim.now) this.sim.now = head.t;
+      this.onChange?.();
+      return head;
+    });
+  }
+
+  /** The branches of this run, oldest first. */
+  branchList(): BranchInfo[] {
+    return this.branches.map((b) => ({
+      id: b.id,
+      parent: b.parent,
+      forkedAt: b.forkedAt,
+      actions: b.actions.length,
+      head: { ...b.head },
+      current: b === this.branch,
+    }));
+  }
+
+  get currentBranch(): number {
+    return this.branch.id;
+  }
+
+  /** The recorded span of the current branch: from the start to its furthest moment. */
+  span(): Moment {
+    const h = this.branch.head;
+    return this.sim.eventCount > h.eventCount || this.sim.now > h.t ? { eventCount: Math.max(h.eventCount, this.sim.eventCount), t: Math.max(h.t, this.sim.now) } : { ...h };
+  }
+
+  /** How many checkpoints the current branch can rewind to. */
+  get checkpointCount(): number {
+    return this.branch.checkpoints.length;
   }
 
   /** Resolves at the next change of the world (for waiting while the playback loop runs). */
@@ -136,12 +356,115 @@ export class LabRuntime {
     return this.nextClientId;
   }
 
-  /** Rebuilds the world from scratch and plays it forward to the target moment. */
+  /** The matcher for the playback breakpoints (packet types delivered, `role` changes). */
+  breakMatcher(): TraceMatcher | undefined {
+    if (this.breakpoints.size === 0) return undefined;
+    return traceMatcher([...this.breakpoints]);
+  }
+
+  // ---------------------------------------------------------------- checkpoints and replay
+
+  /** The last checkpoint of the current branch at or before (maxEvents, maxTime). */
+  private nearestCheckpoint(maxTime: number, maxEvents: number): Checkpoint | null {
+    const list = this.branch.checkpoints;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const c = list[i]!;
+      if (c.eventCount <= maxEvents && c.now <= maxTime) return c;
+    }
+    return null;
+  }
+
+  private nextCheckpointAt(): number {
+    if (this.checkpointEvery <= 0) return Infinity;
+    const last = this.lastCp;
+    return last ? (Math.floor(last.eventCount / this.checkpointEvery) + 1) * this.checkpointEvery : 0;
+  }
+
+  /**
+   * Keeps a checkpoint of the current world, between two batches (the caller is inside the
+   * exclusive section, so nothing can act meanwhile; snapshots only read). A branch keeps one
+   * checkpoint per `checkpointEvery` events.
+   */
+  private async takeCheckpoint(): Promise<void> {
+    const sim = this.sim;
+    const bucket = Math.floor(sim.eventCount / this.checkpointEvery);
+    const list = this.branch.checkpoints;
+    const have = list.find((c) => Math.floor(c.eventCount / this.checkpointEvery) === bucket);
+    if (have) {
+      // Replaying over a stretch this branch has seen: the checkpoint is already there.
+      // At the very same point, the world is that checkpoint's: later segments may start there.
+      if (have.eventCount === sim.eventCount && have.nextAction === this.nextAction) this.lastCp = have;
+      this.skipBucket = bucket;
+      return;
+    }
+    const t0 = performance.now();
+    const peers: Array<readonly [Sid, QuorumPeer]> = [];
+    for (const slot of sim.servers.values()) {
+      if (!slot.up) continue;
+      // In this thread: a fast copy that shares the disk's logs; from a worker: its snapshot.
+      const own = this.simHost instanceof InProcessHost ? this.simHost.peer(slot.sid) : undefined;
+      const p = own ? copyPeer(own) : await sim.snapshot(slot.sid);
+      if (p) peers.push([slot.sid, p]);
+    }
+    const parent = this.lastCp?.trace ?? null;
+    const state = sim.save();
+    const cp: Checkpoint = {
+      eventCount: sim.eventCount,
+      now: sim.now,
+      nextAction: this.nextAction,
+      sim: state,
+      peers,
+      trace: { parent, segment: sim.trace.slice(parent ? parent.length : 0, state.traceLength), length: state.traceLength },
+    };
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.eventCount > cp.eventCount) i--;
+    list.splice(i, 0, cp);
+    if (list.length > MAX_CHECKPOINTS) thin(list);
+    this.lastCp = cp;
+    this.checkpointStats.count += 1;
+    this.checkpointStats.ms += performance.now() - t0;
+  }
+
+  /** A bucket already covered by the branch (no checkpoint needed until the next one). */
+  private skipBucket = -1;
+
+  /** The whole trace up to checkpoint `cp`, from its chain of segments. */
+  private static traceOf(cp: Checkpoint): TraceEntry[] {
+    const segs: Array<readonly TraceEntry[]> = [];
+    for (let c: TraceNode | null = cp.trace; c; c = c.parent) segs.push(c.segment);
+    const out: TraceEntry[] = [];
+    for (let i = segs.length - 1; i >= 0; i--) for (const e of segs[i]!) out.push(e);
+    return out;
+  }
+
+  /**
+   * Puts the world back at (maxTime, maxEvents): restores the nearest checkpoint before it (or
+   * starts from scratch) and plays forward, re-applying recorded actions.
+   */
   private async replayTo(maxTime: number, maxEvents: number): Promise<void> {
-    this.host.dispose();
-    this.host = this.makeHost();
-    this.sim = this.fresh(this.host);
-    this.nextAction = 0;
+    const cp = this.nearestCheckpoint(maxTime, maxEvents);
+    const live = this.host;
+    const local = this.replayInProcess && live.kind !== 'in-process' ? new InProcessHost() : null;
+    if (cp) {
+      const host = local ?? live;
+      const running = new Set(cp.peers.map(([sid]) => sid));
+      if (!local) for (const sid of this.sim.servers.keys()) if (!running.has(sid)) live.kill(sid);
+      for (const [sid, peer] of cp.peers) host.restore(sid, peer);
+      this.sim = this.hook(Simulation.restore(this.config, host, cp.sim, LabRuntime.traceOf(cp)));
+      this.nextAction = cp.nextAction;
+    } else if (local) {
+      this.sim = this.fresh(local);
+      this.nextAction = 0;
+    } else {
+      this.host.dispose();
+      this.host = this.makeHost();
+      this.sim = this.fresh(this.host);
+      this.nextAction = 0;
+    }
+    this.simHost = local ?? this.host;
+    this.lastCp = cp;
+    this.skipBucket = -1;
+    this.lastBreak = null;
     this.generation += 1;
     this.replaying = true;
     try {
@@ -149,25 +472,52 @@ export class LabRuntime {
     } finally {
       this.replaying = false;
     }
+    if (local) {
+      // The workers take over the replayed servers (reusing running workers).
+      for (const slot of this.sim.servers.values()) {
+        const peer = slot.up ? local.peer(slot.sid) : undefined;
+        if (peer) live.restore(slot.sid, peer);
+        else live.kill(slot.sid);
+      }
+      this.sim.rehost(live);
+      this.simHost = live;
+    }
     if (maxTime !== Infinity && maxTime > this.sim.now) this.sim.now = maxTime;
+    this.noteHead();
     this.onChange?.();
   }
 
   /**
    * Runs events until `maxEvents` have run or the next is later than `maxTime`, re-applying
-   * recorded actions (from before a rewind) at the moment they happened.
+   * recorded actions (from before a rewind) at the moment they happened, and keeping
+   * checkpoints on the way. With `breakAt`, runs one event at a time and stops right after the
+   * first event whose trace entries it matches (returned).
    */
-  private async forward(maxEvents: number, maxTime: number, shouldStop?: () => boolean): Promise<void> {
+  private async forward(maxEvents: number, maxTime: number, shouldStop?: () => boolean, breakAt?: TraceMatcher): Promise<BreakHit | null> {
     const sim = this.sim;
+    const actions = this.branch.actions;
     for (;;) {
-      const next = this.actions[this.nextAction];
+      const next = actions[this.nextAction];
       const e = next ? Math.min(next.eventCount, maxEvents) : maxEvents;
       const t = next ? Math.min(next.t, maxTime) : maxTime;
       while (sim.eventCount < e && (sim.nextEventTime() ?? Infinity) <= t) {
-        if (shouldStop?.()) return;
-        await sim.step(e - sim.eventCount, t);
+        if (shouldStop?.()) return null;
+        if (sim.eventCount >= this.nextCheckpointAt() && Math.floor(sim.eventCount / this.checkpointEvery) !== this.skipBucket) await this.takeCheckpoint();
+        if (breakAt) {
+          const from = sim.trace.length;
+          await sim.step(1, t);
+          for (let i = from; i < sim.trace.length; i++) {
+            const entry = sim.trace[i]!;
+            if (breakAt(entry)) {
+              this.lastBreak = { entry, eventCount: sim.eventCount, t: sim.now };
+              return this.lastBreak;
+            }
+          }
+        } else {
+          await sim.step(e - sim.eventCount, t);
+        }
       }
-      if (!next || next.eventCount > maxEvents || next.t > maxTime || sim.eventCount !== next.eventCount) return;
+      if (!next || next.eventCount > maxEvents || next.t > maxTime || sim.eventCount !== next.eventCount) return null;
       if (next.t > sim.now) sim.now = next.t;
       applyAction(sim, next.action);
       this.nextAction += 1;
@@ -191,4 +541,39 @@ export class LabRuntime {
   dispose(): void {
     this.host.dispose();
   }
+}
+
+/**
+ * Drops one old checkpoint: the one (not among the newest 8, nor the first) closest to its
+ * predecessor, so that checkpoints thin out with age and rewinds near the present stay fast.
+ */
+function thin(list: Checkpoint[]): void {
+  let best = -1;
+  let gap = Infinity;
+  for (let i = 1; i < list.length - 8; i++) {
+    const g = list[i + 1]!.eventCount - list[i - 1]!.eventCount;
+    if (g < gap) {
+      gap = g;
+      best = i;
+    }
+  }
+  if (best > 0) list.splice(best, 1);
+}
+
+/** The kinds `lab step` can run to, and what each stops at. */
+export const STEP_KINDS: Record<string, { label: string; types: string[] }> = {
+  vote: { label: 'vote', types: ['NOTIFICATION'] },
+  proposal: { label: 'proposal', types: ['PROPOSAL'] },
+  commit: { label: 'commit', types: ['COMMIT', 'INFORM'] },
+  role: { label: 'role change', types: ['role'] },
+};
+
+/**
+ * A matcher for breakpoints: packet types (a delivered packet of that type, as `lab log` names
+ * it) and `role` (a server changes role: LOOKING → FOLLOWING …).
+ */
+export function traceMatcher(kinds: readonly string[]): TraceMatcher {
+  const types = new Set(kinds.map((k) => k.toUpperCase()));
+  const role = types.has('ROLE');
+  return (e) => (e.kind === 'deliver' && types.has(e.msg.type)) || (role && e.kind === 'event' && e.event.kind === 'state');
 }

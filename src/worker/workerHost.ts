@@ -20,6 +20,15 @@ export class WorkerHost implements PeerHost {
 
   boot(sid: Sid, init: PeerInit): void {
     this.kill(sid);
+    this.post(this.spawn(sid), { type: 'boot', init });
+  }
+
+  /** Puts a whole server state into its worker (reusing a running worker: no new process to load). */
+  restore(sid: Sid, peer: QuorumPeer): void {
+    this.post(this.workers.get(sid) ?? this.spawn(sid), { type: 'restore', peer });
+  }
+
+  private spawn(sid: Sid): Worker {
     const w = this.makeWorker();
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       const p = this.pending.get(e.data.id);
@@ -32,7 +41,7 @@ export class WorkerHost implements PeerHost {
       this.failAll(sid, e.message || 'worker error');
     };
     this.workers.set(sid, w);
-    this.post(w, { type: 'boot', init });
+    return w;
   }
 
   step(batch: StepRequest[]): Promise<StepResult[]> {

@@ -11,7 +11,7 @@
  * Everything is pure: the caller passes a `PeerContext` that collects sends and timers.
  */
 import { QuorumMaj } from '../quorum/QuorumMaj.ts';
-import { LONG_MIN_VALUE, lastLoggedZxid, type ServerState, type Sid } from '../types.ts';
+import { hasBug, LONG_MIN_VALUE, lastLoggedZxid, type ServerState, type Sid } from '../types.ts';
 import { NOTIFICATION_VERSION, voteEquals, voteOf, type Notification, type Vote } from './Vote.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
 
@@ -78,8 +78,12 @@ export function totalOrderPredicate(
   q: QuorumMaj,
   newId: Sid, newZxid: number, newEpoch: number,
   curId: Sid, curZxid: number, curEpoch: number,
+  sidAlone = false,
 ): boolean {
   if (q.getWeight(newId) === 0) return false;
+  // BUG SWITCH electOnSidAlone: the highest sid wins, whatever its epoch and zxid (correct:
+  // peerEpoch first, then zxid, then sid — the most up-to-date server wins).
+  if (sidAlone) return newId > curId;
   return newEpoch > curEpoch || (newEpoch === curEpoch && (newZxid > curZxid || (newZxid === curZxid && newId > curId)));
 }
 
@@ -172,7 +176,7 @@ function processNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: 
   const q = quorum(peer);
   if (f.finalizing) {
     // The finalize loop: a better vote puts us back into the main loop; anything else is consumed.
-    if (totalOrderPredicate(q, n.leader, n.zxid, n.peerEpoch, f.proposedLeader, f.proposedZxid, f.proposedEpoch)) {
+    if (totalOrderPredicate(q, n.leader, n.zxid, n.peerEpoch, f.proposedLeader, f.proposedZxid, f.proposedEpoch, hasBug(peer.config, 'electOnSidAlone'))) {
       f.finalizing = false;
       ctx.cancelTimer(FINALIZE);
     } else {
@@ -209,7 +213,7 @@ function lookingNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: 
   if (n.electionEpoch > f.logicalclock) {
     f.logicalclock = n.electionEpoch;
     f.recvset = {};
-    if (totalOrderPredicate(q, n.leader, n.zxid, n.peerEpoch, init.id, init.zxid, init.epoch)) {
+    if (totalOrderPredicate(q, n.leader, n.zxid, n.peerEpoch, init.id, init.zxid, init.epoch, hasBug(peer.config, 'electOnSidAlone'))) {
       updateProposal(f, n.leader, n.zxid, n.peerEpoch);
     } else {
       updateProposal(f, init.id, init.zxid, init.epoch);
@@ -218,7 +222,7 @@ function lookingNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: 
     sendNotifications(peer, ctx);
   } else if (n.electionEpoch < f.logicalclock) {
     return false;
-  } else if (totalOrderPredicate(q, n.leader, n.zxid, n.peerEpoch, f.proposedLeader, f.proposedZxid, f.proposedEpoch)) {
+  } else if (totalOrderPredicate(q, n.leader, n.zxid, n.peerEpoch, f.proposedLeader, f.proposedZxid, f.proposedEpoch, hasBug(peer.config, 'electOnSidAlone'))) {
     updateProposal(f, n.leader, n.zxid, n.peerEpoch);
     ctx.event({ kind: 'vote-change', logicalclock: f.logicalclock, vote: proposalVote(peer), because: from });
     sendNotifications(peer, ctx);

@@ -15,7 +15,7 @@ import { commitPendingChanges, emptyPendingChanges, prepRequest, type PendingCha
 import type { Txn } from '../datatree/types.ts';
 import { QuorumMaj } from '../quorum/QuorumMaj.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
-import type { LoggedTxn, Sid } from '../types.ts';
+import { hasBug, type LoggedTxn, type Sid } from '../types.ts';
 import { counterOf, epochOf, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { approxSize, snapshotOf } from './ZKDatabase.ts';
@@ -439,7 +439,12 @@ function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): voi
   ctx.event({ kind: 'sync', learner: h.sid, mode: d.mode, peerLastZxid: h.peerLastZxid });
   // SNAP is written straight to the socket, ahead of anything queued.
   if (d.needSnap) ctx.send(h.sid, 'quorum', { type: 'SNAP', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db) });
-  for (const p of d.packets) ctx.send(h.sid, 'quorum', p);
+  for (const p of d.packets) {
+    // BUG SWITCH skipTrunc: send DIFF where the rule says TRUNC, so the learner keeps txns the
+    // leader never committed (correct: TRUNC first, so its log ends where the leader's does).
+    if (p.type === 'TRUNC' && hasBug(peer.config, 'skipTrunc')) ctx.send(h.sid, 'quorum', { type: 'DIFF', zxid: p.zxid });
+    else ctx.send(h.sid, 'quorum', p);
+  }
   // startForwarding: proposals still outstanding that the learner will not have.
   if (l.lastProposed > d.currentZxid && h.learnerType === 'PARTICIPANT') {
     for (const prop of l.outstanding) {
@@ -507,8 +512,10 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
   ctx.event({ kind: 'proposed', zxid });
   const prop: Proposal = { zxid, txn: logged, acks: [], origin };
   l.outstanding.push(prop);
+  // BUG SWITCH countObserverAcks: observers get the PROPOSAL too (so they can ACK it).
+  const toObservers = hasBug(peer.config, 'countObserverAcks');
   for (const h of Object.values(l.handlers)) {
-    if (!h.forwarding || h.learnerType !== 'PARTICIPANT') continue;
+    if (!h.forwarding || (h.learnerType !== 'PARTICIPANT' && !toObservers)) continue;
     ctx.send(h.sid, 'quorum', { type: 'PROPOSAL', zxid, txn: logged });
     h.unacked.push([zxid, ctx.now]);
   }
@@ -531,7 +538,12 @@ function processAck(peer: QuorumPeer, sid: Sid, zxid: number, ctx: PeerContext):
 function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
   const l = L(peer);
   if (l.outstanding.some((x) => x.zxid === p.zxid - 1)) return false;
-  if (!q(peer).containsQuorum(p.acks)) return false;
+  // BUG SWITCH commitWithoutQuorum: commit on the leader's own ACK (correct: a quorum of voters).
+  // BUG SWITCH countObserverAcks: every ACK counts towards the majority, observers' too
+  // (correct: QuorumMaj counts voters only).
+  const quorate = hasBug(peer.config, 'commitWithoutQuorum')
+    || (hasBug(peer.config, 'countObserverAcks') ? p.acks.length > q(peer).half : q(peer).containsQuorum(p.acks));
+  if (!quorate) return false;
   l.outstanding = l.outstanding.filter((x) => x !== p);
   l.lastCommitted = p.zxid;
   for (const h of Object.values(l.handlers)) {

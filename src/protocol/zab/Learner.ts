@@ -5,7 +5,7 @@
  * from the leader resets it.
  */
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
-import type { LoggedTxn, Sid } from '../types.ts';
+import { hasBug, type LoggedTxn, type Sid } from '../types.ts';
 import { epochOf, hex, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { loadDatabase, snapshotOf, type Snapshot } from './ZKDatabase.ts';
@@ -29,6 +29,8 @@ export interface LearnerState {
   /** Follower in BROADCAST: logged proposals waiting for their COMMIT (FollowerZooKeeperServer.pendingTxns). */
   pendingTxns: LoggedTxn[];
   syncMode: SyncMode | null;
+  /** BUG SWITCH applyBeforeLogging: txns applied at NEWLEADER whose log write was put off. */
+  logLater?: LoggedTxn[];
 }
 
 function S(peer: QuorumPeer): LearnerState {
@@ -225,7 +227,10 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
           const head = s.packetsNotLogged[0];
           if (!head || head.zxid !== zxid) continue;
           s.packetsNotLogged.shift();
-          ctx.persist({ op: 'append', txns: [head] });
+          // BUG SWITCH applyBeforeLogging: apply now and log only at UPTODATE — after the ACK
+          // below has told the leader they are on disk (correct: log, then apply, then ACK).
+          if (hasBug(peer.config, 'applyBeforeLogging')) (s.logLater ??= []).push(head);
+          else ctx.persist({ op: 'append', txns: [head] });
           applyDirect(peer, head, ctx);
         }
       }
@@ -244,6 +249,10 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       peer.zab.epoch = s.newEpoch;
       peer.currentVote = { ...peer.currentVote, peerEpoch: s.newEpoch };
       ctx.event({ kind: 'zab', text: `UPTODATE: serving in epoch ${s.newEpoch}` });
+      if (s.logLater) {
+        ctx.persist({ op: 'append', txns: s.logLater });
+        delete s.logLater;
+      }
       const notLogged = s.packetsNotLogged;
       const committed = s.packetsCommitted;
       s.packetsNotLogged = [];
@@ -300,6 +309,11 @@ function ping(peer: QuorumPeer, _p: QuorumPacket, ctx: PeerContext): void {
 function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
   switch (p.type) {
     case 'PROPOSAL':
+      // BUG SWITCH countObserverAcks: an observer ACKs the PROPOSAL (correct: it never gets one).
+      if (isObserver(peer) && p.txn && hasBug(peer.config, 'countObserverAcks')) {
+        ctx.send(S(peer).leaderSid, 'quorum', { type: 'ACK', zxid: p.zxid });
+        return;
+      }
       if (isObserver(peer) || !p.txn) return;
       logRequest(peer, p.txn, ctx);
       return;

@@ -118,8 +118,15 @@ export function onQuorumConnectionLost(peer: QuorumPeer, sid: Sid, ctx: PeerCont
  */
 export function submitRequest(peer: QuorumPeer, req: ClientRequest, ctx: PeerContext): boolean {
   if (!peer.zab.serving) return false;
+  // Pending before it is submitted: a leader that commits at once (a one-voter ensemble) applies
+  // the txn inside leaderSubmit, and the reply must find the request.
+  const pending = req.request.type !== 'sync' ? { sessionId: req.sessionId, cxid: req.cxid } : null;
+  if (pending) peer.zab.clientPending.push(pending);
   const ok = peer.zab.leader ? leaderSubmit(peer, req, peer.myid, ctx) : peer.zab.learner ? learnerSubmit(peer, req, ctx) : false;
-  if (ok && req.request.type !== 'sync') peer.zab.clientPending.push({ sessionId: req.sessionId, cxid: req.cxid });
+  if (!ok && pending) {
+    const i = peer.zab.clientPending.indexOf(pending);
+    if (i >= 0) peer.zab.clientPending.splice(i, 1);
+  }
   return ok;
 }
 

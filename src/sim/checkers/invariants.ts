@@ -1,32 +1,80 @@
 /**
- * Safety checks evaluated from outside the protocol code after every event (the VOPR habit;
+ * Safety checks evaluated from outside the protocol code after every batch (the VOPR habit;
  * ZOOKEEPER.md §8). They read the servers' states and the trace, never change anything, and
- * report a violation as text naming the servers involved.
+ * report a violation naming the invariant, the moment (trace index and simulated time), the
+ * servers involved and one sentence of why — what an invariants panel shows.
  *
- *  - Leadership: at most one leader becomes established per epoch (Zab.tla Leadership2).
- *  - Integrity / Agreement: a zxid that any server applied while serving maps to one txn only,
- *    everywhere and forever (no two servers deliver different txns under one zxid).
- *  - PrefixConsistency: two serving servers' applied histories agree on their common prefix.
- *  - Replay: a serving server's DataTree equals replaying its own disk (snapshot + log up to
- *    its last processed zxid).
- *  - Monotonic zxids: every new proposal's zxid is higher than any proposed before; a serving
- *    server applies zxids in increasing order.
+ * A server's *history* is what it has delivered: its log entries above its snapshot up to its
+ * DataTree's last processed zxid, taken while it serves (BROADCAST). The checks:
+ *
+ *  - Leadership1: two servers LEADING in SYNCHRONIZATION/BROADCAST with the same epoch are one.
+ *  - Leadership2: each epoch has at most one established leader, ever (`epochLeader[e]`).
+ *  - Integrity: every delivered txn equals one a primary broadcast (a PROPOSAL or INFORM it sent,
+ *    DIFF-carried ones included, or its own proposal).
+ *  - Agreement: no zxid means two different txns anywhere, and for two serving servers one's
+ *    history contains the other's (if f1 delivered a and f2 delivered b, one delivered both).
+ *  - TotalOrder: txns two servers both delivered come in the same order, and whatever one
+ *    delivered before a common txn the other delivered too.
+ *  - LocalPrimaryOrder: a primary's txns of one epoch are delivered in order, with no gap.
+ *  - GlobalPrimaryOrder: within a history, txns of an earlier epoch come before later ones.
+ *  - PrimaryIntegrity: a serving follower's txns of epochs below its leader's epoch are in the
+ *    leader's history too.
+ *  - PrefixConsistency: two serving servers' histories agree on their common prefix.
+ *  - Replay: a server's DataTree equals replaying its own disk (snapshot + log up to its last
+ *    processed zxid) — while it serves, and from its NEWLEADER ACK on (that ACK promises it).
+ *  - MonotonicZxid: a server's proposals only grow, no zxid is proposed twice, and a server
+ *    applies zxids in increasing order.
+ *  - AckedWriteDurable: a write a client got a success reply for is in the history of every
+ *    leader established after the reply.
+ *  - Liveness is not checked here (it needs a deadline): `livenessProblem` in soak code reports
+ *    into the same checker with `report`.
  */
+import { isWriteOp, type ClientOp } from '../../protocol/client/packets.ts';
 import type { QuorumPeer } from '../../protocol/QuorumPeer.ts';
 import type { LoggedTxn, Sid } from '../../protocol/types.ts';
-import { hex } from '../../protocol/zxid.ts';
+import { counterOf, epochOf, hex, makeZxid } from '../../protocol/zxid.ts';
 import { loadDatabase } from '../../protocol/zab/ZKDatabase.ts';
 import { dbOptions } from '../../protocol/zab/Zab.ts';
 import type { Simulation } from '../simulation.ts';
 import { stableJson } from '../stableJson.ts';
 
+export type InvariantName =
+  | 'Leadership1' | 'Leadership2' | 'Integrity' | 'Agreement' | 'TotalOrder' | 'LocalPrimaryOrder'
+  | 'GlobalPrimaryOrder' | 'PrimaryIntegrity' | 'PrefixConsistency' | 'Replay' | 'MonotonicZxid'
+  | 'AckedWriteDurable' | 'Liveness';
+
+/** Every check, in the order a panel lists them, with one line on what it guards (en / zh). */
+export const INVARIANTS: ReadonlyArray<{ name: InvariantName; en: string; zh: string }> = [
+  { name: 'Leadership1', en: 'Two servers leading (synchronizing or broadcasting) in the same epoch are the same server.', zh: '同一纪元中处于同步或广播阶段的两个 Leader 必是同一台服务器。' },
+  { name: 'Leadership2', en: 'Each epoch has at most one established leader.', zh: '每个纪元至多有一个已确立的 Leader。' },
+  { name: 'Integrity', en: 'Every delivered transaction was broadcast by a primary.', zh: '每个被交付的事务都由某个主节点广播过。' },
+  { name: 'Agreement', en: 'A zxid names one transaction; of two servers, one has delivered everything the other has.', zh: '一个 zxid 只对应一个事务；两台服务器中，一台交付过另一台交付的全部事务。' },
+  { name: 'TotalOrder', en: 'Transactions are delivered in the same order everywhere.', zh: '所有服务器以相同顺序交付事务。' },
+  { name: 'LocalPrimaryOrder', en: "A primary's transactions of one epoch are delivered in order, with no gap.", zh: '同一主节点在一个纪元内的事务按序交付，没有空缺。' },
+  { name: 'GlobalPrimaryOrder', en: 'Transactions of an earlier epoch are delivered before those of a later epoch.', zh: '较早纪元的事务先于较晚纪元的事务交付。' },
+  { name: 'PrimaryIntegrity', en: "A follower's transactions from earlier epochs are also in its leader's history.", zh: 'Follower 交付的早期纪元事务也在其 Leader 的历史中。' },
+  { name: 'PrefixConsistency', en: 'Two serving servers agree on their common prefix of transactions.', zh: '两台服务中的服务器在共同前缀上的事务一致。' },
+  { name: 'Replay', en: "A server's DataTree equals replaying its own snapshot and transaction log.", zh: '服务器的 DataTree 等于重放其快照与事务日志的结果。' },
+  { name: 'MonotonicZxid', en: "A server's proposed and applied zxids only grow, and no zxid is proposed twice.", zh: '每台服务器提议和应用的 zxid 只增不减，且同一 zxid 不会被提议两次。' },
+  { name: 'AckedWriteDurable', en: 'A write a client got a success reply for is in every later leader\'s history.', zh: '客户端收到成功回复的写操作存在于之后每个 Leader 的历史中。' },
+  { name: 'Liveness', en: 'After the faults heal, a leader is established and every server converges in bounded time.', zh: '故障恢复后，在有限时间内选出 Leader 且所有服务器数据收敛。' },
+];
+
 export interface Violation {
-  invariant: string;
+  invariant: InvariantName;
   t: number;
   /** Index of the trace entry after which it was found. */
   traceIndex: number;
   servers: Sid[];
   message: string;
+}
+
+/** What a panel shows per check: green/red, where it first broke, how often. */
+export interface CheckStatus {
+  name: InvariantName;
+  ok: boolean;
+  first: Violation | null;
+  count: number;
 }
 
 interface History {
@@ -36,23 +84,43 @@ interface History {
   /** How many log entries have been looked at. */
   scanned: number;
   entries: Array<[number, string]>;
-  /** How many entries Agreement has checked. */
+  index: Map<number, string>;
+  /** How many entries the per-entry checks have seen. */
   checked: number;
   version: number;
   rebuilt: boolean;
 }
 
+/** Keep at most this many violations per invariant (the count goes on). */
+const KEEP_PER_INVARIANT = 5;
+
 export class InvariantChecker {
   readonly violations: Violation[] = [];
+  private readonly counts = new Map<InvariantName, number>();
+  private readonly firsts = new Map<InvariantName, Violation>();
   private readonly epochLeader = new Map<number, Set<Sid>>();
+  /** zxid → digest of the first txn delivered under it. */
   private readonly committed = new Map<number, string>();
-  private maxProposed = -1;
+  /** zxid → digests of the txns primaries broadcast under it (Integrity). */
+  private readonly broadcast = new Map<number, string[]>();
+  /** Writes clients got a success reply for. */
+  private readonly acked: Array<{ zxid: number; t: number; who: string }> = [];
+  /** Client requests in flight: `${cid}:${xid}` → is it a write. */
+  private readonly clientOps = new Map<string, boolean>();
+  /** Per server: the highest zxid it proposed. */
+  private readonly maxProposed = new Map<Sid, number>();
+  /** Who proposed each zxid first. */
+  private readonly proposedBy = new Map<number, Sid>();
   private traceSeen = 0;
   private readonly lastApplied = new Map<Sid, number>();
+  /** Leaders that became established in this batch, checked for AckedWriteDurable. */
+  private established: Array<{ sid: Sid; epoch: number }> = [];
   /** Replay costs O(log) per server; check it every `replayEvery` batches (1 = always). */
   private batches = 0;
   /** What each server's state looked like at its last replay check (skip when unchanged). */
   private readonly replayed = new Map<Sid, string>();
+  /** Followers checked for PrimaryIntegrity: against which leader/version, up to which entry. */
+  private readonly primaryChecked = new Map<Sid, { key: string; upTo: number }>();
 
   constructor(private readonly peers: (sid: Sid) => QuorumPeer | undefined, private readonly replayEvery = 1) {}
 
@@ -66,13 +134,33 @@ export class InvariantChecker {
     return this;
   }
 
-  private fail(sim: Simulation, invariant: string, servers: Sid[], message: string): void {
-    this.violations.push({ invariant, t: sim.now, traceIndex: sim.trace.length - 1, servers, message });
+  /** Records a violation found by a check outside this class (the soak's liveness check). */
+  report(sim: Simulation, invariant: InvariantName, servers: Sid[], message: string): void {
+    this.fail(sim, invariant, servers, message);
+  }
+
+  /** Each check's live status, in INVARIANTS order. */
+  statuses(): CheckStatus[] {
+    return INVARIANTS.map(({ name }) => ({ name, ok: !this.counts.has(name), first: this.firsts.get(name) ?? null, count: this.counts.get(name) ?? 0 }));
+  }
+
+  /** The names of the invariants that went red. */
+  failed(): InvariantName[] {
+    return INVARIANTS.map((i) => i.name).filter((n) => this.counts.has(n));
+  }
+
+  private fail(sim: Simulation, invariant: InvariantName, servers: Sid[], message: string): void {
+    const n = (this.counts.get(invariant) ?? 0) + 1;
+    this.counts.set(invariant, n);
+    if (n > KEEP_PER_INVARIANT) return;
+    const v: Violation = { invariant, t: sim.now, traceIndex: sim.trace.length - 1, servers, message };
+    if (n === 1) this.firsts.set(invariant, v);
+    this.violations.push(v);
   }
 
   /** Each server's applied history (zxid, txn digest), kept up to date incrementally. */
   private readonly histories = new Map<Sid, History>();
-  /** Pairs of servers checked for PrefixConsistency up to this zxid, with the histories' versions. */
+  /** Pairs of servers checked up to this zxid, with the histories' versions. */
   private readonly pairs = new Map<string, { upTo: number; a: number; b: number }>();
   private readonly digests = new WeakMap<object, string>();
 
@@ -90,37 +178,36 @@ export class InvariantChecker {
     const log = peer.disk.log;
     const h = this.histories.get(sid);
     const sameBase = h && h.log === log && h.snapshotZxid === peer.disk.snapshotZxid && h.last <= last;
-    if (h && sameBase) {
-      // The log only grows between truncations (a truncation or snapshot replaces the array).
-      for (let i = h.scanned; i < log.length; i++) {
-        const t = log[i]!;
-        if (t.zxid > last) break;
-        if (t.zxid > peer.disk.snapshotZxid) h.entries.push([t.zxid, this.digest(t)]);
-        h.scanned = i + 1;
-      }
-      if (h.last !== last) h.version += 1;
-      h.last = last;
-      return h;
-    }
-    const fresh: History = { log, snapshotZxid: peer.disk.snapshotZxid, last, scanned: 0, entries: [], checked: 0, version: (h?.version ?? 0) + 1, rebuilt: true };
-    for (let i = 0; i < log.length; i++) {
+    const target: History = h && sameBase
+      ? h
+      : { log, snapshotZxid: peer.disk.snapshotZxid, last, scanned: 0, entries: [], index: new Map(), checked: 0, version: (h?.version ?? 0) + 1, rebuilt: true };
+    // The log only grows between truncations (a truncation or snapshot replaces the array).
+    for (let i = target.scanned; i < log.length; i++) {
       const t = log[i]!;
       if (t.zxid > last) break;
-      if (t.zxid > fresh.snapshotZxid) fresh.entries.push([t.zxid, this.digest(t)]);
-      fresh.scanned = i + 1;
+      if (t.zxid > target.snapshotZxid) {
+        const d = this.digest(t);
+        target.entries.push([t.zxid, d]);
+        target.index.set(t.zxid, d);
+      }
+      target.scanned = i + 1;
     }
-    this.histories.set(sid, fresh);
-    return fresh;
+    if (target === h && h.last !== last) h.version += 1;
+    target.last = last;
+    this.histories.set(sid, target);
+    return target;
   }
 
   check(sim: Simulation): void {
     this.batches += 1;
     this.scanTrace(sim);
     const serving: Array<{ sid: Sid; peer: QuorumPeer; history: History }> = [];
+    const leadersByEpoch = new Map<number, Sid[]>();
     for (const slot of sim.servers.values()) {
       if (!slot.up) {
         this.lastApplied.delete(slot.sid);
         this.histories.delete(slot.sid);
+        this.primaryChecked.delete(slot.sid);
         continue;
       }
       const peer = this.peers(slot.sid);
@@ -130,32 +217,25 @@ export class InvariantChecker {
         const set = this.epochLeader.get(l.epoch) ?? new Set<Sid>();
         set.add(peer.myid);
         this.epochLeader.set(l.epoch, set);
-        if (set.size > 1) this.fail(sim, 'Leadership', [...set], `epoch ${l.epoch} has ${set.size} established leaders: ${[...set].map((s) => `zk${s}`).join(', ')}`);
-      }
-      if (peer.zab.phase !== 'BROADCAST' || !peer.zab.db) continue;
-      const db = peer.zab.db;
-      const last = db.tree.lastProcessedZxid;
-      const history = this.history(slot.sid, peer, last);
-      serving.push({ sid: slot.sid, peer, history });
-      for (let i = history.rebuilt ? 0 : history.checked; i < history.entries.length; i++) {
-        const [zxid, digest] = history.entries[i]!;
-        const known = this.committed.get(zxid);
-        if (known === undefined) this.committed.set(zxid, digest);
-        else if (known !== digest) this.fail(sim, 'Agreement', [slot.sid], `zk${slot.sid} delivered a different txn under ${hex(zxid)} than another server did`);
-      }
-      history.checked = history.entries.length;
-      const signature = `${db.tree.lastProcessedZxid}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}`;
-      if (this.batches % this.replayEvery === 0 && this.replayed.get(slot.sid) !== signature) {
-        this.replayed.set(slot.sid, signature);
-        const replayed = loadDatabase({ ...peer.disk, log: peer.disk.log.filter((t) => t.zxid <= last) }, dbOptions(peer));
-        replayed.tree.lastProcessedZxid = db.tree.lastProcessedZxid;
-        // /zookeeper/config is written at load time (initConfigInZKDatabase), not by a txn.
-        const cfg = db.tree.nodes.get('/zookeeper/config');
-        if (cfg) replayed.tree.nodes.set('/zookeeper/config', structuredClone(cfg));
-        if (stableJson(replayed.tree) !== stableJson(db.tree)) {
-          this.fail(sim, 'Replay', [slot.sid], `zk${slot.sid}'s DataTree differs from replaying its log up to ${hex(last)}`);
+        if (set.size > 1) this.fail(sim, 'Leadership2', [...set], `epoch ${l.epoch} has ${set.size} established leaders: ${[...set].map((s) => `zk${s}`).join(', ')}`);
+        if (peer.zab.phase === 'SYNCHRONIZATION' || peer.zab.phase === 'BROADCAST') {
+          const list = leadersByEpoch.get(l.epoch) ?? [];
+          list.push(peer.myid);
+          leadersByEpoch.set(l.epoch, list);
         }
       }
+      const db = peer.zab.db;
+      const learnerSynced = peer.zab.learner?.stage === 'WAIT_UPTODATE';
+      if (!db || (peer.zab.phase !== 'BROADCAST' && !learnerSynced)) continue;
+      const last = db.tree.lastProcessedZxid;
+      this.checkReplay(sim, slot.sid, peer, last);
+      if (peer.zab.phase !== 'BROADCAST') continue;
+      const history = this.history(slot.sid, peer, last);
+      serving.push({ sid: slot.sid, peer, history });
+      this.checkEntries(sim, slot.sid, history);
+    }
+    for (const [epoch, sids] of leadersByEpoch) {
+      if (sids.length > 1) this.fail(sim, 'Leadership1', sids, `${sids.map((s) => `zk${s}`).join(' and ')} are both leading in epoch ${epoch}`);
     }
     for (let i = 0; i < serving.length; i++) {
       for (let j = i + 1; j < serving.length; j++) {
@@ -164,10 +244,51 @@ export class InvariantChecker {
         this.checkPair(sim, a.sid, a.peer, a.history, b.sid, b.peer, b.history);
       }
     }
+    for (const f of serving) this.checkPrimaryIntegrity(sim, f.sid, f.peer, f.history, serving);
+    for (const e of this.established) this.checkAckedWrites(sim, e.sid, e.epoch);
+    this.established = [];
     for (const s of serving) s.history.rebuilt = false;
   }
 
-  /** PrefixConsistency for one pair, re-checking only what changed since the pair was last checked. */
+  private checkReplay(sim: Simulation, sid: Sid, peer: QuorumPeer, last: number): void {
+    const db = peer.zab.db!;
+    const signature = `${last}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}/${db.tree.nodes.size}`;
+    if (this.batches % this.replayEvery !== 0 || this.replayed.get(sid) === signature) return;
+    this.replayed.set(sid, signature);
+    const replayed = loadDatabase({ ...peer.disk, log: peer.disk.log.filter((t) => t.zxid <= last) }, dbOptions(peer));
+    replayed.tree.lastProcessedZxid = db.tree.lastProcessedZxid;
+    // /zookeeper/config is written at load time (initConfigInZKDatabase), not by a txn.
+    const cfg = db.tree.nodes.get('/zookeeper/config');
+    if (cfg) replayed.tree.nodes.set('/zookeeper/config', structuredClone(cfg));
+    if (stableJson(replayed.tree) !== stableJson(db.tree)) {
+      this.fail(sim, 'Replay', [sid], `zk${sid}'s DataTree differs from replaying its snapshot and log up to ${hex(last)}`);
+    }
+  }
+
+  /** Checks on the entries a history gained since it was last seen: Agreement (one txn per zxid), Integrity, the primary orders. */
+  private checkEntries(sim: Simulation, sid: Sid, h: History): void {
+    const from = h.rebuilt ? 0 : h.checked;
+    for (let i = from; i < h.entries.length; i++) {
+      const [zxid, digest] = h.entries[i]!;
+      const known = this.committed.get(zxid);
+      if (known === undefined) this.committed.set(zxid, digest);
+      else if (known !== digest) this.fail(sim, 'Agreement', [sid], `zk${sid} delivered a different txn under ${hex(zxid)} than another server did`);
+      const sent = this.broadcast.get(zxid);
+      if (!sent || !sent.includes(digest)) this.fail(sim, 'Integrity', [sid], `zk${sid} delivered ${hex(zxid)}, a txn no primary ever broadcast`);
+      const prev = i > 0 ? h.entries[i - 1]![0] : h.snapshotZxid;
+      const e = epochOf(zxid);
+      if (i > 0 && epochOf(prev) > e) {
+        this.fail(sim, 'GlobalPrimaryOrder', [sid], `zk${sid} delivered ${hex(zxid)} (epoch ${e}) after ${hex(prev)} (epoch ${epochOf(prev)})`);
+      }
+      const c = counterOf(zxid);
+      if (c > 1 && (epochOf(prev) < e || (epochOf(prev) === e && counterOf(prev) !== c - 1))) {
+        this.fail(sim, 'LocalPrimaryOrder', [sid], `zk${sid} delivered ${hex(zxid)} but not ${hex(makeZxid(e, c - 1))} right before it (previous: ${hex(prev)})`);
+      }
+    }
+    h.checked = h.entries.length;
+  }
+
+  /** PrefixConsistency, Agreement and TotalOrder for one pair, re-checking only what changed. */
   private checkPair(sim: Simulation, aSid: Sid, aPeer: QuorumPeer, a: History, bSid: Sid, bPeer: QuorumPeer, b: History): void {
     const key = `${aSid}-${bSid}`;
     const prev = this.pairs.get(key);
@@ -178,30 +299,162 @@ export class InvariantChecker {
     const aZ = slice(a);
     const bZ = slice(b);
     this.pairs.set(key, { upTo, a: a.version, b: b.version });
+    const both = [aSid, bSid];
     if (aZ.length !== bZ.length || aZ.some(([z, d], k) => bZ[k]![0] !== z || bZ[k]![1] !== d)) {
-      this.fail(sim, 'PrefixConsistency', [aSid, bSid], `zk${aSid} and zk${bSid} applied different txns up to ${hex(upTo)}`);
+      this.fail(sim, 'PrefixConsistency', both, `zk${aSid} and zk${bSid} applied different txns up to ${hex(upTo)}`);
+    }
+    // Agreement: each has delivered something the other has not.
+    const onlyA = aZ.filter(([z, d]) => b.index.get(z) !== d);
+    const onlyB = bZ.filter(([z, d]) => a.index.get(z) !== d);
+    const aBeyond = a.last > upTo && a.entries.length > 0 && a.entries[a.entries.length - 1]![0] > upTo;
+    const bBeyond = b.last > upTo && b.entries.length > 0 && b.entries[b.entries.length - 1]![0] > upTo;
+    if ((onlyA.length > 0 || aBeyond) && (onlyB.length > 0 || bBeyond)) {
+      const x = onlyA[0]?.[0] ?? a.entries[a.entries.length - 1]![0];
+      const y = onlyB[0]?.[0] ?? b.entries[b.entries.length - 1]![0];
+      this.fail(sim, 'Agreement', both, `zk${aSid} delivered ${hex(x)} that zk${bSid} did not, and zk${bSid} delivered ${hex(y)} that zk${aSid} did not`);
+    }
+    // TotalOrder: common txns in the same order; what one delivered before a common txn, the other has.
+    const totalOrder = (x: Array<[number, string]>, yIndex: Map<number, string>, y: Array<[number, string]>, xs: Sid, ys: Sid): boolean => {
+      let lastCommon = -1;
+      for (let k = x.length - 1; k >= 0; k--) if (yIndex.get(x[k]![0]) === x[k]![1]) { lastCommon = k; break; }
+      for (let k = 0; k < lastCommon; k++) {
+        if (yIndex.get(x[k]![0]) !== x[k]![1]) {
+          this.fail(sim, 'TotalOrder', [xs, ys], `zk${xs} delivered ${hex(x[k]![0])} before ${hex(x[lastCommon]![0])}, zk${ys} delivered the latter without the former`);
+          return false;
+        }
+      }
+      const common = x.filter(([z, d]) => yIndex.get(z) === d).map(([z]) => z);
+      const yCommon = y.filter(([z, d]) => common.length > 0 && x.some(([zz, dd]) => zz === z && dd === d)).map(([z]) => z);
+      if (common.length === yCommon.length && common.some((z, k) => yCommon[k] !== z)) {
+        this.fail(sim, 'TotalOrder', [xs, ys], `zk${xs} and zk${ys} delivered the same txns in different orders`);
+        return false;
+      }
+      return true;
+    };
+    if (onlyA.length > 0 || onlyB.length > 0) {
+      if (totalOrder(aZ, b.index, bZ, aSid, bSid)) totalOrder(bZ, a.index, aZ, bSid, aSid);
     }
   }
 
-  /** Events since the last check: proposals must get ever higher zxids; applies go up per server. */
+  /** PrimaryIntegrity: a serving follower's txns of earlier epochs are in its (serving) leader's history. */
+  private checkPrimaryIntegrity(sim: Simulation, sid: Sid, peer: QuorumPeer, h: History, serving: Array<{ sid: Sid; peer: QuorumPeer; history: History }>): void {
+    if (!peer.zab.learner) return;
+    const leader = serving.find((s) => s.sid === peer.zab.leaderSid && s.peer.zab.leader);
+    if (!leader || leader.peer.zab.epoch !== peer.zab.epoch) return;
+    const key = `${leader.sid}/${leader.history.version}/${leader.history.rebuilt}/${h.rebuilt ? 'r' : h.version}`;
+    const prev = this.primaryChecked.get(sid);
+    const from = prev && prev.key.startsWith(`${leader.sid}/`) && !h.rebuilt && !leader.history.rebuilt ? prev.upTo : 0;
+    const epoch = leader.peer.zab.epoch;
+    const lh = leader.history;
+    for (let i = from; i < h.entries.length; i++) {
+      const [zxid, digest] = h.entries[i]!;
+      if (epochOf(zxid) >= epoch || zxid <= lh.snapshotZxid) continue;
+      if (lh.index.get(zxid) !== digest) {
+        this.fail(sim, 'PrimaryIntegrity', [leader.sid, sid], `zk${sid} delivered ${hex(zxid)} of epoch ${epochOf(zxid)}, which its leader zk${leader.sid} (epoch ${epoch}) has not`);
+        break;
+      }
+    }
+    this.primaryChecked.set(sid, { key, upTo: h.entries.length });
+  }
+
+  /** AckedWriteDurable: a leader established now holds every write acknowledged before. */
+  private checkAckedWrites(sim: Simulation, sid: Sid, epoch: number): void {
+    if (this.acked.length === 0) return;
+    const peer = this.peers(sid);
+    const db = peer?.zab.db;
+    if (!peer || !db) return;
+    const last = db.tree.lastProcessedZxid;
+    const inLog = new Map<number, LoggedTxn>();
+    for (const t of peer.disk.log) inLog.set(t.zxid, t);
+    for (const a of this.acked) {
+      if (epochOf(a.zxid) >= epoch) continue;
+      const t = inLog.get(a.zxid);
+      const has = a.zxid <= last && (a.zxid <= peer.disk.snapshotZxid || (t !== undefined && (this.committed.get(a.zxid) ?? this.digest(t)) === this.digest(t)));
+      if (!has) {
+        this.fail(sim, 'AckedWriteDurable', [sid], `${a.who} got a success reply for ${hex(a.zxid)} at ${(a.t / 1000).toFixed(3)}s, but zk${sid}, leader of epoch ${epoch}, does not have it`);
+      }
+    }
+  }
+
+  /** Registers a primary's broadcast of a txn (Integrity). */
+  private noteBroadcast(t: LoggedTxn): void {
+    const d = this.digest(t);
+    const list = this.broadcast.get(t.zxid);
+    if (!list) this.broadcast.set(t.zxid, [d]);
+    else if (!list.includes(d)) list.push(d);
+  }
+
+  /** Events since the last check: proposals, broadcasts, applies, client acks, establishment. */
   private scanTrace(sim: Simulation): void {
     const trace = sim.trace;
     for (let i = this.traceSeen; i < trace.length; i++) {
       const e = trace[i]!;
-      if (e.kind === 'crash' || e.kind === 'start') this.lastApplied.delete(e.sid);
-      if (e.kind !== 'event') continue;
-      const ev = e.event;
-      if (ev.kind === 'state') this.lastApplied.delete(e.sid);
-      if (ev.kind === 'proposed') {
-        if (ev.zxid <= this.maxProposed) this.fail(sim, 'MonotonicZxid', [e.sid], `zk${e.sid} proposed ${hex(ev.zxid)} after ${hex(this.maxProposed)} was already proposed`);
-        this.maxProposed = Math.max(this.maxProposed, ev.zxid);
-      }
-      if (ev.kind === 'applied') {
-        const prev = this.lastApplied.get(e.sid);
-        if (prev !== undefined && ev.zxid <= prev) this.fail(sim, 'MonotonicZxid', [e.sid], `zk${e.sid} applied ${hex(ev.zxid)} after ${hex(prev)}`);
-        this.lastApplied.set(e.sid, ev.zxid);
+      switch (e.kind) {
+        case 'crash':
+        case 'start':
+          this.lastApplied.delete(e.sid);
+          break;
+        case 'send': {
+          const m = e.msg as { type: string; txn?: LoggedTxn; xid?: number; op?: ClientOp };
+          if (e.channel === 'quorum') {
+            if ((m.type === 'PROPOSAL' || m.type === 'INFORM') && m.txn) this.noteBroadcast(m.txn);
+          } else if (e.channel === 'client' && m.type === 'Request' && m.op && m.xid !== undefined) {
+            this.clientOps.set(`${e.from}:${m.xid}`, isWriteOp(m.op));
+          }
+          break;
+        }
+        case 'deliver': {
+          if (e.channel !== 'client') break;
+          const m = e.msg as { type: string; xid?: number; err?: number; zxid?: number };
+          if (m.type !== 'Reply' || m.xid === undefined) break;
+          const key = `${e.to}:${m.xid}`;
+          const write = this.clientOps.get(key);
+          this.clientOps.delete(key);
+          if (write && m.err === 0 && m.zxid !== undefined && m.zxid > 0) this.acked.push({ zxid: m.zxid, t: e.t, who: `client c${e.to - 1000}` });
+          break;
+        }
+        case 'reply':
+          if (e.reply.err === 0 && e.reply.zxid > 0 && e.reply.type !== 'sync' && e.reply.type !== 'error') {
+            this.acked.push({ zxid: e.reply.zxid, t: e.t, who: `the client of zk${e.sid} (cxid ${e.reply.cxid})` });
+          }
+          break;
+        case 'event': {
+          const ev = e.event;
+          if (ev.kind === 'state') this.lastApplied.delete(e.sid);
+          else if (ev.kind === 'established') this.established.push({ sid: e.sid, epoch: ev.epoch });
+          else if (ev.kind === 'proposed') {
+            // Per server, proposals only grow; and no zxid is ever proposed twice. (A deposed
+            // leader cut off in a minority may still propose in its old epoch after a new leader
+            // proposed in a higher one: legal, its proposals never commit.)
+            const mine = this.maxProposed.get(e.sid);
+            if (mine !== undefined && ev.zxid <= mine) this.fail(sim, 'MonotonicZxid', [e.sid], `zk${e.sid} proposed ${hex(ev.zxid)} after it had proposed ${hex(mine)}`);
+            this.maxProposed.set(e.sid, Math.max(mine ?? -1, ev.zxid));
+            const by = this.proposedBy.get(ev.zxid);
+            if (by !== undefined && by !== e.sid) this.fail(sim, 'MonotonicZxid', [by, e.sid], `zk${e.sid} proposed ${hex(ev.zxid)}, which zk${by} had already proposed`);
+            else this.proposedBy.set(ev.zxid, e.sid);
+            const own = this.peers(e.sid)?.zab.leader?.outstanding.find((p) => p.zxid === ev.zxid)?.txn
+              ?? findLogged(this.peers(e.sid)?.disk.log ?? [], ev.zxid);
+            if (own) this.noteBroadcast(own);
+          } else if (ev.kind === 'applied') {
+            const prev = this.lastApplied.get(e.sid);
+            if (prev !== undefined && ev.zxid <= prev) this.fail(sim, 'MonotonicZxid', [e.sid], `zk${e.sid} applied ${hex(ev.zxid)} after ${hex(prev)}`);
+            this.lastApplied.set(e.sid, ev.zxid);
+          }
+          break;
+        }
+        default:
+          break;
       }
     }
     this.traceSeen = trace.length;
   }
+}
+
+function findLogged(log: LoggedTxn[], zxid: number): LoggedTxn | undefined {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const t = log[i]!;
+    if (t.zxid === zxid) return t;
+    if (t.zxid < zxid) return undefined;
+  }
+  return undefined;
 }

@@ -6,7 +6,10 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectServerIds, useLabStore } from '../../store/index.ts';
 import { ringLayout } from './layout.ts';
+import { EnsembleSize } from './EnsembleSize.tsx';
+import { LinkHits } from './LinkHits.tsx';
 import { Links } from './Links.tsx';
+import { DragGhost, PartitionGroups } from './PartitionGroups.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import { ServerNode } from './ServerNode.tsx';
 
@@ -33,19 +36,27 @@ export function ClusterView() {
   const { width, height } = useElementSize(ref);
   const layout = useMemo(() => ringLayout(ids, width, height), [ids, width, height]);
   return (
-    <div className="cluster" ref={ref}>
-      {width > 0 && (
-        <>
-          <svg className="cluster-links" width={width} height={height} aria-hidden="true">
-            <Links layout={layout} />
-            <PacketLayer layout={layout} />
-          </svg>
-          {/* Cards sit above the links: packets leave and enter them at their edges. */}
-          {layout.nodes.map((box) => (
-            <ServerNode key={box.sid} sid={box.sid} box={box} density={layout.density} />
-          ))}
-        </>
-      )}
-    </div>
+    <>
+      <div className="cluster" ref={ref}>
+        {width > 0 && (
+          <>
+            <svg className="cluster-links" width={width} height={height} aria-hidden="true">
+              <Links layout={layout} />
+              <PacketLayer layout={layout} />
+              <LinkHits layout={layout} />
+            </svg>
+            {/* Cards sit above the links: packets leave and enter them at their edges. */}
+            {layout.nodes.map((box) => (
+              <ServerNode key={box.sid} sid={box.sid} box={box} density={layout.density} />
+            ))}
+          </>
+        )}
+      </div>
+      <div className="cluster-toolbar">
+        <PartitionGroups />
+        <EnsembleSize />
+      </div>
+      <DragGhost />
+    </>
   );
 }

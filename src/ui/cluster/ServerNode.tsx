@@ -7,8 +7,12 @@ import { memo } from 'react';
 import {
   killServer, selectServerCard, selectSyncFlash, startServer, toggleSelectedServer, useLabStore, wipeServer, type ServerCard,
 } from '../../store/index.ts';
+import { highlightServer, useServerHighlighted } from '../highlight.ts';
 import { t } from '../strings.ts';
+import { dragJustEnded, startServerDrag, useDragState } from './drag.ts';
 import type { Density, NodeBox } from './layout.ts';
+import { dropServerIntoGroup } from './PartitionGroups.tsx';
+import { ServerMenu } from './ServerMenu.tsx';
 
 function voteText(card: ServerCard): string {
   if (!card.vote) return t.noVote;
@@ -19,6 +23,8 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
   const card = useLabStore(selectServerCard(sid));
   const selected = useLabStore((s) => s.selectedSid === sid);
   const flash = useLabStore(selectSyncFlash(sid));
+  const lit = useServerHighlighted(sid);
+  const dragged = useDragState()?.sid === sid;
   if (!card) return null;
   const state = card.state;
   const roleClass = `role-${state.toLowerCase()}`;
@@ -26,6 +32,8 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
   if (card.observer) classes.push('observer');
   if (card.crashReason) classes.push('crashed');
   if (selected) classes.push('selected');
+  if (dragged) classes.push('dragging');
+  if (lit) classes.push('lane-lit');
   const vote = voteText(card);
   const zab = card.phase ?? t.phaseNone;
   return (
@@ -35,8 +43,15 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
         data-server={sid}
         data-state={state}
         data-observer={card.observer ? 'true' : undefined}
+        data-highlighted={lit ? 'true' : undefined}
+        onMouseEnter={() => highlightServer(sid)}
+        onMouseLeave={() => highlightServer(null)}
         aria-label={t.serverLabel(card.name, state)}
         style={{ left: box.x - box.w / 2, top: box.y - box.h / 2, width: box.w, height: box.h }}
+        onPointerDown={(e) => startServerDrag(e, sid, card.name, dropServerIntoGroup)}
+        onClickCapture={(e) => {
+          if (dragJustEnded()) e.stopPropagation();
+        }}
       >
         <header className="server-head">
           <button
@@ -91,6 +106,7 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
           <button type="button" className="btn btn-small" aria-label={t.wipeServer(card.name)} title={t.wipeTitle} onClick={() => void wipeServer(sid)}>
             {t.wipe}
           </button>
+          <ServerMenu card={card} />
           {card.observer && (
             <span className="tag tag-observer" title={t.observerTag}>
               {density === 'roomy' || density === 'compact' ? t.observerTag : t.observerTagShort}

@@ -6,6 +6,7 @@
  */
 import { describePacket, packetTypeOf, type FrameInfo, type InFlight } from '../../store/index.ts';
 import { t } from '../strings.ts';
+import { getHighlight, highlightVersion } from '../highlight.ts';
 import { FAMILY_COLORS, packetFamily } from './packetStyle.ts';
 import { heldPointAt, heldSpacing, labelWidth, linkLane, packetProgress, pointAt, type Point, type RingLayout } from './layout.ts';
 
@@ -32,7 +33,7 @@ export class PacketDrawer {
 
   draw(frame: FrameInfo, layout: RingLayout): void {
     const sim = frame.sim;
-    const key = `${frame.generation}|${sim.now}|${sim.trace.length}|${layout.width}x${layout.height}|${layout.nodes.length}`;
+    const key = `${frame.generation}|${sim.now}|${sim.trace.length}|${layout.width}x${layout.height}|${layout.nodes.length}|${highlightVersion()}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
     if (frame.generation !== this.generation) {
@@ -40,6 +41,7 @@ export class PacketDrawer {
       this.generation = frame.generation;
     }
     const seen = new Set<number>();
+    const hl = getHighlight().packetId;
     const heldCount = new Map<string, number>();
     for (const p of sim.inFlight()) {
       const a = layout.bySid.get(p.from);
@@ -52,6 +54,8 @@ export class PacketDrawer {
         this.els.set(p.id, el);
       }
       seen.add(p.id);
+      // The packet under the pointer in the space-time diagram (../highlight.ts).
+      el.g.classList.toggle('highlighted', p.id === hl);
       if (el.held !== p.held) {
         if (el.held && !p.held) el.release = { at: sim.now, from: el.last };
         el.held = p.held;

@@ -1,10 +1,11 @@
-/** Play / pause, step one event, speed 0.1×–100×, and the simulated clock. */
+/** Play / pause, step one event (or to the next vote …), breakpoints, speed 0.1×–100×, the clock, the time slider and branches. */
 import {
   healAllLinks, selectCutLinks, selectPaused, selectSpeed, slowDown, speedUp, setSpeed, stepEvent, togglePlayback, useLabStore,
 } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { PauseIcon, PlayIcon, StepIcon } from './icons.tsx';
 import { SimClock } from './SimClock.tsx';
+import { BranchPicker, BreakpointPicker, StepToButtons, TimeSlider } from './TimeTravel.tsx';
 import { formatSpeed, SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale.ts';
 
 export function PlaybackControls() {
@@ -26,6 +27,8 @@ export function PlaybackControls() {
         <StepIcon />
         {t.step}
       </button>
+      <StepToButtons />
+      <BreakpointPicker />
       <div className="speed">
         <button type="button" className="btn btn-icon" onClick={slowDown} aria-label={t.slower}>
           −
@@ -48,6 +51,8 @@ export function PlaybackControls() {
         </output>
       </div>
       <SimClock paused={paused} />
+      <TimeSlider />
+      <BranchPicker />
       {hasCuts && (
         <button type="button" className="btn" onClick={() => void healAllLinks()}>
           {t.healAll}

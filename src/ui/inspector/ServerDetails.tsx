@@ -7,6 +7,8 @@
 import { useLayoutEffect, useRef } from 'react';
 import { selectSelectedServer, selectServer, selectServerLog, useLabStore, type ServerCard } from '../../store/index.ts';
 import { t } from '../strings.ts';
+import { PeerExtras } from './PeerExtras.tsx';
+import { RoleChart } from './RoleChart.tsx';
 
 function TxnLog({ card }: { card: ServerCard }) {
   const log = useLabStore(selectServerLog);
@@ -68,6 +70,7 @@ export function ServerDetails() {
         </button>
       </header>
       <p className="details-summary">{card.summary}</p>
+      <RoleChart card={card} />
       <dl className="details-grid">
         <dt>acceptedEpoch</dt>
         <dd data-field="acceptedEpoch">{card.acceptedEpoch}</dd>
@@ -115,6 +118,7 @@ export function ServerDetails() {
           </>
         )}
       </dl>
+      <PeerExtras card={card} />
     </section>
   );
 }

@@ -1,0 +1,143 @@
+/**
+ * The run's events as sentences, newest at the bottom, each a button that takes the lab to that
+ * moment (`lab seek`, through the store, echoed in the console). Filter by server and by kind.
+ * Read from the trace incrementally in the frame loop (at most a few React updates a second);
+ * only the rows in view are in the DOM. After a rewind the old run's later lines stay, dimmed,
+ * until the run takes another branch.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { seekTo, selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
+import { formatClock } from '../controls/SimClock.tsx';
+import { t } from '../strings.ts';
+import { EVENT_CATEGORIES, EventLogReader, filterEvents, type EventCategory, type EventLine } from './sentences.ts';
+
+const ROW_PX = 22;
+const OVERSCAN = 8;
+const UPDATE_EVERY_MS = 120;
+
+function useEventLines(): { lines: EventLine[]; ahead: EventLine[] } {
+  const [state, setState] = useState<{ lines: EventLine[]; ahead: EventLine[] }>({ lines: [], ahead: [] });
+  useEffect(() => {
+    const reader = new EventLogReader();
+    let last = -Infinity;
+    return subscribeFrame(({ sim }) => {
+      const wall = performance.now();
+      if (wall - last < UPDATE_EVERY_MS) return;
+      last = wall;
+      if (reader.read(sim.trace)) setState({ lines: reader.lines, ahead: reader.ahead });
+    });
+  }, []);
+  return state;
+}
+
+export function EventLog() {
+  const { lines, ahead } = useEventLines();
+  const ids = useLabStore(selectServerIds);
+  const [sid, setSid] = useState<number | null>(null);
+  const [cats, setCats] = useState<ReadonlySet<EventCategory>>(() => new Set(EVENT_CATEGORIES.filter((c) => c !== 'client')));
+  const shown = useMemo(() => {
+    const f = { sid, categories: cats };
+    return [...filterEvents(lines, f), ...filterEvents(ahead, f)];
+  }, [lines, ahead, sid, cats]);
+  const firstAhead = shown.length - filterEvents(ahead, { sid, categories: cats }).length;
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 200 });
+  const stick = useRef(true);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (stick.current) el.scrollTop = Math.max(0, firstAhead * ROW_PX - el.clientHeight);
+    setView({ top: el.scrollTop, height: el.clientHeight });
+  }, [firstAhead, shown.length]);
+  // The panel changes height (the inspector opens or closes): stay at the newest line.
+  const bottom = useRef(0);
+  bottom.current = firstAhead * ROW_PX;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = Math.max(0, bottom.current - el.clientHeight);
+      setView({ top: el.scrollTop, height: el.clientHeight });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const from = Math.max(0, Math.floor(view.top / ROW_PX) - OVERSCAN);
+  const to = Math.min(shown.length, Math.ceil((view.top + view.height) / ROW_PX) + OVERSCAN);
+  const rows = shown.slice(from, to);
+
+  return (
+    <section className="eventlog panel" aria-labelledby="eventlog-title">
+      <header className="panel-head eventlog-head">
+        <h2 id="eventlog-title">{t.eventLogTitle}</h2>
+        <span className="panel-hint">{t.eventLogCount(shown.length, lines.length + ahead.length)}</span>
+        <select aria-label={t.eventLogServer} value={sid ?? ''} onChange={(e) => setSid(e.target.value === '' ? null : Number(e.target.value))}>
+          <option value="">{t.eventLogAllServers}</option>
+          {ids.map((s) => (
+            <option key={s} value={s}>
+              zk{s}
+            </option>
+          ))}
+        </select>
+      </header>
+      <div className="eventlog-kinds" role="group" aria-label={t.eventLogKinds}>
+        {EVENT_CATEGORIES.map((c) => (
+          <button
+            key={c}
+            type="button"
+            className={`chip cat-${c}`}
+            aria-pressed={cats.has(c)}
+            data-category={c}
+            onClick={() =>
+              setCats((prev) => {
+                const next = new Set(prev);
+                if (next.has(c)) next.delete(c);
+                else next.add(c);
+                return next;
+              })
+            }
+          >
+            {t.eventCategoryNames[c]}
+          </button>
+        ))}
+      </div>
+      <div
+        className="eventlog-scroll"
+        ref={scroller}
+        title={t.eventLogHint}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollTop + el.clientHeight >= firstAhead * ROW_PX - 2;
+          setView({ top: el.scrollTop, height: el.clientHeight });
+        }}
+      >
+        {shown.length === 0 ? (
+          <p className="details-empty">{t.eventLogEmpty}</p>
+        ) : (
+          <ol className="eventlog-rows" aria-label={t.eventLogTitle} style={{ height: shown.length * ROW_PX }}>
+            {rows.map((l, i) => {
+              const at = from + i;
+              const time = formatClock(l.t);
+              return (
+                <li
+                  key={`${at >= firstAhead ? 'a' : 'l'}${l.index}`}
+                  className={`eventlog-row cat-${l.category}${at >= firstAhead ? ' ahead' : ''}`}
+                  style={{ top: at * ROW_PX }}
+                  data-event-kind={l.category}
+                  data-t={l.t}
+                >
+                  <button type="button" onClick={() => void seekTo(l.t)} aria-label={t.eventLogSeek(time, l.text)}>
+                    <span className="eventlog-time">{time}</span>
+                    <span className="eventlog-text">{l.text}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

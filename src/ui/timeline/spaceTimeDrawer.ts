@@ -1,0 +1,374 @@
+/**
+ * The hot path of the space-time diagram: one canvas, drawn by the frame loop straight from
+ * `sim.trace` (DESIGN.md §3 — never through React state). Each frame it indexes only the new
+ * trace entries, asks the index for the packets in the visible window (binary search), and
+ * strokes them batched by colour. Nothing is drawn when nothing changed.
+ * Its element carries data-drawn / data-lanes / data-highlight-lane for tests.
+ */
+import type { FrameInfo } from '../../store/index.ts';
+import type { Simulation } from '../../sim/simulation.ts';
+import { FAMILY_COLORS, packetFamily, type PacketFamily } from '../cluster/packetStyle.ts';
+import { getHighlight, highlightVersion } from '../highlight.ts';
+import { t } from '../strings.ts';
+import {
+  arrowOf, laneAt, laneLayout, nearestSegment, timeScale, viewWindow, type Lane, type LaneLayout, type View,
+} from './layout.ts';
+import { TraceIndex, type PacketRec, type Role } from './traceIndex.ts';
+
+export const LABEL_W = 46;
+const AXIS_H = 18;
+const PAD_R = 6;
+const PAD_B = 4;
+const HIT_PX = 5;
+
+const ROLE_FILL: Record<Role, string> = {
+  LEADING: 'rgba(21,128,61,0.13)',
+  FOLLOWING: 'rgba(29,78,216,0.07)',
+  OBSERVING: 'rgba(126,34,206,0.08)',
+  LOOKING: 'rgba(180,83,9,0.13)',
+  DOWN: 'rgba(138,148,163,0.16)',
+};
+const ROLE_LINE: Record<Role, string> = {
+  LEADING: '#15803d',
+  FOLLOWING: '#1d4ed8',
+  OBSERVING: '#7e22ce',
+  LOOKING: '#b45309',
+  DOWN: '#c4cad3',
+};
+const FAMILIES = Object.keys(FAMILY_COLORS) as PacketFamily[];
+
+export interface DrawOptions {
+  serverIds: readonly number[];
+  showClients: boolean;
+  /** A type is drawn when it is not in here. */
+  hiddenTypes: ReadonlySet<string>;
+}
+
+export function endpointLabel(id: number): string {
+  return id > 1000 ? `c${id - 1000}` : `zk${id}`;
+}
+
+export class SpaceTimeDrawer {
+  index = new TraceIndex();
+  view: View = { spanMs: 2500, follow: true, endT: 0 };
+  /** Bump after changing `view` or the options from outside. */
+  version = 0;
+  options: DrawOptions = { serverIds: [], showClients: true, hiddenTypes: new Set() };
+  /** Called when new packet types or clients appear (the filter and the lane list grow). */
+  onShape: (() => void) | null = null;
+
+  private sim: Simulation | null = null;
+  private generation = -1;
+  private lastKey = '';
+  private lastShape = -1;
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
+  private segs = new Float32Array(4 * 1024);
+  private segRecs: PacketRec[] = [];
+  private drawn = 0;
+  private lanes: LaneLayout = laneLayout([], 0, 0);
+  private window: [number, number] = [0, 1];
+  private now = 0;
+  private lastAttrs = '';
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly canvas: HTMLCanvasElement,
+  ) {}
+
+  resize(width: number, height: number, dpr: number): void {
+    if (width === this.width && height === this.height && dpr === this.dpr) return;
+    this.width = width;
+    this.height = height;
+    this.dpr = dpr;
+    this.canvas.width = Math.max(1, Math.round(width * dpr));
+    this.canvas.height = Math.max(1, Math.round(height * dpr));
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.lastKey = '';
+  }
+
+  /** The simulated time now (as of the last frame). */
+  get simNow(): number {
+    return this.now;
+  }
+
+  get timeWindow(): [number, number] {
+    return this.window;
+  }
+
+  /** ms per CSS pixel along time. */
+  msPerPx(): number {
+    const w = Math.max(1, this.width - LABEL_W - PAD_R);
+    return this.view.spanMs / w;
+  }
+
+  /** Time at a CSS x coordinate. */
+  timeAtX(x: number): number {
+    const [t0, t1] = this.window;
+    const w = Math.max(1, this.width - LABEL_W - PAD_R);
+    return t0 + ((x - LABEL_W) / w) * (t1 - t0);
+  }
+
+  laneIds(): number[] {
+    return this.options.showClients ? [...this.options.serverIds, ...this.index.clients] : [...this.options.serverIds];
+  }
+
+  frame(frame: FrameInfo): void {
+    const sim = frame.sim;
+    if (frame.generation !== this.generation || sim !== this.sim || sim.trace.length < this.index.consumed) {
+      // A rewind replaced the simulation: index its trace from the start.
+      this.generation = frame.generation;
+      this.sim = sim;
+      this.index = new TraceIndex();
+      this.lastKey = '';
+    }
+    const added = this.index.update(sim.trace);
+    this.now = sim.now;
+    if (added > 0 || this.index.open.size > 0) {
+      if (this.index.heldCount() > 0) this.index.syncHeld(sim.inFlight());
+    }
+    if (this.index.shapeVersion !== this.lastShape) {
+      this.lastShape = this.index.shapeVersion;
+      this.onShape?.();
+    }
+    const key = `${this.generation}|${sim.trace.length}|${sim.now}|${this.width}x${this.height}@${this.dpr}|${this.version}|${highlightVersion()}`;
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const start = performance.now();
+    this.draw();
+    // The diagram's own cost per drawn frame (npm run bench reads it).
+    this.root.setAttribute('data-draw-ms', (performance.now() - start).toFixed(2));
+  }
+
+  /** Redraw on the next frame even if nothing in the simulation changed. */
+  invalidate(): void {
+    this.version += 1;
+  }
+
+  private draw(): void {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx || this.width === 0) return;
+    const { width, height } = this;
+    const now = this.now;
+    const [t0, t1] = (this.window = viewWindow(this.view, now));
+    const x = timeScale(t0, t1, LABEL_W, width - PAD_R);
+    const ids = this.laneIds();
+    const lanes = (this.lanes = laneLayout(ids, AXIS_H, height - AXIS_H - PAD_B));
+    const hl = getHighlight();
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+
+    // Lanes: role bands over time, the lane line, the name.
+    ctx.font = '11px ui-monospace, Menlo, Consolas, monospace';
+    ctx.textBaseline = 'middle';
+    for (const lane of lanes.lanes) this.drawLane(ctx, lane, t0, t1, x, hl.sid === lane.id);
+
+    // Time axis and grid.
+    ctx.fillStyle = '#5b6678';
+    ctx.strokeStyle = 'rgba(15,23,42,0.06)';
+    ctx.lineWidth = 1;
+    ctx.textAlign = 'center';
+    ctx.beginPath();
+    for (const tick of x.ticks(Math.max(2, Math.floor((width - LABEL_W) / 90)))) {
+      const tx = Math.round(x(tick)) + 0.5;
+      ctx.moveTo(tx, AXIS_H);
+      ctx.lineTo(tx, height - PAD_B);
+      ctx.fillText(`${(tick / 1000).toFixed(tickDecimals(t1 - t0))}s`, tx, AXIS_H / 2);
+    }
+    ctx.stroke();
+
+    // Arrows, batched: one path per family for solid lines, one for dashed, heads and marks.
+    const hidden = this.options.hiddenTypes;
+    const solid = new Map<PacketFamily, Path2D[]>();
+    const dashed = new Map<PacketFamily, Path2D[]>();
+    const heads = new Map<PacketFamily, Path2D[]>();
+    const drops = new Path2D();
+    const holds = new Path2D();
+    // Heads and marks only while a typical packet (~40 ms) is a few pixels wide.
+    const detail = this.msPerPx() < 15;
+    let n = 0;
+    let hlArrow: { x1: number; y1: number; x2: number; y2: number } | null = null;
+    const recs = this.segRecs;
+    recs.length = 0;
+    this.index.visible(t0, t1, (p) => {
+      if (hidden.has(p.type)) return;
+      const a = arrowOf(p, now, x, lanes);
+      if (!a) return;
+      const fam = packetFamily(p.type);
+      const path = chunk(a.dashed ? dashed : solid, fam);
+      path.moveTo(a.x1, a.y1);
+      path.lineTo(a.x2, a.y2);
+      if (!detail) {
+        // Zoomed far out: arrowheads and marks would be sub-pixel noise; lines only.
+      } else if (a.kind === 'delivered' || a.kind === 'flight') {
+        const h = chunk(heads, fam);
+        if (a.kind === 'delivered') arrowHead(h, a.x1, a.y1, a.x2, a.y2);
+        else {
+          h.moveTo(a.x2 + 2.5, a.y2);
+          h.arc(a.x2, a.y2, 2.5, 0, Math.PI * 2);
+        }
+      } else if (a.kind === 'dropped') {
+        drops.moveTo(a.x2 - 3, a.y2 - 3);
+        drops.lineTo(a.x2 + 3, a.y2 + 3);
+        drops.moveTo(a.x2 + 3, a.y2 - 3);
+        drops.lineTo(a.x2 - 3, a.y2 + 3);
+      } else {
+        holds.moveTo(a.x2 + 3, a.y2);
+        holds.arc(a.x2, a.y2, 3, 0, Math.PI * 2);
+      }
+      if (p.id === hl.packetId) hlArrow = a;
+      if ((n + 1) * 4 > this.segs.length) {
+        const bigger = new Float32Array(this.segs.length * 2);
+        bigger.set(this.segs);
+        this.segs = bigger;
+      }
+      const o = n * 4;
+      this.segs[o] = a.x1;
+      this.segs[o + 1] = a.y1;
+      this.segs[o + 2] = a.x2;
+      this.segs[o + 3] = a.y2;
+      recs.push(p);
+      n += 1;
+    });
+    this.drawn = n;
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(LABEL_W, AXIS_H, width - LABEL_W - PAD_R, height - AXIS_H - PAD_B);
+    ctx.clip();
+    ctx.lineWidth = 1.2;
+    for (const fam of FAMILIES) {
+      const color = FAMILY_COLORS[fam];
+      const s = solid.get(fam);
+      const d = dashed.get(fam);
+      const h = heads.get(fam);
+      ctx.strokeStyle = color;
+      ctx.fillStyle = color;
+      for (const path of s ?? []) ctx.stroke(path);
+      if (d) {
+        ctx.setLineDash([4, 3]);
+        for (const path of d) ctx.stroke(path);
+        ctx.setLineDash([]);
+      }
+      for (const path of h ?? []) ctx.fill(path);
+    }
+    ctx.lineWidth = 1.6;
+    ctx.strokeStyle = '#b91c1c';
+    ctx.stroke(drops);
+    ctx.strokeStyle = '#0f172a';
+    ctx.fillStyle = '#fff';
+    ctx.fill(holds);
+    ctx.stroke(holds);
+    const ha = hlArrow as { x1: number; y1: number; x2: number; y2: number } | null;
+    if (ha) {
+      ctx.strokeStyle = '#0f172a';
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      ctx.moveTo(ha.x1, ha.y1);
+      ctx.lineTo(ha.x2, ha.y2);
+      ctx.stroke();
+    }
+    // The present.
+    const nx = Math.round(x(now)) + 0.5;
+    ctx.strokeStyle = 'rgba(15,23,42,0.55)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(nx, AXIS_H);
+    ctx.lineTo(nx, height - PAD_B);
+    ctx.stroke();
+    ctx.restore();
+
+    const attrs = `${n}|${ids.length}|${hl.sid ?? ''}`;
+    if (attrs !== this.lastAttrs) {
+      this.lastAttrs = attrs;
+      this.root.setAttribute('data-drawn', String(n));
+      this.root.setAttribute('data-lanes', String(ids.length));
+      if (hl.sid !== null && lanes.byId.has(hl.sid)) this.root.setAttribute('data-highlight-lane', String(hl.sid));
+      else this.root.removeAttribute('data-highlight-lane');
+    }
+    this.root.setAttribute('data-deliveries', String(this.index.deliveries));
+    this.canvas.setAttribute('aria-label', t.timelineCanvasLabel(ids.length, n, t0, t1));
+  }
+
+  private drawLane(ctx: CanvasRenderingContext2D, lane: Lane, t0: number, t1: number, x: (t: number) => number, lit: boolean): void {
+    const isClient = lane.id > 1000;
+    if (!isClient) {
+      for (const [a, b, role] of this.index.roleBands(lane.id, t0, t1)) {
+        const xa = Math.max(LABEL_W, x(a));
+        const xb = x(b);
+        ctx.fillStyle = ROLE_FILL[role];
+        ctx.fillRect(xa, lane.top + 1, xb - xa, lane.h - 2);
+        ctx.fillStyle = ROLE_LINE[role];
+        ctx.fillRect(xa, lane.y - 1, xb - xa, 2);
+      }
+    } else {
+      ctx.fillStyle = '#0d9488';
+      ctx.fillRect(LABEL_W, lane.y - 0.5, this.width - LABEL_W - PAD_R, 1);
+    }
+    if (lit) {
+      ctx.fillStyle = 'rgba(2,132,199,0.16)';
+      ctx.fillRect(0, lane.top, this.width, lane.h);
+      ctx.strokeStyle = '#0284c7';
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(1, lane.top + 0.75, this.width - 2, lane.h - 1.5);
+    }
+    ctx.textAlign = 'left';
+    ctx.fillStyle = lit ? '#0369a1' : '#0f172a';
+    ctx.font = `${lit ? 'bold ' : ''}${Math.min(11, Math.max(8, lane.h - 3))}px ui-monospace, Menlo, Consolas, monospace`;
+    ctx.fillText(endpointLabel(lane.id), 4, lane.y);
+  }
+
+  /** The packet drawn under (x, y) CSS px, or null. */
+  packetAt(px: number, py: number): PacketRec | null {
+    const i = nearestSegment(this.segs, this.drawn, px, py, HIT_PX);
+    return i < 0 ? null : (this.segRecs[i] ?? null);
+  }
+
+  /** The lane under y, or null. */
+  laneAtY(py: number): number | null {
+    return laneAt(this.lanes, py)?.id ?? null;
+  }
+
+  /** The packets drawn now, latest last (for the text alternative). */
+  drawnPackets(): PacketRec[] {
+    return this.segRecs.slice(0, this.drawn).sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
+  }
+}
+
+/**
+ * The path to add a segment to: a new one every CHUNK segments. One huge path is slow to
+ * rasterize (the stroker works on the whole path); a few hundred segments per stroke is fast.
+ */
+const CHUNK = 256;
+const chunkCounts = new WeakMap<Path2D[], number>();
+function chunk(m: Map<PacketFamily, Path2D[]>, fam: PacketFamily): Path2D {
+  let list = m.get(fam);
+  if (!list) m.set(fam, (list = []));
+  const count = chunkCounts.get(list) ?? 0;
+  chunkCounts.set(list, count + 1);
+  if (count % CHUNK === 0) list.push(new Path2D());
+  return list[list.length - 1]!;
+}
+
+function tickDecimals(spanMs: number): number {
+  if (spanMs < 200) return 3;
+  if (spanMs < 4000) return 2;
+  if (spanMs < 40000) return 1;
+  return 0;
+}
+
+function arrowHead(path: Path2D, x1: number, y1: number, x2: number, y2: number): void {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len = Math.sqrt(dx * dx + dy * dy);
+  if (len < 4) return;
+  const ux = dx / len;
+  const uy = dy / len;
+  const s = 5;
+  path.moveTo(x2, y2);
+  path.lineTo(x2 - ux * s - uy * s * 0.45, y2 - uy * s + ux * s * 0.45);
+  path.lineTo(x2 - ux * s + uy * s * 0.45, y2 - uy * s - ux * s * 0.45);
+  path.closePath();
+}

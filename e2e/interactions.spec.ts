@@ -48,6 +48,24 @@ test('dragging the leader into a minority group: it steps down and the majority 
   // Back into group A: the partition heals.
   await page.locator('[data-group-server="5"]').dragTo(page.locator('[data-drop-group="0"]'));
   await expect(page.locator('[data-link="4-5"]')).not.toHaveAttribute('data-cut');
+
+  // Rewind to before the cut and choose a different action: kill the leader instead.
+  await run(page, 'lab seek 4s');
+  await expect(server(page, 5)).toHaveAttribute('data-state', 'LEADING');
+  await expect(page.locator('[data-link="4-5"]')).not.toHaveAttribute('data-cut');
+  await run(page, 'lab kill 5');
+  await run(page, 'lab run 5s');
+  await expect(server(page, 5)).toHaveAttribute('data-state', 'DOWN');
+  await expect(server(page, 4)).toHaveAttribute('data-state', 'LEADING');
+  // Two branches now; switch back to the first (the partition) and forth again.
+  const branches = (await run(page, 'lab branches')).join('\n');
+  expect(branches).toMatch(/1/);
+  expect(branches).toMatch(/2/);
+  await run(page, 'lab branch 1');
+  await expect(server(page, 5)).not.toHaveAttribute('data-state', 'DOWN');
+  await expect(server(page, 4)).toHaveAttribute('data-state', 'LEADING');
+  await run(page, 'lab branch 2');
+  await expect(server(page, 5)).toHaveAttribute('data-state', 'DOWN');
 });
 
 test('the server menu moves a server to a group with the keyboard', async ({ page }) => {

@@ -64,7 +64,9 @@ test('hovering a server card highlights its lane; hovering a lane highlights the
   await expect(diagram(page)).toHaveAttribute('data-highlight-lane', '3');
   await expect(server(page, 3)).toHaveAttribute('data-highlighted', 'true');
 
-  // Now the other way: the pointer on zk2's lane (in the label column, away from arrows).
+  // Now the other way: the pointer on zk2's lane (in the label column, away from arrows). On a
+  // short window the diagram sits below the ring, in the scrolling column: bring it into view.
+  await page.locator('.timeline-canvas').scrollIntoViewIfNeeded();
   const box = (await page.locator('.timeline-canvas').boundingBox())!;
   const lanes = Number(await diagram(page).getAttribute('data-lanes'));
   const laneH = Math.min(36, (box.height - 22) / lanes);

@@ -16,6 +16,7 @@ import {
 } from './labStore.ts';
 import { OpQueue } from './opQueue.ts';
 import { buildServerCards, cutLinksOf, mergeServerCards } from './serverCards.ts';
+import { pokeInvariants, resetInvariants } from './invariants.ts';
 import { pokeZnodes, resetZnodes } from './znodes.ts';
 import {
   connectZkCli, consoleClient, DEFAULT_TAB, onZkCliAsyncOutput, resetZkCliTabs, zkCliBanner, zkCliHost, zkCliPrompt,
@@ -77,6 +78,7 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
   const session: LabSession = { runtime, ops: new OpQueue(), playback, controller, dirty: true };
   current = session;
   resetZnodes(session);
+  resetInvariants(session);
 
   // The machine is the one source of truth for playing/paused; the runtime mirrors it.
   playback.subscribe((snap) => {
@@ -128,6 +130,7 @@ export function disposeLab(): void {
   if (current.runtime.onChange) current.runtime.onChange = null;
   current = null;
   resetZnodes(null);
+  resetInvariants(null);
 }
 
 let syncFlashes = new SyncFlashReader();
@@ -181,6 +184,7 @@ export function syncLab(): void {
   }
   if (Object.keys(patch).length > 0) useLabStore.setState(patch);
   pokeZnodes();
+  pokeInvariants();
 }
 
 let nextLineId = 1;

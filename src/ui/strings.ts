@@ -283,9 +283,28 @@ export const en = {
   inspectorDown: 'down: only its disk is left',
 
   // space-time diagram (src/ui/timeline)
-  lowerTabsLabel: 'Space-time diagram or znode tree',
+  lowerTabsLabel: 'Space-time diagram, znode tree or invariant checks',
   tabTimeline: 'Space-time',
   tabZnodes: 'Znodes',
+  tabInvariants: 'Invariants',
+  tabInvariantsRed: (n: number) => `${n} red`,
+
+  // invariants panel (src/ui/invariants)
+  invariantsTitle: 'Invariants',
+  invariantsSummary: (red: number, total: number) => (red === 0 ? `all ${total} checks hold` : `${red} of ${total} checks broken`),
+  invariantsChecked: (ms: number) => (ms < 0 ? 'not checked yet' : `checked at ${(ms / 1000).toFixed(3)} s`),
+  invariantsHelp:
+    'Safety checks from outside the protocol code (ZOOKEEPER.md §8). Checks on the trace (proposals, broadcasts, '
+    + 'client replies) see every event; state checks are evaluated every frame while playing and after each console '
+    + 'command, on snapshots of the servers. The soak and the tests run them after every event.',
+  invariantOk: 'holds',
+  invariantBroken: 'broken',
+  invariantCount: (n: number) => `${n}×`,
+  invariantBrokeAt: (ms: number, event: number) => `broke at ${(ms / 1000).toFixed(3)} s (event ${event})`,
+  invariantServers: (sids: number[]) => sids.map((s) => `zk${s}`).join(', '),
+  invariantSeek: 'seek',
+  invariantSeekTitle: 'Jump the simulated clock to this moment (lab seek)',
+  invariantLivenessNote: 'Liveness needs a deadline after the faults heal: the soak and the bug tests judge it.',
   timelineTitle: 'Space-time diagram',
   timelineHint: 'wheel: zoom · drag: pan · hover an arrow',
   timelineCanvasLabel: (lanes: number, drawn: number, t0: number, t1: number) =>

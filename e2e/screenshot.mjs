@@ -3,10 +3,9 @@
 // Starts `vite preview` itself. Drives the lab through its console, like a user would. A step is
 // a console line, or `click:<button name>`, or `select:<select name>=<value>`.
 // Without steps it takes the README's picture.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium, withPreview } from '../scripts/preview.mjs';
 
 const README_STEPS = [
   'lab run 4s',
@@ -31,25 +30,12 @@ const README_STEPS = [
 const [query = 'voters=5&observers=1', out = 'docs/screenshot.png', width = '1280', height = '800', ...rest] = process.argv.slice(2);
 const commands = rest.length > 0 ? rest : README_STEPS;
 const PORT = 4174;
-// Its own process group, so stopping it stops vite too (killing only `npx` would leave vite running).
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+await withPreview(PORT, async (base) => {
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
   page.on('console', (m) => m.type() === 'error' && console.error('page:', m.text()));
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://127.0.0.1:${PORT}/?${query}`);
+  await page.goto(`${base}/?${query}`);
   const input = page.getByRole('textbox', { name: 'zkCli command' });
   for (const c of commands) {
     if (c.startsWith('click:')) {
@@ -74,10 +60,4 @@ try {
   await page.screenshot({ path: out });
   await browser.close();
   console.log(`wrote ${out}`);
-} finally {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    server.kill();
-  }
-}
+});

@@ -4,11 +4,11 @@
 //  - p95 frame interval while the page animates 9 voters + 4 observers under a write load
 //  - first-load JavaScript (gzip)
 // Budgets (issue 5): p95 frame ≤ 16.7 ms (aim 8.3), rewind ≤ 200 ms, first load ≤ 300 KB gzip.
-import { execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchChromium, withPreview } from './preview.mjs';
 
 const rows = [];
 const row = (name, value, unit, budget = '') => rows.push({ name, value, unit, budget });
@@ -36,22 +36,10 @@ if (worker) row('worker_js_gzip', (gzipSync(readFileSync(join('dist/assets', wor
 
 // 3. In the page: frame intervals while animating under load, and a rewind with Web Workers.
 const PORT = 4175;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+await withPreview(PORT, async (base) => {
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`http://127.0.0.1:${PORT}/?voters=9&observers=4&seed=1`);
+  await page.goto(`${base}/?voters=9&observers=4&seed=1`);
   await page.getByRole('textbox', { name: 'zkCli command' }).waitFor();
   // Let it elect (at 1×), then measure frames for 5 s of wall time while a client writes
   // 10 times per simulated second through the leader's followers.
@@ -176,13 +164,7 @@ try {
   });
   row('rewind_10000_events_page', rewind.ms.toFixed(0), 'ms (Web Workers)', '≤ 200 ms');
   await browser.close();
-} finally {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-}
+});
 
 const w = Math.max(...rows.map((r) => r.name.length));
 console.log('\nZooKeeper Lab benchmark\n');

@@ -3,7 +3,7 @@
  * step N and playing forward gives the same trace — entry by entry — as never rewinding, with
  * the in-process host and with a Web Worker per server (the real nodeWorker.ts, run here).
  */
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { LabAction } from '../sim/actions.ts';
 import { DEFAULT_LAB_CONFIG, type LabConfig } from '../sim/config.ts';
 import { stableJson } from '../sim/stableJson.ts';
@@ -11,6 +11,7 @@ import type { PeerHost } from '../sim/host.ts';
 import { InProcessHost } from './inProcessHost.ts';
 import { LabRuntime, traceMatcher, type LabRuntimeOptions } from './runtime.ts';
 import { WorkerHost } from './workerHost.ts';
+import { nodeWorkers } from './nodeWorkers.test-helper.ts';
 
 const OPEN_ACL = [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
 let cxid = 0;
@@ -44,49 +45,6 @@ async function play(rt: LabRuntime, upTo = SCRIPT.length): Promise<void> {
 
 const traceText = (rt: LabRuntime): string[] => rt.sim.trace.map((e) => stableJson(e));
 
-/** The real nodeWorker.ts, one module instance per "worker", messages cloned and async. */
-async function nodeWorkers(n: number): Promise<() => Worker> {
-  type Handler = ((e: { data: unknown }) => void) | null;
-  const g = globalThis as unknown as { self?: unknown };
-  const scopes: Array<{ onmessage: Handler; postMessage: (m: unknown) => void }> = [];
-  for (let k = 0; k < n; k++) {
-    const scope = { onmessage: null as Handler, postMessage: (_m: unknown) => {} };
-    g.self = scope;
-    vi.resetModules();
-    await import('./nodeWorker.ts');
-    scopes.push(scope);
-  }
-  delete g.self;
-  return () => {
-    const scope = scopes.shift();
-    if (!scope) throw new Error('no more workers');
-    const w = {
-      onmessage: null as Handler,
-      onerror: null as unknown,
-      dead: false,
-      postMessage(m: unknown) {
-        const data = structuredClone(m);
-        queueMicrotask(() => {
-          if (w.dead) return;
-          scope.postMessage = (r: unknown) => {
-            const reply = structuredClone(r);
-            queueMicrotask(() => { if (!w.dead) w.onmessage?.({ data: reply }); });
-          };
-          g.self = scope;
-          try {
-            scope.onmessage?.({ data });
-          } finally {
-            delete g.self;
-          }
-        });
-      },
-      terminate() {
-        w.dead = true;
-      },
-    };
-    return w as unknown as Worker;
-  };
-}
 
 type HostKind = 'in-process' | 'workers (replay in-process)' | 'workers (replay in workers)';
 

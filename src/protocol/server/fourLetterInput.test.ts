@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fourLetterWord, FOUR_LETTER_WORDS, NOT_SERVING } from '../../cli/fourLetterWords.ts';
 import { hexLong } from '../../cli/zkcli/format.ts';
 import { HeadlessLab } from '../../worker/headless.ts';
@@ -23,6 +23,7 @@ import { DEFAULT_LAB_CONFIG } from '../../sim/config.ts';
 import { dynamicConfig } from '../zab/Zab.ts';
 import { clientAddress, fourLetterInputOf } from './fourLetterInput.ts';
 import { proposalSize } from './serverStats.ts';
+import { nodeWorkers } from '../../worker/nodeWorkers.test-helper.ts';
 
 const OPEN = [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -245,53 +246,6 @@ describe('fourLetterInputOf on a follower with two client sessions', () => {
   });
 });
 
-/**
- * The real nodeWorker.ts, one module instance per "worker", run in this thread: messages are
- * structured-cloned and delivered on the microtask queue, as postMessage does.
- */
-async function nodeWorkers(n: number): Promise<() => Worker> {
-  type Handler = ((e: { data: unknown }) => void) | null;
-  const g = globalThis as unknown as { self?: unknown };
-  const scopes: Array<{ onmessage: Handler; postMessage: (m: unknown) => void }> = [];
-  for (let k = 0; k < n; k++) {
-    const scope = { onmessage: null as Handler, postMessage: (_m: unknown) => {} };
-    g.self = scope;
-    vi.resetModules();
-    await import('../../worker/nodeWorker.ts');
-    scopes.push(scope);
-  }
-  delete g.self;
-  return () => {
-    const scope = scopes.shift();
-    if (!scope) throw new Error('no more workers');
-    const w = {
-      onmessage: null as Handler,
-      onerror: null as unknown,
-      dead: false,
-      postMessage(m: unknown) {
-        const data = structuredClone(m);
-        queueMicrotask(() => {
-          if (w.dead) return;
-          // nodeWorker posts through the global `self` while it handles a message.
-          scope.postMessage = (r: unknown) => {
-            const reply = structuredClone(r);
-            queueMicrotask(() => { if (!w.dead) w.onmessage?.({ data: reply }); });
-          };
-          g.self = scope;
-          try {
-            scope.onmessage?.({ data });
-          } finally {
-            delete g.self;
-          }
-        });
-      },
-      terminate() {
-        w.dead = true;
-      },
-    };
-    return w as unknown as Worker;
-  };
-}
 
 describe('the worker host answers from the worker', () => {
   test('a Web Worker per server gives the same answers as the in-process host; a dead one refuses', async () => {

@@ -9,7 +9,7 @@
  *    snapshots. The trace-based parts of the checker (broadcasts, proposals, client replies,
  *    leaders established, applies) scan the trace incrementally, so they see every event; the
  *    state-based parts (histories, pairs, replay, leaders per epoch) see the state at each sample
- *    — every frame or so while playing, and after each console command. The soak and the tests
+ *    — about once a second of wall time while playing (a round snapshots every server: more often costs frames), and after each console command. The soak and the tests
  *    check after every event (src/worker/headless.ts).
  *  - A rewind replaces the simulation (`runtime.generation` changes). The new checker first scans
  *    the restored trace with no server states (the trace-based facts of the past, without judging
@@ -27,7 +27,7 @@ import type { TraceEntry } from '../sim/trace.ts';
 import type { OpQueue } from './opQueue.ts';
 
 /** At most one round of snapshots per this much wall time. */
-export const SAMPLE_INTERVAL_MS = 200;
+export const SAMPLE_INTERVAL_MS = 1000;
 
 export interface InvariantRow {
   name: InvariantName;

@@ -295,7 +295,7 @@ export const en = {
   invariantsChecked: (ms: number) => (ms < 0 ? 'not checked yet' : `checked at ${(ms / 1000).toFixed(3)} s`),
   invariantsHelp:
     'Safety checks from outside the protocol code (ZOOKEEPER.md §8). Checks on the trace (proposals, broadcasts, '
-    + 'client replies) see every event; state checks are evaluated every frame while playing and after each console '
+    + 'client replies) see every event; state checks are evaluated about once a second while playing and after each console '
     + 'command, on snapshots of the servers. The soak and the tests run them after every event.',
   invariantOk: 'holds',
   invariantBroken: 'broken',

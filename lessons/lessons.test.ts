@@ -1,7 +1,7 @@
 /** Every lesson, played headless to its end in every language: every check of every step passes. */
 import { describe, expect, test } from 'vitest';
 import { runLesson } from '../src/worker/lessonRunner.ts';
-import { LESSONS } from './index.ts';
+import { INTERVIEW_INDEX, LESSONS } from './index.ts';
 import type { Lang, Text } from './types.ts';
 
 const LANGS: Lang[] = ['en', 'zh-CN'];
@@ -26,5 +26,25 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
       const failed = r.checks.filter((c) => !c.ok);
       expect(failed, `step ${r.step}: ${r.narration}\n${JSON.stringify(failed, null, 1)}`).toEqual([]);
     }
+  });
+});
+
+describe('lessons index', () => {
+  test('lesson ids are unique', () => {
+    expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+  });
+
+  test.each(INTERVIEW_INDEX.map((e) => [e.notes, e.lesson, e.step, e] as const))(
+    'interview question %s points to an existing step (%s step %i)',
+    (_n, _l, _s, entry) => {
+      const lesson = LESSONS.find((l) => l.id === entry.lesson);
+      expect(lesson, `no lesson ${entry.lesson}`).toBeDefined();
+      expect(Number.isInteger(entry.step) && entry.step >= 1 && entry.step <= lesson!.steps.length).toBe(true);
+      for (const s of texts(entry.question)) expect(s.trim().length).toBeGreaterThan(0);
+    },
+  );
+
+  test('every interview question of notes 004 §11 the issue names is answered', () => {
+    for (const n of ['11.2', '11.7', '11.8', '11.10', '11.12']) expect(INTERVIEW_INDEX.some((e) => e.notes === n)).toBe(true);
   });
 });

@@ -13,14 +13,18 @@ export type Check =
   | { kind: 'state'; server: number; is: 'LOOKING' | 'FOLLOWING' | 'LEADING' | 'OBSERVING' | 'DOWN' }
   /** A server's srvr Zxid has this epoch (the high 32 bits). */
   | { kind: 'epoch'; server: number; is: number }
-  /** A packet of this type was delivered during the step (optionally to / from a server). */
-  | { kind: 'packet'; type: string; to?: number; from?: number }
-  /** The console printed a line containing this text during the step. */
-  | { kind: 'output'; contains: string };
+  /** A packet of this type was delivered during the step (optionally to / from a server); with `absent`, none was. */
+  | { kind: 'packet'; type: string; to?: number; from?: number; absent?: true }
+  /** The console printed a line containing this text during the step; with `absent`, no line contains it. */
+  | { kind: 'output'; contains: string; absent?: true };
 
 export interface Step {
   narration: Text;
-  /** Console lines, run in order when the step plays (the learner may type them instead). */
+  /**
+   * Console lines, run in order when the step plays (the learner may type them instead). A zkCli
+   * line may start with `@N ` to run in console session N (its own client; `@1` or no prefix is
+   * the first console): recipes and watches need several clients.
+   */
   actions: string[];
   checks: Check[];
 }

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { parseLabConfig } from '../sim/config.ts';
 import { initLab, startFrameLoop } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
+import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';
 import { WorkerHost } from '../worker/workerHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
 import '../ui/styles.css';
@@ -18,16 +19,19 @@ declare global {
   }
 }
 
-const { config, errors } = parseLabConfig(new URLSearchParams(window.location.search));
+const pageParams = new URLSearchParams(window.location.search);
+// `?lesson=NAME&step=K`: the lesson's ensemble, paused so that only the lesson moves the clock.
+const lesson = lessonFromUrl(pageParams);
+const { config, errors } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
 const runtime = new LabRuntime(config, () => new WorkerHost());
 window.__lab = { runtime };
-initLab(runtime, { configErrors: errors });
+initLab(runtime, { configErrors: errors, paused: lesson?.lesson ? true : undefined });
 startFrameLoop();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <LabPage />
+    <LabPage lesson={lesson} />
   </StrictMode>,
 );

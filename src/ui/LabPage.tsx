@@ -8,6 +8,9 @@ import { PlaybackControls } from './controls/PlaybackControls.tsx';
 import { EventLog } from './eventlog/EventLog.tsx';
 import { ServerDetails } from './inspector/ServerDetails.tsx';
 import { Notices } from './notices/Notices.tsx';
+import { LanguageSwitcher } from './controls/LanguageSwitcher.tsx';
+import { useLang } from './i18n/index.ts';
+import { LessonPanel, type LessonLaunch } from './lessons/LessonPanel.tsx';
 import { t } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels } from './timeline/LowerPanels.tsx';
@@ -22,8 +25,10 @@ function EnsembleSummary() {
   );
 }
 
-export function LabPage() {
+export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}) {
   useLabKeys();
+  // Re-render the page (and so every `t.*` under it) when the language changes.
+  useLang();
   return (
     <div className="app">
       <header className="topbar">
@@ -32,6 +37,7 @@ export function LabPage() {
           <span className="tagline">{t.appTagline}</span>
         </div>
         <PlaybackControls />
+        <LanguageSwitcher />
       </header>
       <Notices />
       <main className="workspace">
@@ -47,6 +53,7 @@ export function LabPage() {
           <LowerPanels />
         </div>
         <aside className="side">
+          {lesson && <LessonPanel launch={lesson} />}
           <ServerDetails />
           <EventLog />
           <Console />

@@ -1,344 +1,191 @@
 /**
- * Every string the UI shows, in one place, so a translation (zh-CN first) can replace this module.
+ * Every string the UI shows, through one object `t`, in the current language (English or 简体中文).
+ * The texts live in ./i18n/en.ts and ./i18n/zh-CN.ts as i18next resources; `t.key` reads one and
+ * `t.fn(a, b)` fills a template with its values, so call sites stay `t.someKey` / `t.someFn(a, b)`.
  * ZooKeeper's own words — LEADING, FOLLOWING, zxid, epoch, packet types — are not translated:
  * learners meet them in the real logs and source.
- * Console text is not here: it is what zkCli and the `lab` commands print.
+ * Console text is not here: it is what zkCli and the `lab` commands print, always in English.
  */
-export const en = {
-  appTitle: 'ZooKeeper Lab',
-  appTagline: 'a whole ZooKeeper 3.8 ensemble in your browser',
+import { i18n } from './i18n';
+import { en as enResources, type Resources } from './i18n/en';
+
+/** One string in the current language. */
+export function tr(key: string, params?: Record<string, unknown>): string {
+  return String(i18n.t(key, params));
+}
+
+const seconds = (ms: number, digits: number) => (ms / 1000).toFixed(digits);
+
+/** The strings with values: each fills its template(s) in the current language. */
+const fns = {
   ensembleSummary: (voters: number, observers: number, seed: string) =>
-    `${voters} voter${voters === 1 ? '' : 's'}${observers > 0 ? ` + ${observers} observer${observers === 1 ? '' : 's'}` : ''} · seed ${seed}`,
+    tr('ensembleSummary', {
+      voters: tr('ensembleVoters', { count: voters }),
+      observers: observers > 0 ? tr('ensembleObservers', { count: observers }) : '',
+      seed,
+    }),
   ensembleSettings: (tickTime: number, initLimit: number, syncLimit: number, latencyMs: number, spreadMs: number) =>
-    `tickTime=${tickTime} initLimit=${initLimit} syncLimit=${syncLimit} · link latency ${latencyMs}–${latencyMs + spreadMs} ms`,
-
-  // playback
-  playbackGroup: 'Playback',
-  play: 'Play',
-  pause: 'Pause',
-  step: 'Step',
-  stepLabel: 'Step one event',
-  stepTitle: 'Pause and run the next event (one server input)',
-  // time travel (controls/TimeTravel.tsx)
-  stepTo: { vote: 'Next vote', proposal: 'Next proposal', commit: 'Next commit', role: 'Next role change' } as Record<string, string>,
-  stepToTitle: (what: string) => `Pause and run to the ${what.toLowerCase()} (lab step)`,
-  breakpoints: 'Breakpoints',
-  breakpointsTitle: 'Pause playback right after an event of these kinds',
-  breakpointRole: 'role change',
-  breakHit: (what: string) => `Stopped at ${what}`,
-  timeSlider: 'Simulated time',
-  timeSliderHint: 'Drag to rewind or fast-forward; ← / → step one event back / forward',
-  branch: 'Branch',
-  branchOption: (id: number, forkT: number | null, current: boolean) => `${current ? '● ' : ''}${id}${forkT === null ? '' : ` (from ${(forkT / 1000).toFixed(1)} s)`}`,
-  speed: 'Speed',
-  slower: 'Slower',
-  faster: 'Faster',
-  speedValue: (speed: number) => `${speed}×`,
-  simulatedTime: 'Simulated time',
-  eventCount: (n: number) => `event ${n}`,
-  pausedBadge: 'paused',
-  healAll: 'Heal all links',
-
-  // cluster
-  clusterLabel: 'Ensemble',
-  serverLabel: (name: string, state: string) => `${name}, ${state}`,
-  inspect: (name: string) => `Inspect ${name}`,
-  kill: 'Kill',
-  start: 'Start',
-  wipe: 'Wipe',
-  killServer: (name: string) => `Kill ${name}`,
-  startServer: (name: string) => `Start ${name}`,
-  wipeServer: (name: string) => `Wipe ${name}`,
-  wipeTitle: 'Erase its disk (epochs, transaction log, snapshot); it stays down',
-  observerTag: 'observer',
-  observerTagShort: 'obs',
-  crashedTag: 'crashed',
-  vote: 'vote',
-  noVote: '—',
-  voteText: (leader: string, zxid: string, peerEpoch: string) => `${leader} · ${zxid} · e${peerEpoch}`,
-  voteTitle: 'current vote: leader · zxid · peerEpoch',
-  proposalTitle: 'proposed in its notifications while LOOKING: leader · zxid · peerEpoch',
-  logicalclock: 'clock',
-  logicalclockTitle: 'logicalclock (election round)',
-  epochs: 'epochs',
-  epochsTitle: 'acceptedEpoch / currentEpoch',
-  lastZxid: 'zxid',
-  lastZxidTitle: 'last logged zxid',
-  phase: 'ZAB',
-  phaseNone: '—',
-  onDisk: 'on disk',
-  packetTitle: (from: string, to: string, type: string) => `${from} → ${to} ${type}`,
-  heldTitle: 'held at the cut until the link heals',
-
-  // legend
-  legendRoles: 'Roles',
-  legendPackets: 'Packets',
-  legendCut: 'cut link',
-  roleNames: {
-    LOOKING: 'LOOKING',
-    FOLLOWING: 'FOLLOWING',
-    LEADING: 'LEADING',
-    OBSERVING: 'OBSERVING',
-    DOWN: 'DOWN',
-  },
-  packetFamilies: {
-    election: 'election',
-    discovery: 'discovery',
-    sync: 'sync',
-    broadcast: 'broadcast',
-    liveness: 'ping',
-    client: 'client',
-    connection: 'connection closed',
-  },
-
-  // inspector
-  detailsTitle: 'Server',
-  detailsEmpty: 'Select a server (click its name) to see its details.',
-  detailsClose: 'Close details',
-  detailsLeader: 'leader',
-  detailsServing: 'serving',
-  detailsServingYes: 'yes',
-  detailsServingNo: 'no',
-  detailsLastProcessed: 'last processed zxid',
-  detailsNodes: 'znodes',
-  detailsSyncMode: 'last sync',
-  detailsLearners: 'learners',
-  detailsOutstanding: 'outstanding proposals',
-  detailsNone: 'none',
-  detailsLastLogged: 'last logged zxid',
-  detailsLastCommitted: 'last committed zxid',
-  logTitle: 'Transaction log',
+    tr('ensembleSettings', { tickTime, initLimit, syncLimit, latencyMs, maxMs: latencyMs + spreadMs }),
+  stepToTitle: (what: string) => tr('stepToTitle', { what: i18n.language === 'en' ? what.toLowerCase() : what }),
+  breakHit: (what: string) => tr('breakHit', { what }),
+  branchOption: (id: number, forkT: number | null, current: boolean) =>
+    forkT === null
+      ? tr('branchOption', { mark: current ? '● ' : '', id })
+      : tr('branchOptionFork', { mark: current ? '● ' : '', id, seconds: seconds(forkT, 1) }),
+  speedValue: (speed: number) => tr('speedValue', { speed }),
+  eventCount: (n: number) => tr('eventCount', { n }),
+  serverLabel: (name: string, state: string) => tr('serverLabel', { name, state }),
+  inspect: (name: string) => tr('inspect', { name }),
+  killServer: (name: string) => tr('killServer', { name }),
+  startServer: (name: string) => tr('startServer', { name }),
+  wipeServer: (name: string) => tr('wipeServer', { name }),
+  voteText: (leader: string, zxid: string, peerEpoch: string) => tr('voteText', { leader, zxid, peerEpoch }),
+  packetTitle: (from: string, to: string, type: string) => tr('packetTitle', { from, to, type }),
   logSummary: (n: number, lastCommitted: string | null, uncommitted: number, snapshotZxid: string) =>
-    `${n} txn${n === 1 ? '' : 's'} · ${lastCommitted === null ? 'down: commit point unknown' : `committed ≤ ${lastCommitted}`}${uncommitted > 0 ? ` · ${uncommitted} uncommitted` : ''} · snapshot ${snapshotZxid}`,
-  logEmpty: 'empty',
-  logEarlier: (n: number) => `… ${n} earlier`,
-  logCommittedTitle: 'committed: at or below the last committed zxid',
-  logUncommittedTitle: 'logged but not committed (yet): a new leader may truncate it',
-  logUnknownTitle: 'on disk; the server is down, so whether it is committed is not known here',
-  syncFlashTitle: (leader: string, mode: string, learner: string) => `${leader} synchronized ${learner} with ${mode}`,
+    tr('logSummary', {
+      txns: tr('logSummaryTxns', { count: n }),
+      committed: lastCommitted === null ? tr('logSummaryDown') : tr('logSummaryCommitted', { zxid: lastCommitted }),
+      uncommitted: uncommitted > 0 ? tr('logSummaryUncommitted', { n: uncommitted }) : '',
+      snapshotZxid,
+    }),
+  logEarlier: (n: number) => tr('logEarlier', { n }),
+  syncFlashTitle: (leader: string, mode: string, learner: string) => tr('syncFlashTitle', { leader, mode, learner }),
   learnerText: (name: string, stage: string, syncMode: string | null, synced: boolean) =>
-    `${name} ${stage}${syncMode ? ` (${syncMode})` : ''}${synced ? '' : ' · not synced'}`,
-  outstandingText: (zxid: string, acks: string[]) => `${zxid} acked by ${acks.length > 0 ? acks.join(', ') : 'none'}`,
-
-  // console
-  consoleTitle: 'Console',
-  consoleHint: 'zkCli and lab commands · Tab completes · lab help',
-  consoleInput: 'zkCli command',
-  consoleOutput: 'zkCli output',
-  consoleClear: 'Clear',
-  consoleClearLabel: 'Clear the console output',
-  consoleRunning: (n: number) => `running… (${n} queued)`,
-  consoleTabsLabel: 'zkCli sessions',
-  consoleTabName: (id: number, host: string) => `${id} · ${host}`,
+    tr('learnerText', {
+      name,
+      stage,
+      syncMode: syncMode ? tr('learnerSyncMode', { mode: syncMode }) : '',
+      notSynced: synced ? '' : tr('learnerNotSynced'),
+    }),
+  outstandingText: (zxid: string, acks: string[]) =>
+    tr('outstandingText', { zxid, acks: acks.length > 0 ? acks.join(', ') : tr('detailsNone') }),
+  consoleRunning: (n: number) => tr('consoleRunning', { n }),
+  consoleTabName: (id: number, host: string) => tr('consoleTabName', { id, host }),
   consoleTabTitle: (host: string, state: string, sessionId: string | null) =>
-    `zkCli on ${host} · ${state}${sessionId ? ` · session ${sessionId}` : ''}`,
-  consoleTabClose: (id: number, host: string) => `Close session ${id} (${host})`,
-  consoleTabCloseTitle: 'Close this session (zkCli close) and the tab',
-  consoleNewTabServer: 'Server for a new session',
-  consoleNewTab: (server: string) => `New zkCli session on ${server}`,
-
-  // znode tree
-  znodeTitle: 'Znodes',
-  znodeTreeLabel: 'znode tree',
-  znodeServer: 'tree of',
-  znodeServerLabel: 'Server whose znode tree is shown',
-  znodeFollowConsole: (server: string) => `console's server (${server})`,
+    tr('consoleTabTitle', { host, state, session: sessionId ? tr('consoleTabTitleSession', { sessionId }) : '' }),
+  consoleTabClose: (id: number, host: string) => tr('consoleTabClose', { id, host }),
+  consoleNewTab: (server: string) => tr('consoleNewTab', { server }),
+  znodeFollowConsole: (server: string) => tr('znodeFollowConsole', { server }),
   znodeSummary: (server: string, size: number, zxid: string, leader: string | null, diffs: number) =>
-    `${server} · ${size} znodes · zxid ${zxid} · ${leader === null ? 'this is the leader’s tree (or no leader)' : diffs === 0 ? `same as leader ${leader}` : `${diffs} differ from leader ${leader}`}`,
+    tr('znodeSummary', {
+      server,
+      size,
+      zxid,
+      relation:
+        leader === null
+          ? tr('znodeSummaryNoLeader')
+          : diffs === 0
+            ? tr('znodeSummarySame', { leader })
+            : tr('znodeSummaryDiffer', { diffs, leader }),
+    }),
   znodeStatus: {
-    loading: (server: string) => `Reading ${server}’s tree…`,
-    down: (server: string) => `${server} is down: its DataTree is gone until it starts again and reloads it from disk.`,
-    'no-database': (server: string) => `${server} has not loaded its database yet.`,
-    ready: (server: string) => server,
+    loading: (server: string) => tr('znodeStatus.loading', { server }),
+    down: (server: string) => tr('znodeStatus.down', { server }),
+    'no-database': (server: string) => tr('znodeStatus.no-database', { server }),
+    ready: (server: string) => tr('znodeStatus.ready', { server }),
   },
-  znodeMore: (n: number) => `+${n} more…`,
-  znodeHidden: (n: number) => `(${n} hidden)`,
-  znodeExpand: (path: string) => `Expand ${path}`,
-  znodeCollapse: (path: string) => `Collapse ${path}`,
-  znodeSelect: (path: string) => `Show ${path}`,
-  znodeBadgeEphemeral: 'E',
-  znodeBadgeSequential: 'S',
-  znodeBadgeContainer: 'C',
-  znodeBadgeTtl: 'T',
-  znodeBadgeWatched: 'W',
-  znodeEphemeralTitle: (owner: string) => `ephemeral, owned by session ${owner}`,
-  znodeContainerTitle: 'container: removed by the leader once it has had children and is empty',
-  znodeTtlTitle: (ttlMs: number | null) => `TTL node${ttlMs === null ? '' : ` (ttl ${ttlMs} ms)`}: removed once empty and unchanged that long`,
-  znodeSequentialTitle: 'sequential: 10-digit suffix from the parent’s cversion',
+  znodeMore: (n: number) => tr('znodeMore', { n }),
+  znodeHidden: (n: number) => tr('znodeHidden', { n }),
+  znodeExpand: (path: string) => tr('znodeExpand', { path }),
+  znodeCollapse: (path: string) => tr('znodeCollapse', { path }),
+  znodeSelect: (path: string) => tr('znodeSelect', { path }),
+  znodeEphemeralTitle: (owner: string) => tr('znodeEphemeralTitle', { owner }),
+  znodeTtlTitle: (ttlMs: number | null) => tr('znodeTtlTitle', { ttl: ttlMs === null ? '' : tr('znodeTtlValue', { ms: ttlMs }) }),
   znodeWatchedTitle: (data: string[], child: string[], modes: string[]) =>
-    `watched on this server — data/exist: ${data.length > 0 ? data.join(', ') : 'none'} · child: ${child.length > 0 ? child.join(', ') : 'none'}${modes.length > 0 ? ` · ${modes.join(', ')}` : ''}`,
-  znodeDiffTitle: {
-    missing: 'missing here: the leader has it',
-    extra: 'extra here: the leader does not have it',
-    changed: 'different mZxid from the leader’s',
-  },
-  znodeLegendLabel: 'znode tree legend',
-  znodeLegendEphemeral: 'ephemeral',
-  znodeLegendSequential: 'sequential',
-  znodeLegendContainer: 'container',
-  znodeLegendTtl: 'TTL',
-  znodeLegendWatched: 'watched',
-  znodeLegendMissing: 'missing (leader has it)',
-  znodeLegendExtra: 'extra (not on leader)',
-  znodeLegendChanged: 'other mZxid than leader',
-  znodeDetailsClose: 'Close znode details',
-  znodeGone: (path: string) => `${path} is not in this tree (any more).`,
-  znodeOnServer: (server: string) => `as ${server} has it`,
-  znodeOnlyOnLeader: (server: string) => `${server} does not have it; shown as the leader has it`,
-  znodeData: 'data (get)',
-  znodeStat: 'Stat (stat)',
-  znodeAcl: 'ACL (getAcl)',
-
-  // cluster interactions (links, groups, server menu, ensemble size)
-  linkTitle: (a: string, b: string, state: string) =>
-    `${a} ↔ ${b}: ${state}. Click: cut or heal both directions · Shift+click (or Alt+click): only ${a} → ${b} (the end nearer the pointer sends)`,
-  linkStateOpen: 'open',
-  linkStateCut: 'cut both ways',
-  linkStateOneWay: (from: string, to: string) => `${from} → ${to} cut`,
-  groupsLabel: 'Partition groups',
-  groupsHint: 'Drag a server (by its name) onto a group to partition the ensemble; drop everyone back in A to heal.',
-  groupName: (g: string) => `Group ${g}`,
-  groupDrop: (g: string) => `Drop a server here to move it to group ${g}`,
-  groupEmpty: 'drop servers here',
-  serverMenu: (name: string) => `More actions for ${name}`,
-  moveToGroup: (g: string) => `Move to group ${g}`,
-  isolateServer: 'Isolate (cut all its links)',
-  healServerLinks: 'Heal its links',
-  votersLabel: 'Voters',
-  observersLabel: 'Observers',
-  newEnsemble: 'New ensemble',
-  newEnsembleTitle: 'Start a new ensemble with these numbers of voters and observers, keeping the seed and settings',
-
-  // keyboard
-  keysHint: 'Keys: Space play/pause · → step · ← back',
-  back: 'Back',
-  backLabel: 'Rewind one event',
-
-  // event log
-  eventLogTitle: 'Event log',
-  eventLogHint: 'click a line to go to that moment',
-  eventLogServer: 'Server shown in the event log',
-  eventLogAllServers: 'all servers',
-  eventLogKinds: 'Kinds of events shown',
-  eventLogEmpty: 'No events yet.',
-  eventLogCount: (shown: number, total: number) => (shown === total ? `${total} events` : `${shown} of ${total} events`),
-  eventLogSeek: (time: string, text: string) => `Go to ${time}: ${text}`,
-  eventCategoryNames: { fault: 'faults', election: 'election', role: 'roles', zab: 'ZAB', txn: 'transactions', client: 'clients' } as Record<
-    'fault' | 'election' | 'role' | 'zab' | 'txn' | 'client',
-    string
-  >,
+    tr('znodeWatchedTitle', {
+      data: data.length > 0 ? data.join(', ') : tr('detailsNone'),
+      child: child.length > 0 ? child.join(', ') : tr('detailsNone'),
+      modes: modes.length > 0 ? ` · ${modes.join(', ')}` : '',
+    }),
+  znodeGone: (path: string) => tr('znodeGone', { path }),
+  znodeOnServer: (server: string) => tr('znodeOnServer', { server }),
+  znodeOnlyOnLeader: (server: string) => tr('znodeOnlyOnLeader', { server }),
+  linkTitle: (a: string, b: string, state: string) => tr('linkTitle', { a, b, state }),
+  linkStateOneWay: (from: string, to: string) => tr('linkStateOneWay', { from, to }),
+  groupName: (g: string) => tr('groupName', { g }),
+  groupDrop: (g: string) => tr('groupDrop', { g }),
+  serverMenu: (name: string) => tr('serverMenu', { name }),
+  moveToGroup: (g: string) => tr('moveToGroup', { g }),
+  eventLogCount: (shown: number, total: number) =>
+    shown === total ? tr('eventLogCountAll', { total }) : tr('eventLogCountSome', { shown, total }),
+  eventLogSeek: (time: string, text: string) => tr('eventLogSeek', { time, text }),
   ev: {
-    started: (s: string) => `${s} started`,
-    killed: (s: string) => `${s} killed`,
-    crashed: (s: string, reason: string) => `${s} crashed: ${reason}`,
-    wiped: (s: string) => `${s}'s disk wiped`,
-    partition: (groups: string[]) => `network partitioned: ${groups.map((g) => `{${g}}`).join(' | ')}`,
-    cut: (a: string, b: string, oneWay: boolean) => (oneWay ? `link ${a} → ${b} cut (one way)` : `link ${a} ↔ ${b} cut`),
-    heal: (a: string, b: string, oneWay: boolean) => (oneWay ? `link ${a} → ${b} healed` : `link ${a} ↔ ${b} healed`),
-    healAll: 'all links healed',
-    clientConnects: (c: string, s: string) => `client ${c} connects to ${s}`,
-    clientSends: (c: string, what: string) => `client ${c} sends ${what}`,
-    action: (text: string) => `lab: ${text}`,
-    request: (session: string, s: string, type: string, path: string) => `${s} receives ${type}${path ? ` ${path}` : ''} from session ${session}`,
-    sessionEstablished: (c: string, session: string, s: string) => `client ${c}'s session ${session} is established on ${s}`,
-    sessionRefused: (c: string, s: string) => `${s} refuses client ${c}'s session (expired or not serving)`,
-    becomes: (s: string, state: string) => `${s} becomes ${state}`,
-    becomesBecause: (s: string, state: string, reason: string) => `${s} becomes ${state}: ${reason}`,
+    started: (s: string) => tr('ev.started', { s }),
+    killed: (s: string) => tr('ev.killed', { s }),
+    crashed: (s: string, reason: string) => tr('ev.crashed', { s, reason }),
+    wiped: (s: string) => tr('ev.wiped', { s }),
+    partition: (groups: string[]) => tr('ev.partition', { groups: groups.map((g) => `{${g}}`).join(' | ') }),
+    cut: (a: string, b: string, oneWay: boolean) => tr(oneWay ? 'ev.cutOneWay' : 'ev.cut', { a, b }),
+    heal: (a: string, b: string, oneWay: boolean) => tr(oneWay ? 'ev.healOneWay' : 'ev.heal', { a, b }),
+    get healAll() {
+      return tr('ev.healAll');
+    },
+    clientConnects: (c: string, s: string) => tr('ev.clientConnects', { c, s }),
+    clientSends: (c: string, what: string) => tr('ev.clientSends', { c, what }),
+    action: (text: string) => tr('ev.action', { text }),
+    request: (session: string, s: string, type: string, path: string) =>
+      tr('ev.request', { session, s, type, path: path ? ` ${path}` : '' }),
+    sessionEstablished: (c: string, session: string, s: string) => tr('ev.sessionEstablished', { c, session, s }),
+    sessionRefused: (c: string, s: string) => tr('ev.sessionRefused', { c, s }),
+    becomes: (s: string, state: string) => tr('ev.becomes', { s, state }),
+    becomesBecause: (s: string, state: string, reason: string) => tr('ev.becomesBecause', { s, state, reason }),
     electionStart: (s: string, round: number, leader: string, zxid: string, epoch: string) =>
-      `${s} starts election round ${round}, voting for ${leader}: zxid ${zxid}, epoch ${epoch}`,
-    electionStartNoVote: (s: string, round: number) => `${s} starts election round ${round} (an observer: it votes for no one)`,
-    votes: (s: string, leader: string, zxid: string, epoch: string) => `${s} votes for ${leader}: zxid ${zxid}, epoch ${epoch}`,
-    elected: (s: string, leader: string, round: number) => `${s} settles on ${leader} as leader (round ${round})`,
-    zab: (s: string, text: string) => `${s}: ${text}`,
-    established: (s: string, epoch: number) => `${s} establishes epoch ${epoch}: a quorum accepted it`,
-    synced: (learner: string, mode: string, leader: string, zxid: string) => `${learner} is synced by ${mode} (leader ${leader}, its last zxid ${zxid})`,
-    proposes: (s: string, zxid: string) => `${s} proposes ${zxid}`,
-    commits: (s: string, zxid: string) => `${s} commits ${zxid}`,
-    applies: (s: string, zxid: string) => `${s} applies ${zxid}`,
+      tr('ev.electionStart', { s, round, leader, zxid, epoch }),
+    electionStartNoVote: (s: string, round: number) => tr('ev.electionStartNoVote', { s, round }),
+    votes: (s: string, leader: string, zxid: string, epoch: string) => tr('ev.votes', { s, leader, zxid, epoch }),
+    elected: (s: string, leader: string, round: number) => tr('ev.elected', { s, leader, round }),
+    zab: (s: string, text: string) => tr('ev.zab', { s, text }),
+    established: (s: string, epoch: number) => tr('ev.established', { s, epoch }),
+    synced: (learner: string, mode: string, leader: string, zxid: string) => tr('ev.synced', { learner, mode, leader, zxid }),
+    proposes: (s: string, zxid: string) => tr('ev.proposes', { s, zxid }),
+    commits: (s: string, zxid: string) => tr('ev.commits', { s, zxid }),
+    applies: (s: string, zxid: string) => tr('ev.applies', { s, zxid }),
   },
-
-  // inspector: statechart, FLE, sessions, diff
-  chartTitle: 'Role and ZAB phase',
-  chartLabel: (name: string, state: string) => `Statechart of ${name}; current state ${state}`,
-  fleTitle: 'FastLeaderElection',
-  fleLogicalclock: 'logicalclock',
-  fleVote: 'current vote',
-  fleProposal: 'proposal',
-  fleRecvset: 'recvset',
-  fleOutofelection: 'outofelection',
-  fleVoteText: (leader: string, zxid: string, epoch: string, round: number) => `${leader} · ${zxid} · epoch ${epoch} · round ${round}`,
-  fleEmpty: 'empty',
-  sessionsTitle: 'Client sessions and watches',
-  sessionsNone: 'No client connections.',
-  sessionText: (cnxn: string, session: string, timeout: number) => `${cnxn} · session ${session} · timeout ${timeout} ms`,
-  watchesText: (data: number, child: number) => `${data} data/exist watch${data === 1 ? '' : 'es'}, ${child} child watch${child === 1 ? '' : 'es'}`,
-  watchPaths: 'watched paths',
-  diffTitle: (leader: string) => `Compared with the leader ${leader}`,
-  diffNoLeader: 'No leader to compare with.',
-  diffIsLeader: 'This server is the leader.',
-  diffSame: 'Same as the leader.',
-  diffField: (field: string, mine: string, leaders: string) => `${field}: ${mine} here, ${leaders} on the leader`,
-  diffZnodes: (missing: number, extra: number, changed: number) => `znodes: ${missing} missing, ${extra} extra, ${changed} with another mZxid`,
-  inspectorLoading: 'reading its state…',
-  inspectorDown: 'down: only its disk is left',
-
-  // space-time diagram (src/ui/timeline)
-  lowerTabsLabel: 'Space-time diagram, znode tree or invariant checks',
-  tabTimeline: 'Space-time',
-  tabZnodes: 'Znodes',
-  tabInvariants: 'Invariants',
-  tabInvariantsRed: (n: number) => `${n} red`,
-
-  // invariants panel (src/ui/invariants)
-  invariantsTitle: 'Invariants',
-  invariantsSummary: (red: number, total: number) => (red === 0 ? `all ${total} checks hold` : `${red} of ${total} checks broken`),
-  invariantsChecked: (ms: number) => (ms < 0 ? 'not checked yet' : `checked at ${(ms / 1000).toFixed(3)} s`),
-  invariantsHelp:
-    'Safety checks from outside the protocol code (ZOOKEEPER.md §8). Checks on the trace (proposals, broadcasts, '
-    + 'client replies) see every event; state checks are evaluated about once a second while playing and after each console '
-    + 'command, on snapshots of the servers. The soak and the tests run them after every event.',
-  invariantOk: 'holds',
-  invariantBroken: 'broken',
-  invariantCount: (n: number) => `${n}×`,
-  invariantBrokeAt: (ms: number, event: number) => `broke at ${(ms / 1000).toFixed(3)} s (event ${event})`,
+  chartLabel: (name: string, state: string) => tr('chartLabel', { name, state }),
+  fleVoteText: (leader: string, zxid: string, epoch: string, round: number) => tr('fleVoteText', { leader, zxid, epoch, round }),
+  sessionText: (cnxn: string, session: string, timeout: number) => tr('sessionText', { cnxn, session, timeout }),
+  watchesText: (data: number, child: number) =>
+    tr('watchesText', { data: tr('watchesData', { count: data }), child: tr('watchesChild', { count: child }) }),
+  diffTitle: (leader: string) => tr('diffTitle', { leader }),
+  diffField: (field: string, mine: string, leaders: string) => tr('diffField', { field, mine, leaders }),
+  diffZnodes: (missing: number, extra: number, changed: number) => tr('diffZnodes', { missing, extra, changed }),
+  tabInvariantsRed: (n: number) => tr('tabInvariantsRed', { n }),
+  invariantsSummary: (red: number, total: number) =>
+    red === 0 ? tr('invariantsSummaryOk', { total }) : tr('invariantsSummaryBroken', { red, total }),
+  invariantsChecked: (ms: number) => (ms < 0 ? tr('invariantsNotChecked') : tr('invariantsChecked', { seconds: seconds(ms, 3) })),
+  invariantCount: (n: number) => tr('invariantCount', { n }),
+  invariantBrokeAt: (ms: number, event: number) => tr('invariantBrokeAt', { seconds: seconds(ms, 3), event }),
   invariantServers: (sids: number[]) => sids.map((s) => `zk${s}`).join(', '),
-  invariantSeek: 'seek',
-  invariantSeekTitle: 'Jump the simulated clock to this moment (lab seek)',
-  invariantLivenessNote: 'Liveness needs a deadline after the faults heal: the soak and the bug tests judge it.',
-  timelineTitle: 'Space-time diagram',
-  timelineHint: 'wheel: zoom · drag: pan · hover an arrow',
   timelineCanvasLabel: (lanes: number, drawn: number, t0: number, t1: number) =>
-    `Space-time diagram: ${lanes} lanes, ${drawn} packets drawn between ${(Math.max(0, t0) / 1000).toFixed(3)}s and ${(t1 / 1000).toFixed(3)}s. Arrow keys pan, + and - zoom.`,
-  timelineFollow: 'Follow',
-  timelineFollowTitle: 'Keep the present at the right edge',
-  timelineZoomIn: 'Zoom in',
-  timelineZoomOut: 'Zoom out',
-  timelineClients: 'clients',
-  timelineClientsTitle: 'Show a lane per client',
-  timelineFilterLabel: 'Packet types shown',
-  timelineTypes: 'types',
-  timelineFamilyToggle: (family: string) => `Show ${family} packets`,
-  timelineAsText: 'As text',
-  timelineAsTextTitle: 'The packets in view, one per line, like lab log prints them',
-  timelineTextLabel: 'Packets in view as text',
-  timelineTextMore: (n: number) => `… and ${n} earlier`,
-  timelineNone: 'No packets in view.',
-  timelineInFlight: (due: string) => ` (in flight, due ${due})`,
-  timelineHeld: ' (held at a cut)',
-  timelineDropped: (at: string, reason: string) => ` (dropped at ${at}: ${reason})`,
-  timelineLegendDropped: 'dropped',
-  timelineLegendHeld: 'held at a cut',
-  timelineLegendFlight: 'in flight',
-
-  // notices
-  noticeConfig: 'Some URL settings were ignored; their defaults are used:',
-  noticeError: 'Something went wrong:',
-  noticeInfo: 'Note:',
-  dismiss: 'Dismiss',
-  dismissNotice: 'Dismiss notice',
+    tr('timelineCanvasLabel', { lanes, drawn, t0: seconds(Math.max(0, t0), 3), t1: seconds(t1, 3) }),
+  timelineFamilyToggle: (family: string) => tr('timelineFamilyToggle', { family }),
+  timelineTextMore: (n: number) => tr('timelineTextMore', { n }),
+  timelineInFlight: (due: string) => tr('timelineInFlight', { due }),
+  timelineDropped: (at: string, reason: string) => tr('timelineDropped', { at, reason }),
 };
 
-export type Strings = typeof en;
+type Fns = typeof fns;
+type PlainKeys<R> = { [K in keyof R]: R[K] extends string ? K : never }[keyof R];
+/** Groups of plain strings, read by a key known only at run time. */
+interface Groups {
+  stepTo: Record<string, string>;
+  roleNames: Record<keyof Resources['roleNames'], string>;
+  packetFamilies: Record<keyof Resources['packetFamilies'], string>;
+  znodeDiffTitle: Record<keyof Resources['znodeDiffTitle'], string>;
+  eventCategoryNames: Record<keyof Resources['eventCategoryNames'], string>;
+}
+export type Strings = Record<Exclude<PlainKeys<Resources>, keyof Fns>, string> & Groups & Fns;
 
-/** The strings in use (one language for now). */
-export const t: Strings = en;
+/** Getters for every resource key (nested objects become objects of getters), in the current language. */
+function getters(resources: object, prefix: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(resources)) {
+    const key = `${prefix}${k}`;
+    if (typeof v === 'string') Object.defineProperty(out, k, { get: () => tr(key), enumerable: true, configurable: true });
+    else out[k] = getters(v as object, `${key}.`);
+  }
+  return out;
+}
+
+/** The strings in use, in the current language (see ./i18n: `?lang=zh-CN` or the top bar's switcher). */
+export const t = Object.defineProperties(getters(enResources, ''), Object.getOwnPropertyDescriptors(fns)) as unknown as Strings;

@@ -3,20 +3,14 @@
  * commands through the lab, the rest through zkCli on a real simulated session — and then the
  * step's checks are evaluated. CI plays every lesson to its end this way.
  */
-import type { Check, Lang, Lesson } from '../../lessons/types.ts';
+import type { Lang, Lesson } from '../../lessons/types.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
-import { epochOf } from '../protocol/zxid.ts';
 import { parseLabConfig } from '../sim/config.ts';
-import { packetType } from '../sim/trace.ts';
+import { evaluateChecks, type CheckResult } from '../sim/lessonChecks.ts';
 import { HeadlessLab } from './headless.ts';
 import { LabZkClient } from './labZkClient.ts';
 
-export interface CheckResult {
-  check: Check;
-  ok: boolean;
-  /** What the lab showed instead, when the check failed. */
-  actual?: string;
-}
+export type { CheckResult };
 
 export interface StepResult {
   step: number;
@@ -29,9 +23,8 @@ export async function runLesson(lesson: Lesson, lang: Lang): Promise<StepResult[
   const { config, errors } = parseLabConfig(new URLSearchParams(lesson.ensemble).entries());
   if (errors.length > 0) throw new Error(`lesson ${lesson.id}: bad ensemble: ${errors.join('; ')}`);
   const lab = new HeadlessLab(config);
-  const client = new LabZkClient(lab.runtime, { drive: () => true });
-  const cli = new ZkCli({ server: 'zk1:2181', jline: true });
-  let started = false;
+  // Console sessions by number: `@2 create …` runs in a second zkCli (its own client and session).
+  const consoles = new Map<number, { client: LabZkClient; cli: ZkCli }>();
   const results: StepResult[] = [];
   try {
     for (const [i, step] of lesson.steps.entries()) {
@@ -40,15 +33,21 @@ export async function runLesson(lesson: Lesson, lang: Lang): Promise<StepResult[
       for (const line of step.actions) {
         if (line.startsWith('lab')) {
           output.push(...(await lab.lab(line)));
+          for (const c of consoles.values()) output.push(...c.cli.takeAsyncOutput().map((l) => l.text));
           continue;
         }
-        if (!started) {
-          output.push(...(await cli.startup(client)).map((l) => l.text));
-          started = true;
+        const { n, command } = consoleOf(line);
+        let c = consoles.get(n);
+        if (!c) {
+          c = { client: new LabZkClient(lab.runtime, { drive: () => true }), cli: new ZkCli({ server: 'zk1:2181', jline: true }) };
+          consoles.set(n, c);
+          output.push(...(await c.cli.startup(c.client)).map((l) => l.text));
         }
-        output.push(...(await cli.execute(line, client)).map((l) => l.text));
+        output.push(...(await c.cli.execute(command, c.client)).map((l) => l.text));
+        // Watch events that reached the other consoles while this one ran (e.g. @2's write fired @1's watch).
+        for (const other of consoles.values()) output.push(...other.cli.takeAsyncOutput().map((l) => l.text));
       }
-      const checks = step.checks.map((check) => evaluate(lab, from, output, check));
+      const checks = evaluateChecks({ sim: lab.sim, from, output }, step.checks);
       results.push({ step: i + 1, narration: step.narration[lang], output, checks });
     }
   } finally {
@@ -57,30 +56,8 @@ export async function runLesson(lesson: Lesson, lang: Lang): Promise<StepResult[
   return results;
 }
 
-function evaluate(lab: HeadlessLab, from: number, output: string[], check: Check): CheckResult {
-  switch (check.kind) {
-    case 'state': {
-      const s = lab.sim.servers.get(check.server);
-      const actual = !s || !s.up || !s.view ? 'DOWN' : s.view.state;
-      return actual === check.is ? { check, ok: true } : { check, ok: false, actual };
-    }
-    case 'epoch': {
-      const v = lab.sim.servers.get(check.server)?.view;
-      const actual = v ? epochOf(v.zab.lastProcessedZxid) : -1;
-      return actual === check.is ? { check, ok: true } : { check, ok: false, actual: String(actual) };
-    }
-    case 'packet': {
-      const trace = lab.sim.trace;
-      for (let i = from; i < trace.length; i++) {
-        const e = trace[i]!;
-        if (e.kind !== 'deliver' || packetType(e.msg) !== check.type) continue;
-        if (check.to !== undefined && e.to !== check.to) continue;
-        if (check.from !== undefined && e.from !== check.from) continue;
-        return { check, ok: true };
-      }
-      return { check, ok: false, actual: 'no such packet was delivered in this step' };
-    }
-    case 'output':
-      return output.some((l) => l.includes(check.contains)) ? { check, ok: true } : { check, ok: false, actual: output.join('\n') };
-  }
+/** `@2 get /a` → console 2, `get /a`; a line without the prefix is console 1's. */
+export function consoleOf(line: string): { n: number; command: string } {
+  const m = /^@(\d+)\s+(.*)$/.exec(line);
+  return m ? { n: Number(m[1]), command: m[2]! } : { n: 1, command: line };
 }

@@ -9,8 +9,10 @@ import { cutLink, healLink, selectCutLinks, useLabStore } from '../../store/inde
 import { t } from '../strings.ts';
 import { nearerEnd } from './groups.ts';
 import { allPairs, linkLane, type RingLayout } from './layout.ts';
+import { useLang } from '../i18n/index.ts';
 
 export const LinkHits = memo(function LinkHits({ layout }: { layout: RingLayout }) {
+  useLang(); // re-render on a language change despite memo
   const cuts = useLabStore(selectCutLinks);
   const cutSet = new Set(cuts.map(([a, b]) => `${a}>${b}`));
   return (

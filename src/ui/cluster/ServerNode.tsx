@@ -13,6 +13,7 @@ import { dragJustEnded, startServerDrag, useDragState } from './drag.ts';
 import type { Density, NodeBox } from './layout.ts';
 import { dropServerIntoGroup } from './PartitionGroups.tsx';
 import { ServerMenu } from './ServerMenu.tsx';
+import { useLang } from '../i18n/index.ts';
 
 function voteText(card: ServerCard): string {
   if (!card.vote) return t.noVote;
@@ -20,6 +21,7 @@ function voteText(card: ServerCard): string {
 }
 
 export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid: number; box: NodeBox; density: Density }) {
+  useLang(); // re-render on a language change despite memo
   const card = useLabStore(selectServerCard(sid));
   const selected = useLabStore((s) => s.selectedSid === sid);
   const flash = useLabStore(selectSyncFlash(sid));

@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { seekTo, selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
 import { formatClock } from '../controls/SimClock.tsx';
 import { t } from '../strings.ts';
+import { useLang } from '../i18n/index.ts';
 import { EVENT_CATEGORIES, EventLogReader, filterEvents, type EventCategory, type EventLine } from './sentences.ts';
 
 const ROW_PX = 22;
@@ -17,6 +18,8 @@ const UPDATE_EVERY_MS = 120;
 
 function useEventLines(): { lines: EventLine[]; ahead: EventLine[] } {
   const [state, setState] = useState<{ lines: EventLine[]; ahead: EventLine[] }>({ lines: [], ahead: [] });
+  // The lines are sentences in the current language: a language change reads the trace again.
+  const lang = useLang();
   useEffect(() => {
     const reader = new EventLogReader();
     let last = -Infinity;
@@ -26,7 +29,7 @@ function useEventLines(): { lines: EventLine[]; ahead: EventLine[] } {
       last = wall;
       if (reader.read(sim.trace)) setState({ lines: reader.lines, ahead: reader.ahead });
     });
-  }, []);
+  }, [lang]);
   return state;
 }
 

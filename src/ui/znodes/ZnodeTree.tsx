@@ -14,6 +14,7 @@ import {
 import { t } from '../strings.ts';
 import { layoutTree, type LayoutItem } from './layout.ts';
 import { ZnodeDetailsPanel } from './ZnodeDetailsPanel.tsx';
+import { useLang } from '../i18n/index.ts';
 
 const ROW = 22;
 
@@ -36,6 +37,7 @@ function classOf(n: ZnodeInfo, selected: boolean): string {
 }
 
 const TreeItem = memo(function TreeItem({ item, info, selected }: { item: LayoutItem; info: ZnodeInfo | undefined; selected: boolean }) {
+  useLang(); // re-render on a language change despite memo
   if (item.kind === 'more') {
     return (
       <g className="znode-more" transform={`translate(${item.x},${item.y})`}>

@@ -1,0 +1,64 @@
+// The lesson player (issue 6) walks startup-election through the UI: Do it for me / Next to
+// step 3, Back really rewinds, Try it yourself notices the learner's commands, Sandbox leaves.
+// No wall-clock waits: every wait is on a DOM attribute.
+import { expect, test } from '@playwright/test';
+import { run, server } from './helpers.ts';
+
+test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ page }) => {
+  await page.goto('/?lesson=startup-election');
+  const panel = page.locator('[data-lesson="startup-election"]');
+  const checks = panel.locator('[data-check-ok]');
+  const clock = page.getByTestId('sim-time');
+  let step3Start = '';
+  for (let k = 1; k <= 3; k++) {
+    await expect(panel).toHaveAttribute('data-step', String(k));
+    await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+    await panel.getByRole('button', { name: 'Do it for me' }).click();
+    await expect(panel).toHaveAttribute('data-lesson-state', 'passed');
+    if (k === 2) step3Start = (await clock.textContent()) ?? '';
+    if (k < 3) await panel.getByRole('button', { name: 'Next' }).click();
+  }
+  await expect(server(page, 3)).toHaveAttribute('data-state', 'LEADING');
+  await expect(checks).toHaveCount(4);
+  for (const c of await checks.all()) await expect(c).toHaveAttribute('data-check-ok', 'true');
+  const after = await clock.textContent();
+
+  // Back rewinds the lab to where step 3 began: the clock goes back, zk3 is not running yet.
+  await panel.getByRole('button', { name: 'Back' }).click();
+  await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+  await expect(panel).toHaveAttribute('data-step', '3');
+  await expect(clock).not.toHaveText(after ?? '');
+  await expect(clock).toHaveText(step3Start);
+  await expect(server(page, 3)).not.toHaveAttribute('data-state', 'LEADING');
+
+  // Try it yourself: the learner types the step; the player notices.
+  await panel.getByRole('button', { name: 'Try it yourself' }).click();
+  await expect(panel).toHaveAttribute('data-lesson-state', 'waiting');
+  await run(page, 'lab start 3');
+  await run(page, 'lab run 3s');
+  await expect(panel).toHaveAttribute('data-lesson-state', 'passed');
+  for (const c of await checks.all()) await expect(c).toHaveAttribute('data-check-ok', 'true');
+  await expect(server(page, 3)).toHaveAttribute('data-state', 'LEADING');
+
+  // Sandbox from here: the lesson goes away, the lab stays and keeps working.
+  await panel.getByRole('button', { name: 'Sandbox from here' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(server(page, 3)).toHaveAttribute('data-state', 'LEADING');
+  expect(page.url()).not.toContain('lesson=');
+  await run(page, 'lab start 4');
+  await run(page, 'lab run 3s');
+  await expect(server(page, 4)).toHaveAttribute('data-state', 'FOLLOWING');
+});
+
+test('?lesson=NAME&step=K plays steps 1..K-1 and shows step K (in the URL\'s language)', async ({ page }) => {
+  await page.goto('/?lesson=startup-election&step=2&lang=zh-CN');
+  const panel = page.locator('[data-lesson="startup-election"]');
+  await expect(panel).toHaveAttribute('data-step', '2');
+  await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+  await expect(server(page, 1)).toHaveAttribute('data-state', 'LOOKING');
+  await expect(server(page, 2)).toHaveAttribute('data-state', 'DOWN');
+  await expect(page.getByTestId('lesson-narration')).toContainText('zk2 启动');
+  // Step 1's actions ran exactly once, echoed in the console.
+  await expect(page.locator('[role="log"] [data-kind="echo"]', { hasText: 'lab run 3s' })).toHaveCount(1);
+  await expect(page.locator('[role="log"] [data-kind="echo"]', { hasText: 'lab 4lw 1 srvr' })).toHaveCount(1);
+});

@@ -1,0 +1,49 @@
+import type { Lesson } from './types.ts';
+
+/** 2PC and ZAB (notes 004 §9.2, §9.4): why ZAB removed the abort. */
+export const twoPhaseCommit: Lesson = {
+  id: 'two-phase-commit',
+  title: { en: '2PC and why ZAB has no abort', 'zh-CN': '两阶段提交，以及 ZAB 为什么去掉了中止' },
+  ensemble: 'voters=3&seed=21',
+  steps: [
+    {
+      narration: {
+        en: 'ZAB\'s broadcast looks like two-phase commit: PROPOSAL is "prepare", COMMIT is "commit". But in 2PC each participant may vote no and the coordinator then sends ABORT to everyone. In ZAB a follower cannot refuse: it logs the proposal and ACKs. Look at the log — there is no ABORT packet type at all.',
+        'zh-CN': 'ZAB 的广播看起来像两阶段提交（2PC）：PROPOSAL 是“准备”，COMMIT 是“提交”。但在 2PC 中每个参与者都可以投反对票，协调者随即向所有人发送 ABORT。在 ZAB 中 Follower 不能拒绝：它记录提议并回复 ACK。看看日志——根本不存在 ABORT 这种报文。',
+      },
+      actions: ['lab run 3s', 'create /t 1', 'lab log PROPOSAL ACK COMMIT'],
+      checks: [
+        { kind: 'packet', type: 'PROPOSAL', from: 3, to: 2 },
+        { kind: 'packet', type: 'ACK', from: 2, to: 3 },
+        { kind: 'packet', type: 'COMMIT', from: 3, to: 2 },
+      ],
+    },
+    {
+      narration: {
+        en: 'Kill follower zk2 and write again. 2PC needs a yes from every participant, so one dead participant blocks or aborts the transaction. ZAB needs only a quorum: zk3 and zk1 are enough and the write commits. Removing the veto is what makes the majority rule possible.',
+        'zh-CN': '杀掉 Follower zk2，再写一次。2PC 需要每个参与者都同意，所以一个参与者宕机就会让事务阻塞或中止。ZAB 只需要过半：zk3 和 zk1 就够了，写入被提交。正是去掉了否决权，才让“过半即可”成为可能。',
+      },
+      actions: ['lab kill 2', 'create /t2 2'],
+      checks: [
+        { kind: 'state', server: 2, is: 'DOWN' },
+        { kind: 'output', contains: 'Created /t2' },
+      ],
+    },
+    {
+      narration: {
+        en: 'So what happens to a proposal that can never get a quorum? Restart zk2, connect to the leader and cut its links to both followers, then write. Nobody sends an abort. The proposal stays in zk3\'s log, uncommitted; the followers elect a new leader without it; when zk3 comes back the new leader sends TRUNC and zk3 drops it. The "abort" is done by recovery, decided by the new leader\'s history — never by a vote.',
+        'zh-CN': '那么，一个永远凑不够过半的提议会怎样？重启 zk2，连接到 Leader，切断它到两个 Follower 的链路，然后写入。没有人发送中止。这个提议留在 zk3 的日志里，未被提交；Follower 在没有它的情况下选出新 Leader；zk3 回来后，新 Leader 发送 TRUNC，zk3 丢弃它。“中止”由崩溃恢复完成，由新 Leader 的历史决定——而不是靠投票。',
+      },
+      actions: ['lab start 2', 'lab run 3s', 'connect zk3:2181', 'lab cut 3->1', 'lab cut 3->2', 'create /maybe x', 'lab heal', 'lab run 10s', 'get /maybe'],
+      checks: [
+        { kind: 'output', contains: 'ConnectionLoss' },
+        { kind: 'packet', type: 'TRUNC', to: 3 },
+        { kind: 'output', contains: 'Node does not exist: /maybe' },
+      ],
+    },
+  ],
+  challenge: {
+    en: 'Open the bug museum\'s commitWithoutQuorum switch (`bugs=commitWithoutQuorum`) and repeat the last step. What does the client see, and what is lost after the heal?',
+    'zh-CN': '打开故障博物馆中的 commitWithoutQuorum 开关（`bugs=commitWithoutQuorum`），重复最后一步。客户端看到了什么？网络恢复后丢失了什么？',
+  },
+};

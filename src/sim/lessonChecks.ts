@@ -1,0 +1,74 @@
+/**
+ * Lesson checks (lessons/types.ts), evaluated against a simulation: pure, shared by the headless
+ * runner (src/worker/lessonRunner.ts) and the lesson player in the page (src/ui/lessons).
+ */
+import type { Check } from '../../lessons/types.ts';
+import { epochOf } from '../protocol/zxid.ts';
+import type { Simulation } from './simulation.ts';
+import { packetType } from './trace.ts';
+
+export interface CheckResult {
+  check: Check;
+  ok: boolean;
+  /** What the lab showed instead, when the check failed. */
+  actual?: string;
+}
+
+export interface CheckScope {
+  sim: Pick<Simulation, 'servers' | 'trace'>;
+  /** The trace index at which the step began (packet checks look from here). */
+  from: number;
+  /** Console lines printed since the step began. */
+  output: readonly string[];
+}
+
+export function evaluateCheck(scope: CheckScope, check: Check): CheckResult {
+  const { sim, from, output } = scope;
+  switch (check.kind) {
+    case 'state': {
+      const s = sim.servers.get(check.server);
+      const actual = !s || !s.up || !s.view ? 'DOWN' : s.view.state;
+      return actual === check.is ? { check, ok: true } : { check, ok: false, actual };
+    }
+    case 'epoch': {
+      const v = sim.servers.get(check.server)?.view;
+      const actual = v ? epochOf(v.zab.lastProcessedZxid) : -1;
+      return actual === check.is ? { check, ok: true } : { check, ok: false, actual: String(actual) };
+    }
+    case 'packet': {
+      const trace = sim.trace;
+      let seen = false;
+      for (let i = from; i < trace.length && !seen; i++) {
+        const e = trace[i]!;
+        if (e.kind !== 'deliver' || packetType(e.msg) !== check.type) continue;
+        if (check.to !== undefined && e.to !== check.to) continue;
+        if (check.from !== undefined && e.from !== check.from) continue;
+        seen = true;
+      }
+      if (seen !== (check.absent === true)) return { check, ok: true };
+      return { check, ok: false, actual: seen ? 'such a packet was delivered in this step' : 'no such packet was delivered in this step' };
+    }
+    case 'output': {
+      const found = output.some((l) => l.includes(check.contains));
+      return found === !check.absent ? { check, ok: true } : { check, ok: false, actual: output.join('\n') };
+    }
+  }
+}
+
+export function evaluateChecks(scope: CheckScope, checks: readonly Check[]): CheckResult[] {
+  return checks.map((c) => evaluateCheck(scope, c));
+}
+
+/** A check in words, for the lesson panel (ZooKeeper's own words are not translated). */
+export function describeCheck(check: Check): string {
+  switch (check.kind) {
+    case 'state':
+      return `zk${check.server} ${check.is}`;
+    case 'epoch':
+      return `zk${check.server} epoch ${check.is}`;
+    case 'packet':
+      return `${check.absent ? 'no ' : ''}${check.type}${check.from !== undefined ? ` zk${check.from}` : ''} → ${check.to !== undefined ? `zk${check.to}` : '*'}`;
+    case 'output':
+      return `${check.absent ? 'no ' : ''}“${check.contains}”`;
+  }
+}

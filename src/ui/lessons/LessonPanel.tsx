@@ -1,0 +1,216 @@
+/**
+ * The lesson player's panel (issue 6): the lesson's steps, the current step's narration in the
+ * current language, Next / Back / Do it for me / Try it yourself / Sandbox from here, and the
+ * step's checks (✓ / ✗, `data-check-ok`). The machine (machines/lessonPlayerMachine.ts) decides;
+ * the actors here touch the lab through the store, so every action is echoed in the console.
+ */
+import { useMachine } from '@xstate/react';
+import { useEffect, useMemo } from 'react';
+import { fromPromise } from 'xstate';
+import { LESSONS } from '../../../lessons/index.ts';
+import type { Lang, Lesson } from '../../../lessons/types.ts';
+import { lessonPlayerMachine, type StepMark } from '../../machines/lessonPlayerMachine.ts';
+import { describeCheck, evaluateChecks, type CheckResult } from '../../sim/lessonChecks.ts';
+import { currentSession, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
+import { i18n } from '../i18n';
+import { t, tr } from '../strings.ts';
+
+export interface LessonLaunch {
+  /** The lesson's id as the URL named it. */
+  name: string;
+  lesson: Lesson | null;
+  /** 1-based step to open at. */
+  step: number;
+}
+
+/** `?lesson=NAME&step=K`, or null when the URL names no lesson. */
+export function lessonFromUrl(params: URLSearchParams): LessonLaunch | null {
+  const name = params.get('lesson');
+  if (name === null) return null;
+  const lesson = LESSONS.find((l) => l.id === name) ?? null;
+  const step = Number(params.get('step') ?? '1');
+  return { name, lesson, step: Number.isInteger(step) && step >= 1 ? step : 1 };
+}
+
+/** The URL parameters the lab is built from: the lesson's ensemble over the page's own. */
+export function lessonEnsembleParams(params: URLSearchParams, launch: LessonLaunch | null): URLSearchParams {
+  const merged = new URLSearchParams(params);
+  if (launch?.lesson) for (const [k, v] of new URLSearchParams(launch.lesson.ensemble)) merged.set(k, v);
+  return merged;
+}
+
+function requireSession() {
+  const s = currentSession();
+  if (!s) throw new Error('no lab session');
+  return s;
+}
+
+function lastLineId(): number {
+  let max = 0;
+  for (const tab of useLabStore.getState().consoleTabs) {
+    const last = tab.lines.at(-1);
+    if (last && last.id > max) max = last.id;
+  }
+  return max;
+}
+
+function outputSince(line: number): string[] {
+  const out: string[] = [];
+  for (const tab of useLabStore.getState().consoleTabs) for (const l of tab.lines) if (l.id > line) out.push(l.text);
+  return out;
+}
+
+function checkNow(lesson: Lesson, index: number, mark: StepMark): CheckResult[] {
+  const sim = requireSession().runtime.sim;
+  return evaluateChecks({ sim, from: mark.trace, output: outputSince(mark.line) }, lesson.steps[index]?.checks ?? []);
+}
+
+function playerFor(lesson: Lesson) {
+  // A lesson's console N (`@N get /a`) is a console tab of the page; console 1 is the first tab.
+  const tabs = new Map<number, number>();
+  const run = async (line: string) => {
+    const m = /^@(\d+)\s+(.*)$/.exec(line);
+    const n = m ? Number(m[1]) : 1;
+    const command = m ? m[2]! : line;
+    if (n === 1) return runConsoleLine(command, useLabStore.getState().consoleTabs[0]?.id);
+    let tab = tabs.get(n);
+    if (tab === undefined || !useLabStore.getState().consoleTabs.some((t) => t.id === tab)) {
+      tab = await openConsoleTab(1);
+      tabs.set(n, tab);
+    }
+    return runConsoleLine(command, tab);
+  };
+  return lessonPlayerMachine.provide({
+    actors: {
+      mark: fromPromise<StepMark>(async () => {
+        const session = requireSession();
+        await session.ops.run(() => Promise.resolve()); // let queued commands finish first
+        const sim = session.runtime.sim;
+        return { t: sim.now, trace: sim.trace.length, line: lastLineId() };
+      }),
+      runActions: fromPromise<void, { index: number }>(async ({ input }) => {
+        for (const line of lesson.steps[input.index]?.actions ?? []) await run(line);
+      }),
+      rewind: fromPromise<void, { mark: StepMark }>(async ({ input }) => {
+        await seekTo(input.mark.t);
+        syncLab();
+      }),
+      checkStep: fromPromise<CheckResult[], { index: number; mark: StepMark }>(({ input }) =>
+        Promise.resolve(checkNow(lesson, input.index, input.mark)),
+      ),
+    },
+  });
+}
+
+function TableOfContents({ name }: { name: string }) {
+  return (
+    <section className="lesson-panel panel" aria-label={t.lessonsTitle} data-lesson-state="toc">
+      <h2>{t.lessonsTitle}</h2>
+      {name !== '' && <p>{tr('lessonUnknown', { name })}</p>}
+      <ol>
+        {LESSONS.map((l) => (
+          <li key={l.id}>
+            <a href={`?lesson=${encodeURIComponent(l.id)}`}>{l.title[i18n.language as Lang] ?? l.title.en}</a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function LessonPanel({ launch }: { launch: LessonLaunch }) {
+  if (!launch.lesson) return <TableOfContents name={launch.name} />;
+  return <Player lesson={launch.lesson} step={launch.step} />;
+}
+
+function Player({ lesson, step }: { lesson: Lesson; step: number }) {
+  const machine = useMemo(() => playerFor(lesson), [lesson]);
+  const [snap, send] = useMachine(machine, { input: { lessonId: lesson.id, stepCount: lesson.steps.length, step } });
+  const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
+  const { index, results, marks } = snap.context;
+  const waiting = snap.matches({ step: 'waiting' });
+  const mark = marks[index];
+
+  // Try it yourself: re-check after every console command and every frame, when something changed.
+  useEffect(() => {
+    if (!waiting || !mark) return;
+    let key = '';
+    const recheck = () => {
+      const session = requireSession();
+      const k = `${session.runtime.generation}:${session.runtime.sim.trace.length}:${lastLineId()}`;
+      if (k === key) return;
+      key = k;
+      send({ type: 'CHECK', results: checkNow(lesson, index, mark) });
+    };
+    const unFrame = subscribeFrame(recheck);
+    const unStore = useLabStore.subscribe(recheck);
+    return () => {
+      unFrame();
+      unStore();
+    };
+  }, [waiting, mark, lesson, index, send]);
+
+  const done = snap.status === 'done';
+  useEffect(() => {
+    if (!done) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete('lesson');
+    url.searchParams.delete('step');
+    for (const [k, v] of new URLSearchParams(lesson.ensemble)) url.searchParams.set(k, v);
+    window.history.replaceState(null, '', url);
+  }, [done, lesson]);
+  if (done) return null;
+
+  const finished = snap.matches('finished');
+  const state = finished ? 'finished' : snap.matches('step') ? String((snap.value as { step: string }).step) : 'autoplay';
+  const busy = !finished && !['narrating', 'waiting', 'passed', 'failed'].includes(state);
+  const current = lesson.steps[index]!;
+  return (
+    <section className="lesson-panel panel" aria-label={t.lessonsTitle} data-lesson={lesson.id} data-lesson-state={state} data-step={index + 1}>
+      <header className="panel-head">
+        <h2>{lesson.title[lang]}</h2>
+        <span className="lesson-progress">{tr('lessonStepOf', { k: index + 1, n: lesson.steps.length })}</span>
+      </header>
+      <ol className="lesson-toc" aria-label={t.lessonContents}>
+        {lesson.steps.map((s, i) => (
+          <li key={i} aria-current={i === index ? 'step' : undefined} className={i === index ? 'current' : i < index ? 'done' : ''}>
+            {s.narration[lang].split(/[.。]/)[0]}
+          </li>
+        ))}
+      </ol>
+      {finished ? (
+        <div className="lesson-finished">
+          <p>{t.lessonFinished}</p>
+          <h3>{t.lessonChallenge}</h3>
+          <p data-testid="lesson-challenge">{lesson.challenge[lang]}</p>
+        </div>
+      ) : (
+        <>
+          <p className="lesson-narration" data-testid="lesson-narration">{current.narration[lang]}</p>
+          {waiting && <p className="lesson-hint">{t.lessonTryHint}</p>}
+          {busy && <p className="lesson-busy" aria-live="polite">{t.lessonWorking}</p>}
+          <h3>{t.lessonChecks}</h3>
+          <ul className="lesson-checks" aria-label={t.lessonChecks}>
+            {current.checks.map((c, i) => {
+              const r = results[i];
+              return (
+                <li key={i} data-check-ok={r ? String(r.ok) : 'pending'} title={r?.actual}>
+                  <span aria-hidden="true">{r ? (r.ok ? '✓' : '✗') : '·'}</span> {describeCheck(c)}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <div className="lesson-buttons">
+        <button type="button" onClick={() => send({ type: 'BACK' })} disabled={!snap.can({ type: 'BACK' })}>{t.lessonBack}</button>
+        <button type="button" onClick={() => send({ type: 'DO_IT' })} disabled={!snap.can({ type: 'DO_IT' })}>{t.lessonDoIt}</button>
+        <button type="button" onClick={() => send({ type: 'TRY_YOURSELF' })} disabled={!snap.can({ type: 'TRY_YOURSELF' })}>{t.lessonTry}</button>
+        <button type="button" onClick={() => send({ type: 'NEXT' })} disabled={!snap.can({ type: 'NEXT' })}>{t.lessonNext}</button>
+        <button type="button" title={t.lessonSandboxTitle} onClick={() => send({ type: 'SANDBOX' })} disabled={!snap.can({ type: 'SANDBOX' })}>
+          {t.lessonSandbox}
+        </button>
+      </div>
+    </section>
+  );
+}

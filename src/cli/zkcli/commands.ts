@@ -75,13 +75,17 @@ export function cliWrapperMessage(e: KeeperError): string {
   }
 }
 
-/** `catch (KeeperException e) { throw new CliWrapperException(e); }` */
+/** `catch (KeeperException e) { throw new CliWrapperException(e); }`; anything else propagates. */
+function rethrowWrapped(e: unknown): never {
+  if (isKeeperError(e)) throw new CliException(cliWrapperMessage(e));
+  throw e;
+}
+
 async function wrap<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (isKeeperError(e)) throw new CliException(cliWrapperMessage(e));
-    throw e;
+    rethrowWrapped(e);
   }
 }
 
@@ -192,8 +196,7 @@ async function visitHelper(client: ZkClient, path: string, watch: boolean, cb: (
     children = [...(await client.getChildren(path, watch)).children].sort(javaCompare);
   } catch (e) {
     if (isCode(e, Code.NONODE)) return;
-    if (isKeeperError(e)) throw new CliException(cliWrapperMessage(e));
-    throw e;
+    rethrowWrapped(e);
   }
   for (const child of children) await cb((isRoot ? path : path + '/') + child);
   for (const child of children) await visitHelper(client, (isRoot ? path : path + '/') + child, watch, cb);
@@ -283,8 +286,7 @@ const create: CliCommand = {
     } catch (e) {
       if (isCode(e, Code.EPHEMERALONLOCALSESSION)) out.err('Unable to create ephemeral node on a local session');
       else if (isCode(e, Code.INVALIDACL)) out.err(keeperErrorMessage(e));
-      if (isKeeperError(e)) throw new CliException(cliWrapperMessage(e));
-      throw e;
+      rethrowWrapped(e);
     }
   },
 };
@@ -845,8 +847,7 @@ const setquota: CliCommand = {
       await createQuota(client, out, path, quota);
     } catch (e) {
       if (e instanceof QuotaIllegalArgument) throw new CliException(e.message);
-      if (isKeeperError(e)) throw new CliException(cliWrapperMessage(e));
-      throw e;
+      rethrowWrapped(e);
     }
   },
 };
@@ -869,8 +870,7 @@ const listquota: CliCommand = {
       out.out('Output stat for ' + path + ' ' + formatStatsTrack(st));
     } catch (e) {
       if (isCode(e, Code.NONODE)) out.err('quota for ' + path + ' does not exist.');
-      else if (isKeeperError(e)) throw new CliException(cliWrapperMessage(e));
-      else throw e;
+      else rethrowWrapped(e);
     }
   },
 };
@@ -916,8 +916,7 @@ const delquota: CliCommand = {
       }
     } catch (e) {
       if (isCode(e, Code.NONODE)) out.err('quota for ' + path + ' does not exist.');
-      else if (isKeeperError(e)) throw new CliException(cliWrapperMessage(e));
-      else throw e;
+      else rethrowWrapped(e);
     }
   },
 };

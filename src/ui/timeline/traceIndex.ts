@@ -183,24 +183,22 @@ export class TraceIndex {
 
   /** First index whose sentAt ≥ t. */
   lowerBound(t: number): number {
-    let lo = 0;
-    let hi = this.packets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.packets[mid]!.sentAt < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.firstIndex((sentAt) => sentAt >= t);
   }
 
   /** First index whose sentAt > t. */
   upperBound(t: number): number {
+    return this.firstIndex((sentAt) => sentAt > t);
+  }
+
+  /** Binary search over packets sorted by sentAt: the first index where `past` holds. */
+  private firstIndex(past: (sentAt: number) => boolean): number {
     let lo = 0;
     let hi = this.packets.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.packets[mid]!.sentAt <= t) lo = mid + 1;
-      else hi = mid;
+      if (past(this.packets[mid]!.sentAt)) hi = mid;
+      else lo = mid + 1;
     }
     return lo;
   }

@@ -1,6 +1,6 @@
 // The console of the automation contract (DESIGN.md §4).
 import { expect, test } from '@playwright/test';
-import { commandBox, consoleLog, expectWorkers, run, server } from './helpers.ts';
+import { commandBox, consoleLog, expectConnected, expectWorkers, run, server } from './helpers.ts';
 
 test.beforeEach(({ page }) => {
   page.on('pageerror', (e) => {
@@ -13,6 +13,8 @@ test('the console: zkCli banner, lab status, errors, several lines, history', as
   const log = consoleLog(page);
   await expect(log).toContainText('Connecting to zk1:2181');
   await expect(log).toContainText('Welcome to ZooKeeper!');
+  // The prompt comes at once; the session when the ensemble serves (as zkCli prints it).
+  await expectConnected(page);
 
   const status = await run(page, 'lab status');
   expect(status[0]).toMatch(/^\[zk: zk1:2181\(\w+\) \d+\] lab status$/);

@@ -8,6 +8,14 @@ export function commandBox(page: Page): Locator {
   return page.getByRole('textbox', { name: 'zkCli command' });
 }
 
+/**
+ * Waits until the active console tab's zkCli has its session: like zkCli, the console shows its
+ * prompt at once and prints the SyncConnected WATCHER block when the session is established.
+ */
+export async function expectConnected(page: Page): Promise<void> {
+  await expect(consoleLog(page)).toContainText('WatchedEvent state:SyncConnected type:None path:null');
+}
+
 /** A server's card (data-server / data-state are the automation contract). */
 export function server(page: Page, sid: number): Locator {
   return page.locator(`[data-server="${sid}"]`);

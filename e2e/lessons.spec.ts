@@ -9,6 +9,10 @@ test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ p
   const panel = page.locator('[data-lesson="startup-election"]');
   const checks = panel.locator('[data-check-ok]');
   const clock = page.getByTestId('sim-time');
+  // Opening the lesson does not move the clock (zk1 alone has no quorum; zkCli only keeps trying).
+  await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+  await expect(clock).toHaveText('0.000 s');
+  await expect(page.locator('.prompt')).toHaveText('[zk: zk1:2181(CONNECTING) 0]');
   let step3Start = '';
   for (let k = 1; k <= 3; k++) {
     await expect(panel).toHaveAttribute('data-step', String(k));
@@ -19,6 +23,8 @@ test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ p
     if (k < 3) await panel.getByRole('button', { name: 'Next' }).click();
   }
   await expect(server(page, 3)).toHaveAttribute('data-state', 'LEADING');
+  // A leader serves: zkCli's session is established (the WATCHER block printed when it was).
+  await expect(page.locator('[role="log"]')).toContainText('WatchedEvent state:SyncConnected type:None path:null');
   await expect(checks).toHaveCount(4);
   for (const c of await checks.all()) await expect(c).toHaveAttribute('data-check-ok', 'true');
   const after = await clock.textContent();

@@ -2,7 +2,7 @@
 // issue 3 item 6), against the built site. Simulated time is driven through the console; every
 // wait is on the DOM, never on the wall clock.
 import { expect, test, type Page } from '@playwright/test';
-import { commandBox, consoleLog, run } from './helpers.ts';
+import { commandBox, consoleLog, expectConnected, run } from './helpers.ts';
 
 test.beforeEach(({ page }) => {
   page.on('pageerror', (e) => {
@@ -18,6 +18,7 @@ async function openTab(page: Page, sid: number): Promise<void> {
   await page.getByRole('button', { name: `New zkCli session on zk${sid}` }).click();
   await expect(tab(page, new RegExp(`zk${sid}$`))).toHaveAttribute('aria-selected', 'true');
   await expect(consoleLog(page)).toContainText(`Connecting to zk${sid}:2181`);
+  await expectConnected(page);
   await expect(consoleLog(page)).toHaveAttribute('aria-busy', 'false');
 }
 

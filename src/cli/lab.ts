@@ -41,9 +41,9 @@ export interface LabReply {
 
 export const LAB_USAGE = [
   'lab commands (servers as 2 or zk2; times as 10s, 500ms or 1.5s):',
-  '\tlab kill S',
-  '\tlab start S',
-  '\tlab wipe S',
+  '\tlab kill S [S…]',
+  '\tlab start S [S…]',
+  '\tlab wipe S [S…]',
   '\tlab partition A,B C,D',
   '\tlab heal [A B]',
   '\tlab cut A B   (both ways)  ·  lab cut A->B   (one way)',
@@ -215,13 +215,24 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
     case 'kill':
     case 'start':
     case 'wipe': {
-      const sid = parseServer(ctl, args[0]);
-      if (typeof sid === 'string') return fail(`lab ${cmd}: ${sid}`);
-      const name = serverName(sid);
-      if (cmd === 'kill') return { lines: [(await ctl.apply({ type: 'kill', sid })) ? `${name} killed` : `${name} is already down`] };
-      if (cmd === 'start') return { lines: [(await ctl.apply({ type: 'start', sid })) ? `${name} started` : `${name} is already running`] };
-      await ctl.apply({ type: 'wipe', sid });
-      return { lines: [`${name} wiped (disk erased; it is down)`] };
+      // `lab start 2 3` acts on each server in turn; every name is checked before anything happens.
+      const sids: Sid[] = [];
+      for (const word of args.length === 0 ? [undefined] : args) {
+        const sid = parseServer(ctl, word);
+        if (typeof sid === 'string') return fail(`lab ${cmd}: ${sid}`);
+        sids.push(sid);
+      }
+      const lines: string[] = [];
+      for (const sid of sids) {
+        const name = serverName(sid);
+        if (cmd === 'kill') lines.push((await ctl.apply({ type: 'kill', sid })) ? `${name} killed` : `${name} is already down`);
+        else if (cmd === 'start') lines.push((await ctl.apply({ type: 'start', sid })) ? `${name} started` : `${name} is already running`);
+        else {
+          await ctl.apply({ type: 'wipe', sid });
+          lines.push(`${name} wiped (disk erased; it is down)`);
+        }
+      }
+      return { lines };
     }
     case 'partition': {
       const groups = parseGroups(ctl, args);

@@ -53,7 +53,23 @@ describe('lab store', () => {
     expect(runtime.isPaused()).toBe(false);
   });
 
+  test('zkCli connects without running the clock: the SyncConnected block prints when the session exists', async () => {
+    // Nothing has advanced simulated time yet: the client is still looking for its server.
+    expect(runtime.sim.now).toBe(0);
+    expect(zkCliPrompt()).toBe('[zk: zk1:2181(CONNECTING) 0] ');
+    expect(texts()).not.toContain('WatchedEvent state:SyncConnected type:None path:null');
+    const prompt = zkCliPrompt();
+    await runConsoleLine('lab run 5s');
+    // The WATCHER block is asynchronous output: it lands inside the command that ran time forward.
+    const at = texts().lastIndexOf(prompt + 'lab run 5s');
+    expect(texts().slice(at)).toEqual([
+      prompt + 'lab run 5s', '', 'WATCHER::', '', 'WatchedEvent state:SyncConnected type:None path:null', expect.stringMatching(/^time \d+\.\d{3}s$/),
+    ]);
+    expect(zkCliPrompt()).toBe('[zk: zk1:2181(CONNECTED) 0] ');
+  });
+
   test('lab commands run, echo after the prompt, and update the cards', async () => {
+    await runConsoleLine('lab run 5s'); // the ensemble elects and the console's session is established
     const prompt = zkCliPrompt();
     await runConsoleLine('lab run 5s');
     expect(texts().slice(-2)).toEqual([prompt + 'lab run 5s', expect.stringMatching(/^time \d+\.\d{3}s$/)]);
@@ -190,5 +206,21 @@ describe('frame ticker', () => {
     tick(500);
     await settle();
     expect(runtime.sim.now).toBe(t0);
+  });
+
+  test('a lab opened paused on an ensemble without a quorum keeps its clock at zero (the startup-election lesson)', async () => {
+    disposeLab();
+    runtime.dispose();
+    const { config } = parseLabConfig(new URLSearchParams('voters=5&boot=1&seed=3'));
+    runtime = new LabRuntime(config, () => new InProcessHost());
+    initLab(runtime, { paused: true });
+    await settle();
+    expect(runtime.sim.now).toBe(0);
+    expect(zkCliPrompt()).toBe('[zk: zk1:2181(CONNECTING) 0] ');
+    // Starting the others lets zk1's client in once a leader serves.
+    await runConsoleLine('lab start zk2 zk3');
+    await runConsoleLine('lab run 10s');
+    expect(zkCliPrompt()).toBe('[zk: zk1:2181(CONNECTED) 0] ');
+    expect(texts()).toContain('WatchedEvent state:SyncConnected type:None path:null');
   });
 });

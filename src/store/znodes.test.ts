@@ -39,12 +39,16 @@ describe('console tabs', () => {
     const id = await openConsoleTab(2);
     expect(state().activeConsoleTab).toBe(id);
     expect(texts(id).slice(0, 3)).toEqual(['Connecting to zk2:2181', 'Welcome to ZooKeeper!', 'JLine support is enabled']);
+    // As zkCli: the prompt comes at once, the session when simulated time lets the handshake happen.
+    expect(tabOf(id)).toMatchObject({ host: 'zk2:2181', sid: 2, state: 'CONNECTING' });
+    await runConsoleLine('lab run 1s', id);
+    expect(texts(id)).toContain('WatchedEvent state:SyncConnected type:None path:null');
     expect(tabOf(id)).toMatchObject({ host: 'zk2:2181', sid: 2, state: 'CONNECTED' });
     expect(tabOf(id).sessionId).not.toBe(tabOf(1).sessionId);
     expect(zkCliPrompt(id)).toBe('[zk: zk2:2181(CONNECTED) 0] ');
     await runConsoleLine('ls /');
     expect(texts(id).slice(-2)).toEqual(['[zk: zk2:2181(CONNECTED) 0] ls /', '[eph, zookeeper]']);
-    expect(tabOf(id).history).toEqual(['ls /']);
+    expect(tabOf(id).history).toEqual(['lab run 1s', 'ls /']);
     expect(tabOf(1).history).toEqual(['lab run 5s', 'create -e /eph x']);
     // `connect` moves the tab's client to another server.
     await runConsoleLine('connect zk3:2181', id);

@@ -24,6 +24,14 @@ export interface LabZkClientOptions {
   drive: () => boolean;
   /** zkCli's requested session timeout (30000 by default). */
   sessionTimeout?: number;
+  /**
+   * Whether `connect` waits for the session (default true). The ZooKeeper constructor itself does
+   * not wait: zkCli prints its prompt at once and the SyncConnected event whenever the session is
+   * established — the page's console works that way, so an ensemble without a quorum yet does not
+   * make opening the console run simulated time forward. Scripted runners wait, so each command
+   * starts on an established session as a person typing after the WATCHER block would.
+   */
+  waitForConnect?: boolean;
 }
 
 export class LabZkClient implements ZkClient {
@@ -87,7 +95,7 @@ export class LabZkClient implements ZkClient {
     return true;
   }
 
-  /** ZooKeeper's constructor: a new client connects; resolves once the session is established (or refused). */
+  /** ZooKeeper's constructor: a new client connects; resolves once the session is established or refused (unless `waitForConnect` is false). */
   async connect(hostPort: string): Promise<void> {
     const hosts = parseConnectString(hostPort, this.runtime.sim.servers.size);
     const server = hosts?.[0] ?? null;
@@ -99,7 +107,7 @@ export class LabZkClient implements ZkClient {
     this.cid = cid;
     this.runtime.clientListeners.set(cid, (n) => this.onNotice(n));
     await this.runtime.apply({ type: 'addClient', cid, server, sessionTimeout: this.opts.sessionTimeout ?? 30000, hosts: hosts ?? [server] });
-    await this.waitUntil(() => this.getState() !== 'CONNECTING');
+    if (this.opts.waitForConnect ?? true) await this.waitUntil(() => this.getState() !== 'CONNECTING');
   }
 
   async close(): Promise<void> {

@@ -161,7 +161,7 @@ const fns = {
   timelineFamilyToggle: (family: string) => tr('timelineFamilyToggle', { family }),
   timelineTextMore: (n: number) => tr('timelineTextMore', { n }),
   timelineInFlight: (due: string) => tr('timelineInFlight', { due }),
-  timelineDropped: (at: string, reason: string) => tr('timelineDropped', { at, reason }),
+  timelineDropped: (at: string, reason: string) => tr('timelineDropped', { at, reason: reason === '' ? '' : tr(`dropReasons.${reason}`) }),
 };
 
 type Fns = typeof fns;

@@ -8,6 +8,7 @@ import type { TraceEntry } from '../../sim/trace.ts';
 import { CLIENT_BASE } from '../../sim/simulation.ts';
 import { hexLong } from '../../cli/zkcli/format.ts';
 import { t } from '../strings.ts';
+import { protocolText } from './protocolText.ts';
 
 export type EventCategory = 'fault' | 'election' | 'role' | 'zab' | 'txn' | 'client';
 export const EVENT_CATEGORIES: readonly EventCategory[] = ['fault', 'election', 'role', 'zab', 'txn', 'client'];
@@ -89,7 +90,7 @@ export function eventSentence(e: TraceEntry, index: number, ctx: SentenceContext
       const s = name(e.sid);
       switch (ev.kind) {
         case 'state':
-          return line('role', [e.sid], ev.reason ? t.ev.becomesBecause(s, ev.to, ev.reason) : t.ev.becomes(s, ev.to));
+          return line('role', [e.sid], ev.reason ? t.ev.becomesBecause(s, ev.to, protocolText(ev.reason)) : t.ev.becomes(s, ev.to));
         case 'election-start':
           return line('election', [e.sid], ev.vote.id < 0
             ? t.ev.electionStartNoVote(s, ev.logicalclock)
@@ -99,7 +100,7 @@ export function eventSentence(e: TraceEntry, index: number, ctx: SentenceContext
         case 'elected':
           return line('election', [e.sid, ev.leader], t.ev.elected(s, name(ev.leader), ev.logicalclock));
         case 'zab':
-          return line('zab', [e.sid], t.ev.zab(s, ev.text));
+          return line('zab', [e.sid], t.ev.zab(s, protocolText(ev.text)));
         case 'established':
           return line('zab', [e.sid], t.ev.established(s, ev.epoch));
         case 'sync':

@@ -367,6 +367,32 @@ export const en = {
   lessonChallenge: 'Challenge',
   lessonFinished: 'You reached the end of the lesson.',
   lessonUnknown: 'There is no lesson called “{{name}}”. Pick one:',
+
+  // the protocol's own log lines (ui/eventlog/protocolText.ts): English as ZooKeeper logs them
+  proto: {
+    expiring: 'Expiring session {{session}}, timeout of {{ms}}ms exceeded',
+    lenError: 'Len error {{len}} (jute.maxbuffer={{max}}): closing the connection of client {{c}}',
+    discovery: 'DISCOVERY: waiting for a quorum of FOLLOWERINFO',
+    newEpoch: 'new epoch {{epoch}} = max acceptedEpoch of [{{sids}}] + 1',
+    followerAhead: 'Follower is ahead of the leader, leader summary: {{epoch}} (current epoch), {{zxid}} (last zxid)',
+    quorumOfSupporters: 'Have quorum of supporters, sids: [{{sids}}]; BROADCAST',
+    learnerHandlerEnded: 'LearnerHandler for {{s}} ended (connection closed)',
+    txnTimeout: 'Closing connection to peer {{s}} due to transaction timeout.',
+    syncing: 'syncing with leader {{s}}: {{mode}} {{zxid}}',
+    uptodate: 'UPTODATE: serving in epoch {{epoch}}',
+    commitUnseen: 'Committing {{zxid}} without seeing txn',
+    rollover: 'zxid lower 32 bits have rolled over, forcing re-election, and therefore new epoch start',
+    epochTimeout: 'Timeout while waiting for epoch from quorum',
+    epochAckTimeout: 'Timeout while waiting for epoch to be acked by quorum',
+    waitingForQuorum: 'Waiting for a quorum of followers, only synced with sids: [ {{sids}} ]',
+    notSufficientSynced: 'Not sufficient followers synced, only synced with sids: [ {{sids}} ]',
+    closedByLeader: 'Exception when following the leader: connection closed by the leader',
+    connectFailed: 'Failed to connect to the leader',
+    readTimeout: 'Exception when following the leader: java.net.SocketTimeoutException: Read timed out',
+    firstNotLeaderInfo: 'First packet should have been LEADERINFO, got {{type}}',
+    epochBehind: 'Leaders epoch, {{epoch}} is less than accepted epoch, {{accepted}}',
+  },
+  dropReasons: { down: 'the server is down', 'connection-closed': 'the connection closed', restarted: 'the server restarted' },
 };
 
 export type Resources = typeof en;

@@ -68,3 +68,43 @@ test('?lesson=NAME&step=K plays steps 1..K-1 and shows step K (in the URL\'s lan
   await expect(page.locator('[role="log"] [data-kind="echo"]', { hasText: 'lab run 3s' })).toHaveCount(1);
   await expect(page.locator('[role="log"] [data-kind="echo"]', { hasText: 'lab 4lw 1 srvr' })).toHaveCount(1);
 });
+
+test('the lessons menu opens a lesson; its table of contents jumps forward and back', async ({ page }) => {
+  await page.goto('/?voters=3');
+  const menu = page.locator('.lessons-menu');
+  await menu.getByText('Lessons', { exact: true }).click();
+  const links = menu.locator('[data-lesson-link]');
+  await expect(links).toHaveCount(13);
+  await menu.locator('[data-lesson-link="startup-election"]').click();
+  await expect(page).toHaveURL(/\?lesson=startup-election$/);
+
+  const panel = page.locator('[data-lesson="startup-election"]');
+  const clock = page.getByTestId('sim-time');
+  const toc = panel.getByRole('list', { name: 'Steps' }).getByRole('button');
+  await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+  await expect(toc.nth(0)).toHaveAttribute('aria-current', 'step');
+  // Step 3 from the contents: steps 1 and 2 play (zk2 starts), step 3 waits for the learner.
+  await toc.nth(2).click();
+  await expect(panel).toHaveAttribute('data-step', '3');
+  await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+  await expect(toc.nth(2)).toHaveAttribute('aria-current', 'step');
+  await expect(server(page, 2)).toHaveAttribute('data-state', 'LOOKING');
+  await expect(server(page, 3)).toHaveAttribute('data-state', 'DOWN');
+  await expect(clock).toHaveText('6.000 s');
+  // Step 1 again: a real rewind to where it began.
+  await toc.nth(0).click();
+  await expect(panel).toHaveAttribute('data-step', '1');
+  await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+  await expect(clock).toHaveText('0.000 s');
+  await expect(server(page, 2)).toHaveAttribute('data-state', 'DOWN');
+});
+
+test('in Chinese the menu and the contents speak Chinese', async ({ page }) => {
+  await page.goto('/?lang=zh-CN');
+  const menu = page.locator('.lessons-menu');
+  await menu.getByText('课程', { exact: true }).click();
+  await expect(menu.locator('[data-lesson-link="startup-election"]')).toHaveText('启动时的领导者选举');
+  await expect(menu.locator('[data-lesson-link="startup-election"]')).toHaveAttribute('href', '?lesson=startup-election&lang=zh-CN');
+  await page.keyboard.press('Escape');
+  await expect(menu).not.toHaveAttribute('open');
+});

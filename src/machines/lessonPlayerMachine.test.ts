@@ -104,4 +104,56 @@ describe('lessonPlayerMachine', () => {
     expect(actor.getSnapshot().value).toBe('sandbox');
     expect(actor.getSnapshot().status).toBe('done');
   });
+
+  test('the table of contents: a later step plays forward from the current step\'s start', async () => {
+    const { actor, ran, rewound } = player();
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }));
+    actor.send({ type: 'GOTO', step: 3 });
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }) && s.context.index === 2);
+    expect(ran).toEqual([0, 1]);
+    expect(rewound).toEqual([0]); // back to where step 1 began (nothing had happened since)
+    expect(actor.getSnapshot().context.marks.map((m) => m.t)).toEqual([0, 1000, 2000]);
+  });
+
+  test('the table of contents: after acting, a later step replays this one from its start', async () => {
+    const { actor, ran, rewound } = player();
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }));
+    actor.send({ type: 'DO_IT' });
+    await waitFor(actor, (s) => s.matches({ step: 'passed' }));
+    actor.send({ type: 'GOTO', step: 2 });
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }) && s.context.index === 1);
+    // Step 1 ran by Do it, then again from its start (the lab was rewound there first).
+    expect(ran).toEqual([0, 0]);
+    expect(rewound).toEqual([0]);
+    expect(actor.getSnapshot().context.marks.map((m) => m.t)).toEqual([0, 1000]);
+  });
+
+  test('the table of contents: an earlier step rewinds to where it began; the current one restarts it', async () => {
+    const { actor, rewound } = player({ step: 3 });
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }));
+    actor.send({ type: 'GOTO', step: 3 }); // here, nothing done: stays
+    expect(actor.getSnapshot().matches({ step: 'narrating' })).toBe(true);
+    actor.send({ type: 'DO_IT' });
+    await waitFor(actor, (s) => s.matches({ step: 'passed' }));
+    actor.send({ type: 'GOTO', step: 3 });
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }));
+    expect(rewound).toEqual([2000]);
+    actor.send({ type: 'GOTO', step: 1 });
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }) && s.context.index === 0);
+    expect(rewound).toEqual([2000, 0]);
+    expect(actor.getSnapshot().context.marks.map((m) => m.t)).toEqual([0]);
+  });
+
+  test('the table of contents from the finished lesson, and not while a step runs', async () => {
+    const { actor, rewound } = player({ step: 3 });
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }));
+    actor.send({ type: 'DO_IT' });
+    expect(actor.getSnapshot().can({ type: 'GOTO', step: 1 })).toBe(false);
+    await waitFor(actor, (s) => s.matches({ step: 'passed' }));
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toBe('finished');
+    actor.send({ type: 'GOTO', step: 2 });
+    await waitFor(actor, (s) => s.matches({ step: 'narrating' }) && s.context.index === 1);
+    expect(rewound).toEqual([1000]);
+  });
 });

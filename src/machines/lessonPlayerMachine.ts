@@ -40,7 +40,9 @@ export type LessonPlayerEvent =
   | { type: 'DO_IT' }
   | { type: 'TRY_YOURSELF' }
   | { type: 'SANDBOX' }
-  | { type: 'CHECK'; results: CheckResult[] };
+  | { type: 'CHECK'; results: CheckResult[] }
+  /** The table of contents: go to step `step` (1-based) as the lesson plays it. */
+  | { type: 'GOTO'; step: number };
 
 export interface LessonPlayerInput {
   lessonId?: string;
@@ -51,10 +53,22 @@ export interface LessonPlayerInput {
 
 const allOk = (results: readonly CheckResult[]) => results.every((r) => r.ok);
 
+const gotoIndex = (context: LessonPlayerContext, step: number) => clampTarget(step, context.stepCount);
+
 function clampTarget(step: number | undefined, stepCount: number): number {
   const k = Math.floor(step ?? 1);
   return Number.isFinite(k) ? Math.min(Math.max(k, 1), Math.max(stepCount, 1)) - 1 : 0;
 }
+
+/**
+ * GOTO once the learner (or Do it for me) acted on the current step: an earlier step or this one
+ * rewinds to where it began; a later one plays forward from this step's start.
+ */
+const GOTO_AFTER_ACTING = [
+  { guard: 'gotoBegun', target: 'rewinding', actions: 'gotoIndex' },
+  { guard: 'gotoHere', target: 'rewinding' },
+  { guard: 'gotoLater', target: '#lessonPlayer.seeking', actions: 'gotoTarget' },
+] as const;
 
 export const lessonPlayerMachine = setup({
   types: {
@@ -75,6 +89,10 @@ export const lessonPlayerMachine = setup({
     isLastStep: ({ context }) => context.index >= context.stepCount - 1,
     checksHold: ({ event }) => event.type === 'CHECK' && allOk(event.results),
     markedHere: ({ context }) => context.marks[context.index] !== undefined,
+    /** GOTO a step already begun (before the current one, or the current one after acting on it). */
+    gotoBegun: ({ context, event }) => event.type === 'GOTO' && gotoIndex(context, event.step) < context.index,
+    gotoLater: ({ context, event }) => event.type === 'GOTO' && gotoIndex(context, event.step) > context.index,
+    gotoHere: ({ context, event }) => event.type === 'GOTO' && gotoIndex(context, event.step) === context.index,
   },
   actions: {
     clearResults: assign({ results: () => [] }),
@@ -84,6 +102,10 @@ export const lessonPlayerMachine = setup({
     /** A step's mark is forgotten once the lab is rewound before it. */
     forgetLaterMarks: assign({ marks: ({ context }) => context.marks.slice(0, context.index + 1) }),
     storeResults: assign({ results: ({ event }) => (event.type === 'CHECK' ? event.results : []) }),
+    /** GOTO an earlier step: it becomes current (its mark is where the rewind lands). */
+    gotoIndex: assign({ index: ({ context, event }) => (event.type === 'GOTO' ? gotoIndex(context, event.step) : context.index) }),
+    /** GOTO a later step: autoplay runs from the current step's start up to it. */
+    gotoTarget: assign({ target: ({ context, event }) => (event.type === 'GOTO' ? gotoIndex(context, event.step) : context.target) }),
   },
 }).createMachine({
   id: 'lessonPlayer',
@@ -168,6 +190,11 @@ export const lessonPlayerMachine = setup({
             DO_IT: 'running',
             TRY_YOURSELF: 'waiting',
             BACK: { guard: ({ context }) => context.index > 0, target: 'rewinding', actions: 'prevIndex', reenter: true },
+            // Nothing of this step has run: going to it is staying.
+            GOTO: [
+              { guard: 'gotoBegun', target: 'rewinding', actions: 'gotoIndex', reenter: true },
+              { guard: 'gotoLater', target: '#lessonPlayer.seeking', actions: 'gotoTarget' },
+            ],
           },
         },
         running: {
@@ -192,10 +219,11 @@ export const lessonPlayerMachine = setup({
             ],
             DO_IT: 'running',
             BACK: 'rewinding',
+            GOTO: GOTO_AFTER_ACTING,
           },
         },
         failed: {
-          on: { DO_IT: 'running', TRY_YOURSELF: 'waiting', BACK: 'rewinding' },
+          on: { DO_IT: 'running', TRY_YOURSELF: 'waiting', BACK: 'rewinding', GOTO: GOTO_AFTER_ACTING },
         },
         passed: {
           on: {
@@ -204,14 +232,25 @@ export const lessonPlayerMachine = setup({
               { target: '#lessonPlayer.step', actions: 'nextIndex', reenter: true },
             ],
             BACK: 'rewinding',
+            GOTO: GOTO_AFTER_ACTING,
           },
         },
       },
       on: { SANDBOX: '#lessonPlayer.sandbox' },
     },
+    /** GOTO a later step: back to where the current step began, then autoplay up to the target. */
+    seeking: {
+      invoke: {
+        src: 'rewind',
+        input: ({ context }) => ({ mark: context.marks[context.index]! }),
+        onDone: { target: 'autoplay', actions: 'forgetLaterMarks' },
+      },
+    },
     finished: {
       on: {
         BACK: { target: '#lessonPlayer.step.rewinding', actions: 'lastIndex' },
+        // Every step has its mark: any step of the table of contents is a rewind away.
+        GOTO: { target: '#lessonPlayer.step.rewinding', actions: 'gotoIndex' },
         SANDBOX: 'sandbox',
       },
     },

@@ -11,6 +11,7 @@ import { Notices } from './notices/Notices.tsx';
 import { LanguageSwitcher } from './controls/LanguageSwitcher.tsx';
 import { useLang } from './i18n/index.ts';
 import { LessonPanel, type LessonLaunch } from './lessons/LessonPanel.tsx';
+import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { t } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels } from './timeline/LowerPanels.tsx';
@@ -37,6 +38,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
           <span className="tagline">{t.appTagline}</span>
         </div>
         <PlaybackControls />
+        <LessonsMenu />
         <LanguageSwitcher />
       </header>
       <Notices />

@@ -367,6 +367,9 @@ export const en = {
   lessonChallenge: 'Challenge',
   lessonFinished: 'You reached the end of the lesson.',
   lessonUnknown: 'There is no lesson called “{{name}}”. Pick one:',
+  lessonGoTo: 'Go to step {{k}}: the lesson plays up to it, or rewinds to where it began',
+  lessonsMenu: 'Lessons',
+  lessonsMenuTitle: 'Guided lessons: each opens its own ensemble',
 
   // the protocol's own log lines (ui/eventlog/protocolText.ts): English as ZooKeeper logs them
   proto: {

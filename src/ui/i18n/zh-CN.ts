@@ -361,6 +361,9 @@ export const zhCN = {
   lessonChallenge: '挑战',
   lessonFinished: '本课结束。',
   lessonUnknown: '没有名为“{{name}}”的课程。请选择：',
+  lessonGoTo: '转到第 {{k}} 步：课程会播放到这一步，或倒回到这一步开始的时刻',
+  lessonsMenu: '课程',
+  lessonsMenuTitle: '引导式课程：每一课都会打开自己的集群',
 
   // 协议自己的日志（ui/eventlog/protocolText.ts）
   proto: {

@@ -102,20 +102,46 @@ function playerFor(lesson: Lesson) {
   });
 }
 
+/**
+ * The link that opens a lesson: a fresh page on the lesson's own ensemble, in the page's language
+ * (a `lang` in the current URL is kept; otherwise the saved choice applies).
+ */
+export function lessonHref(id: string, search: string = typeof location === 'undefined' ? '' : location.search): string {
+  const params = new URLSearchParams({ lesson: id });
+  const lang = new URLSearchParams(search).get('lang');
+  if (lang !== null) params.set('lang', lang);
+  return `?${params.toString()}`;
+}
+
+/** Every lesson as a link, in the current language. */
+export function LessonList() {
+  const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
+  return (
+    <ol className="lesson-list">
+      {LESSONS.map((l) => (
+        <li key={l.id}>
+          <a href={lessonHref(l.id)} data-lesson-link={l.id}>{l.title[lang]}</a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function TableOfContents({ name }: { name: string }) {
   return (
     <section className="lesson-panel panel" aria-label={t.lessonsTitle} data-lesson-state="toc">
       <h2>{t.lessonsTitle}</h2>
       {name !== '' && <p>{tr('lessonUnknown', { name })}</p>}
-      <ol>
-        {LESSONS.map((l) => (
-          <li key={l.id}>
-            <a href={`?lesson=${encodeURIComponent(l.id)}`}>{l.title[i18n.language as Lang] ?? l.title.en}</a>
-          </li>
-        ))}
-      </ol>
+      <LessonList />
     </section>
   );
+}
+
+/** A step's first sentence, for the table of contents. */
+function firstSentence(text: string): string {
+  // A full stop ends it when a space follows (so `3.8` or `0x0.` inside a sentence do not); 。 always does.
+  const m = /^(.+?)(?:[.:](?=\s|$)|[。：])/u.exec(text);
+  return m ? m[1]! : text;
 }
 
 export function LessonPanel({ launch }: { launch: LessonLaunch }) {
@@ -173,8 +199,18 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
       </header>
       <ol className="lesson-toc" aria-label={t.lessonContents}>
         {lesson.steps.map((s, i) => (
-          <li key={i} aria-current={i === index ? 'step' : undefined} className={i === index ? 'current' : i < index ? 'done' : ''}>
-            {s.narration[lang].split(/[.。]/)[0]}
+          <li key={i} className={i === index ? 'current' : i < index ? 'done' : ''}>
+            {/* Going to a step plays the lesson up to it, or rewinds to where it began. */}
+            <button
+              type="button"
+              className="lesson-toc-step"
+              aria-current={i === index ? 'step' : undefined}
+              title={tr('lessonGoTo', { k: i + 1 })}
+              disabled={!snap.can({ type: 'GOTO', step: i + 1 })}
+              onClick={() => send({ type: 'GOTO', step: i + 1 })}
+            >
+              {firstSentence(s.narration[lang])}
+            </button>
           </li>
         ))}
       </ol>

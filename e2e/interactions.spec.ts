@@ -145,3 +145,13 @@ test('axe finds no serious or critical accessibility violations on the main page
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`)).toEqual([]);
 });
+
+test('axe: a lesson in Chinese with the lessons menu open has no serious or critical violations', async ({ page }) => {
+  await page.goto('/?lesson=recipes&step=2&lang=zh-CN');
+  await expect(page.locator('[data-lesson="recipes"]')).toHaveAttribute('data-lesson-state', 'narrating');
+  await page.locator('.lessons-menu summary').click();
+  await expect(page.locator('[data-lesson-link]')).toHaveCount(13);
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`)).toEqual([]);
+});

@@ -1,7 +1,8 @@
 // Takes docs/screenshot.png (and more with arguments) from the built site:
 //   npm run build && node e2e/screenshot.mjs [query] [out.png] [width] [height] [steps…]
 // Starts `vite preview` itself. Drives the lab through its console, like a user would. A step is
-// a console line, or `click:<button name>`, or `select:<select name>=<value>`.
+// a console line, or `click:<button name>`, `open:<text>` (a menu's summary), `select:<select name>=<value>`,
+// or `top` (scroll the page back to its top).
 // Without steps it takes the README's picture.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -40,6 +41,14 @@ await withPreview(PORT, async (base) => {
   for (const c of commands) {
     if (c.startsWith('click:')) {
       await page.getByRole('button', { name: c.slice(6), exact: true }).click();
+      continue;
+    }
+    if (c.startsWith('open:')) {
+      await page.locator('summary', { hasText: c.slice(5) }).click();
+      continue;
+    }
+    if (c === 'top') {
+      await page.evaluate(() => window.scrollTo(0, 0));
       continue;
     }
     if (c.startsWith('select:')) {

@@ -66,10 +66,14 @@ test('znodes appear in the tree; a second session sees them; an ephemeral vanish
   expect(acl).toEqual(["'world,'anyone", ': cdrwa']);
   await expect(details.locator('[data-field="acl"]')).toHaveText(acl.join('\n'), { useInnerText: true });
 
-  // Closing the second tab closes its session.
-  await page.getByRole('button', { name: /^Close session 2/ }).click();
+  // Closing the second tab (Delete on the tab, as the ARIA tabs pattern has it) closes its session.
+  await tab(page, /zk2$/).press('Delete');
   await expect(page.getByRole('tab')).toHaveCount(1);
   await expect(tab(page, /zk1$/)).toHaveAttribute('aria-selected', 'true');
+  // The × does the same with the mouse.
+  await openTab(page, 3);
+  await page.locator('[data-close-tab]').click();
+  await expect(page.getByRole('tab')).toHaveCount(1);
 });
 
 test('Tab completes command names and znode paths; ↑ still walks the history', async ({ page }) => {

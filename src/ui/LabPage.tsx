@@ -38,8 +38,10 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
           <span className="tagline">{t.appTagline}</span>
         </div>
         <PlaybackControls />
-        <LessonsMenu />
-        <LanguageSwitcher />
+        <div className="topbar-end">
+          <LessonsMenu />
+          <LanguageSwitcher />
+        </div>
       </header>
       <Notices />
       <main className="workspace">

@@ -13,6 +13,13 @@ import {
 import { t } from '../strings.ts';
 import { ConsoleTabs } from './ConsoleTabs.tsx';
 
+/**
+ * The console's accessible names are the automation contract (DESIGN.md §4): the same in every
+ * UI language, so tests, lessons and scripts find the console whatever language the page speaks.
+ */
+export const CONSOLE_INPUT_NAME = 'zkCli command';
+export const CONSOLE_OUTPUT_NAME = 'zkCli output';
+
 export function Console() {
   const tab = useLabStore(selectActiveConsoleTab);
   const pending = useLabStore(selectPendingCommands);
@@ -130,7 +137,7 @@ function ConsoleBody({ tab }: { tab: number }) {
         className="console-log"
         role="log"
         id={`console-log-${tab}`}
-        aria-label={t.consoleOutput}
+        aria-label={CONSOLE_OUTPUT_NAME}
         aria-busy={pending > 0}
         ref={logRef}
         tabIndex={0}
@@ -155,7 +162,7 @@ function ConsoleBody({ tab }: { tab: number }) {
         </span>
         <textarea
           ref={inputRef}
-          aria-label={t.consoleInput}
+          aria-label={CONSOLE_INPUT_NAME}
           rows={Math.min(6, value.split('\n').length)}
           spellCheck={false}
           autoCapitalize="off"

@@ -1,7 +1,7 @@
 /**
  * The console's tabs: one zkCli per tab, each with its own client session on its own server (so
  * ephemerals, locks and watches between clients can be shown). "+" opens a session on the server
- * picked beside it; × closes a tab's session (zkCli's `close`) and the tab.
+ * picked beside it; × (or Delete on the tab) closes a tab's session (zkCli's `close`) and the tab.
  */
 import { useState } from 'react';
 import {
@@ -26,15 +26,24 @@ export function ConsoleTabs() {
           const host = tab.host.split(':')[0] ?? tab.host;
           const selected = tab.id === active;
           return (
-            <div key={tab.id} className={`console-tab${selected ? ' selected' : ''}`} data-tab={tab.id} data-state={tab.state}>
+            // The tablist owns only tabs (ARIA): the wrapper is presentational, and closing is the
+            // tab's Delete key (the APG tabs pattern) — the × beside it is the mouse's way to it.
+            <div key={tab.id} role="presentation" className={`console-tab${selected ? ' selected' : ''}`} data-tab={tab.id} data-state={tab.state}>
               <button
                 type="button"
                 role="tab"
                 aria-selected={selected}
                 aria-controls={`console-log-${tab.id}`}
+                aria-keyshortcuts={tab.id !== DEFAULT_TAB ? 'Delete' : undefined}
                 className="console-tab-name"
-                title={t.consoleTabTitle(tab.host, tab.state, tab.sessionId)}
+                title={t.consoleTabTitle(tab.host, tab.state, tab.sessionId) + (tab.id !== DEFAULT_TAB ? ` · ${t.consoleTabCloseKey}` : '')}
                 onClick={() => selectConsoleTab(tab.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Delete' && tab.id !== DEFAULT_TAB) {
+                    e.preventDefault();
+                    void closeConsoleTab(tab.id);
+                  }
+                }}
               >
                 <span className={`tab-dot state-${tab.state.toLowerCase()}`} aria-hidden="true" />
                 {t.consoleTabName(tab.id, host)}
@@ -43,8 +52,10 @@ export function ConsoleTabs() {
                 <button
                   type="button"
                   className="console-tab-close"
-                  aria-label={t.consoleTabClose(tab.id, host)}
-                  title={t.consoleTabCloseTitle}
+                  aria-hidden="true"
+                  tabIndex={-1}
+                  data-close-tab={tab.id}
+                  title={`${t.consoleTabClose(tab.id, host)}: ${t.consoleTabCloseTitle}`}
                   onClick={() => void closeConsoleTab(tab.id)}
                 >
                   ×

@@ -8,9 +8,9 @@ import { useMachine } from '@xstate/react';
 import { useEffect, useMemo } from 'react';
 import { fromPromise } from 'xstate';
 import { LESSONS } from '../../../lessons/index.ts';
-import type { Lang, Lesson } from '../../../lessons/types.ts';
+import type { Check, Lang, Lesson } from '../../../lessons/types.ts';
 import { lessonPlayerMachine, type StepMark } from '../../machines/lessonPlayerMachine.ts';
-import { describeCheck, evaluateChecks, type CheckResult } from '../../sim/lessonChecks.ts';
+import { evaluateChecks, type CheckResult } from '../../sim/lessonChecks.ts';
 import { currentSession, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
 import { i18n } from '../i18n';
 import { t, tr } from '../strings.ts';
@@ -137,6 +137,22 @@ function TableOfContents({ name }: { name: string }) {
   );
 }
 
+/** A step's check as the learner reads it, in the current language. */
+export function checkText(c: Check): string {
+  switch (c.kind) {
+    case 'state':
+      return tr('lessonCheckState', { s: `zk${c.server}`, state: c.is });
+    case 'epoch':
+      return tr('lessonCheckEpoch', { s: `zk${c.server}`, epoch: c.is });
+    case 'packet': {
+      const values = { type: c.type, from: c.from !== undefined ? `zk${c.from}` : '*', to: c.to !== undefined ? `zk${c.to}` : '*' };
+      return tr(c.absent ? 'lessonCheckNoPacket' : 'lessonCheckPacket', values);
+    }
+    case 'output':
+      return tr(c.absent ? 'lessonCheckNoOutput' : 'lessonCheckOutput', { text: c.contains });
+  }
+}
+
 /** A step's first sentence, for the table of contents. */
 function firstSentence(text: string): string {
   // A full stop ends it when a space follows (so `3.8` or `0x0.` inside a sentence do not); 。 always does.
@@ -231,7 +247,7 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
               const r = results[i];
               return (
                 <li key={i} data-check-ok={r ? String(r.ok) : 'pending'} title={r?.actual}>
-                  <span aria-hidden="true">{r ? (r.ok ? '✓' : '✗') : '·'}</span> {describeCheck(c)}
+                  <span aria-hidden="true">{r ? (r.ok ? '✓' : '✗') : '·'}</span> {checkText(c)}
                 </li>
               );
             })}
@@ -239,11 +255,11 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
         </>
       )}
       <div className="lesson-buttons">
-        <button type="button" onClick={() => send({ type: 'BACK' })} disabled={!snap.can({ type: 'BACK' })}>{t.lessonBack}</button>
-        <button type="button" onClick={() => send({ type: 'DO_IT' })} disabled={!snap.can({ type: 'DO_IT' })}>{t.lessonDoIt}</button>
-        <button type="button" onClick={() => send({ type: 'TRY_YOURSELF' })} disabled={!snap.can({ type: 'TRY_YOURSELF' })}>{t.lessonTry}</button>
-        <button type="button" onClick={() => send({ type: 'NEXT' })} disabled={!snap.can({ type: 'NEXT' })}>{t.lessonNext}</button>
-        <button type="button" title={t.lessonSandboxTitle} onClick={() => send({ type: 'SANDBOX' })} disabled={!snap.can({ type: 'SANDBOX' })}>
+        <button type="button" className="btn btn-small" onClick={() => send({ type: 'BACK' })} disabled={!snap.can({ type: 'BACK' })}>{t.lessonBack}</button>
+        <button type="button" className="btn btn-small btn-primary" onClick={() => send({ type: 'DO_IT' })} disabled={!snap.can({ type: 'DO_IT' })}>{t.lessonDoIt}</button>
+        <button type="button" className="btn btn-small" onClick={() => send({ type: 'TRY_YOURSELF' })} disabled={!snap.can({ type: 'TRY_YOURSELF' })}>{t.lessonTry}</button>
+        <button type="button" className="btn btn-small" onClick={() => send({ type: 'NEXT' })} disabled={!snap.can({ type: 'NEXT' })}>{t.lessonNext}</button>
+        <button type="button" className="btn btn-small btn-ghost" title={t.lessonSandboxTitle} onClick={() => send({ type: 'SANDBOX' })} disabled={!snap.can({ type: 'SANDBOX' })}>
           {t.lessonSandbox}
         </button>
       </div>

@@ -48,6 +48,9 @@ test('?lang=zh-CN shows the UI in Chinese; zkCli still answers in English; the s
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await expect(page.getByRole('button', { name: /^Go to .*: .*(election|becomes|started)/ }).first()).toBeAttached();
   await expect(page.getByRole('button', { name: /(选举|变为|已启动)/ })).toHaveCount(0);
+  // Labels read when the page loaded follow too: the lower tabs, the lessons menu.
+  await expect(page.getByRole('button', { name: 'Invariants', exact: true })).toBeVisible();
+  await expect(page.locator('.lessons-menu summary')).toHaveText('Lessons');
 
   // The choice is saved: a page without ?lang= opens in the last language chosen.
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
@@ -58,4 +61,12 @@ test('?lang=zh-CN shows the UI in Chinese; zkCli still answers in English; the s
   // …and ?lang=en wins over the saved choice.
   await page.goto('/?lang=en&voters=3');
   await expect(page.getByRole('heading', { name: 'Console' })).toBeVisible();
+});
+
+test('URL settings that were ignored are reported in the page\'s language', async ({ page }) => {
+  await page.goto('/?lang=zh-CN&voters=3&tickTime=abc');
+  await expect(page.locator('.notice-config')).toContainText('部分 URL 设置被忽略');
+  await expect(page.locator('.notice-config')).toContainText('tickTime 必须是 10 到 60000 之间的整数（收到的是“abc”）');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.locator('.notice-config')).toContainText('tickTime must be an integer from 10 to 60000 (got "abc")');
 });

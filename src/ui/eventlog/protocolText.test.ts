@@ -10,7 +10,8 @@ import { parseScript, ScriptRunner } from '../../worker/datadriven.ts';
 import { runSoakSeed } from '../../worker/soak.ts';
 import type { TraceEntry } from '../../sim/trace.ts';
 import { i18n } from '../i18n/index.ts';
-import { PROTOCOL_TEXT_KEYS, protocolText, protocolTextKey } from './protocolText.ts';
+import { parseLabConfig } from '../../sim/config.ts';
+import { CONFIG_ERRORS, PROTOCOL_TEXT_KEYS, protocolText, protocolTextKey } from './protocolText.ts';
 
 /** The zab texts and LOOKING reasons of a trace. */
 function protocolLines(trace: readonly TraceEntry[]): string[] {
@@ -91,5 +92,16 @@ describe('protocol lines in the event log', () => {
       for (const v of e.match(/0x[0-9a-f]+|zk\d+|\d+/g) ?? []) expect(zh).toContain(v);
     }
     expect(protocolText('something new')).toBe('something new');
+  });
+
+  test('every error of the URL settings has a translation', async () => {
+    const { errors } = parseLabConfig(new URLSearchParams('seed=&boot=x&bugs=nope&tickTime=abc&voters=99'));
+    expect(errors).toHaveLength(5);
+    expect(new Set(errors.map((e) => CONFIG_ERRORS.key(e)))).toEqual(new Set(CONFIG_ERRORS.keys));
+    await i18n.changeLanguage('en');
+    for (const e of errors) expect(CONFIG_ERRORS.text(e)).toBe(e);
+    await i18n.changeLanguage('zh-CN');
+    for (const e of errors) expect(CONFIG_ERRORS.text(e)).toMatch(/[\u4e00-\u9fff]/);
+    expect(CONFIG_ERRORS.text(errors.find((e) => e.startsWith('tickTime'))!)).toBe('tickTime 必须是 10 到 60000 之间的整数（收到的是“abc”）');
   });
 });

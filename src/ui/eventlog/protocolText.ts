@@ -1,9 +1,10 @@
 /**
- * The protocol's own log lines (`zab` events and the reasons a server goes back to LOOKING) in the
+ * English lines written below the UI, in the current language. First the protocol's own log lines (`zab` events and the reasons a server goes back to LOOKING) in the
  * current language. src/protocol writes them as ZooKeeper's Java code logs them — in English, with
  * the values in the text — so the protocol stays free of UI concerns; here each known line is a
  * pattern whose values become the i18n template's placeholders (`proto.*` in ./i18n). A line with no
- * pattern shows as it is; `protocolTextKey` tells tests which lines lack a translation.
+ * pattern shows as it is; `protocolTextKey` tells tests which lines lack a translation. The same
+ * mechanism translates the URL settings' error lines (CONFIG_ERRORS).
  */
 import { tr } from '../strings.ts';
 
@@ -39,25 +40,47 @@ const PATTERNS: readonly Pattern[] = [
   { key: 'epochBehind', re: /^Leaders epoch, (?<epoch>\d+) is less than accepted epoch, (?<accepted>\d+)$/ },
 ];
 
-function match(text: string): { key: string; values: Record<string, string> } | null {
-  for (const p of PATTERNS) {
-    const m = p.re.exec(text);
-    if (m) return { key: p.key, values: { ...m.groups } };
-  }
-  return null;
+/** The translator of one family of English lines: `key(line)` finds its i18n key, `text(line)` translates. */
+export interface LineTranslator {
+  key(text: string): string | null;
+  text(text: string): string;
+  readonly keys: readonly string[];
 }
+
+/** Lines matched by `patterns` become `${prefix}.${key}` templates filled with the named groups. */
+export function lineTranslator(prefix: string, patterns: readonly Pattern[]): LineTranslator {
+  const match = (text: string): { key: string; values: Record<string, string> } | null => {
+    for (const p of patterns) {
+      const m = p.re.exec(text);
+      if (m) return { key: `${prefix}.${p.key}`, values: { ...m.groups } };
+    }
+    return null;
+  };
+  return {
+    key: (text) => match(text)?.key ?? null,
+    text: (text) => {
+      const m = match(text);
+      return m ? tr(m.key, m.values) : text;
+    },
+    keys: patterns.map((p) => `${prefix}.${p.key}`),
+  };
+}
+
+const PROTOCOL = lineTranslator('proto', PATTERNS);
 
 /** The `proto.*` key that translates a protocol line, or null when none does. */
-export function protocolTextKey(text: string): string | null {
-  const m = match(text);
-  return m ? `proto.${m.key}` : null;
-}
+export const protocolTextKey = PROTOCOL.key;
 
 /** A protocol log line in the current language (as it is, when no pattern knows it). */
-export function protocolText(text: string): string {
-  const m = match(text);
-  return m ? tr(`proto.${m.key}`, m.values) : text;
-}
+export const protocolText = PROTOCOL.text;
 
 /** The keys of every pattern (for the i18n test). */
-export const PROTOCOL_TEXT_KEYS: readonly string[] = PATTERNS.map((p) => `proto.${p.key}`);
+export const PROTOCOL_TEXT_KEYS: readonly string[] = PROTOCOL.keys;
+
+/** The URL settings the lab ignored (src/sim/config.ts), in the current language. */
+export const CONFIG_ERRORS = lineTranslator('configErrors', [
+  { key: 'seed', re: /^seed must be 1-64 characters$/ },
+  { key: 'boot', re: /^boot must list server numbers, e\.g\. boot=1,2$/ },
+  { key: 'bugs', re: /^bugs must list bug switches \((?<names>[^)]*)\); unknown: (?<bad>.*)$/ },
+  { key: 'range', re: /^(?<key>\w+) must be an integer from (?<lo>\d+) to (?<hi>\d+) \(got "(?<got>.*)"\)$/s },
+]);

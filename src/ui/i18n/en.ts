@@ -400,6 +400,12 @@ export const en = {
     firstNotLeaderInfo: 'First packet should have been LEADERINFO, got {{type}}',
     epochBehind: 'Leaders epoch, {{epoch}} is less than accepted epoch, {{accepted}}',
   },
+  configErrors: {
+    seed: 'seed must be 1-64 characters',
+    boot: 'boot must list server numbers, e.g. boot=1,2',
+    bugs: 'bugs must list bug switches ({{names}}); unknown: {{bad}}',
+    range: '{{key}} must be an integer from {{lo}} to {{hi}} (got "{{got}}")',
+  },
   dropReasons: { down: 'the server is down', 'connection-closed': 'the connection closed', restarted: 'the server restarted' },
 };
 

@@ -394,5 +394,11 @@ export const zhCN = {
     firstNotLeaderInfo: '第一个包应当是 LEADERINFO，却收到了 {{type}}',
     epochBehind: '领导者的 epoch {{epoch}} 小于已接受的 epoch {{accepted}}',
   },
+  configErrors: {
+    seed: 'seed 必须是 1 到 64 个字符',
+    boot: 'boot 必须列出服务器编号，例如 boot=1,2',
+    bugs: 'bugs 必须列出故障开关（{{names}}）；未知的：{{bad}}',
+    range: '{{key}} 必须是 {{lo}} 到 {{hi}} 之间的整数（收到的是“{{got}}”）',
+  },
   dropReasons: { down: '服务器已宕机', 'connection-closed': '连接已关闭', restarted: '服务器已重启' },
 };

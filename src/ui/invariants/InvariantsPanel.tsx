@@ -1,15 +1,16 @@
 /**
  * The invariants panel (issue 7): every safety check green or red, live. A red one opens to where
  * it first broke — the moment (a button seeks there), the servers involved and one sentence of why.
- * The check's description is the English line of INVARIANTS; the checker's sentence is English too
- * (like the console). Data attributes (`data-check`, `data-ok`, `data-t`) are the tests' contract.
+ * The check's description is INVARIANTS' line in the page's language; the checker's sentence of why
+ * is English (like the console: it quotes zxids, servers and paths). Data attributes (`data-check`, `data-ok`, `data-t`) are the tests' contract.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { INVARIANTS, seekTo, useInvariantsStore, type InvariantRow } from '../../store/index.ts';
+import { INVARIANTS, refreshInvariants, seekTo, useInvariantsStore, type InvariantRow } from '../../store/index.ts';
+import { i18n } from '../i18n/index.ts';
 import { t } from '../strings.ts';
 
-const DESCRIPTION = new Map(INVARIANTS.map((i) => [i.name, i.en]));
+const DESCRIPTION = new Map(INVARIANTS.map((i) => [i.name, i]));
 
 function CheckRow({ row }: { row: InvariantRow }) {
   const [open, setOpen] = useState(true);
@@ -29,7 +30,7 @@ function CheckRow({ row }: { row: InvariantRow }) {
         <span className="inv-state">{row.ok ? t.invariantOk : t.invariantBroken}</span>
         {row.count > 0 && <span className="inv-count">{t.invariantCount(row.count)}</span>}
         <span className="inv-desc" title={live ? undefined : t.invariantLivenessNote}>
-          {DESCRIPTION.get(row.name)}
+          {i18n.language === 'zh-CN' ? DESCRIPTION.get(row.name)?.zh : DESCRIPTION.get(row.name)?.en}
           {!live && ` (${t.invariantLivenessNote})`}
         </span>
       </div>
@@ -49,6 +50,10 @@ function CheckRow({ row }: { row: InvariantRow }) {
 
 export function InvariantsPanel() {
   const rows = useInvariantsStore((s) => s.rows);
+  // Opening the panel checks now rather than at the next sample (they are throttled to one a second).
+  useEffect(() => {
+    void refreshInvariants();
+  }, []);
   const checked = useInvariantsStore(useShallow((s) => ({ ms: s.checkedMs, events: s.checkedEvents })));
   const red = rows.filter((r) => !r.ok).length;
   // Red checks first (in INVARIANTS order), so a broken one is in view without scrolling.

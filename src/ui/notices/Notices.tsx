@@ -1,25 +1,27 @@
 /** Small dismissible notices (e.g. URL settings that were ignored). */
 import { dismissNotice, selectNotices, useLabStore, type NoticeKind } from '../../store/index.ts';
+import { CONFIG_ERRORS } from '../eventlog/protocolText.ts';
+import { useLang } from '../i18n/index.ts';
 import { t } from '../strings.ts';
 
-const HEADINGS: Record<NoticeKind, string> = {
-  config: t.noticeConfig,
-  error: t.noticeError,
-  info: t.noticeInfo,
-};
+/** Read at render time, so a language switch re-labels the notices. */
+function heading(kind: NoticeKind): string {
+  return kind === 'config' ? t.noticeConfig : kind === 'error' ? t.noticeError : t.noticeInfo;
+}
 
 export function Notices() {
   const notices = useLabStore(selectNotices);
+  useLang();
   if (notices.length === 0) return null;
   return (
     <div className="notices">
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role="status">
           <div className="notice-body">
-            <strong>{HEADINGS[n.kind]}</strong>
+            <strong>{heading(n.kind)}</strong>
             <ul>
               {n.lines.map((l, i) => (
-                <li key={i}>{l}</li>
+                <li key={i}>{n.kind === 'config' ? CONFIG_ERRORS.text(l) : l}</li>
               ))}
             </ul>
           </div>

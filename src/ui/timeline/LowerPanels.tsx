@@ -12,7 +12,8 @@ import { SpaceTime } from './SpaceTime.tsx';
 
 type View = 'timeline' | 'znodes' | 'invariants';
 const VIEWS: View[] = ['timeline', 'znodes', 'invariants'];
-const LABEL: Record<View, string> = { timeline: t.tabTimeline, znodes: t.tabZnodes, invariants: t.tabInvariants };
+/** Read at render time, so a language switch re-labels the tabs. */
+const label = (v: View): string => (v === 'timeline' ? t.tabTimeline : v === 'znodes' ? t.tabZnodes : t.tabInvariants);
 
 export function LowerPanels() {
   const [view, setView] = useState<View>('znodes');
@@ -22,7 +23,7 @@ export function LowerPanels() {
       <div className="lower-tabs" role="group" aria-label={t.lowerTabsLabel}>
         {VIEWS.map((id) => (
           <button key={id} type="button" aria-pressed={view === id} aria-controls={`lower-panel`} className="lower-tab" data-tab={id} onClick={() => setView(id)}>
-            {LABEL[id]}
+            {label(id)}
             {id === 'invariants' && red > 0 && ' '}
             {id === 'invariants' && red > 0 && <span className="lower-tab-badge" data-red={red}>{t.tabInvariantsRed(red)}</span>}
           </button>

@@ -150,7 +150,7 @@ test('axe: a lesson in Chinese with the lessons menu open has no serious or crit
   await page.goto('/?lesson=recipes&step=2&lang=zh-CN');
   await expect(page.locator('[data-lesson="recipes"]')).toHaveAttribute('data-lesson-state', 'narrating');
   await page.locator('.lessons-menu summary').click();
-  await expect(page.locator('[data-lesson-link]')).toHaveCount(13);
+  await expect(page.locator('[data-lesson-link]')).toHaveCount(15);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`)).toEqual([]);

@@ -74,7 +74,7 @@ test('the lessons menu opens a lesson; its table of contents jumps forward and b
   const menu = page.locator('.lessons-menu');
   await menu.getByText('Lessons', { exact: true }).click();
   const links = menu.locator('[data-lesson-link]');
-  await expect(links).toHaveCount(13);
+  await expect(links).toHaveCount(15);
   await menu.locator('[data-lesson-link="startup-election"]').click();
   await expect(page).toHaveURL(/\?lesson=startup-election$/);
 

@@ -1,10 +1,12 @@
 /** Every lesson, in the order of the table of contents. */
+import { acl } from './acl.ts';
 import { consistencySync } from './consistency-sync.ts';
 import { leaderCrash } from './leader-crash.ts';
 import { observers } from './observers.ts';
 import { quorumBug } from './quorum-bug.ts';
 import { recipes } from './recipes.ts';
 import { recoverySync } from './recovery-sync.ts';
+import { scenarios } from './scenarios.ts';
 import { sessionsWatches } from './sessions-watches.ts';
 import { splitBrain } from './split-brain.ts';
 import { startupElection } from './startup-election.ts';
@@ -23,7 +25,9 @@ export const LESSONS: Lesson[] = [
   splitBrain,
   observers,
   sessionsWatches,
+  acl,
   recipes,
+  scenarios,
   consistencySync,
   zabVsPaxos,
   twoPhaseCommit,

@@ -54,9 +54,13 @@ function lastLineId(): number {
   return max;
 }
 
-function outputSince(line: number): string[] {
+/**
+ * What the consoles printed since `line` — not the echoed commands: an output check is about
+ * what the lab answered, as in the headless runner (a typed `set /a v` must not satisfy "v").
+ */
+export function outputSince(line: number): string[] {
   const out: string[] = [];
-  for (const tab of useLabStore.getState().consoleTabs) for (const l of tab.lines) if (l.id > line) out.push(l.text);
+  for (const tab of useLabStore.getState().consoleTabs) for (const l of tab.lines) if (l.id > line && l.kind !== 'echo') out.push(l.text);
   return out;
 }
 

@@ -108,3 +108,31 @@ test('in Chinese the menu and the contents speak Chinese', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(menu).not.toHaveAttribute('open');
 });
+
+// Every lesson played through the page's own player (tabs for `@N` consoles, checks on the page's
+// console output), in English: each step's checks pass, and the lesson reaches its challenge.
+const ALL_LESSONS = [
+  'zk-in-five-minutes', 'startup-election', 'leader-crash', 'write-path', 'recovery-sync', 'split-brain', 'observers',
+  'sessions-watches', 'acl', 'recipes', 'scenarios', 'consistency-sync', 'zab-vs-paxos', 'two-phase-commit', 'quorum-bug',
+];
+for (const id of ALL_LESSONS) {
+  test(`the page plays lesson ${id} to its challenge`, async ({ page }) => {
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(`/?lesson=${id}&lang=en`);
+    const panel = page.locator(`[data-lesson="${id}"]`);
+    await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+    const steps = await panel.getByRole('list', { name: 'Steps' }).getByRole('button').count();
+    for (let k = 1; k <= steps; k++) {
+      await expect(panel).toHaveAttribute('data-step', String(k));
+      await panel.getByRole('button', { name: 'Do it for me' }).click();
+      await expect(panel).toHaveAttribute('data-lesson-state', /^(passed|failed)$/);
+      const failed = await panel.locator('[data-check-ok="false"]').allTextContents();
+      expect(failed, `step ${k}`).toEqual([]);
+      await panel.getByRole('button', { name: 'Next' }).click();
+    }
+    await expect(panel).toHaveAttribute('data-lesson-state', 'finished');
+    await expect(page.getByTestId('lesson-challenge')).not.toBeEmpty();
+  });
+}

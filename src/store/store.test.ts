@@ -66,6 +66,10 @@ describe('lab store', () => {
       prompt + 'lab run 5s', '', 'WATCHER::', '', 'WatchedEvent state:SyncConnected type:None path:null', expect.stringMatching(/^time \d+\.\d{3}s$/),
     ]);
     expect(zkCliPrompt()).toBe('[zk: zk1:2181(CONNECTED) 0] ');
+    // A `connect` the user types is a command: it completes (the session exists) before the next one.
+    pauseSimulation();
+    await runConsoleLine('connect zk2:2181');
+    expect(zkCliPrompt()).toMatch(/^\[zk: zk2:2181\(CONNECTED\) \d+\] $/);
   });
 
   test('lab commands run, echo after the prompt, and update the cards', async () => {

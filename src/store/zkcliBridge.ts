@@ -46,10 +46,10 @@ function ensure(runtime: LabRuntime, tab: number): ConsoleZk {
   if (t.zk && t.zk.runtime === runtime) return t.zk;
   // Console commands run one at a time and advance simulated time themselves until the reply
   // arrives (the playback loop waits for them), so a command issued while paused completes too.
-  // The tab connects as zkCli does: the prompt comes at once, the SyncConnected WATCHER block when
+  // The tab starts as zkCli does: the prompt comes at once, the SyncConnected WATCHER block when
   // the session is established (printed through onAsyncOutput) — opening a lab whose ensemble has
-  // no quorum yet does not run the simulated clock forward.
-  const client = new LabZkClient(runtime, { drive: () => true, waitForConnect: false });
+  // no quorum yet does not run the simulated clock forward. A `connect` command waits.
+  const client = new LabZkClient(runtime, { drive: () => true, waitForFirstConnect: false });
   const cli = new ZkCli({ server: t.connectString, jline: true, version: DEFAULT_CLI_VERSION });
   cli.onAsyncOutput = (lines) => {
     if (tabs.get(tab) === t) asyncSink?.(text(lines), tab);

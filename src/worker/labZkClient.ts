@@ -25,13 +25,15 @@ export interface LabZkClientOptions {
   /** zkCli's requested session timeout (30000 by default). */
   sessionTimeout?: number;
   /**
-   * Whether `connect` waits for the session (default true). The ZooKeeper constructor itself does
-   * not wait: zkCli prints its prompt at once and the SyncConnected event whenever the session is
-   * established — the page's console works that way, so an ensemble without a quorum yet does not
-   * make opening the console run simulated time forward. Scripted runners wait, so each command
-   * starts on an established session as a person typing after the WATCHER block would.
+   * Whether zkCli's start (the first `connect`) waits for the session (default true). The
+   * ZooKeeper constructor itself does not wait: zkCli prints its prompt at once and the
+   * SyncConnected event whenever the session is established — the page's console starts that
+   * way, so an ensemble without a quorum yet does not make opening the console run simulated time
+   * forward. A later `connect` is a command the user gave, and it waits like any console command
+   * (a command issued while paused completes, DESIGN.md §4), so a scripted `connect zk3:2181`
+   * followed by `lab cut …` runs the same in the page as headless. Scripted runners wait always.
    */
-  waitForConnect?: boolean;
+  waitForFirstConnect?: boolean;
 }
 
 export class LabZkClient implements ZkClient {
@@ -40,6 +42,8 @@ export class LabZkClient implements ZkClient {
   private closedUnconnected = false;
   private watcher: ((e: WatchedEvent) => void) | null = null;
   private tag = 0;
+  /** How many times `connect` was called (the first is zkCli's start). */
+  private connects = 0;
   private readonly replies = new Map<number, Reply>();
   /** Set when a call had to advance simulated time itself (the console says so). */
   advancedMs = 0;
@@ -95,7 +99,7 @@ export class LabZkClient implements ZkClient {
     return true;
   }
 
-  /** ZooKeeper's constructor: a new client connects; resolves once the session is established or refused (unless `waitForConnect` is false). */
+  /** ZooKeeper's constructor: a new client connects; resolves once the session is established or refused (zkCli's start need not wait: `waitForFirstConnect`). */
   async connect(hostPort: string): Promise<void> {
     const hosts = parseConnectString(hostPort, this.runtime.sim.servers.size);
     const server = hosts?.[0] ?? null;
@@ -107,7 +111,8 @@ export class LabZkClient implements ZkClient {
     this.cid = cid;
     this.runtime.clientListeners.set(cid, (n) => this.onNotice(n));
     await this.runtime.apply({ type: 'addClient', cid, server, sessionTimeout: this.opts.sessionTimeout ?? 30000, hosts: hosts ?? [server] });
-    if (this.opts.waitForConnect ?? true) await this.waitUntil(() => this.getState() !== 'CONNECTING');
+    this.connects += 1;
+    if (this.connects > 1 || (this.opts.waitForFirstConnect ?? true)) await this.waitUntil(() => this.getState() !== 'CONNECTING');
   }
 
   async close(): Promise<void> {

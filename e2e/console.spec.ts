@@ -61,3 +61,21 @@ test('a bad URL setting shows a notice and still opens the lab with the default'
   await notice.getByRole('button', { name: 'Dismiss notice' }).click();
   await expect(notice).toHaveCount(0);
 });
+
+test('?do= runs console lines from the link first, the same on every load', async ({ page }) => {
+  const url = '/?voters=3&seed=4&do=lab+run+5s&do=create+%2Fdemo+%22hello+class%22%0Alab+kill+3&do=lab+pause&do=lab+nonsense';
+  const hashes: string[] = [];
+  for (let load = 0; load < 2; load++) {
+    await page.goto(url);
+    const log = consoleLog(page);
+    await expect(log.locator('[data-kind="echo"]', { hasText: 'lab nonsense' })).toHaveCount(1);
+    await expect(log).toContainText('Created /demo');
+    await expect(log.locator('[data-kind="error"]').last()).toContainText('unknown lab command');
+    await expect(server(page, 3)).toHaveAttribute('data-state', 'DOWN');
+    await expect(page.locator('[data-path="/demo"]')).toBeVisible();
+    const out = await run(page, 'lab hash');
+    hashes.push(out.at(-1)!);
+  }
+  expect(hashes[0]).toMatch(/\S/);
+  expect(hashes[1]).toBe(hashes[0]);
+});

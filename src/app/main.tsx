@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseLabConfig } from '../sim/config.ts';
-import { initLab, startFrameLoop } from '../store/index.ts';
+import { initLab, parseUrlScript, runConsoleText, startFrameLoop } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
 import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';
 import { WorkerHost } from '../worker/workerHost.ts';
@@ -25,7 +25,11 @@ const lesson = lessonFromUrl(pageParams);
 const { config, errors } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
 const runtime = new LabRuntime(config, () => new WorkerHost());
 window.__lab = { runtime };
-initLab(runtime, { configErrors: errors, paused: lesson?.lesson ? true : undefined });
+// `?do=…`: console lines the link runs first (a prepared demo, a soak failure), queued before the
+// first frame so the result is the same on any machine; not with a lesson, which drives the console.
+const script = lesson ? { lines: [], errors: [] } : parseUrlScript(pageParams);
+initLab(runtime, { configErrors: [...errors, ...script.errors], paused: lesson?.lesson ? true : undefined });
+if (script.lines.length > 0) void runConsoleText(script.lines.join('\n'));
 startFrameLoop();
 
 const root = document.getElementById('root');

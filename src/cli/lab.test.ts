@@ -29,3 +29,19 @@ test('one unknown server and nothing happens', async () => {
   expect(rt.sim.trace.length).toBe(before);
   rt.dispose();
 });
+
+test('lab write: a scripted client\'s writes, numbered from the history (a rewind forgets later ones)', async () => {
+  const rt = new LabRuntime({ ...DEFAULT_LAB_CONFIG, voters: 3, seed: 3 }, () => new InProcessHost());
+  await runLabCommand(rt, 'lab run 3s');
+  expect(await runLabCommand(rt, 'lab write 1 2')).toEqual({ lines: ['submitted 2 writes to zk1: /w1 /w2'] });
+  await runLabCommand(rt, 'lab run 1s');
+  expect(await runLabCommand(rt, 'lab write zk3')).toEqual({ lines: ['submitted 1 write to zk3: /w3'] });
+  await runLabCommand(rt, 'lab run 1s');
+  const leader = [...rt.sim.servers.values()].find((s) => s.view?.state === 'LEADING')!;
+  expect(leader.view?.lastLoggedZxid).toBe(0x100000003);
+  await runLabCommand(rt, 'lab seek 2.9s'); // before the writes (they were sent at 3.000s)
+  expect(await runLabCommand(rt, 'lab write 2')).toEqual({ lines: ['submitted 1 write to zk2: /w1'] });
+  expect((await runLabCommand(rt, 'lab write 2 0')).error).toBe(true);
+  expect((await runLabCommand(rt, 'lab write 9')).lines).toEqual(['lab write: no server 9 (servers are zk1, zk2, zk3)']);
+  rt.dispose();
+});

@@ -6,7 +6,7 @@
 import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
-import type { LabAction } from '../sim/actions.ts';
+import { nextScriptedWrite, type LabAction } from '../sim/actions.ts';
 import { endpointName, type Simulation } from '../sim/simulation.ts';
 import { packetType, type TraceEntry } from '../sim/trace.ts';
 import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
@@ -59,6 +59,7 @@ export const LAB_USAGE = [
   '\tlab log [TYPE…]',
   '\tlab 4lw S WORD',
   '\tlab hash',
+  '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
   '\tlab branches   (acting in the past forks a branch)',
   '\tlab branch N   (go to branch N where it was left)',
 ];
@@ -336,6 +337,20 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
     }
     case 'hash':
       return { lines: [`trace ${sim.traceHash()} after ${sim.trace.length} entries at ${formatTime(sim.now)}`] };
+    case 'write': {
+      // A scripted client's write, sent and not waited for (the scenario scripts' and soak's `write`).
+      const sid = parseServer(ctl, args[0]);
+      if (typeof sid === 'string') return fail(`lab write: ${sid}`);
+      const count = args[1] === undefined ? 1 : Number(args[1]);
+      if (!Number.isInteger(count) || count < 1 || count > 1000 || args.length > 2) return fail('lab write: usage: lab write S [count 1-1000]');
+      const paths: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const action = nextScriptedWrite(sim.trace, sid);
+        await ctl.apply(action);
+        if (action.type === 'request' && 'path' in action.req.request) paths.push(action.req.request.path);
+      }
+      return { lines: [`submitted ${count} write${count === 1 ? '' : 's'} to ${serverName(sid)}: ${paths.join(' ')}`] };
+    }
     default:
       return fail(`unknown lab command: ${cmd} (try lab help)`);
   }

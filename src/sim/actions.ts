@@ -89,3 +89,34 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
       return true;
   }
 }
+
+/** The session the lab's scripted writes come from (`lab write`, scenario scripts, the soak). */
+export const SCRIPT_SESSION = 0x5ca1ab1en;
+const SCRIPT_PREFIX = `client 0x${SCRIPT_SESSION.toString(16)} -> `;
+
+/**
+ * The next scripted write to server `sid`: `create /wN N` (world:anyone) from SCRIPT_SESSION, with
+ * N and the cxid counted from the history's earlier scripted requests — so it depends only on the
+ * run so far (a rewind forgets later writes) and, in a run with no other scripted requests, is the
+ * same request the scenario scripts' and the soak's `write` sends (src/worker/headless.ts).
+ */
+export function nextScriptedWrite(trace: readonly { kind: string; text?: string }[], sid: Sid): LabAction {
+  let requests = 0;
+  let writes = 0;
+  for (const e of trace) {
+    if (e.kind !== 'action' || !e.text?.startsWith(SCRIPT_PREFIX)) continue;
+    requests += 1;
+    if (/^zk\d+: create \/w\d+$/.test(e.text.slice(SCRIPT_PREFIX.length))) writes += 1;
+  }
+  const n = writes + 1;
+  return {
+    type: 'request',
+    sid,
+    req: {
+      sessionId: SCRIPT_SESSION,
+      cxid: requests + 1,
+      authInfo: [],
+      request: { type: 'create', path: `/w${n}`, data: new TextEncoder().encode(String(n)), acl: [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }], mode: 'PERSISTENT' },
+    },
+  };
+}

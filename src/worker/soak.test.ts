@@ -4,6 +4,10 @@
  * runs more (scripts/soak.soak-run.ts). SOAK_SEEDS / SOAK_FROM change the range here.
  */
 import { expect, test } from 'vitest';
+import { runLabCommand } from '../cli/lab.ts';
+import { parseLabConfig } from '../sim/config.ts';
+import { InProcessHost } from './inProcessHost.ts';
+import { LabRuntime } from './runtime.ts';
 import { formatSoakFailure, runSoakSeed } from './soak.ts';
 
 const SEEDS = Number(process.env.SOAK_SEEDS ?? 300);
@@ -16,4 +20,19 @@ test(`soak: ${SEEDS} seeds of random faults and writes, every invariant after ev
     if (!r.ok) failures.push(formatSoakFailure(r));
   }
   expect(failures.join('\n\n')).toBe('');
+});
+
+test('a soak run\'s link replays it exactly: the same console lines reach the same trace hash', async () => {
+  for (const [seed, bugs] of [[3, []], [8, []], [2, ['commitWithoutQuorum']]] as const) {
+    const r = await runSoakSeed(seed, { bugs: [...bugs] });
+    const params = new URLSearchParams(r.url.slice(1));
+    const lines = params.getAll('do');
+    expect(lines.slice(0, -1)).toEqual(r.console);
+    expect(lines.at(-1)).toBe('lab pause');
+    expect(r.console.some((l) => l.startsWith('lab write '))).toBe(true);
+    const rt = new LabRuntime(parseLabConfig(params).config, () => new InProcessHost());
+    for (const line of lines) expect((await runLabCommand(rt, line)).error ?? false).toBe(false);
+    expect(rt.sim.traceHash()).toBe(r.hash);
+    rt.dispose();
+  }
 });

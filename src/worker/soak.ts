@@ -34,11 +34,14 @@ export interface SoakResult {
   violations: Violation[];
   /** The script that replays the run (scenario-script lines). */
   script: string[];
-  /** The same as timed console commands (`lab …` and zkCli), for the browser. */
+  /** The same as console commands: `lab …` for each script line (an exact replay, in the page too). */
   console: string[];
+  /** The lab's link that opens the ensemble and replays the run (`?…&do=lab+run+…`). */
   url: string;
   events: number;
   simMs: number;
+  /** The run's trace hash at its end (a replay of `console` must reach the same). */
+  hash: string;
   /** Longest time from heal to convergence, simulated ms. */
   maxSettleMs: number;
 }
@@ -54,18 +57,10 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
   const runner = new ScriptRunner();
   const script: string[] = [];
   const consoleLines: string[] = [];
-  let writes = 0;
   const exec = async (line: string): Promise<void> => {
     script.push(line);
-    const lab = runner.lab;
-    const t = lab ? lab.sim.now : 0;
-    if (line.startsWith('write ')) {
-      const sid = Number(line.split(' ')[1]);
-      writes += 1;
-      consoleLines.push(`@${t}ms connect zk${sid}:2181 ; create /w${writes} ${writes}   (a write through zk${sid})`);
-    } else if (!line.startsWith('new ')) {
-      consoleLines.push(`@${t}ms lab ${line}`);
-    }
+    // Every script line but `new` is a lab command of the same words (`lab write` included).
+    if (!line.startsWith('new ')) consoleLines.push(`lab ${line}`);
     await runner.run(line);
   };
   await exec(`new voters=${voters} observers=${observers} seed=${seed}${bugs}`);
@@ -122,7 +117,7 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
       problem = livenessProblem(sim, (sid) => lab.peer(sid));
     }
     script.push(`run ${sim.now - healedAt}ms`);
-    consoleLines.push(`@${healedAt}ms lab run ${sim.now - healedAt}ms`);
+    consoleLines.push(`lab run ${sim.now - healedAt}ms`);
     maxSettleMs = Math.max(maxSettleMs, sim.now - healedAt);
     if (problem && lab.checker.violations.length === 0) {
       lab.checker.report(sim, 'Liveness', problem.servers, `${settleMs / 1000}s after the faults healed: ${problem.message}`);
@@ -138,8 +133,9 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
     violations,
     script,
     console: consoleLines,
-    url: `?voters=${voters}&observers=${observers}&seed=${seed}${bugs ? `&bugs=${opts.bugs!.join(',')}` : ''}`,
+    url: soakUrl(`voters=${voters}&observers=${observers}&seed=${seed}${bugs ? `&bugs=${opts.bugs!.join(',')}` : ''}`, consoleLines),
     events: sim.eventCount,
+    hash: sim.traceHash(),
     simMs: sim.now,
     maxSettleMs,
   };
@@ -147,13 +143,20 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
   return result;
 }
 
+/** The lab's link for a run: its settings and its console lines as `do` parameters, then `lab pause`. */
+export function soakUrl(settings: string, lines: readonly string[]): string {
+  const params = new URLSearchParams(settings);
+  for (const l of [...lines, 'lab pause']) params.append('do', l);
+  return `?${params.toString()}`;
+}
+
 /** How a failing seed is reported: the seed first (DESIGN.md §1), then how to replay it. */
 export function formatSoakFailure(r: SoakResult): string {
   return [
     `SEED=${r.seed}`,
     ...r.violations.map((v) => `  ${v.invariant} at ${(v.t / 1000).toFixed(3)}s (trace #${v.traceIndex}, ${v.servers.map((s) => `zk${s}`).join(',')}): ${v.message}`),
-    `  lab: ${r.url}  — the lab cannot replay a schedule from the URL yet; type these console commands at the times shown`,
-    '  (in a paused lab, `lab run` between them; writes are shown as zkCli creates, which add session txns, so zxids may differ):',
+    `  the same run in the lab (the link replays it, then pauses): ${r.url}`,
+    '  or paste these console lines into a lab opened with the link\'s settings:',
     ...r.console.map((l) => `    ${l}`),
     '  exact replay: save these lines as src/sim/scenarios/testdata/<name>.txt blocks (or feed them to ScriptRunner):',
     ...r.script.map((l) => `    ${l}`),

@@ -11,6 +11,7 @@ import { runSoakSeed } from '../../worker/soak.ts';
 import type { TraceEntry } from '../../sim/trace.ts';
 import { i18n } from '../i18n/index.ts';
 import { parseLabConfig } from '../../sim/config.ts';
+import { parseUrlScript } from '../../store/urlScript.ts';
 import { CONFIG_ERRORS, PROTOCOL_TEXT_KEYS, protocolText, protocolTextKey } from './protocolText.ts';
 
 /** The zab texts and LOOKING reasons of a trace. */
@@ -95,8 +96,11 @@ describe('protocol lines in the event log', () => {
   });
 
   test('every error of the URL settings has a translation', async () => {
-    const { errors } = parseLabConfig(new URLSearchParams('seed=&boot=x&bugs=nope&tickTime=abc&voters=99'));
-    expect(errors).toHaveLength(5);
+    const params = new URLSearchParams('seed=&boot=x&bugs=nope&tickTime=abc&voters=99');
+    params.append('do', 'x'.repeat(5000));
+    for (let i = 0; i < 201; i++) params.append('do', 'lab status');
+    const errors = [...parseLabConfig(params).errors, ...parseUrlScript(params).errors];
+    expect(errors).toHaveLength(7);
     expect(new Set(errors.map((e) => CONFIG_ERRORS.key(e)))).toEqual(new Set(CONFIG_ERRORS.keys));
     await i18n.changeLanguage('en');
     for (const e of errors) expect(CONFIG_ERRORS.text(e)).toBe(e);

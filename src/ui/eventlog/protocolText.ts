@@ -83,4 +83,6 @@ export const CONFIG_ERRORS = lineTranslator('configErrors', [
   { key: 'boot', re: /^boot must list server numbers, e\.g\. boot=1,2$/ },
   { key: 'bugs', re: /^bugs must list bug switches \((?<names>[^)]*)\); unknown: (?<bad>.*)$/ },
   { key: 'range', re: /^(?<key>\w+) must be an integer from (?<lo>\d+) to (?<hi>\d+) \(got "(?<got>.*)"\)$/s },
+  { key: 'doLong', re: /^do: a line longer than (?<max>\d+) characters was not run \((?<start>.*)\)$/s },
+  { key: 'doMany', re: /^do: at most (?<max>\d+) lines run from a link; (?<n>\d+) more were not run$/ },
 ]);

@@ -405,6 +405,8 @@ export const en = {
     boot: 'boot must list server numbers, e.g. boot=1,2',
     bugs: 'bugs must list bug switches ({{names}}); unknown: {{bad}}',
     range: '{{key}} must be an integer from {{lo}} to {{hi}} (got "{{got}}")',
+    doLong: 'do: a line longer than {{max}} characters was not run ({{start}})',
+    doMany: 'do: at most {{max}} lines run from a link; {{n}} more were not run',
   },
   dropReasons: { down: 'the server is down', 'connection-closed': 'the connection closed', restarted: 'the server restarted' },
 };

@@ -399,6 +399,8 @@ export const zhCN = {
     boot: 'boot 必须列出服务器编号，例如 boot=1,2',
     bugs: 'bugs 必须列出故障开关（{{names}}）；未知的：{{bad}}',
     range: '{{key}} 必须是 {{lo}} 到 {{hi}} 之间的整数（收到的是“{{got}}”）',
+    doLong: 'do：超过 {{max}} 个字符的一行没有执行（{{start}}）',
+    doMany: 'do：一个链接最多执行 {{max}} 行；另有 {{n}} 行没有执行',
   },
   dropReasons: { down: '服务器已宕机', 'connection-closed': '连接已关闭', restarted: '服务器已重启' },
 };

@@ -30,8 +30,9 @@ export interface LabZkClientOptions {
    * SyncConnected event whenever the session is established — the page's console starts that
    * way, so an ensemble without a quorum yet does not make opening the console run simulated time
    * forward. A later `connect` is a command the user gave, and it waits like any console command
-   * (a command issued while paused completes, DESIGN.md §4), so a scripted `connect zk3:2181`
-   * followed by `lab cut …` runs the same in the page as headless. Scripted runners wait always.
+   * (a command issued while paused completes, DESIGN.md §4) — until the session exists or the
+   * first attempt failed — so a scripted `connect zk3:2181` followed by `lab cut …` runs the same
+   * in the page as headless. Scripted runners' first connect waits for the session.
    */
   waitForFirstConnect?: boolean;
 }
@@ -112,7 +113,13 @@ export class LabZkClient implements ZkClient {
     this.runtime.clientListeners.set(cid, (n) => this.onNotice(n));
     await this.runtime.apply({ type: 'addClient', cid, server, sessionTimeout: this.opts.sessionTimeout ?? 30000, hosts: hosts ?? [server] });
     this.connects += 1;
-    if (this.connects > 1 || (this.opts.waitForFirstConnect ?? true)) await this.waitUntil(() => this.getState() !== 'CONNECTING');
+    const first = this.connects === 1;
+    if (first && !(this.opts.waitForFirstConnect ?? true)) return;
+    // A `connect` command returns once the session exists or the first attempt failed (a server
+    // that is not serving closes the connection): zkCli then shows CONNECTING and the client keeps
+    // trying in the background — the command does not run the clock until some server serves.
+    const failedOnce = () => (this.runtime.sim.clients.get(cid)?.attempts ?? 0) > 0;
+    await this.waitUntil(() => this.getState() !== 'CONNECTING' || (!first && failedOnce()));
   }
 
   async close(): Promise<void> {

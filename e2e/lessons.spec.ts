@@ -76,7 +76,7 @@ test('the lessons menu opens a lesson; its table of contents jumps forward and b
   const links = menu.locator('[data-lesson-link]');
   await expect(links).toHaveCount(15);
   await menu.locator('[data-lesson-link="startup-election"]').click();
-  await expect(page).toHaveURL(/\?lesson=startup-election$/);
+  await expect(page).toHaveURL(/\?lesson=startup-election(&step=1)?$/);
 
   const panel = page.locator('[data-lesson="startup-election"]');
   const clock = page.getByTestId('sim-time');
@@ -88,6 +88,8 @@ test('the lessons menu opens a lesson; its table of contents jumps forward and b
   await expect(panel).toHaveAttribute('data-step', '3');
   await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
   await expect(toc.nth(2)).toHaveAttribute('aria-current', 'step');
+  // The address follows the step: a reload opens the lesson there.
+  await expect(page).toHaveURL(/\?lesson=startup-election&step=3$/);
   await expect(server(page, 2)).toHaveAttribute('data-state', 'LOOKING');
   await expect(server(page, 3)).toHaveAttribute('data-state', 'DOWN');
   await expect(clock).toHaveText('6.000 s');

@@ -44,6 +44,25 @@ export const writePath: Lesson = {
         { kind: 'output', contains: 'ConnectionLoss' },
       ],
     },
+    {
+      narration: {
+        en: 'Every write ends up as a transaction (事务) in each server\'s transaction log (事务日志) on disk. Start zk1 and zk2 again, open a new session on zk1, create /w4, try to create it once more, then print the logs of zk1 and zk3 with `lab txnlog` — the lines ZooKeeper\'s TxnLogToolkit prints for a log file. The two logs are identical: the same txns with the same zxids in the same order. Sessions are txns too: createSession when one opens, closeSession when one closes (each `connect` closed the console\'s previous session). The failed create is a txn of its own, `error -110` (NodeExists) at zxid 0x200000004: the leader proposes a failing write like any other. And /w3, which ended in ConnectionLoss, is there at 0x100000006: nothing commits without a majority, but zk3 had logged the proposal before it lost its quorum, won the next election with the newest zxid and committed it when epoch 2 began — ConnectionLoss means "unknown", not "failed". zk1 and zk2 were killed, yet their logs survived, and the leader\'s DIFF filled in what they had missed. A restarting server loads its latest snapshot (快照) and replays the log after it.',
+        'zh-CN': '每一次写入最终都会成为每台服务器磁盘上事务日志里的一条事务。重新启动 zk1 和 zk2，在 zk1 上打开一个新会话，创建 /w4，再创建一次，然后用 `lab txnlog` 打印 zk1 和 zk3 的事务日志——也就是 ZooKeeper 的 TxnLogToolkit 查看日志文件时打印的内容。两份日志完全相同：同样的事务、同样的 zxid、同样的顺序。会话也是事务：会话创建时记录 createSession，关闭时记录 closeSession（每次 `connect` 都关闭了控制台之前的会话）。失败的 create 也是一条独立的事务：`error -110`（NodeExists），有自己的 zxid 0x200000004——Leader 对失败的写请求也像对其他写请求一样发起 Proposal。上一步以 ConnectionLoss 结束的 /w3 也在日志里（0x100000006）：没有过半就不会提交，但 zk3 在失去过半之前已经把这个 Proposal 写进了事务日志，随后凭最新的 zxid 再次当选，并在 epoch 2 开始时提交了它——ConnectionLoss 的意思是“结果未知”，而不是“失败”。zk1 和 zk2 都被杀掉过，但它们的事务日志还在，Leader 通过 DIFF 补上了它们错过的事务。服务器重启时，先加载最新的快照，再重放快照之后的事务日志。',
+      },
+      actions: ['lab start 1 2', 'lab run 5s', 'connect zk1:2181', 'create /w4 four', 'create /w4 again', 'lab txnlog 1', 'lab txnlog 3'],
+      // Each check is the exact end of one log line (from cxid or zxid on): the time and the
+      // session id at the start of a line depend on when the learner acts (the clock runs while
+      // they read), the rest does not.
+      checks: [
+        { kind: 'state', server: 3, is: 'LEADING' },
+        { kind: 'packet', type: 'DIFF', from: 3, to: 2 },
+        { kind: 'output', contains: "zxid 0x100000006 create /w3,three,[31,s{'world,'anyone}" },
+        { kind: 'output', contains: 'zxid 0x200000001 closeSession v{}' },
+        { kind: 'output', contains: 'cxid 0x0 zxid 0x200000002 createSession 30000' },
+        { kind: 'output', contains: 'cxid 0x2 zxid 0x200000004 error -110' },
+        { kind: 'output', contains: 'EOF reached after 10 txns.' },
+      ],
+    },
   ],
   challenge: {
     en: 'Open an ensemble of five voters (voters=5). How many servers can you kill while `create` still succeeds? Find the exact number and show the packet log of the last successful write.',

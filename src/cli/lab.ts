@@ -10,6 +10,7 @@ import { nextScriptedWrite, type LabAction } from '../sim/actions.ts';
 import { endpointName, type Simulation } from '../sim/simulation.ts';
 import { packetType, type TraceEntry } from '../sim/trace.ts';
 import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
+import { txnLogLines } from './txnLog.ts';
 
 export interface LabController {
   readonly sim: Simulation;
@@ -58,6 +59,7 @@ export const LAB_USAGE = [
   '\tlab status',
   '\tlab log [TYPE…]',
   '\tlab 4lw S WORD',
+  '\tlab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
   '\tlab hash',
   '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
   '\tlab branches   (acting in the past forks a branch)',
@@ -322,6 +324,16 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       const s = sim.slot(sid);
       if (!s.up) return fail(connectionRefused(sid));
       return { lines: await fourLetterWordLines(sim, sid, word) };
+    }
+    case 'txnlog': {
+      // Read from the disk the host owns: a killed server's log is still there, a wiped one is empty.
+      const sid = parseServer(ctl, args[0]);
+      if (typeof sid === 'string') return fail(`lab txnlog: ${sid}`);
+      const last = args[1] === undefined ? null : Number(args[1]);
+      if (args.length > 2 || (last !== null && (!/^\d+$/.test(args[1]!) || last < 1))) {
+        return fail('lab txnlog: usage: lab txnlog S [N]   (N: only the last N txns, N >= 1)');
+      }
+      return { lines: txnLogLines(sid, sim.slot(sid).disk, last) };
     }
     case 'branches': {
       if (!ctl.branchList) return fail('lab branches: not available here');

@@ -102,7 +102,7 @@ export interface PeerDisk {
 /** One entry of the transaction log: the TxnHeader fields plus the txn body. */
 export interface LoggedTxn {
   zxid: number;
-  /** Simulated ms when the leader created the txn (TxnHeader.time). */
+  /** When the leader created the txn (TxnHeader.time): clockOriginMs + the simulated ms. */
   time: number;
   /** The txn body; its shape belongs to the DataTree. */
   txn: unknown;

@@ -196,6 +196,16 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
     };
   }, [waiting, mark, lesson, index, send]);
 
+  // The address follows the step, so a reload or a shared link opens the lesson where it is.
+  const stepInUrl = snap.matches('step') ? index + 1 : null;
+  useEffect(() => {
+    if (stepInUrl === null) return;
+    const url = new URL(window.location.href);
+    if (url.searchParams.get('step') === String(stepInUrl)) return;
+    url.searchParams.set('step', String(stepInUrl));
+    window.history.replaceState(null, '', url);
+  }, [stepInUrl]);
+
   const done = snap.status === 'done';
   useEffect(() => {
     if (!done) return;

@@ -23,7 +23,7 @@ import type { ACL } from '../protocol/acl/acl.ts';
 import type { Txn, TxnRecord } from '../protocol/datatree/types.ts';
 import type { LoggedTxn, PeerDisk, Sid } from '../protocol/types.ts';
 import { hex } from '../protocol/zxid.ts';
-import { civilFromDays, hexLong, idToString, javaListToString } from './zkcli/format.ts';
+import { civilFromDays, hexLong, idToString, javaListToString, toCSVString } from './zkcli/format.ts';
 
 export const TXNLOG_HEADER = 'ZooKeeper Transactional Log File with dbid 0 txnlog format version 2';
 
@@ -69,23 +69,6 @@ function checkNullToEmpty(data: Uint8Array | null): string {
   return data === null || data.length === 0 ? '' : javaUtf8(data);
 }
 
-/** ToStringOutputArchive.escapeString: quoted, with `\0 \n \r , } %` escaped. */
-function escapeString(s: string): string {
-  let out = "'";
-  for (const c of s) {
-    switch (c) {
-      case '\0': out += '%00'; break;
-      case '\n': out += '%0A'; break;
-      case '\r': out += '%0D'; break;
-      case ',': out += '%2C'; break;
-      case '}': out += '%7D'; break;
-      case '%': out += '%25'; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 /** jute `ACL.toString()` (a top-level record: it ends with a newline). */
 function aclToString(a: ACL): string {
   return `${a.perms},s{${idToString(a.id).replace(/\n$/, '')}}\n`;
@@ -113,15 +96,15 @@ function formattedTxnStr(r: TxnRecord): string {
     // the rest: jute Record.toString() (a top-level record, so a final newline)
     case 'delete':
     case 'deleteContainer':
-      return `${escapeString(r.path)}\n`;
+      return `${toCSVString(r.path)}\n`;
     case 'setACL':
-      return `${escapeString(r.path)},${aclVector(r.acl)},${r.version}\n`;
+      return `${toCSVString(r.path)},${aclVector(r.acl)},${r.version}\n`;
     case 'check':
-      return `${escapeString(r.path)},${r.version}\n`;
+      return `${toCSVString(r.path)},${r.version}\n`;
     case 'createSession':
       return `${r.timeOut}\n`;
     case 'closeSession':
-      return `v{${r.paths2Delete.map(escapeString).join(',')}}\n`;
+      return `v{${r.paths2Delete.map(toCSVString).join(',')}}\n`;
     case 'error':
       return `${r.err}\n`;
   }

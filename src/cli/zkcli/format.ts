@@ -60,8 +60,8 @@ export function formatStat(stat: Stat): string[] {
   ];
 }
 
-/** jute Utils.toCSVString */
-function toCSVString(s: string): string {
+/** jute Utils.toCSVString (ToStringOutputArchive.escapeString is the same): quoted, with `\0 \n \r , } %` escaped. */
+export function toCSVString(s: string): string {
   let out = "'";
   for (const c of s) {
     switch (c) {

@@ -128,6 +128,9 @@ for (const id of ALL_LESSONS) {
     const steps = await panel.getByRole('list', { name: 'Steps' }).getByRole('button').count();
     for (let k = 1; k <= steps; k++) {
       await expect(panel).toHaveAttribute('data-step', String(k));
+      // `code` in the narration is set as code, never shown with its backticks.
+      expect(await page.getByTestId('lesson-narration').textContent()).not.toContain('`');
+      if (id === 'acl' && k === 2) await expect(page.getByTestId('lesson-narration').locator('code', { hasText: 'addauth digest alice:secret' })).toBeVisible();
       await panel.getByRole('button', { name: 'Do it for me' }).click();
       await expect(panel).toHaveAttribute('data-lesson-state', /^(passed|failed)$/);
       const failed = await panel.locator('[data-check-ok="false"]').allTextContents();

@@ -141,6 +141,15 @@ function TableOfContents({ name }: { name: string }) {
   );
 }
 
+/**
+ * Lesson text with `code` spans (commands, paths, ids) set as <code>. Plain React text nodes only:
+ * nothing in a lesson is ever read as HTML.
+ */
+export function LessonText({ text }: { text: string }) {
+  const parts = text.split(/`([^`]+)`/);
+  return <>{parts.map((p, i) => (i % 2 === 1 ? <code key={i}>{p}</code> : p))}</>;
+}
+
 /** A step's check as the learner reads it, in the current language. */
 export function checkText(c: Check): string {
   switch (c.kind) {
@@ -239,7 +248,7 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
               disabled={!snap.can({ type: 'GOTO', step: i + 1 })}
               onClick={() => send({ type: 'GOTO', step: i + 1 })}
             >
-              {firstSentence(s.narration[lang])}
+              <LessonText text={firstSentence(s.narration[lang])} />
             </button>
           </li>
         ))}
@@ -248,11 +257,11 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
         <div className="lesson-finished">
           <p>{t.lessonFinished}</p>
           <h3>{t.lessonChallenge}</h3>
-          <p data-testid="lesson-challenge">{lesson.challenge[lang]}</p>
+          <p data-testid="lesson-challenge"><LessonText text={lesson.challenge[lang]} /></p>
         </div>
       ) : (
         <>
-          <p className="lesson-narration" data-testid="lesson-narration">{current.narration[lang]}</p>
+          <p className="lesson-narration" data-testid="lesson-narration"><LessonText text={current.narration[lang]} /></p>
           {waiting && <p className="lesson-hint">{t.lessonTryHint}</p>}
           {busy && <p className="lesson-busy" aria-live="polite">{t.lessonWorking}</p>}
           <h3>{t.lessonChecks}</h3>

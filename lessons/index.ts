@@ -98,4 +98,52 @@ export const INTERVIEW_INDEX: InterviewEntry[] = [
     lesson: 'consistency-sync',
     step: 1,
   },
+  {
+    notes: '11.4',
+    question: { en: 'How does ZooKeeper help balance load (which server does a client pick)?', 'zh-CN': 'ZooKeeper 如何实现负载均衡（具体连接哪一台服务器）？' },
+    lesson: 'scenarios',
+    step: 5,
+  },
+  {
+    notes: '11.5',
+    question: { en: 'How does a registry (注册中心) built on ZooKeeper work?', 'zh-CN': 'ZooKeeper 实现注册中心的原理是怎样的？' },
+    lesson: 'scenarios',
+    step: 3,
+  },
+  {
+    notes: '11.6',
+    question: { en: 'When the master of a distributed service dies, how is another chosen?', 'zh-CN': '分布式服务集群主节点宕机，如何保证整体服务可用？' },
+    lesson: 'recipes',
+    step: 3,
+  },
+  {
+    notes: '11.9',
+    question: { en: 'Across processes on many machines, what replaces a thread lock?', 'zh-CN': '分布式多进程下，线程安全问题如何解决（分布式锁）？' },
+    lesson: 'recipes',
+    step: 1,
+  },
+  {
+    notes: '11.11',
+    question: { en: 'How do servers go on and off line without the clients configuring anything?', 'zh-CN': '如何做到客户端无感知、服务端自动上下线？' },
+    lesson: 'scenarios',
+    step: 3,
+  },
+  {
+    notes: '11.13',
+    question: { en: 'How does ZooKeeper work (recovery mode, then broadcast mode)?', 'zh-CN': 'ZooKeeper 的工作原理（先恢复模式，再广播模式）是什么？' },
+    lesson: 'zab-vs-paxos',
+    step: 1,
+  },
+  {
+    notes: '11.15',
+    question: { en: 'In practice: a session that ends takes its ephemeral nodes (and registrations) with it.', 'zh-CN': '使用中的问题：会话失效后，它的临时节点（注册信息）随之消失。' },
+    lesson: 'sessions-watches',
+    step: 3,
+  },
+  {
+    notes: '11.15',
+    question: { en: 'In practice: while the ensemble elects a new leader it serves no one.', 'zh-CN': '使用中的问题：集群重新选主期间，短暂无法提供服务。' },
+    lesson: 'leader-crash',
+    step: 2,
+  },
 ];

@@ -22,14 +22,16 @@ export const leaderCrash: Lesson = {
     },
     {
       narration: {
-        en: 'Kill the leader. Its followers notice at once (their connection to it closes), go LOOKING, and start a new election round (logicalclock 2). zk2 wins: same zxid, higher sid. In ZAB\'s discovery phase the new leader proposes epoch 2 = the highest acceptedEpoch of a quorum + 1, so its Zxid becomes 0x200000000.',
-        'zh-CN': '杀掉 Leader。Follower 立即察觉（与它的连接断开），进入 LOOKING，开始新一轮选举（logicalclock 为 2）。zk2 胜出：zxid 相同，sid 更大。在 ZAB 的发现阶段，新 Leader 提出的 epoch 为过半服务器中最大的 acceptedEpoch 加 1，即 2，所以它的 Zxid 变为 0x200000000。',
+        en: 'Kill the leader. Its followers notice at once (their connection to it closes), go LOOKING, and start a new election round (logicalclock 2). zk2 wins: same zxid, higher sid. In ZAB\'s discovery phase the new leader proposes epoch 2 = the highest acceptedEpoch of a quorum + 1, so its Zxid becomes 0x200000000. Until then nobody serves: zk1 closes its clients’ connections when it goes LOOKING, so the console\'s session sees Disconnected and reconnects once zk1 follows the new leader — here a fraction of a second; in production, with real timeouts, often seconds (a cost the notes list among ZooKeeper\'s problems in use).',
+        'zh-CN': '杀掉 Leader。Follower 立即察觉（与它的连接断开），进入 LOOKING，开始新一轮选举（logicalclock 为 2）。zk2 胜出：zxid 相同，sid 更大。在 ZAB 的发现阶段，新 Leader 提出的 epoch 为过半服务器中最大的 acceptedEpoch 加 1，即 2，所以它的 Zxid 变为 0x200000000。在此之前没有任何服务器提供服务：zk1 进入 LOOKING 时会关闭客户端连接，所以控制台的会话先看到 Disconnected，等 zk1 跟随新 Leader 后再重新连上——这里不到一秒；在生产环境中，真实的超时往往让它持续数秒（笔记把它列为 ZooKeeper 使用中的问题之一）。',
       },
       actions: ['lab kill 3', 'lab run 3s', 'lab 4lw 2 srvr'],
       checks: [
         { kind: 'state', server: 2, is: 'LEADING' },
         { kind: 'epoch', server: 2, is: 2 },
         { kind: 'output', contains: 'Zxid: 0x200000000' },
+        { kind: 'output', contains: 'WatchedEvent state:Disconnected type:None path:null' },
+        { kind: 'output', contains: 'WatchedEvent state:SyncConnected type:None path:null' },
       ],
     },
     {

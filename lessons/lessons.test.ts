@@ -1,4 +1,6 @@
 /** Every lesson, played headless to its end in every language: every check of every step passes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runLesson } from '../src/worker/lessonRunner.ts';
 import { INTERVIEW_INDEX, LESSONS } from './index.ts';
@@ -43,6 +45,16 @@ describe('lessons index', () => {
       for (const s of texts(entry.question)) expect(s.trim().length).toBeGreaterThan(0);
     },
   );
+
+  test('lessons/README.md lists every entry of the index', () => {
+    const readme = readFileSync(join(import.meta.dirname, 'README.md'), 'utf8').split('\n');
+    for (const e of INTERVIEW_INDEX) {
+      const row = readme.find((l) => l.startsWith(`| ${e.notes} |`) && l.endsWith(`| \`${e.lesson}\` · ${e.step} |`));
+      expect(row, `README row for ${e.notes} → ${e.lesson} · ${e.step}`).toBeDefined();
+    }
+    const rows = readme.filter((l) => /^\| 11\.\d+ \|/.test(l));
+    expect(rows).toHaveLength(INTERVIEW_INDEX.length);
+  });
 
   test('every interview question of notes 004 §11 the issue names is answered', () => {
     for (const n of ['11.2', '11.7', '11.8', '11.10', '11.12']) expect(INTERVIEW_INDEX.some((e) => e.notes === n)).toBe(true);

@@ -4,7 +4,7 @@ import type { Lesson } from './types.ts';
 export const acl: Lesson = {
   id: 'acl',
   title: { en: 'Access control: ACLs', 'zh-CN': '权限控制：ACL' },
-  ensemble: 'voters=3&seed=17',
+  ensemble: 'voters=3&seed=17&superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=',
   steps: [
     {
       narration: {
@@ -107,8 +107,8 @@ export const acl: Lesson = {
     },
     {
       narration: {
-        en: 'The ip scheme matches the client\'s address, exactly or by prefix (`ip:10.0.0.0/8`). Every console in this lab connects from 127.0.0.1, so `ip:127.0.0.1:cdrwa` lets them all in (here ip cannot tell two consoles apart), while `ip:10.0.0.0/8:cdrwa` shuts out everyone, even the node\'s creator: `get` and `getAcl` are refused. The way out is the parent: / grants DELETE to anyone, so `delete /lan` works. The last scheme, super, is a super user who passes every check; it exists only if the servers were started with `-Dzookeeper.DigestAuthenticationProvider.superDigest=…`, and the lab\'s servers were not, so nobody here is super.',
-        'zh-CN': 'ip 模式按客户端地址匹配，可以是精确地址，也可以是网段前缀（`ip:10.0.0.0/8`）。本实验中所有控制台都从 127.0.0.1 连接，所以 `ip:127.0.0.1:cdrwa` 对它们全部放行（在这里 ip 模式分不出两个控制台）；而 `ip:10.0.0.0/8:cdrwa` 把所有人都挡在门外，连节点的创建者也不例外：`get` 和 `getAcl` 都被拒绝。出路在父节点：/ 给所有人 DELETE 权限，所以 `delete /lan` 可以执行。最后一种权限模式 super 是超级用户，可以通过一切权限检查；只有服务器启动时设置了 `-Dzookeeper.DigestAuthenticationProvider.superDigest=…` 才会有超级用户，而本实验的服务器没有设置，所以这里没有人是 super。',
+        en: 'The ip scheme matches the client\'s address, exactly or by prefix (`ip:10.0.0.0/8`). Every console in this lab connects from 127.0.0.1, so `ip:127.0.0.1:cdrwa` lets them all in (here ip cannot tell two consoles apart), while `ip:10.0.0.0/8:cdrwa` shuts out everyone, even the node\'s creator: `get` and `getAcl` are refused. The way out is the parent: / grants DELETE to anyone, so `delete /lan` works. Is such a node lost for good? Not to the super user — the next step.',
+        'zh-CN': 'ip 模式按客户端地址匹配，可以是精确地址，也可以是网段前缀（`ip:10.0.0.0/8`）。本实验中所有控制台都从 127.0.0.1 连接，所以 `ip:127.0.0.1:cdrwa` 对它们全部放行（在这里 ip 模式分不出两个控制台）；而 `ip:10.0.0.0/8:cdrwa` 把所有人都挡在门外，连节点的创建者也不例外：`get` 和 `getAcl` 都被拒绝。出路在父节点：/ 给所有人 DELETE 权限，所以 `delete /lan` 可以执行。这样的节点就永远丢失了吗？对超级管理员来说并不是——见下一步。',
       },
       actions: [
         'create /local local-data ip:127.0.0.1:cdrwa',
@@ -127,9 +127,34 @@ export const acl: Lesson = {
         { kind: 'output', contains: '[cfg, local, open, private, zookeeper]' },
       ],
     },
+    {
+      narration: {
+        en: 'The last scheme, super, is a super user who passes every check. It exists only if the servers were started with `-Dzookeeper.DigestAuthenticationProvider.superDigest=…`, and this lesson\'s servers were — look for `superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=` in the lesson\'s link, the lab\'s way of passing that property. That value is `super:` plus BASE64(SHA1("super:admin")), so whoever knows the password `admin` can become the super user. /vault is locked the way /lan was, with `ip:10.0.0.0/8:cdrwa`: its creator, console 1, cannot read it, and neither can a fresh console 4. Then console 4 runs `addauth digest super:admin`. Like any digest, it adds `digest: super`, but because that digest equals the configured one the server also adds the id `super:` with an empty user (`whoami` lists the ids in the server\'s hash-set order, not in the order they were added), and an id of the super scheme passes every ACL check. Console 4 reads /vault, sees its ACL in full, and does what an operator does in a recovery: `setAcl /vault world:anyone:r` reopens the node for reading, and console 1\'s `get` works again. The super user is the key to every lock, so keep its password secret, long and hard to guess: anyone who knows it owns every znode.',
+        'zh-CN': '最后一种权限模式 super 是超级管理员，可以通过一切权限检查。只有服务器启动时设置了 `-Dzookeeper.DigestAuthenticationProvider.superDigest=…` 才会有它，而本课的服务器设置了——看看本课链接里的 `superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=`，这就是本实验传入这个属性的方式。这个值是 `super:` 加上 BASE64(SHA1("super:admin"))，所以只要知道密码 `admin`，就能成为超级管理员。/vault 和当初的 /lan 一样被 `ip:10.0.0.0/8:cdrwa` 锁住：它的创建者控制台 1 读不了，新开的控制台 4 也读不了。接着控制台 4 执行 `addauth digest super:admin`。和任何 digest 一样，它先加上身份 `digest: super`；但由于这个摘要与服务器配置的相同，服务器还会再加上一个用户名为空的身份 `super:`（`whoami` 按服务器内部哈希集合的顺序列出身份，而不是按添加的先后），而 super 模式的身份可以通过一切 ACL 检查。于是控制台 4 读到了 /vault，看到了完整的 ACL，并做了运维人员在故障恢复（recovery）时会做的事：执行 `setAcl /vault world:anyone:r` 重新开放读权限，控制台 1 的 `get` 又能成功了。超级管理员是打开所有锁的钥匙，所以它的密码必须保密、足够长、难以猜中：谁知道这个密码，谁就拥有所有 znode。',
+      },
+      actions: [
+        'create /vault vault-data ip:10.0.0.0/8:cdrwa',
+        'get /vault',
+        '@4 get /vault',
+        '@4 addauth digest super:admin',
+        '@4 whoami',
+        '@4 get /vault',
+        '@4 getAcl /vault',
+        '@4 setAcl /vault world:anyone:r',
+        'get /vault',
+      ],
+      checks: [
+        { kind: 'output', contains: 'Created /vault' },
+        { kind: 'output', contains: 'Insufficient permission : /vault' },
+        { kind: 'output', contains: 'digest: super' },
+        { kind: 'output', contains: 'super: ' },
+        { kind: 'output', contains: '\'ip,\'10.0.0.0/8' },
+        { kind: 'output', contains: 'vault-data' },
+      ],
+    },
   ],
   challenge: {
-    en: 'Lock yourself out: create a node and give it an ACL under which none of your consoles has any permission (a digest nobody has added, or an ip no console has). Then try get, ls, stat, set, getAcl, setAcl, create under it and delete: which still work, and whose ACL decides each answer? Finally, how could you get back in if the lock were a digest, and why is there no way back from an ip lock in this lab?',
-    'zh-CN': '把自己锁在门外：创建一个节点，给它设置一个 ACL，让你的任何控制台都没有任何权限（比如一个谁都没有 addauth 过的 digest，或者一个没有控制台使用的 ip）。然后依次尝试 get、ls、stat、set、getAcl、setAcl、在它下面 create，以及 delete：哪些还能执行？每个结果由哪个节点的 ACL 决定？最后想一想：如果锁是 digest，你怎样重新进去？为什么在本实验中被 ip 锁住就再也回不去了？',
+    en: 'Lock yourself out: create a node and give it an ACL under which none of your consoles has any permission (a digest nobody has added, or an ip no console has). Then try get, ls, stat, set, getAcl, setAcl, create under it and delete: which still work, and whose ACL decides each answer? Finally, how could you get back in if the lock were a digest? Against an ip lock no addauth of yours helps; which one identity still gets in, and what does that say about how its password must be kept?',
+    'zh-CN': '把自己锁在门外：创建一个节点，给它设置一个 ACL，让你的任何控制台都没有任何权限（比如一个谁都没有 addauth 过的 digest，或者一个没有控制台使用的 ip）。然后依次尝试 get、ls、stat、set、getAcl、setAcl、在它下面 create，以及 delete：哪些还能执行？每个结果由哪个节点的 ACL 决定？最后想一想：如果锁是 digest，你怎样重新进去？被 ip 锁住时，你再怎么 addauth 都没用；这时还有哪一个身份能进去？这对它的密码该如何保管意味着什么？',
   },
 };

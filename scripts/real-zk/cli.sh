@@ -5,6 +5,11 @@
 # script line, a final `quit`, stdout and stderr interleaved (2>&1).
 # Usage: scripts/real-zk/cli.sh [NN-name.zk ...]   (default: every NN-name.zk with NN >= 30)
 # Reads and writes src/cli/testdata/conformance/.
+# Header lines: a script may start with lines beginning with `#`; they are not sent to zkCli.
+#   #lab key=value ...     lab URL settings the transcript needs; the ones a real server has are
+#                          passed to every server's JVM:
+#                          superDigest=user:hash -> -Dzookeeper.DigestAuthenticationProvider.superDigest=user:hash
+#   #ensemble-only reason  (only read by the lab's tests: the standalone harness skips the script)
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
@@ -28,17 +33,35 @@ if (($#)); then scripts=("$@"); else
   scripts=(); for f in "$DIR"/[3-9][0-9]-*.zk; do scripts+=("$(basename "$f")"); done
 fi
 
+BASE_JAVA_OPTS=("${JAVA_OPTS_COMMON[@]}")
 T_ALL=$(now_ms)
 for s in "${scripts[@]}"; do
   name=${s%.zk}
   T_S=$(now_ms)
+  # JVM properties for the servers from the script's `#lab` header
+  server_opts=()
+  while IFS= read -r line; do
+    [[ $line == '#'* ]] || break
+    [[ $line == '#lab '* ]] || continue
+    for kv in ${line#'#lab '}; do
+      case ${kv%%=*} in
+        superDigest) server_opts+=("-Dzookeeper.DigestAuthenticationProvider.superDigest=${kv#*=}") ;;
+        *) echo "$name: no server property for lab setting ${kv%%=*}" >&2 ;;
+      esac
+    done
+  done < "$DIR/$s"
   ensemble "$ZKREC_ROOT/cli/$name" 3 0
+  JAVA_OPTS_COMMON=("${BASE_JAVA_OPTS[@]}" "${server_opts[@]}")
   zk_start 1 2 3
+  JAVA_OPTS_COMMON=("${BASE_JAVA_OPTS[@]}")
   wait_ready || { zk_kill_all; continue; }
   marked=$ENS_DIR/marked.zk
   : > "$marked"
   n=0
+  header=1
   while IFS= read -r line || [[ -n $line ]]; do
+    if ((header)) && [[ $line == '#'* ]]; then continue; fi
+    header=0
     n=$((n + 1))
     printf '%s\nstat /zz-mark-%02d\n' "$line" "$n" >> "$marked"
   done < "$DIR/$s"

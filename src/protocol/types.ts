@@ -55,6 +55,12 @@ export interface QuorumConfig {
   juteMaxBuffer: number;
   /** Protocol-bug switches (the bug museum, src/sim/bugs.ts); none by default. */
   bugs?: BugName[];
+  /**
+   * -Dzookeeper.DigestAuthenticationProvider.superDigest, e.g. `super:xQJmxLMiHGwaqBvst5y6rkB6HQs=`
+   * (`addauth digest super:admin` then also gives the connection `super:`, which passes every ACL
+   * check); none by default.
+   */
+  superDigest?: string;
 }
 
 /**

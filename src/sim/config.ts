@@ -23,6 +23,11 @@ export interface LabConfig {
   boot: number[] | null;
   /** Protocol-bug switches (the bug museum, src/sim/bugs.ts). `bugs=commitWithoutQuorum,skipTrunc` in a URL. */
   bugs?: BugName[];
+  /**
+   * The servers' -Dzookeeper.DigestAuthenticationProvider.superDigest: `user:BASE64(SHA1("user:password"))`.
+   * `superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=` in a URL; then `addauth digest super:admin` is super.
+   */
+  superDigest?: string;
 }
 
 export const DEFAULT_LAB_CONFIG: LabConfig = {
@@ -53,6 +58,9 @@ export const LIMITS = {
 
 export type ConfigKey = keyof typeof LIMITS;
 
+/** A digest id as DigestAuthenticationProvider.generateDigest writes it: a user without `:`, then 20 bytes of SHA1 in base64. */
+const SUPER_DIGEST = /^[^:]+:[A-Za-z0-9+/]{27}=$/;
+
 /**
  * Reads settings from key/value pairs (URL search params or `new k=v` words). Unknown keys are
  * ignored; bad values are reported, not thrown, so a mistyped link still opens a lab.
@@ -78,6 +86,13 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
       const bad = names.filter((n) => !(BUG_NAMES as readonly string[]).includes(n));
       if (bad.length > 0) errors.push(`bugs must list bug switches (${BUG_NAMES.join(', ')}); unknown: ${bad.join(', ').slice(0, 80)}`);
       else config.bugs = names as BugName[];
+      continue;
+    }
+    if (key === 'superDigest') {
+      // a `+` of the base64 arrives as a space when the link did not escape it (%2B)
+      const v = raw.trim().replace(/ /g, '+');
+      if (!SUPER_DIGEST.test(v)) errors.push(`superDigest must be user:base64(sha1(user:password)), e.g. superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs= (got "${raw.slice(0, 40)}")`);
+      else config.superDigest = v;
       continue;
     }
     if (!(key in LIMITS)) continue;
@@ -116,5 +131,6 @@ export function quorumConfigOf(c: LabConfig): QuorumConfig {
     commitLogCount: c.commitLogCount,
     snapshotSizeFactor: c.snapshotSizeFactorPct / 100,
     ...(c.bugs && c.bugs.length > 0 ? { bugs: [...c.bugs] } : {}),
+    ...(c.superDigest !== undefined ? { superDigest: c.superDigest } : {}),
   };
 }

@@ -66,7 +66,11 @@ export class ScriptRunner {
     const [word, ...args] = command.split(/\s+/);
     if (word === 'new') {
       this.lab?.dispose();
-      const { config, errors } = parseLabConfig(args.map((a) => a.split('=', 2) as [string, string]));
+      // key=value, split at the first '=' (a superDigest value ends in '=').
+      const { config, errors } = parseLabConfig(args.map((a) => {
+        const i = a.indexOf('=');
+        return (i < 0 ? [a, ''] : [a.slice(0, i), a.slice(i + 1)]) as [string, string];
+      }));
       if (errors.length > 0) return errors.join('\n');
       this.lab = new HeadlessLab(config);
       this.repliesSeen = 0;

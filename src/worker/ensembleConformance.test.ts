@@ -2,12 +2,14 @@
  * Every recorded zkCli transcript (src/cli/testdata/conformance, from a real 3.8.0 ensemble),
  * replayed through the console layer on a fresh simulated 3-voter ensemble: zkCli → LabZkClient →
  * client packets → zk1 → ZAB → back. Every line must match except what the conformance README
- * allows to differ.
+ * allows to differ. A transcript's `#lab k=v …` header line gives the ensemble settings it was
+ * recorded with (e.g. superDigest), as the lab's URL would.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareTranscript, formatMismatches, runMarkedScript, scriptLinesOf, splitLines, type CliRunner } from '../cli/zkcli/conformance.ts';
+import { compareTranscript, formatMismatches, runMarkedScript, scriptLinesOf, splitLines, transcriptHeader, type CliRunner } from '../cli/zkcli/conformance.ts';
+import { parseLabConfig } from '../sim/config.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
 import { HeadlessLab } from './headless.ts';
 import { LabZkClient } from './labZkClient.ts';
@@ -15,8 +17,10 @@ import { LabZkClient } from './labZkClient.ts';
 const dir = join(import.meta.dirname, '../cli/testdata/conformance');
 const names = readdirSync(dir).filter((f) => f.endsWith('.zk')).sort();
 
-async function ensembleRunner(): Promise<CliRunner> {
-  const lab = new HeadlessLab({ voters: 3, seed: 1 });
+async function ensembleRunner(settings: Array<[string, string]> = []): Promise<CliRunner> {
+  const { config, errors } = parseLabConfig([['voters', '3'], ['seed', '1'], ...settings]);
+  if (errors.length > 0) throw new Error(`bad #lab settings: ${errors.join('; ')}`);
+  const lab = new HeadlessLab(config);
   await lab.runtime.runFor(3000);
   const client = new LabZkClient(lab.runtime, { drive: () => true });
   const cli = new ZkCli({ server: 'zk1:2181', jline: false });
@@ -48,9 +52,10 @@ describe('zkCli transcripts against the simulated ensemble', () => {
   for (const name of names) {
     const outFile = join(dir, name.replace(/\.zk$/, '.out'));
     it.skipIf(!existsSync(outFile))(name, async () => {
-      const script = scriptLinesOf(readFileSync(join(dir, name), 'utf8'));
+      const text = readFileSync(join(dir, name), 'utf8');
+      const script = scriptLinesOf(text);
       const expected = labAddresses(splitLines(readFileSync(outFile, 'utf8')));
-      const actual = await runMarkedScript(script, await ensembleRunner());
+      const actual = await runMarkedScript(script, await ensembleRunner(transcriptHeader(text).settings));
       const ms = compareTranscript(script, expected, actual);
       expect(ms, formatMismatches(name, ms)).toEqual([]);
     });

@@ -45,11 +45,18 @@ const EPISODE = 10_000;
 const ENSEMBLE_EPISODE = 2_500;
 
 const corpusDir = join(import.meta.dirname, '../cli/testdata/conformance');
+/**
+ * Every transcript line but the headers (`#lab …`) and the lines that touch a quota's
+ * zookeeper_stats node: data there that is not a StatsTrack kills every server's CommitProcessor
+ * at the next write under the quota'd path, and a setData there kills the servers for good (real
+ * 3.8.0 does that too: conformance/62-quota-garbage-stats-crash), which would end the fuzz's
+ * ensemble for everything after it.
+ */
 const CORPUS = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.zk'))
   .sort()
   .flatMap((f) => readFileSync(join(corpusDir, f), 'utf8').split('\n'))
-  .filter((l) => l !== '');
+  .filter((l) => l !== '' && !l.startsWith('#') && !l.includes('zookeeper_stats'));
 
 class FuzzFailure extends Error {}
 
@@ -110,7 +117,8 @@ async function runLine(s: Stream, c: Console, index: number, line: string): Prom
     fail(s, index, line, `no output for command ${JSON.stringify(c.lastArgs?.[0])} (${c.name}, client ${stateBefore} → ${c.client.getState()})`, out);
   }
   checkVocabulary(s, index, line, out);
-  if (c.cli.crashed && !out.some((l) => l.text.startsWith('Exception in thread "main" '))) fail(s, index, line, 'zkCli died without a stack trace', out);
+  // (the trace may be glued to text printed without a newline, e.g. setAcl -R's per-node errors)
+  if (c.cli.crashed && !out.some((l) => l.text.includes('Exception in thread "main" '))) fail(s, index, line, 'zkCli died without a stack trace', out);
   const state = c.client.getState();
   c.deadStreak = state === 'CLOSED' || state === 'AUTH_FAILED' ? c.deadStreak + 1 : 0;
   if (c.cli.exited) {

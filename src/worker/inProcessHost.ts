@@ -9,6 +9,7 @@ import type { Sid } from '../protocol/types.ts';
 import type { PeerHost, StepRequest, StepResult } from '../sim/host.ts';
 import { deepClone } from '../sim/clone.ts';
 import { shareDisk } from '../sim/simulation.ts';
+import { isJavaThrowable } from '../protocol/javaThrowable.ts';
 
 export class InProcessHost implements PeerHost {
   readonly kind = 'in-process' as const;
@@ -74,6 +75,7 @@ export function runStep(peer: QuorumPeer | undefined, req: StepRequest): StepRes
     const outputs = stepPeer(peer, req.input, req.now);
     return { sid: req.sid, outputs, view: peerView(peer) };
   } catch (e) {
-    return { sid: req.sid, outputs: [], view: null, error: e instanceof Error ? e.message : String(e) };
+    // a Java exception reads as the real server logs it: `java.lang.X: message`
+    return { sid: req.sid, outputs: [], view: null, error: isJavaThrowable(e) ? e.toString() : e instanceof Error ? e.message : String(e) };
   }
 }

@@ -8,7 +8,8 @@ import { utf8Encode } from '../../protocol/acl/utf8.ts';
 import { MAX_TTL, TTL_ERROR } from '../../protocol/datatree/EphemeralType.ts';
 import { Code, isKeeperError, keeperErrorMessage, type KeeperError } from '../../protocol/datatree/KeeperException.ts';
 import { validatePath } from '../../protocol/datatree/PathUtils.ts';
-import { formatStatsTrack, parseStatsTrack, Quotas, statsGet, type StatsTrack } from '../../protocol/datatree/StatsTrack.ts';
+import { formatStatsTrack, parseStatsTrackBytes, Quotas, statsGet, type StatsKey, type StatsTrack } from '../../protocol/datatree/StatsTrack.ts';
+import { isJavaThrowable } from '../../protocol/javaThrowable.ts';
 import { isSequential, type CreateMode, type Op, type Stat } from '../../protocol/datatree/types.ts';
 import type { WatcherType } from '../../protocol/watch/WatchManager.ts';
 import { parseAcl } from './AclParser.ts';
@@ -705,17 +706,35 @@ class QuotaIllegalArgument extends Error {}
 function checkQuotaWarnings(out: Output, quota: StatsTrack, stat: StatsTrack): void {
   const count = statsGet(stat, 'count');
   const bytes = statsGet(stat, 'bytes');
-  if ((statsGet(quota, 'count') > -1 && statsGet(quota, 'count') < count) || (statsGet(quota, 'countHardLimit') > -1 && statsGet(quota, 'countHardLimit') < count)) {
+  if ((statsGet(quota, 'count') > -1n && statsGet(quota, 'count') < count) || (statsGet(quota, 'countHardLimit') > -1n && statsGet(quota, 'countHardLimit') < count)) {
     out.out('[Warning]: the count quota you create is less than the existing count:' + count);
   }
-  if ((statsGet(quota, 'bytes') > -1 && statsGet(quota, 'bytes') < bytes) || (statsGet(quota, 'byteHardLimit') > -1 && statsGet(quota, 'byteHardLimit') < bytes)) {
+  if ((statsGet(quota, 'bytes') > -1n && statsGet(quota, 'bytes') < bytes) || (statsGet(quota, 'byteHardLimit') > -1n && statsGet(quota, 'byteHardLimit') < bytes)) {
     out.out('[Warning]: the bytes quota you create is less than the existing bytes:' + bytes);
   }
 }
 
-async function getStats(client: ZkClient, path: string): Promise<StatsTrack> {
+/**
+ * Reads a quota node as `new StatsTrack(zk.getData(...))`. Data that is not a StatsTrack throws
+ * what Java throws (recorded: conformance/60-…64-quota-*): a NumberFormatException is an
+ * IllegalArgumentException, which every quota command catches and prints as its message
+ * (MalformedPathException); anything else (ArrayIndexOutOfBounds, NullPointer for null data)
+ * escapes zkCli with a stack trace. `frames`: where the quota command called the constructor.
+ */
+async function getStats(client: ZkClient, path: string, frames: string[]): Promise<StatsTrack> {
   const { data } = await client.getData(path, false);
-  return parseStatsTrack(data === null ? null : decode(data));
+  try {
+    return parseStatsTrackBytes(data);
+  } catch (e) {
+    if (!isJavaThrowable(e)) throw e;
+    if (e.isIllegalArgument()) throw new CliException(e.message);
+    throw new JavaException(e.className, e.message, [...e.frames, ...frames]);
+  }
+}
+
+/** SetQuotaCommand's frames (3.8.0): createQuota at `line`, called from exec. */
+function setQuotaFrames(line: number): string[] {
+  return ['org.apache.zookeeper.cli.SetQuotaCommand.createQuota(SetQuotaCommand.java:' + line + ')', 'org.apache.zookeeper.cli.SetQuotaCommand.exec(SetQuotaCommand.java:102)'];
 }
 
 async function createIgnoringExists(client: ZkClient, path: string, data: Uint8Array | null): Promise<void> {
@@ -798,15 +817,16 @@ async function createQuota(client: ZkClient, out: Output, path: string, quota: S
   const limitPath = quotaPath + '/' + Quotas.limitNode;
   if ((await client.exists(limitPath, false)) === null) {
     await client.create(limitPath, utf8Encode(formatStatsTrack(quota)), OPEN_ACL_UNSAFE, 'PERSISTENT', -1);
-    const stats: StatsTrack = new Map([['count', 0], ['bytes', 0]]);
+    const stats: StatsTrack = new Map([['count', 0n], ['bytes', 0n]]);
     await client.create(statPath, utf8Encode(formatStatsTrack(stats)), OPEN_ACL_UNSAFE, 'PERSISTENT', -1);
-    checkQuotaWarnings(out, await getStats(client, limitPath), await getStats(client, statPath));
+    const q = await getStats(client, limitPath, setQuotaFrames(247));
+    checkQuotaWarnings(out, q, await getStats(client, statPath, setQuotaFrames(250)));
   } else {
-    const q = await getStats(client, limitPath);
+    const q = await getStats(client, limitPath, setQuotaFrames(255));
     for (const k of ['count', 'bytes', 'countHardLimit', 'byteHardLimit'] as const) {
-      if (statsGet(quota, k) > -1) q.set(k, statsGet(quota, k));
+      if (statsGet(quota, k) > -1n) q.set(k, statsGet(quota, k));
     }
-    checkQuotaWarnings(out, q, await getStats(client, statPath));
+    checkQuotaWarnings(out, q, await getStats(client, statPath, setQuotaFrames(271)));
     await client.setData(limitPath, utf8Encode(formatStatsTrack(q)), -1);
   }
 }
@@ -823,9 +843,9 @@ const setquota: CliCommand = {
       out.err('cannot set a quota under the path: ' + Quotas.quotaZookeeper);
       return;
     }
-    const quota: StatsTrack = new Map([['count', -1], ['bytes', -1], ['countHardLimit', -1], ['byteHardLimit', -1]]);
+    const quota: StatsTrack = new Map([['count', -1n], ['bytes', -1n], ['countHardLimit', -1n], ['byteHardLimit', -1n]]);
     // checkOptionValue
-    const checks: [string, 'count' | 'bytes' | 'countHardLimit' | 'byteHardLimit', boolean][] = [
+    const checks: [string, StatsKey, boolean][] = [
       ['n', 'count', true], ['b', 'bytes', false], ['N', 'countHardLimit', true], ['B', 'byteHardLimit', false],
     ];
     for (const [opt, key, isCount] of checks) {
@@ -836,8 +856,8 @@ const setquota: CliCommand = {
         out.err('NumberFormatException happens when parsing the option value');
         return;
       }
-      const n = Number(v);
-      if (isCount ? n <= 0 : n < 0) {
+      const n = BigInt(v);
+      if (isCount ? n <= 0n : n < 0n) {
         out.err(isCount ? 'the num quota must be greater than zero' : 'the bytes quota must be greater than or equal to zero');
         return;
       }
@@ -863,9 +883,10 @@ const listquota: CliCommand = {
     out.err('absolute path is ' + absolutePath);
     try {
       checkPath(absolutePath);
-      const limit = await getStats(client, absolutePath);
+      const frames = (line: number) => ['org.apache.zookeeper.cli.ListQuotaCommand.listQuota(ListQuotaCommand.java:' + line + ')', 'org.apache.zookeeper.cli.ListQuotaCommand.exec(ListQuotaCommand.java:68)'];
+      const limit = await getStats(client, absolutePath, frames(93));
       checkPath(Quotas.statPath(path));
-      const st = await getStats(client, Quotas.statPath(path));
+      const st = await getStats(client, Quotas.statPath(path), frames(97));
       out.out('Output quota for ' + path + ' ' + formatStatsTrack(limit));
       out.out('Output stat for ' + path + ' ' + formatStatsTrack(st));
     } catch (e) {
@@ -898,7 +919,9 @@ const delquota: CliCommand = {
         out.out('Quota does not exist for ' + path);
         return;
       }
-      const strack = await getStats(client, quotaPath);
+      const strack = await getStats(client, quotaPath, [
+        'org.apache.zookeeper.cli.DelQuotaCommand.delQuota(DelQuotaCommand.java:132)', 'org.apache.zookeeper.cli.DelQuotaCommand.exec(DelQuotaCommand.java:93)',
+      ]);
       if (!flagSet) {
         const { children } = await client.getChildren(parentPath, false);
         for (const child of children) await client.delete(parentPath + '/' + child, -1);
@@ -911,7 +934,7 @@ const delquota: CliCommand = {
           p = p.substring(0, p.lastIndexOf('/'));
         }
       } else {
-        for (const [f, key] of Object.entries(flags)) if (cl.hasOption(f)) strack.set(key, -1);
+        for (const [f, key] of Object.entries(flags)) if (cl.hasOption(f)) strack.set(key, -1n);
         await client.setData(quotaPath, utf8Encode(formatStatsTrack(strack)), -1);
       }
     } catch (e) {

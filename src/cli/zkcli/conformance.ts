@@ -30,9 +30,45 @@ export function splitLines(text: string): string[] {
   return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
-/** A transcript's `.zk` lines (a trailing empty line of the file is not a command). */
+/**
+ * A transcript's `.zk` lines (a trailing empty line of the file is not a command). Header lines
+ * at the top, starting with `#`, are not commands either (see transcriptHeader).
+ */
 export function scriptLinesOf(zkText: string): string[] {
-  return splitLines(zkText);
+  const lines = splitLines(zkText);
+  let i = 0;
+  while (i < lines.length && (lines[i] as string).startsWith('#')) i++;
+  return lines.slice(i);
+}
+
+/** What a transcript's header asks of whoever replays it. */
+export interface TranscriptHeader {
+  /**
+   * `#lab key=value …`: lab URL settings (src/sim/config.ts) of the ensemble it was recorded on;
+   * the recorder (scripts/real-zk/cli.sh) gave the real servers the matching JVM properties,
+   * e.g. `superDigest=…` → `-Dzookeeper.DigestAuthenticationProvider.superDigest=…`.
+   */
+  settings: Array<[string, string]>;
+  /** `#ensemble-only reason`: a standalone server would answer differently; only the ensemble replays it. */
+  ensembleOnly: string | null;
+}
+
+export function transcriptHeader(zkText: string): TranscriptHeader {
+  const header: TranscriptHeader = { settings: [], ensembleOnly: null };
+  for (const line of splitLines(zkText)) {
+    if (!line.startsWith('#')) break;
+    const m = /^#(\S+)\s*(.*)$/.exec(line);
+    if (!m) continue;
+    if (m[1] === 'lab') {
+      for (const kv of (m[2] ?? '').split(/\s+/).filter((w) => w !== '')) {
+        const i = kv.indexOf('=');
+        header.settings.push(i < 0 ? [kv, ''] : [kv.slice(0, i), kv.slice(i + 1)]);
+      }
+    } else if (m[1] === 'ensemble-only') {
+      header.ensembleOnly = m[2] ?? '';
+    }
+  }
+  return header;
 }
 
 /** Something that runs zkCli lines: the startup output, then one call per line. */

@@ -11,7 +11,8 @@ import {
   exists as existsRead, getACL as getAclRead, getAllChildrenNumberRequest, getChildren as getChildrenRead,
   getData as getDataRead, getEphemeralsRequest, whoAmI as whoAmIRead, type ReadResult, type WatchToAdd,
 } from '../../protocol/datatree/FinalRequestProcessor.ts';
-import { Code, type KeeperError } from '../../protocol/datatree/KeeperException.ts';
+import { Code, isKeeperError, type KeeperError } from '../../protocol/datatree/KeeperException.ts';
+import { isJavaThrowable } from '../../protocol/javaThrowable.ts';
 import { commitPendingChanges, emptyPendingChanges, prepRequest, type PendingChanges } from '../../protocol/datatree/PrepRequestProcessor.ts';
 import type { CreateMode, DataTree, Op, PrepConfig, ProcessTxnResult, Request, SessionId, Stat } from '../../protocol/datatree/types.ts';
 import {
@@ -63,6 +64,12 @@ export class StandaloneServer {
   private nextConn = 1;
   private clock: () => number;
   private readonly config: StandaloneServerOptions;
+  /**
+   * What killed the server: a Java exception while applying a txn (a quota stat node that is not
+   * a StatsTrack) kills the standalone request pipeline's thread, the server goes to state ERROR
+   * and ZooKeeperServerMain exits. Every client is left reconnecting to nothing.
+   */
+  dead: string | null = null;
 
   constructor(opts: StandaloneServerOptions = {}) {
     this.config = opts;
@@ -89,7 +96,16 @@ export class StandaloneServer {
       { sessionId: session.sessionId, cxid: session.cxid++, authInfo: session.authInfo },
       zxid, this.clock(), this.config,
     );
-    const rc = processTxn(this.tree, txn);
+    let rc: ProcessTxnResult;
+    try {
+      rc = processTxn(this.tree, txn);
+    } catch (e) {
+      if (!isJavaThrowable(e)) throw e;
+      this.dead = e.toString();
+      for (const c of [...this.connections.values()]) c.serverDied();
+      this.connections.clear();
+      throw { code: Code.CONNECTIONLOSS, path: null } satisfies KeeperError;
+    }
     commitPendingChanges(this.pending, zxid);
     this.txnLog.push(rc);
     const all = [...rc.triggers, ...(rc.multiResult ?? []).flatMap((r) => r.triggers)];
@@ -189,6 +205,12 @@ export class StandaloneClient implements ZkClient {
     this.deliver({ state, type: 'None', path: null }, materialize(this.cwm, 'None', null));
   }
 
+  /** The server process ended: the connection drops, the client keeps trying to reconnect. */
+  serverDied(): void {
+    this.state = 'CONNECTING';
+    this.sessionEvent('Disconnected');
+  }
+
   expired(): void {
     this.state = 'CLOSED';
     this.session = null;
@@ -196,13 +218,25 @@ export class StandaloneClient implements ZkClient {
   }
 
   async connect(_hostPort: string): Promise<void> {
+    if (this.server.dead !== null) {
+      this.session = null;
+      this.state = 'CONNECTING';
+      return;
+    }
     this.session = this.server.openSession(this, 30000);
     this.state = 'CONNECTED';
     this.sessionEvent('SyncConnected');
   }
 
   async close(): Promise<void> {
-    if (this.state === 'CLOSED' || this.state === 'AUTH_FAILED' || !this.session) return;
+    if (this.state === 'CLOSED' || this.state === 'AUTH_FAILED') return;
+    if (this.server.dead !== null) {
+      this.session = null;
+      this.state = 'CLOSED';
+      this.sessionEvent('Closed');
+      return;
+    }
+    if (!this.session) return;
     this.server.closeSession(this.session);
     this.session = null;
     this.state = 'CLOSED';
@@ -218,14 +252,14 @@ export class StandaloneClient implements ZkClient {
       this.sessionEvent('AuthFailed');
       throw { code: Code.AUTHFAILED, path } satisfies KeeperError;
     }
-    if (!this.session || this.state !== 'CONNECTED') {
+    if (!this.session || this.state !== 'CONNECTED' || this.server.dead !== null) {
       throw { code: this.state === 'CLOSED' ? Code.SESSIONEXPIRED : Code.CONNECTIONLOSS, path } satisfies KeeperError;
     }
     return this.session;
   }
 
   private write(request: Request, path: string | null): ProcessTxnResult {
-    const rc = this.server.submit(this.live(path), request);
+    const rc = this.submit(request, path);
     if (rc.err !== 0) throw { code: rc.err, path } satisfies KeeperError;
     return rc;
   }
@@ -286,8 +320,18 @@ export class StandaloneClient implements ZkClient {
     return 0;
   }
 
+  /** The server's submit; if the txn kills the server, the request fails with ConnectionLoss for its path. */
+  private submit(request: Request, path: string | null): ProcessTxnResult {
+    try {
+      return this.server.submit(this.live(path), request);
+    } catch (e) {
+      if (isKeeperError(e) && e.code === Code.CONNECTIONLOSS && e.path === null) throw { code: Code.CONNECTIONLOSS, path } satisfies KeeperError;
+      throw e;
+    }
+  }
+
   async multi(ops: Op[]): Promise<OpResult[]> {
-    const rc = this.server.submit(this.live(null), { type: 'multi', ops });
+    const rc = this.submit({ type: 'multi', ops }, null);
     const results: OpResult[] = (rc.multiResult ?? []).map((r): OpResult => {
       if (r.type === 'error') return { type: 'error', err: r.err };
       if (r.type === 'create' || r.type === 'createContainer' || r.type === 'createTTL') return { type: 'create', path: r.path ?? '' };

@@ -10,7 +10,7 @@ import { utf8Encode } from '../acl/utf8.ts';
 import { ephemeralTypeOf, ttlOf, CONTAINER_EPHEMERAL_OWNER } from './EphemeralType.ts';
 import { javaHashSetAdd, javaHashSetClone, javaHashSetRemove, newJavaHashSet, type JavaHashSet } from './JavaHashSet.ts';
 import { Code } from './KeeperException.ts';
-import { formatStatsTrack, parseStatsTrack, Quotas } from './StatsTrack.ts';
+import { formatStatsTrack, parseStatsTrackBytes, Quotas, statsAdd, type StatsTrack } from './StatsTrack.ts';
 import type {
   DataNode, DataTree, ProcessTxnResult, SessionId, Stat, StatPersisted, Txn, TxnRecord, WatchTrigger,
 } from './types.ts';
@@ -64,15 +64,20 @@ export function createDataTree(opts: DataTreeOptions = {}): DataTree {
 /**
  * ZKDatabase.initConfigInZKDatabase: a quorum server writes its dynamic config into
  * /zookeeper/config with `setData(…, version −1, zxid = config version, time)` — so a fresh
- * ensemble shows `mZxid = 0x0`, `dataVersion = -1` and its start time as mtime. No watch fires.
+ * ensemble shows `mZxid = 0x0`, `dataVersion = -1` and its start time as mtime. No watch fires
+ * (the watch managers are empty at load time), but it is DataTree.setData: a quota on
+ * /zookeeper/config (or /zookeeper) counts the change of size.
  */
 export function initConfigNode(tree: DataTree, data: Uint8Array, configVersion: number, timeMs: number): void {
   const n = tree.nodes.get(Quotas.configZookeeper);
   if (!n) return;
+  const lastdata = n.data;
   n.data = data;
   n.stat.version = -1;
   n.stat.mzxid = configVersion;
   n.stat.mtime = timeMs;
+  const lastPrefix = getMaxPrefixWithQuota(tree, Quotas.configZookeeper);
+  if (lastPrefix !== null) updateQuotaStat(tree, lastPrefix, data.length - (lastdata === null ? 0 : lastdata.length), 0);
 }
 
 /** DataTree.getNode. ZooKeeper aliases the root as "" (the parent of "/a"). */
@@ -122,8 +127,6 @@ export function createStat(zxid: number, time: number, ephemeralOwner: bigint): 
 // ---------------------------------------------------------------------------------------------
 // quotas (DataTree.updateQuotaStat / updateQuotaForPath / getMaxPrefixWithQuota)
 
-const textDecoder = new TextDecoder();
-
 /** PathTrie.findMaxPrefix + getMaxPrefixWithQuota: the deepest quota'd ancestor-or-self, else null. */
 export function getMaxPrefixWithQuota(tree: DataTree, path: string): string | null {
   if (tree.quotaPaths.size === 0) return null;
@@ -137,12 +140,18 @@ export function getMaxPrefixWithQuota(tree: DataTree, path: string): string | nu
   return best === null || best === '/' ? null : best;
 }
 
+/**
+ * DataTree.updateQuotaStat. Data in the stat node that is not a StatsTrack throws here, after the
+ * node itself was created / changed / deleted and before its watches fire: the txn is half
+ * applied and the server's CommitProcessor dies of it (Zab.ts deliverCommitted; recorded:
+ * conformance/62-quota-garbage-stats-crash).
+ */
 function updateQuotaStat(tree: DataTree, lastPrefix: string, bytesDiff: number, countDiff: number): void {
   const statNode = tree.nodes.get(Quotas.statPath(lastPrefix));
   if (!statNode) return; // "Missing node for stat" — should not happen
-  const st = parseStatsTrack(statNode.data === null ? null : textDecoder.decode(statNode.data));
-  st.set('count', (st.get('count') ?? -1) + countDiff);
-  st.set('bytes', (st.get('bytes') ?? -1) + bytesDiff);
+  const st = parseStatsTrackBytes(statNode.data);
+  statsAdd(st, 'count', countDiff);
+  statsAdd(st, 'bytes', bytesDiff);
   statNode.data = utf8Encode(formatStatsTrack(st));
 }
 
@@ -159,7 +168,7 @@ function updateQuotaForPath(tree: DataTree, path: string): void {
   getCounts(tree, path, acc);
   const statNode = tree.nodes.get(Quotas.statPath(path));
   if (!statNode) return;
-  const st = new Map<string, number>([['bytes', acc.bytes], ['count', acc.count]]);
+  const st: StatsTrack = new Map([['bytes', BigInt(acc.bytes)], ['count', BigInt(acc.count)]]);
   statNode.data = utf8Encode(formatStatsTrack(st));
 }
 

@@ -16,7 +16,8 @@ import { cloneEphemeralSet } from './DataTree.ts';
 import { javaHashSetAdd, javaHashSetRemove } from './JavaHashSet.ts';
 import { Code } from './KeeperException.ts';
 import { validatePath } from './PathUtils.ts';
-import { parseStatsTrack, Quotas, statsGet } from './StatsTrack.ts';
+import { parseStatsTrackBytes, Quotas, statsGet } from './StatsTrack.ts';
+import { isJavaThrowable } from '../javaThrowable.ts';
 import {
   isContainer, isEphemeral, isSequential, isTTL,
   type DataTree, type Op, type PrepConfig, type Request, type RequestContext, type StatPersisted, type Txn, type TxnRecord,
@@ -133,21 +134,21 @@ function checkQuota(tree: DataTree, path: string, lastData: Uint8Array | null, d
   const countDiff = isCreate ? 1 : 0;
   const limitNode = getNode(tree, Quotas.limitPath(lastPrefix));
   if (!limitNode) return;
-  const dec = new TextDecoder();
-  const limits = parseStatsTrack(limitNode.data === null ? null : dec.decode(limitNode.data));
-  const checkCount = countDiff !== 0 && (statsGet(limits, 'count') > -1 || statsGet(limits, 'countHardLimit') > -1);
-  const checkBytes = bytesDiff !== 0 && (statsGet(limits, 'bytes') > -1 || statsGet(limits, 'byteHardLimit') > -1);
+  // Data that is not a StatsTrack throws here; prepRequest turns it into MarshallingError.
+  const limits = parseStatsTrackBytes(limitNode.data);
+  const checkCount = countDiff !== 0 && (statsGet(limits, 'count') > -1n || statsGet(limits, 'countHardLimit') > -1n);
+  const checkBytes = bytesDiff !== 0 && (statsGet(limits, 'bytes') > -1n || statsGet(limits, 'byteHardLimit') > -1n);
   if (!checkCount && !checkBytes) return;
   const statNode = getNode(tree, Quotas.statPath(lastPrefix));
   if (!statNode) return;
-  const current = parseStatsTrack(statNode.data === null ? null : dec.decode(statNode.data));
+  const current = parseStatsTrackBytes(statNode.data);
   if (checkCount) {
     const hard = statsGet(limits, 'countHardLimit');
-    if (hard > -1 && statsGet(current, 'count') + countDiff > hard) fail(Code.QUOTAEXCEEDED);
+    if (hard > -1n && BigInt.asIntN(64, statsGet(current, 'count') + BigInt(countDiff)) > hard) fail(Code.QUOTAEXCEEDED);
   }
   if (checkBytes) {
     const hard = statsGet(limits, 'byteHardLimit');
-    if (hard > -1 && statsGet(current, 'bytes') + bytesDiff > hard) fail(Code.QUOTAEXCEEDED);
+    if (hard > -1n && BigInt.asIntN(64, statsGet(current, 'bytes') + BigInt(bytesDiff)) > hard) fail(Code.QUOTAEXCEEDED);
   }
 }
 
@@ -388,6 +389,8 @@ export function prepRequest(view: PrepView, request: Request, ctx: RequestContex
     }
   } catch (e) {
     if (e instanceof KeeperFailure) return { ...hdr, record: { type: 'error', err: e.code } };
+    // pRequest's `catch (Exception e)`: "Failed to process", the request becomes ErrorTxn(MARSHALLINGERROR)
+    if (isJavaThrowable(e)) return { ...hdr, record: { type: 'error', err: Code.MARSHALLINGERROR } };
     throw e;
   }
 }

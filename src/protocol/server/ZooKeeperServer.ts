@@ -221,6 +221,11 @@ export function onClientPacket(peer: QuorumPeer, cid: number, pkt: ClientPacket,
   }
   const cnxn = peer.server.cnxns[cid];
   if (!cnxn || pkt.type !== 'Request') return;
+  if (peer.zab.error !== null) {
+    // NIOServerCnxn: "ZooKeeperServer not running" (state ERROR) closes the connection.
+    closeCnxn(peer, cnxn, ctx);
+    return;
+  }
   cnxn.packetsReceived += 1;
   cnxn.stats.touched = ctx.now;
   if (requestSize(pkt.op) > peer.config.juteMaxBuffer) {
@@ -396,7 +401,7 @@ function handleRequest(peer: QuorumPeer, cnxn: ServerCnxn, xid: number, op: Clie
     }
     case 'auth': {
       const text = op.auth === null ? null : new TextDecoder().decode(op.auth);
-      const ids = handleAuthentication(op.scheme, text, CLIENT_IP);
+      const ids = handleAuthentication(op.scheme, text, CLIENT_IP, { superDigest: peer.config.superDigest ?? null });
       if (ids === null) {
         // AUTHFAILED, then the server closes the connection.
         send(peer, cnxn, { type: 'Reply', xid: AUTHPACKET_XID, zxid: db.tree.lastProcessedZxid, err: Code.AUTHFAILED }, ctx);

@@ -605,6 +605,11 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
       const synced: Sid[] = [peer.myid];
       for (const h of Object.values(l.handlers)) if (l.tick <= h.tickOfNextAckDeadline) synced.push(h.sid);
       const voters = synced.filter((s) => isParticipant(peer, s));
+      // "check leader running status": a critical thread died (Zab.ts deliverCommitted)
+      if (peer.zab.error !== null) {
+        setPeerState(peer, 'LOOKING', ctx, 'Unexpected internal error');
+        return;
+      }
       if (!l.tickSkip && !q(peer).containsQuorum(voters)) {
         setPeerState(peer, 'LOOKING', ctx, `Not sufficient followers synced, only synced with sids: [ ${voters.join(',')} ]`);
         return;

@@ -114,6 +114,16 @@ function fail(peer: QuorumPeer, ctx: PeerContext, reason: string): void {
 }
 
 export function learnerOnPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
+  // Follower.followLeader's `while (this.isRunning()) { readPacket; processPacket }`: the
+  // CommitProcessor died while this thread waited for a packet; that packet is processed, then
+  // the loop ends.
+  const wasRunning = peer.zab.error === null;
+  onPacket(peer, p, ctx);
+  if (wasRunning && peer.zab.error !== null) return; // died of this packet: the loop checks before the next one
+  if (peer.zab.error !== null && peer.zab.learner) setPeerState(peer, 'LOOKING', ctx, 'ZooKeeperServer not running (state ERROR)');
+}
+
+function onPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
   const s = S(peer);
   s.gotPacket = true;
   ctx.setTimer('learner.read', readTimeoutMs(peer));

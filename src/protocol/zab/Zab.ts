@@ -14,6 +14,7 @@ import { closeAllConnections, onApplied, startServerStats } from '../server/ZooK
 import type { ProcessTxnResult } from '../datatree/types.ts';
 import { initConfigNode } from '../datatree/DataTree.ts';
 import type { LoggedTxn } from '../types.ts';
+import { isJavaThrowable } from '../javaThrowable.ts';
 
 export type { QuorumPacket, ClientRequest } from './packets.ts';
 
@@ -39,10 +40,16 @@ export interface ZabState {
   lastSyncMode: SyncMode | null;
   /** Requests of this server's own clients waiting for their txn to be applied here. */
   clientPending: Array<{ sessionId: bigint; cxid: number }>;
+  /**
+   * ZooKeeperServer.State.ERROR: a critical thread died (the CommitProcessor, of an exception
+   * while applying a committed txn): what killed it. The role ends at its next check
+   * (Leader.lead()'s tick, the Follower's packet loop).
+   */
+  error: string | null;
 }
 
 export function initialZabState(): ZabState {
-  return { phase: 'NONE', db: null, leader: null, learner: null, serving: false, epoch: -1, leaderSid: null, lastSyncMode: null, clientPending: [] };
+  return { phase: 'NONE', db: null, leader: null, learner: null, serving: false, epoch: -1, leaderSid: null, lastSyncMode: null, clientPending: [], error: null };
 }
 
 export function dbOptions(peer: QuorumPeer): { commitLogCount: number; extendedTypesEnabled: boolean } {
@@ -76,7 +83,13 @@ export function startRole(peer: QuorumPeer, ctx: PeerContext): void {
 
 /**
  * The role ends: close its connections and drop the in-memory database, which is reloaded from
- * disk for the next role (ZooKeeperServer.shutdown + loadData).
+ * disk for the next role (ZooKeeperServer.shutdown + loadData). Reloading gives the same tree as
+ * keeping it and fast-forwarding it over the rest of the log, as ZooKeeper does — except after a
+ * CommitProcessor died mid-txn (`zab.error`): that txn is half applied in memory and a replay
+ * from disk would die of it again, so then the database is kept and fast-forwarded
+ * (ZKDatabase.fastForwardDataBase: the half-applied create now meets NodeExists). If the
+ * fast-forward throws too (a setData, which always gets that far), the server process ends — the
+ * exception escapes the step and the host marks the server crashed.
  */
 export function stopRole(peer: QuorumPeer, ctx: PeerContext): void {
   closeAllConnections(peer, ctx);
@@ -86,7 +99,12 @@ export function stopRole(peer: QuorumPeer, ctx: PeerContext): void {
   if (peer.zab.learner) learnerShutdown(peer, ctx);
   for (const name of Object.keys(peer.timers)) if (name.startsWith('leader.') || name.startsWith('learner.')) ctx.cancelTimer(name);
   for (const r of peer.zab.clientPending) ctx.reply({ sessionId: r.sessionId, cxid: r.cxid, zxid: -1, err: -4, type: 'error' });
+  const kept = peer.zab.error !== null ? peer.zab.db : null;
   peer.zab = { ...initialZabState(), lastSyncMode: peer.zab.lastSyncMode };
+  if (kept) {
+    for (const t of peer.disk.log) if (t.zxid > kept.tree.lastProcessedZxid) applyTxn(kept, t, dbOptions(peer));
+    peer.zab.db = kept;
+  }
 }
 
 export function onQuorumPacket(peer: QuorumPeer, from: Sid, p: QuorumPacket, ctx: PeerContext): void {
@@ -187,11 +205,24 @@ export interface ClientReply {
 
 /**
  * CommitProcessor + FinalRequestProcessor: apply a committed txn to this server's tree; if one of
- * this server's own clients sent it, answer that client.
+ * this server's own clients sent it, answer that client. A Java exception while applying (data in
+ * a quota stat node that is not a StatsTrack) kills the CommitProcessor: "Severe unrecoverable
+ * error", the server is in state ERROR, applies nothing more and answers nobody; the role ends at
+ * its next check (ZooKeeperCriticalThread, ZooKeeperServerListenerImpl).
  */
-export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): ProcessTxnResult {
+export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): ProcessTxnResult | null {
+  if (peer.zab.error !== null) return null;
   const db = database(peer);
-  const result = applyTxn(db, t, dbOptions(peer));
+  let result: ProcessTxnResult;
+  try {
+    result = applyTxn(db, t, dbOptions(peer));
+  } catch (e) {
+    if (!isJavaThrowable(e)) throw e;
+    peer.zab.error = e.toString();
+    peer.zab.serving = false;
+    ctx.event({ kind: 'zab', text: `Severe unrecoverable error, from thread : CommitProcessor:${peer.myid}: ${e.toString()}` });
+    return null;
+  }
   onApplied(peer, t, result, ctx);
   const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);
   if (i >= 0) {

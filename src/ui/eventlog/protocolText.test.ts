@@ -80,6 +80,9 @@ describe('protocol lines in the event log', () => {
       'Exception when following the leader: java.net.SocketTimeoutException: Read timed out',
       'First packet should have been LEADERINFO, got DIFF',
       'Leaders epoch, 1 is less than accepted epoch, 2',
+      'Severe unrecoverable error, from thread : CommitProcessor:2: java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1',
+      'Unexpected internal error',
+      'ZooKeeperServer not running (state ERROR)',
     ];
     // One example per pattern.
     expect(new Set(examples.map(protocolTextKey))).toEqual(new Set(PROTOCOL_TEXT_KEYS));
@@ -96,11 +99,11 @@ describe('protocol lines in the event log', () => {
   });
 
   test('every error of the URL settings has a translation', async () => {
-    const params = new URLSearchParams('seed=&boot=x&bugs=nope&tickTime=abc&voters=99');
+    const params = new URLSearchParams('seed=&boot=x&bugs=nope&tickTime=abc&voters=99&superDigest=nope');
     params.append('do', 'x'.repeat(5000));
     for (let i = 0; i < 201; i++) params.append('do', 'lab status');
     const errors = [...parseLabConfig(params).errors, ...parseUrlScript(params).errors];
-    expect(errors).toHaveLength(7);
+    expect(errors).toHaveLength(8);
     expect(new Set(errors.map((e) => CONFIG_ERRORS.key(e)))).toEqual(new Set(CONFIG_ERRORS.keys));
     await i18n.changeLanguage('en');
     for (const e of errors) expect(CONFIG_ERRORS.text(e)).toBe(e);

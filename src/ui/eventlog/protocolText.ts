@@ -27,6 +27,7 @@ const PATTERNS: readonly Pattern[] = [
   { key: 'syncing', re: /^syncing with leader (?<s>zk\d+): (?<mode>[A-Z]+) (?<zxid>0x[0-9a-f]+)$/ },
   { key: 'uptodate', re: /^UPTODATE: serving in epoch (?<epoch>\d+)$/ },
   { key: 'commitUnseen', re: /^Committing (?<zxid>0x[0-9a-f]+) without seeing txn$/ },
+  { key: 'commitProcessorDied', re: /^Severe unrecoverable error, from thread : CommitProcessor:(?<sid>\d+): (?<error>.*)$/s },
   // why a server goes back to LOOKING
   { key: 'rollover', re: /^zxid lower 32 bits have rolled over, forcing re-election, and therefore new epoch start$/ },
   { key: 'epochTimeout', re: /^Timeout while waiting for epoch from quorum$/ },
@@ -38,6 +39,8 @@ const PATTERNS: readonly Pattern[] = [
   { key: 'readTimeout', re: /^Exception when following the leader: java\.net\.SocketTimeoutException: Read timed out$/ },
   { key: 'firstNotLeaderInfo', re: /^First packet should have been LEADERINFO, got (?<type>\w+)$/ },
   { key: 'epochBehind', re: /^Leaders epoch, (?<epoch>\d+) is less than accepted epoch, (?<accepted>\d+)$/ },
+  { key: 'internalError', re: /^Unexpected internal error$/ },
+  { key: 'serverInError', re: /^ZooKeeperServer not running \(state ERROR\)$/ },
 ];
 
 /** The translator of one family of English lines: `key(line)` finds its i18n key, `text(line)` translates. */
@@ -83,6 +86,7 @@ export const CONFIG_ERRORS = lineTranslator('configErrors', [
   { key: 'boot', re: /^boot must list server numbers, e\.g\. boot=1,2$/ },
   { key: 'bugs', re: /^bugs must list bug switches \((?<names>[^)]*)\); unknown: (?<bad>.*)$/ },
   { key: 'range', re: /^(?<key>\w+) must be an integer from (?<lo>\d+) to (?<hi>\d+) \(got "(?<got>.*)"\)$/s },
+  { key: 'superDigest', re: /^superDigest must be user:base64\(sha1\(user:password\)\), e\.g\. superDigest=(?<example>\S+) \(got "(?<got>.*)"\)$/s },
   { key: 'doLong', re: /^do: a line longer than (?<max>\d+) characters was not run \((?<start>.*)\)$/s },
   { key: 'doMany', re: /^do: at most (?<max>\d+) lines run from a link; (?<n>\d+) more were not run$/ },
 ]);

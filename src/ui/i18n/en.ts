@@ -399,6 +399,9 @@ export const en = {
     readTimeout: 'Exception when following the leader: java.net.SocketTimeoutException: Read timed out',
     firstNotLeaderInfo: 'First packet should have been LEADERINFO, got {{type}}',
     epochBehind: 'Leaders epoch, {{epoch}} is less than accepted epoch, {{accepted}}',
+    commitProcessorDied: 'Severe unrecoverable error, from thread : CommitProcessor:{{sid}}: {{error}}',
+    internalError: 'Unexpected internal error',
+    serverInError: 'ZooKeeperServer not running (state ERROR)',
   },
   configErrors: {
     seed: 'seed must be 1-64 characters',
@@ -407,6 +410,7 @@ export const en = {
     range: '{{key}} must be an integer from {{lo}} to {{hi}} (got "{{got}}")',
     doLong: 'do: a line longer than {{max}} characters was not run ({{start}})',
     doMany: 'do: at most {{max}} lines run from a link; {{n}} more were not run',
+    superDigest: 'superDigest must be user:base64(sha1(user:password)), e.g. superDigest={{example}} (got "{{got}}")',
   },
   dropReasons: { down: 'the server is down', 'connection-closed': 'the connection closed', restarted: 'the server restarted' },
 };

@@ -393,6 +393,9 @@ export const zhCN = {
     readTimeout: '跟随领导者时出错：读超时（java.net.SocketTimeoutException: Read timed out）',
     firstNotLeaderInfo: '第一个包应当是 LEADERINFO，却收到了 {{type}}',
     epochBehind: '领导者的 epoch {{epoch}} 小于已接受的 epoch {{accepted}}',
+    commitProcessorDied: '严重的不可恢复错误，线程 CommitProcessor:{{sid}} 终止：{{error}}',
+    internalError: '意外的内部错误',
+    serverInError: 'ZooKeeperServer 未在运行（状态 ERROR）',
   },
   configErrors: {
     seed: 'seed 必须是 1 到 64 个字符',
@@ -401,6 +404,7 @@ export const zhCN = {
     range: '{{key}} 必须是 {{lo}} 到 {{hi}} 之间的整数（收到的是“{{got}}”）',
     doLong: 'do：超过 {{max}} 个字符的一行没有执行（{{start}}）',
     doMany: 'do：一个链接最多执行 {{max}} 行；另有 {{n}} 行没有执行',
+    superDigest: 'superDigest 必须是 user:base64(sha1(user:password)) 的形式，例如 superDigest={{example}}（收到的是“{{got}}”）',
   },
   dropReasons: { down: '服务器已宕机', 'connection-closed': '连接已关闭', restarted: '服务器已重启' },
 };

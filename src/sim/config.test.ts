@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { parseLabConfig, quorumConfigOf } from './config.ts';
+
+describe('parseLabConfig: superDigest', () => {
+  test('a digest id reaches every server (QuorumConfig)', () => {
+    const { config, errors } = parseLabConfig(new URLSearchParams('voters=3&superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs='));
+    expect(errors).toEqual([]);
+    expect(config.superDigest).toBe('super:xQJmxLMiHGwaqBvst5y6rkB6HQs=');
+    expect(quorumConfigOf(config).superDigest).toBe('super:xQJmxLMiHGwaqBvst5y6rkB6HQs=');
+  });
+
+  test('none by default', () => {
+    const { config } = parseLabConfig(new URLSearchParams('voters=3'));
+    expect(config.superDigest).toBeUndefined();
+    expect('superDigest' in quorumConfigOf(config)).toBe(false);
+  });
+
+  test('an unescaped + of the base64 arrives as a space and is taken back', () => {
+    const { config, errors } = parseLabConfig(new URLSearchParams('superDigest=root:ab+cdefghijklmnopqrstuvwxyz='));
+    expect(errors).toEqual([]);
+    expect(config.superDigest).toBe('root:ab+cdefghijklmnopqrstuvwxyz=');
+  });
+
+  test('anything else is reported, and the lab opens without it', () => {
+    for (const bad of ['super', 'super:admin', ':xQJmxLMiHGwaqBvst5y6rkB6HQs=', 'super:xQJmxLMiHGwaqBvst5y6rkB6HQs', 'a:b:xQJmxLMiHGwaqBvst5y6rkB6HQs=']) {
+      const { config, errors } = parseLabConfig([['superDigest', bad]]);
+      expect(config.superDigest).toBeUndefined();
+      expect(errors).toEqual([
+        `superDigest must be user:base64(sha1(user:password)), e.g. superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs= (got "${bad}")`,
+      ]);
+    }
+  });
+});

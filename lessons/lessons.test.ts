@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runLesson } from '../src/worker/lessonRunner.ts';
+import { LESSON_CATALOG } from './catalog.ts';
 import { INTERVIEW_INDEX, LESSONS } from './index.ts';
 import type { Lang, Text } from './types.ts';
 
@@ -32,6 +33,10 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
 });
 
 describe('lessons index', () => {
+  test('the catalog (what the page loads first) is the lessons\' ids and titles, in order', () => {
+    expect(LESSON_CATALOG).toEqual(LESSONS.map(({ id, title }) => ({ id, title })));
+  });
+
   test('lesson ids are unique', () => {
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
   });

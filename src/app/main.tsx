@@ -21,7 +21,7 @@ declare global {
 
 const pageParams = new URLSearchParams(window.location.search);
 // `?lesson=NAME&step=K`: the lesson's ensemble, paused so that only the lesson moves the clock.
-const lesson = lessonFromUrl(pageParams);
+const lesson = await lessonFromUrl(pageParams);
 const { config, errors } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
 const runtime = new LabRuntime(config, () => new WorkerHost());
 window.__lab = { runtime };

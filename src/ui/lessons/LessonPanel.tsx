@@ -7,7 +7,7 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo } from 'react';
 import { fromPromise } from 'xstate';
-import { LESSONS } from '../../../lessons/index.ts';
+import { LESSON_CATALOG } from '../../../lessons/catalog.ts';
 import type { Check, Lang, Lesson } from '../../../lessons/types.ts';
 import { lessonPlayerMachine, type StepMark } from '../../machines/lessonPlayerMachine.ts';
 import { evaluateChecks, type CheckResult } from '../../sim/lessonChecks.ts';
@@ -23,11 +23,15 @@ export interface LessonLaunch {
   step: number;
 }
 
-/** `?lesson=NAME&step=K`, or null when the URL names no lesson. */
-export function lessonFromUrl(params: URLSearchParams): LessonLaunch | null {
+/**
+ * `?lesson=NAME&step=K`, or null when the URL names no lesson. The lessons are loaded here, on
+ * demand (their own chunk), so a page without a lesson does not download them.
+ */
+export async function lessonFromUrl(params: URLSearchParams): Promise<LessonLaunch | null> {
   const name = params.get('lesson');
   if (name === null) return null;
-  const lesson = LESSONS.find((l) => l.id === name) ?? null;
+  const known = LESSON_CATALOG.some((l) => l.id === name);
+  const lesson = known ? ((await import('../../../lessons/index.ts')).LESSONS.find((l) => l.id === name) ?? null) : null;
   const step = Number(params.get('step') ?? '1');
   return { name, lesson, step: Number.isInteger(step) && step >= 1 ? step : 1 };
 }
@@ -122,7 +126,7 @@ export function LessonList() {
   const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
   return (
     <ol className="lesson-list">
-      {LESSONS.map((l) => (
+      {LESSON_CATALOG.map((l) => (
         <li key={l.id}>
           <a href={lessonHref(l.id)} data-lesson-link={l.id}>{l.title[lang]}</a>
         </li>

@@ -1,0 +1,30 @@
+/**
+ * The table of contents without the lessons themselves: what the page's Lessons menu needs on
+ * every load. The lessons (narration, scripts, checks) are loaded only when a lesson opens
+ * (`import('./index.ts')`), so they stay out of the first load. lessons.test.ts checks that this
+ * list is LESSONS' ids and titles, in order.
+ */
+import type { Text } from './types.ts';
+
+export interface LessonEntry {
+  id: string;
+  title: Text;
+}
+
+export const LESSON_CATALOG: readonly LessonEntry[] = [
+  { id: 'zk-in-five-minutes', title: { en: 'ZooKeeper in five minutes', 'zh-CN': '五分钟认识 ZooKeeper' } },
+  { id: 'startup-election', title: { en: 'Leader election at startup', 'zh-CN': '启动时的领导者选举' } },
+  { id: 'leader-crash', title: { en: 'Leader crash: re-election, epochs and the zxid', 'zh-CN': 'Leader 崩溃：重新选举、epoch 与 zxid' } },
+  { id: 'write-path', title: { en: 'The write path: PROPOSAL, ACK, COMMIT', 'zh-CN': '写请求的路径：PROPOSAL、ACK、COMMIT' } },
+  { id: 'recovery-sync', title: { en: 'Recovery: DIFF, SNAP and TRUNC', 'zh-CN': '崩溃恢复：DIFF、SNAP 与 TRUNC' } },
+  { id: 'split-brain', title: { en: 'Partitions and split brain', 'zh-CN': '网络分区与脑裂' } },
+  { id: 'observers', title: { en: 'Observers: reads scale, writes do not', 'zh-CN': 'Observer：读可以扩展，写不能' } },
+  { id: 'sessions-watches', title: { en: 'Sessions, ephemerals and watches', 'zh-CN': '会话、临时节点与 Watcher' } },
+  { id: 'acl', title: { en: 'Access control: ACLs', 'zh-CN': '权限控制：ACL' } },
+  { id: 'recipes', title: { en: 'Recipes: lock, election, barrier, queue', 'zh-CN': '典型应用：分布式锁、选主、屏障、队列' } },
+  { id: 'scenarios', title: { en: 'Typical scenarios: configuration center, membership, naming, load balancing', 'zh-CN': '典型应用场景：配置中心、集群管理、命名服务、负载均衡' } },
+  { id: 'consistency-sync', title: { en: 'Consistency: stale reads and sync', 'zh-CN': '一致性：过期读与 sync' } },
+  { id: 'zab-vs-paxos', title: { en: 'ZAB and Paxos side by side', 'zh-CN': 'ZAB 与 Paxos 对照' } },
+  { id: 'two-phase-commit', title: { en: '2PC, 3PC and why ZAB has no abort', 'zh-CN': '两阶段与三阶段提交，以及 ZAB 为什么去掉了中止' } },
+  { id: 'quorum-bug', title: { en: 'Bug museum: committing without a quorum', 'zh-CN': '故障博物馆：不等过半就提交' } },
+];

@@ -40,6 +40,9 @@ test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ p
   // Try it yourself: the learner types the step; the player notices.
   await panel.getByRole('button', { name: 'Try it yourself' }).click();
   await expect(panel).toHaveAttribute('data-lesson-state', 'waiting');
+  // A stuck learner can look at the step's commands.
+  await panel.getByText('Stuck? The commands of this step').click();
+  await expect(panel.locator('.lesson-commands code')).toHaveText(['lab start 3', 'lab run 3s']);
   await run(page, 'lab start 3');
   await run(page, 'lab run 3s');
   await expect(panel).toHaveAttribute('data-lesson-state', 'passed');

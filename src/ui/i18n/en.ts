@@ -359,6 +359,8 @@ export const en = {
   lessonDoIt: 'Do it for me',
   lessonTry: 'Try it yourself',
   lessonTryHint: 'Do this step in the console yourself; the checks turn ✓ when they hold.',
+  lessonShowCommands: 'Stuck? The commands of this step',
+  lessonConsoleHint: '@N runs in console tab N: open more tabs with + beside the tabs (Do it for me opens them itself).',
   lessonSandbox: 'Sandbox from here',
   lessonSandboxTitle: 'Leave the lesson and keep the lab as it is',
   lessonChecks: 'Checks',

@@ -353,6 +353,8 @@ export const zhCN = {
   lessonDoIt: '帮我做',
   lessonTry: '自己动手',
   lessonTryHint: '在控制台里自己完成这一步；检查项成立时会变成 ✓。',
+  lessonShowCommands: '卡住了？看看这一步的命令',
+  lessonConsoleHint: '@N 表示在第 N 个控制台标签页中执行：用标签旁的 + 打开更多标签页（“帮我做”会自动打开）。',
   lessonSandbox: '从这里进入沙盒',
   lessonSandboxTitle: '离开课程，实验室保持现状',
   lessonChecks: '检查',

@@ -267,6 +267,20 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
         <>
           <p className="lesson-narration" data-testid="lesson-narration"><LessonText text={current.narration[lang]} /></p>
           {waiting && <p className="lesson-hint">{t.lessonTryHint}</p>}
+          {waiting && current.actions.length > 0 && (
+            // The step's own commands, for a learner who is stuck (`@N` is console tab N).
+            <details className="lesson-commands">
+              <summary>{t.lessonShowCommands}</summary>
+              <ol>
+                {current.actions.map((a, i) => (
+                  <li key={i}>
+                    <code>{a}</code>
+                  </li>
+                ))}
+              </ol>
+              {current.actions.some((a) => a.startsWith('@')) && <p className="lesson-hint">{t.lessonConsoleHint}</p>}
+            </details>
+          )}
           {busy && <p className="lesson-busy" aria-live="polite">{t.lessonWorking}</p>}
           <h3>{t.lessonChecks}</h3>
           <ul className="lesson-checks" aria-label={t.lessonChecks}>

@@ -22,13 +22,14 @@ export const quorumBug: Lesson = {
     },
     {
       narration: {
-        en: 'zk1 and zk2 are a majority. They stop hearing zk3, elect a new leader in epoch 2, and carry on without /acked. When the network heals zk3 must follow it and is truncated to the new leader\'s history: a write the client was told succeeded is gone. With the real rule the leader would have waited for a quorum of ACKs, and any later quorum would have contained a server holding the write.',
-        'zh-CN': 'zk1 和 zk2 是多数派。它们收不到 zk3 的消息，以 epoch 2 选出新的 Leader，在没有 /acked 的情况下继续工作。网络恢复后 zk3 只能跟随它，并被截断为新 Leader 的历史：客户端被告知成功的写入消失了。按照正确的规则，Leader 会等待过半的 ACK，而之后任何一个过半集合都必然包含持有这次写入的服务器。',
+        en: 'zk1 and zk2 are a majority. They stop hearing zk3, elect a new leader in epoch 2, and carry on without /acked. When the network heals zk3 must follow it and is truncated to the new leader\'s history: a write the client was told succeeded is gone. The client that was told Created has even seen a zxid no server has any more: every server refuses its session ("client must try another server"), so its reads fail with ConnectionLoss forever; a new session (console 2) finds no /acked. With the real rule the leader would have waited for a quorum of ACKs, and any later quorum would have contained a server holding the write.',
+        'zh-CN': 'zk1 和 zk2 是多数派。它们收不到 zk3 的消息，以 epoch 2 选出新的 Leader，在没有 /acked 的情况下继续工作。网络恢复后 zk3 只能跟随它，并被截断为新 Leader 的历史：客户端被告知成功的写入消失了。那个收到 Created 的客户端甚至见过一个任何服务器都已不再拥有的 zxid：每台服务器都会拒绝它的会话（“client must try another server”），它的读请求只能一直得到 ConnectionLoss；新的会话（控制台 2）则找不到 /acked。按照正确的规则，Leader 会等待过半的 ACK，而之后任何一个过半集合都必然包含持有这次写入的服务器。',
       },
-      actions: ['lab run 25s', 'lab heal', 'lab run 10s', 'lab status', 'get /acked'],
+      actions: ['lab run 25s', 'lab heal', 'lab run 10s', 'lab status', 'get /acked', '@2 get /acked'],
       checks: [
         { kind: 'state', server: 3, is: 'FOLLOWING' },
         { kind: 'packet', type: 'TRUNC', to: 3 },
+        { kind: 'output', contains: 'KeeperErrorCode = ConnectionLoss for /acked' },
         { kind: 'output', contains: 'Node does not exist: /acked' },
       ],
     },

@@ -15,11 +15,13 @@ test('soak', async () => {
   let events = 0;
   let simMs = 0;
   let maxSettleMs = 0;
+  let clientOps = 0;
   for (let seed = FROM; seed < FROM + SEEDS; seed++) {
     const r = await runSoakSeed(seed);
     events += r.events;
     simMs += r.simMs;
     maxSettleMs = Math.max(maxSettleMs, r.maxSettleMs);
+    clientOps += r.clientOps;
     if (!r.ok) {
       failed += 1;
       console.log(formatSoakFailure(r));
@@ -27,6 +29,6 @@ test('soak', async () => {
     if ((seed - FROM + 1) % 500 === 0) console.log(`SOAK progress ${seed - FROM + 1}/${SEEDS} seeds, ${failed} failed, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const s = (performance.now() - t0) / 1000;
-  console.log(`SOAK seeds=${SEEDS} from=${FROM} failed=${failed} wall=${s.toFixed(1)}s events=${events} simulated=${(simMs / 3600000).toFixed(1)}h maxSettle=${(maxSettleMs / 1000).toFixed(2)}s`);
+  console.log(`SOAK seeds=${SEEDS} from=${FROM} failed=${failed} wall=${s.toFixed(1)}s events=${events} simulated=${(simMs / 3600000).toFixed(1)}h maxSettle=${(maxSettleMs / 1000).toFixed(2)}s clientOps=${clientOps}`);
   expect(failed).toBe(0);
 });

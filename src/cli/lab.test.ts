@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { DEFAULT_LAB_CONFIG } from '../sim/config.ts';
 import { InProcessHost } from '../worker/inProcessHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
+import { checkHistory, historyFromTrace } from '../sim/checkers/history.ts';
 import { runLabCommand } from './lab.ts';
 
 function lab(boot: number[] | null): LabRuntime {
@@ -43,5 +44,33 @@ test('lab write: a scripted client\'s writes, numbered from the history (a rewin
   expect(await runLabCommand(rt, 'lab write 2')).toEqual({ lines: ['submitted 1 write to zk2: /w1'] });
   expect((await runLabCommand(rt, 'lab write 2 0')).error).toBe(true);
   expect((await runLabCommand(rt, 'lab write 9')).lines).toEqual(['lab write: no server 9 (servers are zk1, zk2, zk3)']);
+  rt.dispose();
+});
+
+test('lab client: a scripted session whose operations are sent, not waited for, and land in the history', async () => {
+  const rt = new LabRuntime({ ...DEFAULT_LAB_CONFIG, voters: 3, seed: 3 }, () => new InProcessHost());
+  await runLabCommand(rt, 'lab run 3s');
+  expect(await runLabCommand(rt, 'lab client c1 connect 2,3')).toEqual({ lines: ['c1 connects to zk2,zk3'] });
+  expect(await runLabCommand(rt, 'lab client c1 create /k v0')).toEqual({ lines: ['c1 sends create /k v0'] });
+  expect(await runLabCommand(rt, 'lab client c1 set /k v1')).toEqual({ lines: ['c1 sends set /k v1'] });
+  expect(await runLabCommand(rt, 'lab client c1 sync /k')).toEqual({ lines: ['c1 sends sync /k'] });
+  expect(await runLabCommand(rt, 'lab client c1 get /k')).toEqual({ lines: ['c1 sends get /k'] });
+  await runLabCommand(rt, 'lab run 2s');
+  const history = historyFromTrace(rt.sim.trace);
+  expect(history.map((o) => [o.client, o.kind, o.path, o.value, o.result])).toEqual([
+    ['c1', 'create', '/k', 'v0', 'ok'], ['c1', 'set', '/k', 'v1', 'ok'], ['c1', 'sync', '/k', undefined, 'ok'], ['c1', 'get', '/k', 'v1', 'ok'],
+  ]);
+  expect(checkHistory(history).violations).toEqual([]);
+  expect(await runLabCommand(rt, 'lab client c1 close')).toEqual({ lines: ['c1 closes its session'] });
+  // Bad input: every mistake is named, nothing happens.
+  const before = rt.sim.trace.length;
+  expect((await runLabCommand(rt, 'lab client c1 connect 1')).lines).toEqual(['lab client: c1 exists (each name is one session; pick another)']);
+  expect((await runLabCommand(rt, 'lab client c2 get /k')).lines).toEqual(['lab client: no client c2 (lab client c2 connect S first)']);
+  expect((await runLabCommand(rt, 'lab client c2 connect 9')).lines).toEqual(['lab client: no server 9 (servers are zk1, zk2, zk3)']);
+  expect((await runLabCommand(rt, 'lab client c1 set /k')).error).toBe(true);
+  expect((await runLabCommand(rt, 'lab client x1 get /k')).error).toBe(true);
+  expect(rt.sim.trace.length).toBe(before);
+  // The console's own sessions never take a name a lab client holds.
+  expect(rt.allocateClientId()).not.toBe(1001);
   rt.dispose();
 });

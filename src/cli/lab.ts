@@ -7,7 +7,8 @@ import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 import { nextScriptedWrite, type LabAction } from '../sim/actions.ts';
-import { endpointName, type Simulation } from '../sim/simulation.ts';
+import { CLIENT_BASE, endpointName, type Simulation } from '../sim/simulation.ts';
+import type { ClientOp } from '../protocol/client/packets.ts';
 import { packetType, type TraceEntry } from '../sim/trace.ts';
 import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
 import { txnLogLines } from './txnLog.ts';
@@ -62,6 +63,7 @@ export const LAB_USAGE = [
   '\tlab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
   '\tlab hash',
   '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
+  '\tlab client cN connect S[,S…]  ·  lab client cN create|set PATH VALUE  ·  lab client cN get|delete|sync PATH  ·  lab client cN close',
   '\tlab branches   (acting in the past forks a branch)',
   '\tlab branch N   (go to branch N where it was left)',
 ];
@@ -202,6 +204,59 @@ export function logLine(e: Extract<TraceEntry, { kind: 'deliver' }>): string {
 export async function fourLetterWordLines(sim: Simulation, sid: Sid, word: string): Promise<string[]> {
   const text = await sim.fourLetterWord(sid, word);
   return text.replace(/\n$/, '').split('\n');
+}
+
+const CLIENT_OPS = ['connect', 'create', 'set', 'get', 'delete', 'sync', 'close'];
+const OPEN = [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
+
+/**
+ * `lab client cN …`: a scripted client with a real session (ClientCnxn over the simulated
+ * network, unlike `lab write`'s bare requests): its operations are sent and not waited for — the
+ * console does not block, and the trace holds each request and reply, so the client-history
+ * checker (src/sim/checkers/history.ts) can judge them. The soak drives a few of these.
+ */
+async function labClient(ctl: LabController, args: string[]): Promise<LabReply> {
+  const fail = (msg: string): LabReply => ({ lines: [`lab client: ${msg}`], error: true });
+  const m = /^c(\d{1,3})$/.exec(args[0] ?? '');
+  const verb = args[1] ?? '';
+  if (!m || !CLIENT_OPS.includes(verb)) return fail('usage: lab client cN connect S[,S…] | create|set PATH VALUE | get|delete|sync PATH | close');
+  const n = Number(m[1]);
+  const cid = CLIENT_BASE + n;
+  const sim = ctl.sim;
+  if (verb === 'connect') {
+    if (n < 1) return fail('clients are c1, c2, …');
+    if (sim.clients.has(cid)) return fail(`c${n} exists (each name is one session; pick another)`);
+    const hosts: Sid[] = [];
+    for (const w of (args[2] ?? '').split(',').filter((x) => x !== '')) {
+      const sid = parseServer(ctl, w);
+      if (typeof sid === 'string') return fail(sid);
+      hosts.push(sid);
+    }
+    if (hosts.length === 0 || args.length > 3) return fail('usage: lab client cN connect S[,S…]');
+    await ctl.apply({ type: 'addClient', cid, server: hosts[0]!, sessionTimeout: 30000, hosts });
+    return { lines: [`c${n} connects to ${hosts.map(serverName).join(',')}`] };
+  }
+  if (!sim.clients.has(cid)) return fail(`no client c${n} (lab client c${n} connect S first)`);
+  const tag = sim.trace.length; // unique within the run; nobody waits on it
+  if (verb === 'close') {
+    if (args.length > 2) return fail('usage: lab client cN close');
+    await ctl.apply({ type: 'client', cid, input: { type: 'close', tag } });
+    return { lines: [`c${n} closes its session`] };
+  }
+  const path = args[2];
+  const needsValue = verb === 'create' || verb === 'set';
+  if (path === undefined || !path.startsWith('/') || args.length !== (needsValue ? 4 : 3)) {
+    return fail(needsValue ? `usage: lab client cN ${verb} PATH VALUE` : `usage: lab client cN ${verb} PATH`);
+  }
+  const data = needsValue ? new TextEncoder().encode(args[3]) : null;
+  const op: ClientOp =
+    verb === 'create' ? { op: 'create', path, data, acl: OPEN, mode: 'PERSISTENT', ttl: -1 }
+    : verb === 'set' ? { op: 'setData', path, data, version: -1 }
+    : verb === 'delete' ? { op: 'delete', path, version: -1 }
+    : verb === 'sync' ? { op: 'sync', path }
+    : { op: 'getData', path, watch: false };
+  await ctl.apply({ type: 'client', cid, input: { type: 'op', tag, op } });
+  return { lines: [`c${n} sends ${verb} ${path}${needsValue ? ` ${args[3]}` : ''}`] };
 }
 
 export async function runLabCommand(ctl: LabController, line: string): Promise<LabReply> {
@@ -349,6 +404,8 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
     }
     case 'hash':
       return { lines: [`trace ${sim.traceHash()} after ${sim.trace.length} entries at ${formatTime(sim.now)}`] };
+    case 'client':
+      return labClient(ctl, args);
     case 'write': {
       // A scripted client's write, sent and not waited for (the scenario scripts' and soak's `write`).
       const sid = parseServer(ctl, args[0]);

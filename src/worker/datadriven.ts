@@ -17,6 +17,7 @@
 import { hex } from '../protocol/zxid.ts';
 import { formatTime, serverName } from '../cli/lab.ts';
 import { parseLabConfig } from '../sim/config.ts';
+import { checkHistory, historyFromTrace } from '../sim/checkers/history.ts';
 import { HeadlessLab } from './headless.ts';
 
 export interface Block {
@@ -109,6 +110,7 @@ export class ScriptRunner {
           else if (ev.kind === 'established') out.push(`${formatTime(e.t)} ${who} established in epoch ${ev.epoch}`);
           else if (ev.kind === 'sync') out.push(`${formatTime(e.t)} ${who} syncs ${serverName(ev.learner)} with ${ev.mode} (peerLastZxid ${hex(ev.peerLastZxid)})`);
           else if (ev.kind === 'applied' || ev.kind === 'proposed') out.push(`${formatTime(e.t)} ${who} ${ev.kind} ${hex(ev.zxid)}`);
+          else if (ev.kind === 'zab') out.push(`${formatTime(e.t)} ${who} ${ev.text}`);
         }
         this.traceSeen = trace.length;
         if (out.length === 0) out = ['(none)'];
@@ -120,6 +122,15 @@ export class ScriptRunner {
         const path = args[1] ?? '/';
         const node = peer?.zab.db?.tree.nodes.get(path);
         out = [!peer ? `zk${args[0]} is down` : !node ? `Node does not exist: ${path}` : node.data === null ? 'null' : new TextDecoder().decode(node.data)];
+        break;
+      }
+      case 'history': {
+        // The `lab client` sessions' operations from the trace, and what the history checker says.
+        const ops = historyFromTrace(lab.sim.trace);
+        const dec = (v: string | null | undefined) => (v === undefined ? '' : v === null ? ' → none' : ` "${v}"`);
+        out = ops.map((o) => `#${o.id} ${o.client} ${o.kind} ${o.path}${dec(o.value)} ${formatTime(o.invoke)}–${o.complete === null ? '?' : formatTime(o.complete)} ${o.result}${o.zxid === undefined ? '' : ` zxid=${hex(o.zxid)}`}`);
+        const report = checkHistory(ops);
+        out.push(...(report.violations.length === 0 ? ['history holds'] : report.violations.map((v) => `HISTORY ${v.check}: ${v.message}`)));
         break;
       }
       case 'check': {

@@ -352,7 +352,9 @@ export class LabRuntime {
   private nextClientId = CLIENT_BASE;
 
   allocateClientId(): number {
-    this.nextClientId += 1;
+    // Skip ids a `lab client cN` took.
+    do this.nextClientId += 1;
+    while (this.sim.clients.has(this.nextClientId));
     return this.nextClientId;
   }
 

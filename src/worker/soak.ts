@@ -8,7 +8,11 @@
  * a testdata file, plus the lab URL and console commands to watch it in the browser.
  *
  * Each round: a burst of faults (kill, start, wipe, partition, one-way cut, heal, latency
- * spike) spaced by random pauses, with writes in between; then heal everything, start every
+ * spike) spaced by random pauses, with writes in between — bare scripted writes (`write`) and
+ * the operations of two or three real client sessions (`lab client`: set / get / sync+get on a
+ * few shared znodes, reconnecting under a new name when a session expires), whose history from
+ * the trace must pass the client-history checker (linearizable writes, ZooKeeper's read
+ * guarantees) at the end; then heal everything, start every
  * server, and within `settleMs` simulated ms a leader must be established and all servers serve
  * equal DataTrees (Liveness). A wipe (disk loss, outside ZAB's fault model if it hits a server
  * holding the only copy of a committed txn) only happens first in a round, when all servers
@@ -17,6 +21,7 @@
 import { Rng } from '../sim/rng.ts';
 import { livenessProblem } from '../sim/checkers/liveness.ts';
 import type { Violation } from '../sim/checkers/invariants.ts';
+import { checkHistory, historyFromTrace, type HistoryViolation } from '../sim/checkers/history.ts';
 import { ScriptRunner } from './datadriven.ts';
 
 export interface SoakOptions {
@@ -26,12 +31,18 @@ export interface SoakOptions {
   settleMs?: number;
   /** Bug switches to turn on (the soak should then find violations). */
   bugs?: string[];
+  /** Stop at the first invariant violation (default). False plays every round regardless. */
+  stopAtViolation?: boolean;
 }
 
 export interface SoakResult {
   seed: number;
   ok: boolean;
   violations: Violation[];
+  /** What the client-history checker found in the sessions' operations. */
+  historyViolations: HistoryViolation[];
+  /** Client operations judged (requests sent by the `lab client` sessions). */
+  clientOps: number;
   /** The script that replays the run (scenario-script lines). */
   script: string[];
   /** The same as console commands: `lab …` for each script line (an exact replay, in the page too). */
@@ -68,12 +79,48 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
   const sim = lab.sim;
   const pick = <T>(xs: T[]): T => xs[rng.int(0, xs.length - 1)]!;
   const rounds = opts.rounds ?? 3;
+  const stop = (): boolean => (opts.stopAtViolation ?? true) && lab.checker.violations.length > 0;
   const faults = opts.faultsPerRound ?? 6;
   const settleMs = opts.settleMs ?? 90_000;
   let maxSettleMs = 0;
   const delays = new Set<string>();
   await exec(`run ${1000 + rng.int(0, 2000)}ms`);
-  for (let r = 0; r < rounds && lab.checker.violations.length === 0; r++) {
+  // Client sessions with their own generator, so the fault schedule of a seed stays what it was.
+  const crng = new Rng(`soak-clients:${seed}`);
+  const KEYS = ['/k0', '/k1', '/k2'];
+  const clients: string[] = [];
+  let nextClient = 1;
+  let value = 0;
+  const connectClient = async (): Promise<void> => {
+    const hosts = ids.map((s) => [crng.next(), s] as const).sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+    const name = `c${nextClient++}`;
+    clients.push(name);
+    await exec(`client ${name} connect ${hosts.join(',')}`);
+  };
+  const clientOps = async (count: number): Promise<void> => {
+    // A session that expired is gone; its successor connects under a new name.
+    for (const [i, name] of clients.entries()) {
+      if (sim.clients.get(1000 + Number(name.slice(1)))?.state === 'CLOSED' && nextClient < 999) {
+        clients.splice(i, 1);
+        await connectClient();
+      }
+    }
+    for (let k = 0; k < count; k++) {
+      const name = clients[crng.int(0, clients.length - 1)]!;
+      const key = KEYS[crng.int(0, KEYS.length - 1)]!;
+      const roll = crng.int(0, 9);
+      if (roll < 5) await exec(`client ${name} set ${key} v${++value}`);
+      else if (roll < 8) await exec(`client ${name} get ${key}`);
+      else {
+        await exec(`client ${name} sync ${key}`);
+        await exec(`client ${name} get ${key}`);
+      }
+    }
+  };
+  const sessions = crng.int(2, 3);
+  for (let c = 0; c < sessions; c++) await connectClient();
+  for (const key of KEYS) await exec(`client c1 create ${key} v0`);
+  for (let r = 0; r < rounds && !stop(); r++) {
     for (let f = 0; f < faults; f++) {
       const up = ids.filter((s) => sim.slot(s).up);
       const down = ids.filter((s) => !sim.slot(s).up);
@@ -101,10 +148,11 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
       // Client writes on random servers between faults.
       const n = rng.int(0, 3);
       for (let w = 0; w < n; w++) await exec(`write ${pick(ids)} 1`);
+      await clientOps(crng.int(0, 3));
       await exec(`run ${rng.int(50, 4000)}ms`);
-      if (lab.checker.violations.length > 0) break;
+      if (stop()) break;
     }
-    if (lab.checker.violations.length > 0) break;
+    if (stop()) break;
     // Heal: links, latency spikes, every server up; then liveness within settleMs.
     await exec('heal');
     for (const link of [...delays].sort()) await exec(`delay ${link} 0ms`);
@@ -112,7 +160,7 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
     for (const s of ids) if (!sim.slot(s).up) await exec(`start ${s}`);
     const healedAt = sim.now;
     let problem = livenessProblem(sim, (sid) => lab.peer(sid));
-    while (problem && sim.now - healedAt < settleMs && lab.checker.violations.length === 0) {
+    while (problem && sim.now - healedAt < settleMs && !stop()) {
       await runner.run(`run ${STEP_MS}ms`);
       problem = livenessProblem(sim, (sid) => lab.peer(sid));
     }
@@ -127,10 +175,14 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
     await exec(`run ${rng.int(200, 2000)}ms`);
   }
   const violations = [...lab.checker.violations];
+  const history = historyFromTrace(sim.trace);
+  const historyViolations = checkHistory(history).violations;
   const result: SoakResult = {
     seed,
-    ok: violations.length === 0,
+    ok: violations.length === 0 && historyViolations.length === 0,
     violations,
+    historyViolations,
+    clientOps: history.length,
     script,
     console: consoleLines,
     url: soakUrl(`voters=${voters}&observers=${observers}&seed=${seed}${bugs ? `&bugs=${opts.bugs!.join(',')}` : ''}`, consoleLines),
@@ -155,6 +207,7 @@ export function formatSoakFailure(r: SoakResult): string {
   return [
     `SEED=${r.seed}`,
     ...r.violations.map((v) => `  ${v.invariant} at ${(v.t / 1000).toFixed(3)}s (trace #${v.traceIndex}, ${v.servers.map((s) => `zk${s}`).join(',')}): ${v.message}`),
+    ...r.historyViolations.map((v) => `  ${v.check} (client history, ops ${v.ops.map((o) => `#${o}`).join(' ')}): ${v.message}`),
     `  the same run in the lab (the link replays it, then pauses): ${r.url}`,
     '  or paste these console lines into a lab opened with the link\'s settings:',
     ...r.console.map((l) => `    ${l}`),

@@ -254,6 +254,15 @@ function onConnect(peer: QuorumPeer, cid: number, pkt: Extract<ClientPacket, { t
     ctx.disconnect(cid, 'client');
     return;
   }
+  // ZooKeeperServer.processConnectRequest: a client that has seen a newer zxid than this server
+  // must not read older state here — refused, it tries its next server (CLIENT_ZXID_AHEAD).
+  // (The lab numbers clients from 1001: c1 is 1001.)
+  const lastProcessed = database(peer).tree.lastProcessedZxid;
+  if (pkt.lastZxidSeen > lastProcessed) {
+    ctx.event({ kind: 'zab', text: `Refusing session request for client c${cid - 1000} as it has seen zxid 0x${pkt.lastZxidSeen.toString(16)} our last zxid is 0x${lastProcessed.toString(16)} client must try another server` });
+    ctx.disconnect(cid, 'client');
+    return;
+  }
   const timeOut = negotiateTimeout(peer, pkt.timeOut);
   const cnxn: ServerCnxn = {
     cid, conn: `c${cid}`, sessionId: null, timeOut, authInfo: initialAuthInfo(CLIENT_IP), connecting: true,
@@ -459,7 +468,10 @@ export function onApplied(peer: QuorumPeer, t: LoggedTxn, result: ProcessTxnResu
 }
 
 /** sync's answer (Leader.processSync → SYNC → the learner's CommitProcessor): reply in order. */
-export function onSyncDone(peer: QuorumPeer, sessionId: bigint, xid: number, zxid: number, ctx: PeerContext): boolean {
+export function onSyncDone(peer: QuorumPeer, sessionId: bigint, xid: number, ctx: PeerContext): boolean {
+  // FinalRequestProcessor: every reply header carries this server's last processed zxid — for a
+  // sync too, the zxid up to which this server has now caught up (not the leader's).
+  const zxid = database(peer).tree.lastProcessedZxid;
   for (const c of Object.values(peer.server.cnxns)) {
     if (c.sessionId !== sessionId) continue;
     const i = c.outstanding.indexOf(xid);

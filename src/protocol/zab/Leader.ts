@@ -230,6 +230,7 @@ export function leaderOnPacket(peer: QuorumPeer, from: Sid, p: QuorumPacket, ctx
       syncMode: null,
       unacked: [],
     };
+    if (l.handlers[from]) endHandler(l, from); // the learner's new connection replaces the old handler
     l.handlers[from] = h;
     if (l.waitingForNewEpoch) getEpochToPropose(peer, from, h.lastAcceptedEpoch, ctx);
     if (!l.waitingForNewEpoch && h.stage === 'WAIT_EPOCH') sendLeaderInfo(peer, h, ctx);
@@ -283,15 +284,25 @@ export function leaderOnPacket(peer: QuorumPeer, from: Sid, p: QuorumPacket, ctx
   }
 }
 
+/**
+ * A LearnerHandler ends: syncs it forwarded and the leader holds are answered into the dead
+ * handler (`r.fh.queuePacket`), i.e. nowhere — never to the learner's next connection, which
+ * would read a SYNC where it expects DIFF/SNAP/TRUNC and exit.
+ */
+function endHandler(l: LeaderState, sid: Sid): void {
+  delete l.handlers[sid];
+  l.pendingSyncs = l.pendingSyncs.filter((s) => s.origin !== sid);
+}
+
 export function leaderOnConnectionLost(peer: QuorumPeer, sid: Sid, ctx: PeerContext): void {
   const l = L(peer);
   if (!l.handlers[sid]) return;
-  delete l.handlers[sid];
+  endHandler(l, sid);
   ctx.event({ kind: 'zab', text: `LearnerHandler for zk${sid} ended (connection closed)` });
 }
 
 function closeHandler(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
-  delete L(peer).handlers[h.sid];
+  endHandler(L(peer), h.sid);
   ctx.disconnect(h.sid, 'quorum');
 }
 
@@ -580,9 +591,10 @@ function releasePendingSyncs(peer: QuorumPeer, ctx: PeerContext): void {
 function answerSync(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerContext): void {
   const l = L(peer);
   if (origin === peer.myid) {
-    if (!onSyncDone(peer, req.sessionId, req.cxid, l.lastCommitted, ctx)) ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: l.lastCommitted, err: 0, type: 'sync' });
+    if (!onSyncDone(peer, req.sessionId, req.cxid, ctx)) ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: database(peer).tree.lastProcessedZxid, err: 0, type: 'sync' });
   }
-  else ctx.send(origin, 'quorum', { type: 'SYNC', zxid: l.lastCommitted, request: req });
+  // Leader.sendSync: `new QuorumPacket(Leader.SYNC, 0, null, null)` — the zxid field is 0.
+  else ctx.send(origin, 'quorum', { type: 'SYNC', zxid: 0, request: req });
 }
 
 // ------------------------------------------------------------------------- liveness

@@ -340,8 +340,8 @@ function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext):
       ping(peer, p, ctx);
       return;
     case 'SYNC':
-      if (p.request && !onSyncDone(peer, p.request.sessionId, p.request.cxid, p.zxid, ctx)) {
-        ctx.reply({ sessionId: p.request.sessionId, cxid: p.request.cxid, zxid: p.zxid, err: 0, type: 'sync' });
+      if (p.request && !onSyncDone(peer, p.request.sessionId, p.request.cxid, ctx)) {
+        ctx.reply({ sessionId: p.request.sessionId, cxid: p.request.cxid, zxid: database(peer).tree.lastProcessedZxid, err: 0, type: 'sync' });
       }
       return;
     case 'REVALIDATE':

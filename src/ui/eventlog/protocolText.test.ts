@@ -82,6 +82,7 @@ describe('protocol lines in the event log', () => {
       'Leaders epoch, 1 is less than accepted epoch, 2',
       'Severe unrecoverable error, from thread : CommitProcessor:2: java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1',
       'Unexpected internal error',
+      'Refusing session request for client c2 as it has seen zxid 0x200000000 our last zxid is 0x100000014 client must try another server',
       'ZooKeeperServer not running (state ERROR)',
     ];
     // One example per pattern.

@@ -27,6 +27,7 @@ const PATTERNS: readonly Pattern[] = [
   { key: 'syncing', re: /^syncing with leader (?<s>zk\d+): (?<mode>[A-Z]+) (?<zxid>0x[0-9a-f]+)$/ },
   { key: 'uptodate', re: /^UPTODATE: serving in epoch (?<epoch>\d+)$/ },
   { key: 'commitUnseen', re: /^Committing (?<zxid>0x[0-9a-f]+) without seeing txn$/ },
+  { key: 'refusingSession', re: /^Refusing session request for client (?<c>c\d+) as it has seen zxid (?<seen>0x[0-9a-f]+) our last zxid is (?<last>0x[0-9a-f]+) client must try another server$/ },
   { key: 'commitProcessorDied', re: /^Severe unrecoverable error, from thread : CommitProcessor:(?<sid>\d+): (?<error>.*)$/s },
   // why a server goes back to LOOKING
   { key: 'rollover', re: /^zxid lower 32 bits have rolled over, forcing re-election, and therefore new epoch start$/ },

@@ -404,6 +404,7 @@ export const en = {
     commitProcessorDied: 'Severe unrecoverable error, from thread : CommitProcessor:{{sid}}: {{error}}',
     internalError: 'Unexpected internal error',
     serverInError: 'ZooKeeperServer not running (state ERROR)',
+    refusingSession: 'Refusing session request for client {{c}} as it has seen zxid {{seen}} our last zxid is {{last}} client must try another server',
   },
   configErrors: {
     seed: 'seed must be 1-64 characters',

@@ -398,6 +398,7 @@ export const zhCN = {
     commitProcessorDied: '严重的不可恢复错误，线程 CommitProcessor:{{sid}} 终止：{{error}}',
     internalError: '意外的内部错误',
     serverInError: 'ZooKeeperServer 未在运行（状态 ERROR）',
+    refusingSession: '拒绝客户端 {{c}} 的会话请求：它已见过 zxid {{seen}}，而本服务器的最后 zxid 是 {{last}}，客户端必须换一台服务器',
   },
   configErrors: {
     seed: 'seed 必须是 1 到 64 个字符',

@@ -589,7 +589,6 @@ function releasePendingSyncs(peer: QuorumPeer, ctx: PeerContext): void {
 }
 
 function answerSync(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerContext): void {
-  const l = L(peer);
   if (origin === peer.myid) {
     if (!onSyncDone(peer, req.sessionId, req.cxid, ctx)) ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: database(peer).tree.lastProcessedZxid, err: 0, type: 'sync' });
   }

@@ -52,7 +52,7 @@ export const BUG_MUSEUM: readonly BugExhibit[] = [
       + 'defence holds — zk1 is "ahead of the leader" and refuses to follow — so no data is lost, but the '
       + 'ensemble elects the stale zk3 again and again and never serves: a liveness bug. The real rule elects '
       + 'the most up-to-date server, which can always gather a quorum.',
-    zh: '选举只按服务器 id 比较选票，忽略 peerEpoch 和 zxid。zk3 错过了纪元 2 的写入，但 zk2 宕机后它凭最大的 id 赢得每一轮选举。'
+    zh: '选举只按服务器 id 比较选票，忽略 peerEpoch 和 zxid。zk3 错过了 epoch 2 的写入，但 zk2 宕机后它凭最大的 id 赢得每一轮选举。'
       + 'ZAB 的第二道防线仍然有效——zk1“领先于 Leader”并拒绝追随——所以数据没有丢失，但集群一次又一次选出落后的 zk3，'
       + '始终无法提供服务：这是活性缺陷。正确的规则选出数据最新的服务器，它总能获得多数派支持。',
   },
@@ -68,7 +68,7 @@ export const BUG_MUSEUM: readonly BugExhibit[] = [
       + 'phantom transactions in its log and DataTree: its history no longer agrees with the leader\'s on their '
       + 'common prefix, and its clients read data that was never committed.',
     zh: '当 Learner 记录了新 Leader 从未提交的提议时，Leader 必须发送 TRUNC 让它从日志中删去这些提议。开启此开关后 Leader 改发 DIFF。'
-      + '旧 Leader zk3 记录了两个无人见过的提议后宕机；zk2 在没有它们的情况下领导纪元 2。zk3 回来后把这两个“幽灵”事务留在日志和 DataTree 中：'
+      + '旧 Leader zk3 记录了两个无人见过的提议后宕机；zk2 在没有它们的情况下领导 epoch 2。zk3 回来后把这两个“幽灵”事务留在日志和 DataTree 中：'
       + '它的历史与 Leader 的共同前缀不再一致，它的客户端读到了从未提交的数据。',
   },
   {
@@ -82,9 +82,9 @@ export const BUG_MUSEUM: readonly BugExhibit[] = [
       + 'After a full restart zk1 and zk2 remember epoch 0, so the new leader zk2 picks epoch 1 — the epoch zk3 '
       + 'already led. Two leaders established in one epoch break the uniqueness of zxids: zk2 hands out '
       + '0x100000001 again, naming a different transaction than the one zk3 committed under that zxid.',
-    zh: '每台服务器都持久化 acceptedEpoch，即它承诺追随的最高纪元；新 Leader 选择的纪元要高于其多数派中所有的 acceptedEpoch。'
-      + '开启此开关后，每次重启都会丢失这个文件。全部重启后 zk1 和 zk2 只记得纪元 0，于是新 Leader zk2 选择了纪元 1——zk3 已经领导过的纪元。'
-      + '同一纪元出现两个已确立的 Leader，破坏了 zxid 的唯一性：zk2 再次分配 0x100000001，它指向的事务与 zk3 在该 zxid 下提交的不同。',
+    zh: '每台服务器都持久化 acceptedEpoch，即它承诺追随的最高 epoch；新 Leader 选择的 epoch 要高于其多数派中所有的 acceptedEpoch。'
+      + '开启此开关后，每次重启都会丢失这个文件。全部重启后 zk1 和 zk2 只记得 epoch 0，于是新 Leader zk2 选择了 epoch 1——zk3 已经领导过的 epoch。'
+      + '同一 epoch 出现两个已确立的 Leader，破坏了 zxid 的唯一性：zk2 再次分配 0x100000001，它指向的事务与 zk3 在该 zxid 下提交的不同。',
   },
   {
     bug: 'countObserverAcks',

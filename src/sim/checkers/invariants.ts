@@ -47,14 +47,14 @@ export type InvariantName =
 
 /** Every check, in the order a panel lists them, with one line on what it guards (en / zh). */
 export const INVARIANTS: ReadonlyArray<{ name: InvariantName; en: string; zh: string }> = [
-  { name: 'Leadership1', en: 'Two servers leading (synchronizing or broadcasting) in the same epoch are the same server.', zh: '同一纪元中处于同步或广播阶段的两个 Leader 必是同一台服务器。' },
-  { name: 'Leadership2', en: 'Each epoch has at most one established leader.', zh: '每个纪元至多有一个已确立的 Leader。' },
+  { name: 'Leadership1', en: 'Two servers leading (synchronizing or broadcasting) in the same epoch are the same server.', zh: '同一 epoch 中处于同步或广播阶段的两个 Leader 必是同一台服务器。' },
+  { name: 'Leadership2', en: 'Each epoch has at most one established leader.', zh: '每个 epoch 至多有一个已确立的 Leader。' },
   { name: 'Integrity', en: 'Every delivered transaction was broadcast by a primary.', zh: '每个被交付的事务都由某个主节点广播过。' },
   { name: 'Agreement', en: 'A zxid names one transaction; of two servers, one has delivered everything the other has.', zh: '一个 zxid 只对应一个事务；两台服务器中，一台交付过另一台交付的全部事务。' },
   { name: 'TotalOrder', en: 'Transactions are delivered in the same order everywhere.', zh: '所有服务器以相同顺序交付事务。' },
-  { name: 'LocalPrimaryOrder', en: "A primary's transactions of one epoch are delivered in order, with no gap.", zh: '同一主节点在一个纪元内的事务按序交付，没有空缺。' },
-  { name: 'GlobalPrimaryOrder', en: 'Transactions of an earlier epoch are delivered before those of a later epoch.', zh: '较早纪元的事务先于较晚纪元的事务交付。' },
-  { name: 'PrimaryIntegrity', en: "A follower's transactions from earlier epochs are also in its leader's history.", zh: 'Follower 交付的早期纪元事务也在其 Leader 的历史中。' },
+  { name: 'LocalPrimaryOrder', en: "A primary's transactions of one epoch are delivered in order, with no gap.", zh: '同一主节点在一个 epoch 内的事务按序交付，没有空缺。' },
+  { name: 'GlobalPrimaryOrder', en: 'Transactions of an earlier epoch are delivered before those of a later epoch.', zh: '较早 epoch 的事务先于较晚 epoch 的事务交付。' },
+  { name: 'PrimaryIntegrity', en: "A follower's transactions from earlier epochs are also in its leader's history.", zh: 'Follower 交付的早期 epoch 事务也在其 Leader 的历史中。' },
   { name: 'PrefixConsistency', en: 'Two serving servers agree on their common prefix of transactions.', zh: '两台服务中的服务器在共同前缀上的事务一致。' },
   { name: 'Replay', en: "A server's DataTree equals replaying its own snapshot and transaction log.", zh: '服务器的 DataTree 等于重放其快照与事务日志的结果。' },
   { name: 'MonotonicZxid', en: "A server's proposed and applied zxids only grow, and no zxid is proposed twice.", zh: '每台服务器提议和应用的 zxid 只增不减，且同一 zxid 不会被提议两次。' },

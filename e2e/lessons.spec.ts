@@ -67,6 +67,11 @@ test('?lesson=NAME&step=K plays steps 1..K-1 and shows step K (in the URL\'s lan
   await expect(server(page, 1)).toHaveAttribute('data-state', 'LOOKING');
   await expect(server(page, 2)).toHaveAttribute('data-state', 'DOWN');
   await expect(page.getByTestId('lesson-narration')).toContainText('zk2 启动');
+  // Switching the language mid-lesson switches the narration and the contents at once.
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByTestId('lesson-narration')).toContainText('zk2 starts');
+  await expect(panel.getByRole('list', { name: 'Steps' })).toBeVisible();
+  await expect(panel).toHaveAttribute('data-step', '2');
   // Step 1's actions ran exactly once, echoed in the console.
   await expect(page.locator('[role="log"] [data-kind="echo"]', { hasText: 'lab run 3s' })).toHaveCount(1);
   await expect(page.locator('[role="log"] [data-kind="echo"]', { hasText: 'lab 4lw 1 srvr' })).toHaveCount(1);

@@ -59,6 +59,13 @@ test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ p
   await expect(server(page, 4)).toHaveAttribute('data-state', 'FOLLOWING');
 });
 
+test('a lesson page does not run ?do= lines, and says so', async ({ page }) => {
+  await page.goto('/?lesson=startup-election&do=lab+kill+1');
+  await expect(page.locator('.notice-config')).toContainText('do: not run on a lesson page');
+  await expect(page.locator('[data-lesson="startup-election"]')).toHaveAttribute('data-lesson-state', 'narrating');
+  await expect(server(page, 1)).not.toHaveAttribute('data-state', 'DOWN');
+});
+
 test('?lesson=NAME&step=K plays steps 1..K-1 and shows step K (in the URL\'s language)', async ({ page }) => {
   await page.goto('/?lesson=startup-election&step=2&lang=zh-CN');
   const panel = page.locator('[data-lesson="startup-election"]');

@@ -27,7 +27,9 @@ const runtime = new LabRuntime(config, () => new WorkerHost());
 window.__lab = { runtime };
 // `?do=…`: console lines the link runs first (a prepared demo, a soak failure), queued before the
 // first frame so the result is the same on any machine; not with a lesson, which drives the console.
-const script = lesson ? { lines: [], errors: [] } : parseUrlScript(pageParams);
+const script = lesson
+  ? { lines: [], errors: pageParams.has('do') ? ['do: not run on a lesson page (the lesson drives the console)'] : [] }
+  : parseUrlScript(pageParams);
 initLab(runtime, { configErrors: [...errors, ...script.errors], paused: lesson?.lesson ? true : undefined });
 if (script.lines.length > 0) void runConsoleText(script.lines.join('\n'));
 startFrameLoop();

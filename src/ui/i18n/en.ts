@@ -414,6 +414,7 @@ export const en = {
     doLong: 'do: a line longer than {{max}} characters was not run ({{start}})',
     doMany: 'do: at most {{max}} lines run from a link; {{n}} more were not run',
     superDigest: 'superDigest must be user:base64(sha1(user:password)), e.g. superDigest={{example}} (got "{{got}}")',
+    doLesson: 'do: not run on a lesson page (the lesson drives the console)',
   },
   dropReasons: { down: 'the server is down', 'connection-closed': 'the connection closed', restarted: 'the server restarted' },
 };

@@ -408,6 +408,7 @@ export const zhCN = {
     doLong: 'do：超过 {{max}} 个字符的一行没有执行（{{start}}）',
     doMany: 'do：一个链接最多执行 {{max}} 行；另有 {{n}} 行没有执行',
     superDigest: 'superDigest 必须是 user:base64(sha1(user:password)) 的形式，例如 superDigest={{example}}（收到的是“{{got}}”）',
+    doLesson: 'do：课程页面不执行（由课程驱动控制台）',
   },
   dropReasons: { down: '服务器已宕机', 'connection-closed': '连接已关闭', restarted: '服务器已重启' },
 };

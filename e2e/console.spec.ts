@@ -79,3 +79,35 @@ test('?do= runs console lines from the link first, the same on every load', asyn
   expect(hashes[0]).toMatch(/\S/);
   expect(hashes[1]).toBe(hashes[0]);
 });
+
+test('Share: a link that replays the run exactly, paused where it was shared; a bad run link is reported', async ({ page, context }) => {
+  await page.goto('/?voters=3&seed=5');
+  await expectConnected(page);
+  await run(page, 'lab run 3s');
+  await run(page, 'create /shared "made before sharing"');
+  await run(page, 'lab kill 3');
+  await run(page, 'lab run 2s');
+  await run(page, 'lab pause');
+  const hash = (await run(page, 'lab hash')).at(-1)!;
+  await page.locator('.share-run summary').click();
+  const linkBox = page.locator('[data-share-link]');
+  await expect(linkBox).toHaveValue(/[?&]run=[A-Za-z0-9_-]+/);
+  const link = await linkBox.inputValue();
+  expect(link).toContain('voters=3');
+  expect(link).toContain('seed=5');
+
+  const other = await context.newPage();
+  other.on('pageerror', (e) => {
+    throw e;
+  });
+  await other.goto(link);
+  await expect(server(other, 3)).toHaveAttribute('data-state', 'DOWN');
+  await expect(other.getByTestId('sim-time')).toHaveText(await page.getByTestId('sim-time').textContent() ?? '');
+  expect((await run(other, 'lab hash')).at(-1)).toBe(hash);
+  // The run's own console session carries on: it reads what it wrote.
+  expect(await run(other, 'get /shared')).toContain('made before sharing');
+
+  await other.goto('/?voters=3&run=not-a-run!');
+  await expect(other.locator('.notice-config')).toContainText('run: not a run (bad encoding)');
+  await expectConnected(other);
+});

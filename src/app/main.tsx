@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseLabConfig } from '../sim/config.ts';
-import { initLab, parseUrlScript, runConsoleText, startFrameLoop } from '../store/index.ts';
+import { decodeRunParam, initLab, parseUrlScript, runConsoleText, startFrameLoop } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
 import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';
 import { WorkerHost } from '../worker/workerHost.ts';
@@ -23,14 +23,33 @@ const pageParams = new URLSearchParams(window.location.search);
 // `?lesson=NAME&step=K`: the lesson's ensemble, paused so that only the lesson moves the clock.
 const lesson = await lessonFromUrl(pageParams);
 const { config, errors } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
-const runtime = new LabRuntime(config, () => new WorkerHost());
+let runtime = new LabRuntime(config, () => new WorkerHost());
+// `?run=…`: a shared run (Share): validated, replayed exactly, opened paused where it was shared.
+// A bad link is reported and the lab opens fresh.
+const runParam = lesson ? null : pageParams.get('run');
+const runErrors: string[] = [];
+let loadedRun = false;
+if (runParam !== null) {
+  const decoded = await decodeRunParam(runParam, config.voters + config.observers);
+  if ('error' in decoded) runErrors.push(`run: ${decoded.error}`);
+  else {
+    try {
+      await runtime.loadRun(decoded.run);
+      loadedRun = true;
+    } catch (e) {
+      runErrors.push(`run: ${e instanceof Error ? e.message : String(e)}`);
+      runtime.dispose();
+      runtime = new LabRuntime(config, () => new WorkerHost());
+    }
+  }
+}
 window.__lab = { runtime };
 // `?do=…`: console lines the link runs first (a prepared demo, a soak failure), queued before the
 // first frame so the result is the same on any machine; not with a lesson, which drives the console.
 const script = lesson
   ? { lines: [], errors: pageParams.has('do') ? ['do: not run on a lesson page (the lesson drives the console)'] : [] }
   : parseUrlScript(pageParams);
-initLab(runtime, { configErrors: [...errors, ...script.errors], paused: lesson?.lesson ? true : undefined });
+initLab(runtime, { configErrors: [...errors, ...runErrors, ...script.errors], paused: lesson?.lesson || loadedRun ? true : undefined });
 if (script.lines.length > 0) void runConsoleText(script.lines.join('\n'));
 startFrameLoop();
 

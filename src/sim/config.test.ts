@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseLabConfig, quorumConfigOf } from './config.ts';
+import { configToParams, parseLabConfig, quorumConfigOf } from './config.ts';
 
 describe('parseLabConfig: superDigest', () => {
   test('a digest id reaches every server (QuorumConfig)', () => {
@@ -28,6 +28,20 @@ describe('parseLabConfig: superDigest', () => {
       expect(errors).toEqual([
         `superDigest must be user:base64(sha1(user:password)), e.g. superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs= (got "${bad}")`,
       ]);
+    }
+  });
+});
+
+describe('configToParams', () => {
+  test('gives back the parameters that open the same lab', () => {
+    for (const q of [
+      '', 'voters=5&observers=2&seed=x', 'voters=1&tickTime=500&initLimit=4&syncLimit=2&latencyMs=5&latencySpreadMs=0',
+      'boot=1,3&commitLogCount=5&snapshotSizeFactorPct=0&bugs=commitWithoutQuorum,skipTrunc', 'superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=&seed=123',
+    ]) {
+      const { config } = parseLabConfig(new URLSearchParams(q));
+      const again = parseLabConfig(configToParams(config));
+      expect(again.errors).toEqual([]);
+      expect(again.config).toEqual(config);
     }
   });
 });

@@ -108,6 +108,24 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
   return { config, errors };
 }
 
+/**
+ * The URL parameters that open exactly this lab (the inverse of parseLabConfig): settings that
+ * differ from the defaults, in a fixed order. Links that replay a run carry them.
+ */
+export function configToParams(c: LabConfig): URLSearchParams {
+  const p = new URLSearchParams();
+  p.set('voters', String(c.voters));
+  if (c.observers !== DEFAULT_LAB_CONFIG.observers) p.set('observers', String(c.observers));
+  p.set('seed', String(c.seed));
+  for (const k of Object.keys(LIMITS) as ConfigKey[]) {
+    if (k !== 'voters' && k !== 'observers' && c[k] !== DEFAULT_LAB_CONFIG[k]) p.set(k, String(c[k]));
+  }
+  if (c.boot) p.set('boot', c.boot.join(','));
+  if (c.bugs && c.bugs.length > 0) p.set('bugs', c.bugs.join(','));
+  if (c.superDigest) p.set('superDigest', c.superDigest);
+  return p;
+}
+
 export function voterIds(c: LabConfig): number[] {
   return Array.from({ length: c.voters }, (_, i) => i + 1);
 }

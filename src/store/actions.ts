@@ -6,6 +6,8 @@
 import { LAB_USAGE, runLabCommand } from '../cli/lab.ts';
 import { COMMAND_MAP } from '../cli/zkcli/commands.ts';
 import type { Sid } from '../protocol/types.ts';
+import { configToParams } from '../sim/config.ts';
+import { encodeRunParam } from './runParam.ts';
 import { completeLine, isLabLine, pushHistory, splitCommandLines, type Completion } from './consoleText.ts';
 import { newConsoleTab, useLabStore } from './labStore.ts';
 import { addNoticeLines, appendConsole, currentSession, requireSession, syncLab, updateConsoleTab } from './session.ts';
@@ -291,4 +293,21 @@ export function addNotice(kind: 'config' | 'error' | 'info', lines: string[]): n
 
 export function dismissNotice(id: number): void {
   useLabStore.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+// ------------------------------------------------------------------ sharing a run
+
+/**
+ * The address that replays this run exactly up to this moment (`?…&run=…`, paused on open): the
+ * ensemble's settings, the page's language if the address names one, and the run itself. Taken
+ * through the operation queue, so no command is half applied.
+ */
+export async function makeRunLink(base: string, pageSearch: string): Promise<string> {
+  const session = requireSession();
+  const param = await session.ops.run(() => encodeRunParam(session.runtime.runData()));
+  const params = configToParams(session.runtime.config);
+  const lang = new URLSearchParams(pageSearch).get('lang');
+  if (lang !== null) params.set('lang', lang);
+  params.set('run', param);
+  return `${base}?${params.toString()}`;
 }

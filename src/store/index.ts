@@ -4,6 +4,7 @@ export * from './actions.ts';
 export { initLab, disposeLab, syncLab, currentSession, type LabSession, type InitLabOptions } from './session.ts';
 export { startFrameLoop, subscribeFrame, currentFrame, type FrameInfo } from './frameLoop.ts';
 export type { ServerCard, ServerDisplayState, VoteCard } from './serverCards.ts';
+export { decodeRunParam, encodeRunParam } from './runParam.ts';
 export { parseUrlScript, urlWithScript, MAX_LINES as MAX_URL_SCRIPT_LINES, type UrlScript } from './urlScript.ts';
 export { isLabLine, applyPaste, browseHistory, type HistoryCursor, type Completion } from './consoleText.ts';
 export { zkCliPrompt, DEFAULT_TAB } from './zkcliBridge.ts';

@@ -12,6 +12,7 @@ import { LanguageSwitcher } from './controls/LanguageSwitcher.tsx';
 import { useLang } from './i18n/index.ts';
 import { LessonPanel, type LessonLaunch } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
+import { ShareRun } from './controls/ShareRun.tsx';
 import { t } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels } from './timeline/LowerPanels.tsx';
@@ -39,6 +40,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
         </div>
         <PlaybackControls />
         <div className="topbar-end">
+          <ShareRun />
           <LessonsMenu />
           <LanguageSwitcher />
         </div>

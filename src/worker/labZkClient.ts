@@ -35,6 +35,12 @@ export interface LabZkClientOptions {
    * in the page as headless. Scripted runners' first connect waits for the session.
    */
   waitForFirstConnect?: boolean;
+  /**
+   * A client that already exists in the simulation (a shared run replayed its console's session):
+   * the first `connect` takes it over instead of opening a new session — no new action, so the
+   * replayed run stays exactly the shared one.
+   */
+  adopt?: number;
 }
 
 export class LabZkClient implements ZkClient {
@@ -108,6 +114,13 @@ export class LabZkClient implements ZkClient {
     this.cid = null;
     this.closedUnconnected = false;
     if (server === null) return;
+    const adopt = this.opts.adopt;
+    if (this.connects === 0 && adopt !== undefined && this.runtime.sim.clients.has(adopt) && !this.runtime.clientListeners.has(adopt)) {
+      this.connects = 1;
+      this.cid = adopt;
+      this.runtime.clientListeners.set(adopt, (n) => this.onNotice(n));
+      return;
+    }
     const cid = this.runtime.allocateClientId();
     this.cid = cid;
     this.runtime.clientListeners.set(cid, (n) => this.onNotice(n));

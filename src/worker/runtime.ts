@@ -18,6 +18,7 @@
 import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 import { applyAction, type LabAction, type RecordedAction } from '../sim/actions.ts';
+import type { RunData } from '../sim/runLink.ts';
 import { allIds, type LabConfig } from '../sim/config.ts';
 import type { PeerHost } from '../sim/host.ts';
 import { CLIENT_BASE, Simulation, type SimCheckpoint } from '../sim/simulation.ts';
@@ -313,6 +314,29 @@ export class LabRuntime {
       this.onChange?.();
       return head;
     });
+  }
+
+  /**
+   * Replays a run from a link (src/sim/runLink.ts) on a fresh runtime: its actions become this
+   * branch's and the lab goes to the run's head — exactly the shared run, as a rewind would
+   * replay it. A protocol error while replaying rejects; the caller then opens a fresh lab.
+   */
+  loadRun(run: RunData): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.branch.actions.length > 0 || this.branches.length > 1) throw new Error('a run loads into a fresh lab only');
+      this.branch.actions.push(...run.actions);
+      this.branch.head = { ...run.head };
+      await this.replayTo(run.head.t, run.head.eventCount);
+      if (run.head.t > this.sim.now) this.sim.now = run.head.t;
+      this.noteHead();
+      this.onChange?.();
+    });
+  }
+
+  /** The current branch up to the present moment, for a link (`?run=`). */
+  runData(): RunData {
+    const now = { eventCount: this.sim.eventCount, t: this.sim.now };
+    return { actions: this.branch.actions.slice(0, this.nextAction), head: now };
   }
 
   /** The branches of this run, oldest first. */

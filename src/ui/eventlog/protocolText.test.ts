@@ -103,8 +103,8 @@ describe('protocol lines in the event log', () => {
     const params = new URLSearchParams('seed=&boot=x&bugs=nope&tickTime=abc&voters=99&superDigest=nope');
     params.append('do', 'x'.repeat(5000));
     for (let i = 0; i < 201; i++) params.append('do', 'lab status');
-    const errors = [...parseLabConfig(params).errors, ...parseUrlScript(params).errors, 'do: not run on a lesson page (the lesson drives the console)'];
-    expect(errors).toHaveLength(9);
+    const errors = [...parseLabConfig(params).errors, ...parseUrlScript(params).errors, 'do: not run on a lesson page (the lesson drives the console)', 'run: not a run (bad encoding)'];
+    expect(errors).toHaveLength(10);
     expect(new Set(errors.map((e) => CONFIG_ERRORS.key(e)))).toEqual(new Set(CONFIG_ERRORS.keys));
     await i18n.changeLanguage('en');
     for (const e of errors) expect(CONFIG_ERRORS.text(e)).toBe(e);

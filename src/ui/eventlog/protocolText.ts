@@ -89,6 +89,7 @@ export const CONFIG_ERRORS = lineTranslator('configErrors', [
   { key: 'range', re: /^(?<key>\w+) must be an integer from (?<lo>\d+) to (?<hi>\d+) \(got "(?<got>.*)"\)$/s },
   { key: 'superDigest', re: /^superDigest must be user:base64\(sha1\(user:password\)\), e\.g\. superDigest=(?<example>\S+) \(got "(?<got>.*)"\)$/s },
   { key: 'doLong', re: /^do: a line longer than (?<max>\d+) characters was not run \((?<start>.*)\)$/s },
+  { key: 'run', re: /^run: (?<why>.*)$/s },
   { key: 'doLesson', re: /^do: not run on a lesson page \(the lesson drives the console\)$/ },
   { key: 'doMany', re: /^do: at most (?<max>\d+) lines run from a link; (?<n>\d+) more were not run$/ },
 ]);

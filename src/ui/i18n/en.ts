@@ -375,6 +375,13 @@ export const en = {
   lessonFinished: 'You reached the end of the lesson.',
   lessonUnknown: 'There is no lesson called “{{name}}”. Pick one:',
   lessonGoTo: 'Go to step {{k}}: the lesson plays up to it, or rewinds to where it began',
+  share: 'Share',
+  shareTitle: 'A link that replays this run exactly, up to this moment',
+  shareHelp: 'This link opens the same ensemble and replays everything done so far, exactly, to this moment — paused there.',
+  shareLinkLabel: 'Link to this run',
+  shareRefresh: 'Up to now',
+  shareCopy: 'Copy',
+  shareCopied: 'Copied',
   lessonsMenu: 'Lessons',
   lessonsMenuTitle: 'Guided lessons: each opens its own ensemble',
 
@@ -415,6 +422,7 @@ export const en = {
     doMany: 'do: at most {{max}} lines run from a link; {{n}} more were not run',
     superDigest: 'superDigest must be user:base64(sha1(user:password)), e.g. superDigest={{example}} (got "{{got}}")',
     doLesson: 'do: not run on a lesson page (the lesson drives the console)',
+    run: 'run: {{why}}',
   },
   dropReasons: { down: 'the server is down', 'connection-closed': 'the connection closed', restarted: 'the server restarted' },
 };

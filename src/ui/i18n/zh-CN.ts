@@ -369,6 +369,13 @@ export const zhCN = {
   lessonFinished: '本课结束。',
   lessonUnknown: '没有名为“{{name}}”的课程。请选择：',
   lessonGoTo: '转到第 {{k}} 步：课程会播放到这一步，或倒回到这一步开始的时刻',
+  share: '分享',
+  shareTitle: '生成一个能精确重放本次运行（到此刻为止）的链接',
+  shareHelp: '打开这个链接会得到同样的集群，并精确重放到目前为止的一切，停在此刻（已暂停）。',
+  shareLinkLabel: '本次运行的链接',
+  shareRefresh: '更新到此刻',
+  shareCopy: '复制',
+  shareCopied: '已复制',
   lessonsMenu: '课程',
   lessonsMenuTitle: '引导式课程：每一课都会打开自己的集群',
 
@@ -409,6 +416,7 @@ export const zhCN = {
     doMany: 'do：一个链接最多执行 {{max}} 行；另有 {{n}} 行没有执行',
     superDigest: 'superDigest 必须是 user:base64(sha1(user:password)) 的形式，例如 superDigest={{example}}（收到的是“{{got}}”）',
     doLesson: 'do：课程页面不执行（由课程驱动控制台）',
+    run: 'run 链接无法重放：{{why}}',
   },
   dropReasons: { down: '服务器已宕机', 'connection-closed': '连接已关闭', restarted: '服务器已重启' },
 };

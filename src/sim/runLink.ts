@@ -1,0 +1,349 @@
+/**
+ * A whole run as data for a link: the current branch's recorded actions with their moments and
+ * the moment the run had reached. A run is a pure function of (config, seed, actions at their
+ * moments) (DESIGN.md §1), so this plus the ensemble's URL settings replays it exactly — the same
+ * trace, the same hash. The text is JSON with two tagged forms for what JSON lacks (bigint,
+ * bytes); `parseRun` validates everything a link may carry before any of it reaches the lab.
+ */
+import type { LabAction, RecordedAction } from './actions.ts';
+import { CLIENT_BASE } from './simulation.ts';
+
+export const RUN_FORMAT = 1;
+/** Limits on what a link may ask the page to replay. */
+export const MAX_RUN_ACTIONS = 5000;
+export const MAX_RUN_EVENTS = 2_000_000;
+const MAX_STRING = 4096;
+const MAX_BYTES = 1 << 20;
+
+export interface RunData {
+  actions: RecordedAction[];
+  /** Where the run was: events processed and simulated ms. */
+  head: { eventCount: number; t: number };
+}
+
+function toB64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+function fromB64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The run as JSON text (bigint as {"$n":"hex"}, bytes as {"$b":"base64"}). */
+export function encodeRun(run: RunData): string {
+  return JSON.stringify({ v: RUN_FORMAT, head: run.head, actions: run.actions.map((a) => [a.eventCount, a.t, a.action]) }, (_k, v: unknown) => {
+    if (typeof v === 'bigint') return { $n: BigInt.asUintN(64, v).toString(16) };
+    if (v instanceof Uint8Array) return { $b: toB64(v) };
+    return v;
+  });
+}
+
+class Invalid extends Error {}
+
+function fail(msg: string): never {
+  throw new Invalid(msg);
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+
+/**
+ * Checks `v` is an object with only the `allowed` keys. The objects of a link are checked in
+ * place and kept as parsed — their key order is part of the trace (and so of its hash).
+ */
+function obj(v: unknown, what: string, allowed: readonly string[]): Obj {
+  if (!isObj(v)) fail(`${what} is not an object`);
+  for (const k of Object.keys(v)) if (!allowed.includes(k)) fail(`${what} has an unknown field ${k.slice(0, 40)}`);
+  return v;
+}
+
+function int(v: unknown, what: string, lo: number, hi: number): void {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) fail(`${what} must be an integer from ${lo} to ${hi}`);
+}
+
+function str(v: unknown, what: string): void {
+  if (typeof v !== 'string' || v.length > MAX_STRING) fail(`${what} must be a string of at most ${MAX_STRING} characters`);
+}
+
+function bool(v: unknown, what: string): void {
+  if (typeof v !== 'boolean') fail(`${what} must be true or false`);
+}
+
+function oneOf(v: unknown, what: string, allowed: readonly string[]): string {
+  if (typeof v !== 'string' || !allowed.includes(v)) fail(`${what} must be one of ${allowed.join(', ')}`);
+  return v;
+}
+
+function bytes(v: unknown, what: string): void {
+  if (v !== null && !(v instanceof Uint8Array)) fail(`${what} must be bytes or null`);
+}
+
+function list(v: unknown, what: string, max: number): unknown[] {
+  if (!Array.isArray(v) || v.length > max) fail(`${what} must be a list of at most ${max}`);
+  return v;
+}
+
+function acl(v: unknown, what: string): void {
+  list(v, what, 64).forEach((e, i) => {
+    const o = obj(e, `${what}[${i}]`, ['perms', 'id']);
+    int(o.perms, `${what}[${i}].perms`, 0, 31);
+    const id = obj(o.id, `${what}[${i}].id`, ['scheme', 'id']);
+    str(id.scheme, 'scheme');
+    str(id.id, 'id');
+  });
+}
+
+const CREATE_MODES = ['PERSISTENT', 'EPHEMERAL', 'PERSISTENT_SEQUENTIAL', 'EPHEMERAL_SEQUENTIAL', 'CONTAINER', 'PERSISTENT_WITH_TTL', 'PERSISTENT_SEQUENTIAL_WITH_TTL'];
+const version = (v: unknown, what: string) => int(v, what, -1, 0x7fffffff);
+const ttl = (v: unknown, what: string) => int(v, what, -1, Number.MAX_SAFE_INTEGER);
+
+/** A multi's op, or a scripted request (`lab write`): Op or the other write requests. */
+function request(v: unknown, what: string, extra: readonly string[]): void {
+  const type = oneOf((v as Obj | null)?.type, `${what}.type`, ['create', 'delete', 'setData', 'check', ...extra]);
+  const w = (k: string) => `${what}.${k}`;
+  switch (type) {
+    case 'create': {
+      const o = obj(v, what, ['type', 'path', 'data', 'acl', 'mode', 'ttl']);
+      str(o.path, w('path'));
+      bytes(o.data, w('data'));
+      acl(o.acl, w('acl'));
+      oneOf(o.mode, w('mode'), CREATE_MODES);
+      if (o.ttl !== undefined) ttl(o.ttl, w('ttl'));
+      return;
+    }
+    case 'setData': {
+      const o = obj(v, what, ['type', 'path', 'data', 'version']);
+      str(o.path, w('path'));
+      bytes(o.data, w('data'));
+      version(o.version, w('version'));
+      return;
+    }
+    case 'delete':
+    case 'check': {
+      const o = obj(v, what, ['type', 'path', 'version']);
+      str(o.path, w('path'));
+      version(o.version, w('version'));
+      return;
+    }
+    case 'sync':
+      str(obj(v, what, ['type', 'path']).path, w('path'));
+      return;
+    case 'setACL': {
+      const o = obj(v, what, ['type', 'path', 'acl', 'version']);
+      str(o.path, w('path'));
+      acl(o.acl, w('acl'));
+      version(o.version, w('version'));
+      return;
+    }
+    case 'multi':
+      list(obj(v, what, ['type', 'ops']).ops, w('ops'), 1000).forEach((x, i) => request(x, `${what}.ops[${i}]`, []));
+      return;
+    case 'createSession':
+      int(obj(v, what, ['type', 'timeOut']).timeOut, w('timeOut'), 1, 3_600_000);
+      return;
+    default:
+      obj(v, what, ['type']);
+  }
+}
+
+const CLIENT_OPS = [
+  'create', 'delete', 'setData', 'setACL', 'multi', 'sync', 'getData', 'exists', 'getChildren', 'getACL', 'getAllChildrenNumber',
+  'getEphemerals', 'whoAmI', 'getConfig', 'reconfig', 'ping', 'addWatch', 'removeWatches', 'auth', 'closeSession',
+];
+
+function clientOp(v: unknown, what: string): void {
+  const op = oneOf((v as Obj | null)?.op, `${what}.op`, CLIENT_OPS);
+  const w = (k: string) => `${what}.${k}`;
+  const fields = (...ks: string[]) => obj(v, what, ['op', ...ks]);
+  switch (op) {
+    case 'create': {
+      const o = fields('path', 'data', 'acl', 'mode', 'ttl');
+      str(o.path, w('path'));
+      bytes(o.data, w('data'));
+      acl(o.acl, w('acl'));
+      oneOf(o.mode, w('mode'), CREATE_MODES);
+      ttl(o.ttl, w('ttl'));
+      return;
+    }
+    case 'delete': {
+      const o = fields('path', 'version');
+      str(o.path, w('path'));
+      version(o.version, w('version'));
+      return;
+    }
+    case 'setData': {
+      const o = fields('path', 'data', 'version');
+      str(o.path, w('path'));
+      bytes(o.data, w('data'));
+      version(o.version, w('version'));
+      return;
+    }
+    case 'setACL': {
+      const o = fields('path', 'acl', 'version');
+      str(o.path, w('path'));
+      acl(o.acl, w('acl'));
+      version(o.version, w('version'));
+      return;
+    }
+    case 'multi':
+      list(fields('ops').ops, w('ops'), 1000).forEach((x, i) => request(x, `${what}.ops[${i}]`, []));
+      return;
+    case 'sync':
+    case 'getACL':
+    case 'getAllChildrenNumber':
+      str(fields('path').path, w('path'));
+      return;
+    case 'getData':
+    case 'exists':
+    case 'getChildren': {
+      const o = fields('path', 'watch');
+      str(o.path, w('path'));
+      bool(o.watch, w('watch'));
+      return;
+    }
+    case 'getEphemerals': {
+      const o = fields('prefixPath');
+      if (o.prefixPath !== null) str(o.prefixPath, w('prefixPath'));
+      return;
+    }
+    case 'getConfig':
+      bool(fields('watch').watch, w('watch'));
+      return;
+    case 'addWatch': {
+      const o = fields('path', 'mode');
+      str(o.path, w('path'));
+      oneOf(o.mode, w('mode'), ['PERSISTENT', 'PERSISTENT_RECURSIVE']);
+      return;
+    }
+    case 'removeWatches': {
+      const o = fields('path', 'type', 'local');
+      str(o.path, w('path'));
+      oneOf(o.type, w('type'), ['Children', 'Data', 'Any']);
+      bool(o.local, w('local'));
+      return;
+    }
+    case 'auth': {
+      const o = fields('scheme', 'auth');
+      str(o.scheme, w('scheme'));
+      bytes(o.auth, w('auth'));
+      return;
+    }
+    default:
+      fields();
+  }
+}
+
+function action(v: unknown, what: string, servers: number): LabAction {
+  const type = oneOf((v as Obj | null)?.type, `${what}.type`, ['kill', 'start', 'wipe', 'partition', 'cut', 'heal', 'delay', 'addClient', 'client', 'request']);
+  const w = (k: string) => `${what}.${k}`;
+  const sid = (x: unknown, k: string) => int(x, w(k), 1, servers);
+  const cid = (x: unknown) => int(x, w('cid'), CLIENT_BASE + 1, CLIENT_BASE + 99_999);
+  switch (type) {
+    case 'kill':
+    case 'start':
+    case 'wipe':
+      sid(obj(v, what, ['type', 'sid']).sid, 'sid');
+      break;
+    case 'partition':
+      list(obj(v, what, ['type', 'groups']).groups, w('groups'), servers).forEach((g, i) => list(g, `${what}.groups[${i}]`, servers).forEach((x) => sid(x, `groups[${i}]`)));
+      break;
+    case 'cut':
+    case 'heal':
+    case 'delay': {
+      const o = obj(v, what, type === 'delay' ? ['type', 'from', 'to', 'ms'] : ['type', 'from', 'to', 'oneWay']);
+      if (type === 'heal' && o.from === undefined && o.to === undefined && o.oneWay === undefined) break;
+      sid(o.from, 'from');
+      sid(o.to, 'to');
+      if (type === 'delay') int(o.ms, w('ms'), 0, 3_600_000);
+      else if (type === 'cut' || o.oneWay !== undefined) bool(o.oneWay, w('oneWay'));
+      break;
+    }
+    case 'addClient': {
+      const o = obj(v, what, ['type', 'cid', 'server', 'sessionTimeout', 'hosts']);
+      cid(o.cid);
+      sid(o.server, 'server');
+      int(o.sessionTimeout, w('sessionTimeout'), 1, 3_600_000);
+      if (o.hosts !== undefined) list(o.hosts, w('hosts'), 64).forEach((h) => sid(h, 'hosts'));
+      break;
+    }
+    case 'client': {
+      const o = obj(v, what, ['type', 'cid', 'input']);
+      cid(o.cid);
+      const input = o.input as Obj | null;
+      const t = oneOf(input?.type, w('input.type'), ['op', 'close']);
+      const i = obj(input, w('input'), t === 'op' ? ['type', 'tag', 'op'] : ['type', 'tag']);
+      int(i.tag, w('input.tag'), -1, Number.MAX_SAFE_INTEGER);
+      if (t === 'op') clientOp(i.op, w('input.op'));
+      break;
+    }
+    case 'request': {
+      const o = obj(v, what, ['type', 'sid', 'req']);
+      sid(o.sid, 'sid');
+      const req = obj(o.req, w('req'), ['sessionId', 'cxid', 'request', 'authInfo']);
+      if (typeof req.sessionId !== 'bigint') fail(`${what}.req.sessionId must be a 64-bit id`);
+      int(req.cxid, w('req.cxid'), -2, 0x7fffffff);
+      request(req.request, w('req.request'), ['sync', 'setACL', 'multi', 'createSession', 'closeSession']);
+      list(req.authInfo, w('req.authInfo'), 64).forEach((x) => {
+        const id = obj(x, w('req.authInfo'), ['scheme', 'id']);
+        str(id.scheme, 'scheme');
+        str(id.id, 'id');
+      });
+      break;
+    }
+  }
+  return v as LabAction;
+}
+
+/** JSON.parse's reviver: the tagged forms back into bigint and bytes. */
+function revive(_k: string, v: unknown): unknown {
+  if (!isObj(v)) return v;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && keys[0] === '$n') {
+    if (typeof v.$n !== 'string' || !/^[0-9a-f]{1,16}$/.test(v.$n)) fail('a 64-bit id is malformed');
+    return BigInt.asIntN(64, BigInt(`0x${v.$n}`));
+  }
+  if (keys.length === 1 && keys[0] === '$b') {
+    if (typeof v.$b !== 'string' || v.$b.length > (MAX_BYTES * 4) / 3 + 4) fail('bytes are malformed or too long');
+    try {
+      return fromB64(v.$b);
+    } catch {
+      return fail('bytes are not base64');
+    }
+  }
+  return v;
+}
+
+/**
+ * A run from a link's text, checked: every action of a kind the lab knows, with servers that
+ * exist in an ensemble of `servers`, moments in order and within the limits. An error names
+ * what is wrong; nothing of an invalid link is replayed.
+ */
+export function parseRun(text: string, servers: number): { run: RunData } | { error: string } {
+  try {
+    const data: unknown = JSON.parse(text, revive);
+    const o = obj(data, 'the run', ['v', 'head', 'actions']);
+    if (o.v !== RUN_FORMAT) fail(`unknown run format ${String(o.v).slice(0, 20)}`);
+    const h = obj(o.head, 'head', ['eventCount', 't']);
+    int(h.eventCount, 'head.eventCount', 0, MAX_RUN_EVENTS);
+    int(h.t, 'head.t', 0, 24 * 3_600_000);
+    const head = { eventCount: h.eventCount as number, t: h.t as number };
+    let last = 0;
+    const actions = list(o.actions, 'actions', MAX_RUN_ACTIONS).map((x, i): RecordedAction => {
+      if (!Array.isArray(x) || x.length !== 3) fail(`actions[${i}] must be [eventCount, t, action]`);
+      int(x[0], `actions[${i}] eventCount`, last, head.eventCount);
+      int(x[1], `actions[${i}] t`, 0, head.t);
+      last = x[0] as number;
+      return { eventCount: x[0] as number, t: x[1] as number, action: action(x[2], `actions[${i}]`, servers) };
+    });
+    return { run: { actions, head } };
+  } catch (e) {
+    if (e instanceof Invalid) return { error: e.message };
+    if (e instanceof SyntaxError) return { error: 'not a run (bad JSON)' };
+    throw e;
+  }
+}

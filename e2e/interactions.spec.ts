@@ -141,6 +141,9 @@ test('axe finds no serious or critical accessibility violations on the main page
   await run(page, 'lab run 4s');
   await page.getByRole('button', { name: 'Inspect zk5' }).click();
   await expect(page.locator('.rolechart [data-active="true"]').first()).toBeVisible();
+  // The Share panel open too.
+  await page.locator('.share-run summary').click();
+  await expect(page.locator('[data-share-link]')).toHaveValue(/run=/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`)).toEqual([]);

@@ -102,7 +102,10 @@ test('Share: a link that replays the run exactly, paused where it was shared; a 
   });
   await other.goto(link);
   await expect(server(other, 3)).toHaveAttribute('data-state', 'DOWN');
-  await expect(other.getByTestId('sim-time')).toHaveText(await page.getByTestId('sim-time').textContent() ?? '');
+  // Paused where it was shared: the hash line ends with the simulated time (`… at 5.000s`).
+  const at = /at (\d+\.\d{3})s$/.exec(hash)?.[1];
+  expect(at).toBeDefined();
+  await expect(other.getByTestId('sim-time')).toHaveText(`${at} s`);
   expect((await run(other, 'lab hash')).at(-1)).toBe(hash);
   // The run's own console session carries on: it reads what it wrote.
   expect(await run(other, 'get /shared')).toContain('made before sharing');

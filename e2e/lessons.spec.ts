@@ -19,7 +19,10 @@ test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ p
     await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
     await panel.getByRole('button', { name: 'Do it for me' }).click();
     await expect(panel).toHaveAttribute('data-lesson-state', 'passed');
-    if (k === 2) step3Start = (await clock.textContent()) ?? '';
+    // The clock is drawn by the frame loop: wait for the step's end (each step ends with `lab run 3s`)
+    // rather than read a frame that may not have caught up yet.
+    await expect(clock).toHaveText(`${3 * k}.000 s`);
+    if (k === 2) step3Start = '6.000 s';
     if (k < 3) await panel.getByRole('button', { name: 'Next' }).click();
   }
   await expect(server(page, 3)).toHaveAttribute('data-state', 'LEADING');
@@ -27,13 +30,14 @@ test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ p
   await expect(page.locator('[role="log"]')).toContainText('WatchedEvent state:SyncConnected type:None path:null');
   await expect(checks).toHaveCount(4);
   for (const c of await checks.all()) await expect(c).toHaveAttribute('data-check-ok', 'true');
-  const after = await clock.textContent();
+  const after = '9.000 s';
+  await expect(clock).toHaveText(after);
 
   // Back rewinds the lab to where step 3 began: the clock goes back, zk3 is not running yet.
   await panel.getByRole('button', { name: 'Back' }).click();
   await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
   await expect(panel).toHaveAttribute('data-step', '3');
-  await expect(clock).not.toHaveText(after ?? '');
+  await expect(clock).not.toHaveText(after);
   await expect(clock).toHaveText(step3Start);
   await expect(server(page, 3)).not.toHaveAttribute('data-state', 'LEADING');
 

@@ -124,6 +124,10 @@ test('keys: Space pauses and plays, → steps, ← rewinds', async ({ page }) =>
   const play = page.locator('.topbar');
   await page.keyboard.press('Space');
   await expect(play.getByText('paused', { exact: true })).toBeVisible();
+  // Let the frame loop draw the paused moment before reading it (the clock says when it has).
+  const time = /^time (\d+\.\d{3})s$/.exec((await run(page, 'lab status'))[1] ?? '')?.[1];
+  await expect(page.getByTestId('sim-time')).toHaveText(`${time} s`);
+  await page.locator('body').click({ position: { x: 2, y: 790 } });
   const events = page.locator('.clock-events');
   const before = await events.textContent();
   await page.keyboard.press('ArrowRight');

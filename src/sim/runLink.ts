@@ -98,145 +98,73 @@ function acl(v: unknown, what: string): void {
   });
 }
 
+type Check = (v: unknown, what: string) => void;
+
 const CREATE_MODES = ['PERSISTENT', 'EPHEMERAL', 'PERSISTENT_SEQUENTIAL', 'EPHEMERAL_SEQUENTIAL', 'CONTAINER', 'PERSISTENT_WITH_TTL', 'PERSISTENT_SEQUENTIAL_WITH_TTL'];
-const version = (v: unknown, what: string) => int(v, what, -1, 0x7fffffff);
-const ttl = (v: unknown, what: string) => int(v, what, -1, Number.MAX_SAFE_INTEGER);
+const version: Check = (v, what) => int(v, what, -1, 0x7fffffff);
+const ttl: Check = (v, what) => int(v, what, -1, Number.MAX_SAFE_INTEGER);
+const createMode: Check = (v, what) => oneOf(v, what, CREATE_MODES);
+const multiOps: Check = (v, what) => list(v, what, 1000).forEach((x, i) => kindOf(x, `${what}[${i}]`, 'type', OP_SPECS));
 
-/** A multi's op, or a scripted request (`lab write`): Op or the other write requests. */
-function request(v: unknown, what: string, extra: readonly string[]): void {
-  const type = oneOf((v as Obj | null)?.type, `${what}.type`, ['create', 'delete', 'setData', 'check', ...extra]);
-  const w = (k: string) => `${what}.${k}`;
-  switch (type) {
-    case 'create': {
-      const o = obj(v, what, ['type', 'path', 'data', 'acl', 'mode', 'ttl']);
-      str(o.path, w('path'));
-      bytes(o.data, w('data'));
-      acl(o.acl, w('acl'));
-      oneOf(o.mode, w('mode'), CREATE_MODES);
-      if (o.ttl !== undefined) ttl(o.ttl, w('ttl'));
-      return;
-    }
-    case 'setData': {
-      const o = obj(v, what, ['type', 'path', 'data', 'version']);
-      str(o.path, w('path'));
-      bytes(o.data, w('data'));
-      version(o.version, w('version'));
-      return;
-    }
-    case 'delete':
-    case 'check': {
-      const o = obj(v, what, ['type', 'path', 'version']);
-      str(o.path, w('path'));
-      version(o.version, w('version'));
-      return;
-    }
-    case 'sync':
-      str(obj(v, what, ['type', 'path']).path, w('path'));
-      return;
-    case 'setACL': {
-      const o = obj(v, what, ['type', 'path', 'acl', 'version']);
-      str(o.path, w('path'));
-      acl(o.acl, w('acl'));
-      version(o.version, w('version'));
-      return;
-    }
-    case 'multi':
-      list(obj(v, what, ['type', 'ops']).ops, w('ops'), 1000).forEach((x, i) => request(x, `${what}.ops[${i}]`, []));
-      return;
-    case 'createSession':
-      int(obj(v, what, ['type', 'timeOut']).timeOut, w('timeOut'), 1, 3_600_000);
-      return;
-    default:
-      obj(v, what, ['type']);
+/**
+ * What each kind of object may hold: field → check, in the order they are checked; a field whose
+ * name ends in `?` may be absent. The object may have no other fields.
+ */
+type Spec = Record<string, Check>;
+
+/** Checks `v` against the spec its discriminator (`type` or `op`) names among `specs`. */
+function kindOf(v: unknown, what: string, discriminator: string, specs: Record<string, Spec>): void {
+  const kind = oneOf((v as Obj | null)?.[discriminator], `${what}.${discriminator}`, Object.keys(specs));
+  const spec = specs[kind]!;
+  const o = obj(v, what, [discriminator, ...Object.keys(spec).map((k) => k.replace(/\?$/, ''))]);
+  for (const [k, check] of Object.entries(spec)) {
+    const name = k.replace(/\?$/, '');
+    if (k.endsWith('?') && o[name] === undefined) continue;
+    check(o[name], `${what}.${name}`);
   }
 }
 
-const CLIENT_OPS = [
-  'create', 'delete', 'setData', 'setACL', 'multi', 'sync', 'getData', 'exists', 'getChildren', 'getACL', 'getAllChildrenNumber',
-  'getEphemerals', 'whoAmI', 'getConfig', 'reconfig', 'ping', 'addWatch', 'removeWatches', 'auth', 'closeSession',
-];
+/** A multi's ops (Op). */
+const OP_SPECS: Record<string, Spec> = {
+  create: { path: str, data: bytes, acl, mode: createMode, 'ttl?': ttl },
+  delete: { path: str, version },
+  setData: { path: str, data: bytes, version },
+  check: { path: str, version },
+};
 
-function clientOp(v: unknown, what: string): void {
-  const op = oneOf((v as Obj | null)?.op, `${what}.op`, CLIENT_OPS);
-  const w = (k: string) => `${what}.${k}`;
-  const fields = (...ks: string[]) => obj(v, what, ['op', ...ks]);
-  switch (op) {
-    case 'create': {
-      const o = fields('path', 'data', 'acl', 'mode', 'ttl');
-      str(o.path, w('path'));
-      bytes(o.data, w('data'));
-      acl(o.acl, w('acl'));
-      oneOf(o.mode, w('mode'), CREATE_MODES);
-      ttl(o.ttl, w('ttl'));
-      return;
-    }
-    case 'delete': {
-      const o = fields('path', 'version');
-      str(o.path, w('path'));
-      version(o.version, w('version'));
-      return;
-    }
-    case 'setData': {
-      const o = fields('path', 'data', 'version');
-      str(o.path, w('path'));
-      bytes(o.data, w('data'));
-      version(o.version, w('version'));
-      return;
-    }
-    case 'setACL': {
-      const o = fields('path', 'acl', 'version');
-      str(o.path, w('path'));
-      acl(o.acl, w('acl'));
-      version(o.version, w('version'));
-      return;
-    }
-    case 'multi':
-      list(fields('ops').ops, w('ops'), 1000).forEach((x, i) => request(x, `${what}.ops[${i}]`, []));
-      return;
-    case 'sync':
-    case 'getACL':
-    case 'getAllChildrenNumber':
-      str(fields('path').path, w('path'));
-      return;
-    case 'getData':
-    case 'exists':
-    case 'getChildren': {
-      const o = fields('path', 'watch');
-      str(o.path, w('path'));
-      bool(o.watch, w('watch'));
-      return;
-    }
-    case 'getEphemerals': {
-      const o = fields('prefixPath');
-      if (o.prefixPath !== null) str(o.prefixPath, w('prefixPath'));
-      return;
-    }
-    case 'getConfig':
-      bool(fields('watch').watch, w('watch'));
-      return;
-    case 'addWatch': {
-      const o = fields('path', 'mode');
-      str(o.path, w('path'));
-      oneOf(o.mode, w('mode'), ['PERSISTENT', 'PERSISTENT_RECURSIVE']);
-      return;
-    }
-    case 'removeWatches': {
-      const o = fields('path', 'type', 'local');
-      str(o.path, w('path'));
-      oneOf(o.type, w('type'), ['Children', 'Data', 'Any']);
-      bool(o.local, w('local'));
-      return;
-    }
-    case 'auth': {
-      const o = fields('scheme', 'auth');
-      str(o.scheme, w('scheme'));
-      bytes(o.auth, w('auth'));
-      return;
-    }
-    default:
-      fields();
-  }
-}
+/** A scripted request (`lab write`, ClientRequest.request): an Op or the other write requests. */
+const REQUEST_SPECS: Record<string, Spec> = {
+  ...OP_SPECS,
+  sync: { path: str },
+  setACL: { path: str, acl, version },
+  multi: { ops: multiOps },
+  createSession: { timeOut: (v, what) => int(v, what, 1, 3_600_000) },
+  closeSession: {},
+};
+
+/** A client's operation (ClientOp). */
+const CLIENT_OP_SPECS: Record<string, Spec> = {
+  create: { path: str, data: bytes, acl, mode: createMode, ttl },
+  delete: { path: str, version },
+  setData: { path: str, data: bytes, version },
+  setACL: { path: str, acl, version },
+  multi: { ops: multiOps },
+  sync: { path: str },
+  getData: { path: str, watch: bool },
+  exists: { path: str, watch: bool },
+  getChildren: { path: str, watch: bool },
+  getACL: { path: str },
+  getAllChildrenNumber: { path: str },
+  getEphemerals: { prefixPath: (v, what) => v === null || str(v, what) },
+  whoAmI: {},
+  getConfig: { watch: bool },
+  reconfig: {},
+  ping: {},
+  addWatch: { path: str, mode: (v, what) => oneOf(v, what, ['PERSISTENT', 'PERSISTENT_RECURSIVE']) },
+  removeWatches: { path: str, type: (v, what) => oneOf(v, what, ['Children', 'Data', 'Any']), local: bool },
+  auth: { scheme: str, auth: bytes },
+  closeSession: {},
+};
 
 function action(v: unknown, what: string, servers: number): LabAction {
   const type = oneOf((v as Obj | null)?.type, `${what}.type`, ['kill', 'start', 'wipe', 'partition', 'cut', 'heal', 'delay', 'addClient', 'client', 'request']);
@@ -278,7 +206,7 @@ function action(v: unknown, what: string, servers: number): LabAction {
       const t = oneOf(input?.type, w('input.type'), ['op', 'close']);
       const i = obj(input, w('input'), t === 'op' ? ['type', 'tag', 'op'] : ['type', 'tag']);
       int(i.tag, w('input.tag'), -1, Number.MAX_SAFE_INTEGER);
-      if (t === 'op') clientOp(i.op, w('input.op'));
+      if (t === 'op') kindOf(i.op, w('input.op'), 'op', CLIENT_OP_SPECS);
       break;
     }
     case 'request': {
@@ -287,7 +215,7 @@ function action(v: unknown, what: string, servers: number): LabAction {
       const req = obj(o.req, w('req'), ['sessionId', 'cxid', 'request', 'authInfo']);
       if (typeof req.sessionId !== 'bigint') fail(`${what}.req.sessionId must be a 64-bit id`);
       int(req.cxid, w('req.cxid'), -2, 0x7fffffff);
-      request(req.request, w('req.request'), ['sync', 'setACL', 'multi', 'createSession', 'closeSession']);
+      kindOf(req.request, w('req.request'), 'type', REQUEST_SPECS);
       list(req.authInfo, w('req.authInfo'), 64).forEach((x) => {
         const id = obj(x, w('req.authInfo'), ['scheme', 'id']);
         str(id.scheme, 'scheme');

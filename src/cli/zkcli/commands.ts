@@ -163,6 +163,17 @@ function parse(opts: Options, cmdArgs: readonly string[]): CommandLine {
   }
 }
 
+/**
+ * `ls path watch`, `get path watch`, `stat path watch` (ZooKeeper 3.4's form): LsCommand,
+ * GetCommand and StatCommand each turn the third word into `-w`, print the deprecation and parse
+ * again.
+ */
+function parseLegacyWatch(opts: Options, cmdArgs: string[], out: Output, oldForm: string, newForm: string): CommandLine {
+  cmdArgs[2] = '-w';
+  out.err(`'${oldForm}' has been deprecated. Please use '${newForm}' instead.`);
+  return parse(opts, cmdArgs);
+}
+
 const textDecoder = new TextDecoder();
 const decode = (b: Uint8Array): string => textDecoder.decode(b);
 
@@ -306,9 +317,7 @@ const ls: CliCommand = {
       for (const l of [' -?   help', ' -R   recurse', ' -s   stat', ' -w   watch']) out.out(l);
     }
     if (args.length > 2) {
-      cmdArgs[2] = '-w';
-      out.err("'ls path [watch]' has been deprecated. Please use 'ls [-w] path' instead.");
-      cl = parse(LS_OPTS, cmdArgs);
+      cl = parseLegacyWatch(LS_OPTS, cmdArgs, out, 'ls path [watch]', 'ls [-w] path');
       args = cl.args;
     }
     if (args.length < 2) throw new CliException(usage(this));
@@ -335,9 +344,7 @@ const get: CliCommand = {
     let args = cl.args;
     if (args.length < 2) throw new CliException(usage(this));
     if (args.length > 2) {
-      cmdArgs[2] = '-w';
-      out.err("'get path [watch]' has been deprecated. Please use 'get [-s] [-w] path' instead.");
-      cl = parse(GET_OPTS, cmdArgs);
+      cl = parseLegacyWatch(GET_OPTS, cmdArgs, out, 'get path [watch]', 'get [-s] [-w] path');
       args = cl.args;
     }
     const path = args[1] as string;
@@ -420,9 +427,7 @@ const stat: CliCommand = {
     let args = cl.args;
     if (args.length < 2) throw new CliException(usage(this));
     if (args.length > 2) {
-      cmdArgs[2] = '-w';
-      out.err("'stat path [watch]' has been deprecated. Please use 'stat [-w] path' instead.");
-      cl = parse(STAT_OPTS, cmdArgs);
+      cl = parseLegacyWatch(STAT_OPTS, cmdArgs, out, 'stat path [watch]', 'stat [-w] path');
       args = cl.args;
     }
     const path = args[1] as string;

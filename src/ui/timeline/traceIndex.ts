@@ -71,20 +71,12 @@ export class TraceIndex {
 
   private add(e: TraceEntry): void {
     switch (e.kind) {
-      case 'send': {
+      case 'send':
         if (e.from === e.to) return;
-        const type = e.msg.type;
-        const p: PacketRec = {
-          id: e.id, from: e.from, to: e.to, channel: e.channel, msg: e.msg, type,
-          sentAt: e.t, deliverAt: e.deliverAt, end: Number.NaN, status: 'flight', wasHeld: false, dropReason: null,
-        };
-        this.packets.push(p);
-        this.open.set(e.id, p);
-        this.seeType(type);
+        this.openPacket(e, e.msg.type, e.deliverAt);
         this.seeEndpoint(e.from);
         this.seeEndpoint(e.to);
         return;
-      }
       case 'deliver':
         this.deliveries += 1;
         this.close(e.id, e.t, 'delivered', null);
@@ -92,14 +84,7 @@ export class TraceIndex {
       case 'drop': {
         if (!this.open.has(e.id) && e.from !== e.to) {
           // Dropped without a send of its own in the trace: a mark at the moment it was lost.
-          const type = e.msg === null ? 'FIN' : e.msg.type;
-          const p: PacketRec = {
-            id: e.id, from: e.from, to: e.to, channel: e.channel, msg: e.msg, type,
-            sentAt: e.t, deliverAt: e.t, end: Number.NaN, status: 'flight', wasHeld: false, dropReason: null,
-          };
-          this.packets.push(p);
-          this.open.set(e.id, p);
-          this.seeType(type);
+          this.openPacket(e, e.msg === null ? 'FIN' : e.msg.type, e.t);
         }
         this.close(e.id, e.t, 'dropped', e.reason);
         return;
@@ -121,6 +106,17 @@ export class TraceIndex {
       default:
         return;
     }
+  }
+
+  /** A packet starts its life in the diagram (sent, or first seen when it was dropped). */
+  private openPacket(e: Extract<TraceEntry, { kind: 'send' | 'drop' }>, type: string, deliverAt: number): void {
+    const p: PacketRec = {
+      id: e.id, from: e.from, to: e.to, channel: e.channel, msg: e.msg, type,
+      sentAt: e.t, deliverAt, end: Number.NaN, status: 'flight', wasHeld: false, dropReason: null,
+    };
+    this.packets.push(p);
+    this.open.set(e.id, p);
+    this.seeType(type);
   }
 
   private close(id: number, t: number, status: 'delivered' | 'dropped', reason: string | null): void {

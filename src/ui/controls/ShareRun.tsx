@@ -2,27 +2,16 @@
  * Share: a link that replays this run exactly, up to this moment, and opens paused there
  * (`?…&run=…`, src/store/runParam.ts) — for a question, a bug report or the next class.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { makeRunLink } from '../../store/index.ts';
 import { t } from '../strings.ts';
+import { useDismiss } from '../useDismiss.ts';
 
 export function ShareRun() {
   const ref = useRef<HTMLDetailsElement>(null);
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    const close = (e: Event) => {
-      const d = ref.current;
-      if (!d?.open) return;
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !d.contains(e.target as Node)) d.open = false;
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, []);
+  useDismiss(ref);
   const make = async () => {
     setCopied(false);
     setLink(await makeRunLink(`${location.origin}${location.pathname}`, location.search));

@@ -6,7 +6,7 @@
 // zk1 (a client joins the run at t=0). So the Node side opens its lab through the same store
 // code the page uses (initLab), then seeks like the page does.
 import { expect, test } from '@playwright/test';
-import { parseLabConfig } from '../src/sim/config.ts';
+import { parseLabConfig } from '../src/protocol/config.ts';
 import { currentSession, disposeLab, initLab } from '../src/store/index.ts';
 import { InProcessHost } from '../src/worker/inProcessHost.ts';
 import { LabRuntime } from '../src/worker/runtime.ts';

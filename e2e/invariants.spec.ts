@@ -1,5 +1,5 @@
 // The invariants panel (issue 7): every check stays green in a normal run; with a bug switch on,
-// its preset schedule (src/sim/bugs.ts) typed into the console turns the matching check red,
+// its preset schedule (src/protocol/bugs.ts) typed into the console turns the matching check red,
 // naming the moment, the servers and why, and "seek" moves the clock there.
 // No wall-clock waits: simulated time is driven through the console; waits are on the DOM.
 import { expect, test, type Page } from '@playwright/test';

@@ -1,7 +1,7 @@
 import type { Lesson } from './types.ts';
 
 /**
- * The bug museum's commitWithoutQuorum switch (src/sim/bugs.ts): a leader that commits without a
+ * The bug museum's commitWithoutQuorum switch (src/protocol/bugs.ts): a leader that commits without a
  * quorum of ACKs loses a write it acknowledged — the reason ZAB waits for 过半.
  */
 export const quorumBug: Lesson = {

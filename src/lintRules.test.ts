@@ -31,15 +31,21 @@ describe('deterministic core: no clock, randomness, timers, workers or DOM in sr
   });
 });
 
-describe('layers: protocol ← sim ← worker ← store/machines ← ui ← app, cli beside sim', () => {
+describe('layers: sim (kernel) ← protocol (modules) ← cli ← worker ← store/machines ← ui ← app', () => {
   test.each([
-    ['src/protocol/x.ts', "import { Simulation } from '../sim/simulation.ts';\nexport { Simulation };"],
+    ['src/sim/x.ts', "import { zookeeperModule } from '../protocol/zookeeper.ts';\nexport { zookeeperModule };"],
+    ['src/protocol/x.ts', "import { runLabCommand } from '../cli/lab.ts';\nexport { runLabCommand };"],
+    ['src/protocol/paxos/x.ts', "import { InProcessHost } from '../../worker/inProcessHost.ts';\nexport { InProcessHost };"],
     ['src/sim/x.ts', "import { InProcessHost } from '../worker/inProcessHost.ts';\nexport { InProcessHost };"],
     ['src/cli/x.ts', "import { useLabStore } from '../store/labStore.ts';\nexport { useLabStore };"],
     ['src/worker/x.ts', "import { useLabStore } from '../store/labStore.ts';\nexport { useLabStore };"],
     ['src/store/x.ts', "import { LabPage } from '../ui/LabPage.tsx';\nexport { LabPage };"],
   ])('%s may not import upward', async (path, code) => {
     expect(await ruleIds(code, path)).toContain('no-restricted-imports');
+  });
+
+  test('a protocol module may use the kernel', async () => {
+    expect(await ruleIds("import { NodeContext } from '../../sim/node.ts';\nexport { NodeContext };", 'src/protocol/paxos/x.ts')).toEqual([]);
   });
 
   test('ui imports only types from protocol', async () => {

@@ -3,12 +3,12 @@
 # Usage: scripts/real-zk/elections.sh [scenario-letter...]   (default: all)
 #   RUNS=3 (default) repeats every scenario; run 1 is the recording, later runs are
 #   compared with it and summarised in trailing comments.
-# Output: src/sim/scenarios/testdata/real/<scenario>.txt
+# Output: src/protocol/scenarios/testdata/real/<scenario>.txt
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
 REPO=$(cd "$HERE/../.." && pwd)
-OUTDIR=$REPO/src/sim/scenarios/testdata/real
+OUTDIR=$REPO/src/protocol/scenarios/testdata/real
 RUNS=${RUNS:-3}
 SETTLE_CAP_MS=${SETTLE_CAP_MS:-6000}     # give up waiting for modes after this
 STABLE_MS=${STABLE_MS:-1200}             # a settled snapshot must hold this long (> syncLimit*tickTime)

@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseLabConfig } from '../sim/config.ts';
+import { parseLabConfig } from '../protocol/config.ts';
 import { decodeRunParam, initLab, parseUrlScript, runConsoleText, startFrameLoop } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
 import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';

@@ -6,10 +6,12 @@
 import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
-import { nextScriptedWrite, type LabAction } from '../sim/actions.ts';
-import { CLIENT_BASE, endpointName, type Simulation } from '../sim/simulation.ts';
+import { nextScriptedWrite, type LabAction } from '../protocol/actions.ts';
+import type { KernelTraceEntry, Simulation } from '../sim/simulation.ts';
+import { CLIENT_BASE, endpointName, zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
 import type { ClientOp } from '../protocol/client/packets.ts';
-import { packetType, type TraceEntry } from '../sim/trace.ts';
+import { packetType } from '../sim/trace.ts';
+import type { TraceEntry } from '../protocol/zookeeper.ts';
 import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
 import { txnLogLines } from './txnLog.ts';
 
@@ -26,7 +28,7 @@ export interface LabController {
   /** Jumps to simulated time `ms`, forward or back. */
   seek(ms: number): Promise<void>;
   /** Runs event by event until one matches `kinds` (packet types, or `role`); optional (time travel). */
-  stepToNext?(kinds: string[]): Promise<{ steps: number; hit: TraceEntry | null }>;
+  stepToNext?(kinds: string[]): Promise<{ steps: number; hit: KernelTraceEntry | null }>;
   /** The run's branches (acting in the past forks one), and switching between them. */
   branchList?(): Array<{ id: number; parent: number | null; forkedAt: { t: number } | null; actions: number; head: { eventCount: number; t: number }; current: boolean }>;
   switchBranch?(id: number): Promise<unknown>;
@@ -166,7 +168,7 @@ export function describeServer(sid: Sid, up: boolean, v: PeerView | null): strin
   return `${name} ${v.state}${role}${leader}${phase} logicalclock=${v.logicalclock} ${zab}`;
 }
 
-export function statusLines(sim: Simulation): string[] {
+export function statusLines(sim: ZkSimulation): string[] {
   const lines = [`time ${formatTime(sim.now)}`];
   for (const s of sim.servers.values()) lines.push(describeServer(s.sid, s.up, s.view));
   for (const c of sim.clients.values()) {
@@ -202,7 +204,7 @@ export function logLine(e: Extract<TraceEntry, { kind: 'deliver' }>): string {
  * answer lists like any client's; asking changes nothing in the run.
  */
 export async function fourLetterWordLines(sim: Simulation, sid: Sid, word: string): Promise<string[]> {
-  const text = await sim.fourLetterWord(sid, word);
+  const text = await sim.query(sid, word);
   return text.replace(/\n$/, '').split('\n');
 }
 
@@ -213,7 +215,7 @@ const OPEN = [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
  * `lab client cN …`: a scripted client with a real session (ClientCnxn over the simulated
  * network, unlike `lab write`'s bare requests): its operations are sent and not waited for — the
  * console does not block, and the trace holds each request and reply, so the client-history
- * checker (src/sim/checkers/history.ts) can judge them. The soak drives a few of these.
+ * checker (src/protocol/checkers/history.ts) can judge them. The soak drives a few of these.
  */
 async function labClient(ctl: LabController, args: string[]): Promise<LabReply> {
   const fail = (msg: string): LabReply => ({ lines: [`lab client: ${msg}`], error: true });
@@ -222,7 +224,7 @@ async function labClient(ctl: LabController, args: string[]): Promise<LabReply> 
   if (!m || !CLIENT_OPS.includes(verb)) return fail('usage: lab client cN connect S[,S…] | create|set PATH VALUE | get|delete|sync PATH | close');
   const n = Number(m[1]);
   const cid = CLIENT_BASE + n;
-  const sim = ctl.sim;
+  const sim = zkSim(ctl.sim);
   if (verb === 'connect') {
     if (n < 1) return fail('clients are c1, c2, …');
     if (sim.clients.has(cid)) return fail(`c${n} exists (each name is one session; pick another)`);
@@ -264,7 +266,7 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
   if (words[0] !== 'lab') return { lines: [`not a lab command: ${line}`], error: true };
   const cmd = words[1];
   const args = words.slice(2);
-  const sim = ctl.sim;
+  const sim = zkSim(ctl.sim);
   const fail = (msg: string): LabReply => ({ lines: [msg], error: true });
   switch (cmd) {
     case undefined:
@@ -342,7 +344,7 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
         if (!ctl.stepToNext) return fail('lab step: stepping to a kind of event is not available here');
         ctl.pause();
         const { steps, hit } = await ctl.stepToNext(kinds);
-        const what = hit ? describeHit(hit) : `no ${args[0]} within ${steps} events`;
+        const what = hit ? describeHit(hit as TraceEntry) : `no ${args[0]} within ${steps} events`;
         return { lines: [`stepped ${steps} event${steps === 1 ? '' : 's'} to ${what}; time ${formatTime(ctl.sim.now)}`] };
       }
       const n = args[0] === undefined ? 1 : Number(args[0]);

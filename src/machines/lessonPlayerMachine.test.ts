@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import type { CheckResult } from '../sim/lessonChecks.ts';
+import type { CheckResult } from '../worker/lessonChecks.ts';
 import { lessonPlayerMachine, type StepMark } from './lessonPlayerMachine.ts';
 
 const ok: CheckResult = { check: { kind: 'state', server: 1, is: 'LEADING' }, ok: true };

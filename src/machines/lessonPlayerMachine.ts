@@ -9,7 +9,7 @@
  * a real rewind) and `checkStep` (evaluate a step's checks since its mark).
  */
 import { assign, fromPromise, setup } from 'xstate';
-import type { CheckResult } from '../sim/lessonChecks.ts';
+import type { CheckResult } from '../worker/lessonChecks.ts';
 
 /** Where the lab was when a step began. */
 export interface StepMark {

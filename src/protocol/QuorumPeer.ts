@@ -14,6 +14,8 @@ import {
   applyDiskOp, hasBug, lastLoggedZxid, type Channel, type DiskOp, type LearnerType, type PeerDisk,
   type QuorumConfig, type ServerState, type Sid,
 } from './types.ts';
+import { NodeContext, takeTimer, type NodeInput, type NodeOutput } from '../sim/node.ts';
+import type { NodeInit } from '../sim/module.ts';
 import { initialServerSide, onClientConnectionLost, onClientPacket, onContainerTimer, onSessionTimer, type ServerSide } from './server/ZooKeeperServer.ts';
 import type { ClientPacket } from './client/packets.ts';
 import {
@@ -43,13 +45,8 @@ export interface QuorumPeer {
   now: number;
 }
 
-export type PeerInput =
-  | { type: 'start' }
-  | { type: 'message'; from: Sid; channel: Channel; msg: WireMessage }
-  | { type: 'timer'; name: string; token: number }
-  | { type: 'connectionLost'; peer: Sid; channel: Channel }
-  /** A request from a client connected to this server. */
-  | { type: 'request'; req: ClientRequest };
+/** The kernel's inputs (src/sim/node.ts) with ZooKeeper's packets; a request comes from a client connected to this server. */
+export type PeerInput = NodeInput<WireMessage, ClientRequest, Channel>;
 
 export type PeerEvent =
   | { kind: 'state'; from: ServerState | 'DOWN'; to: ServerState; reason?: string }
@@ -66,54 +63,16 @@ export type PeerEvent =
   /** The leader chose how to synchronize a learner. */
   | { kind: 'sync'; learner: Sid; mode: string; peerLastZxid: number };
 
-export type PeerOutput =
-  | { type: 'send'; to: Sid; channel: Channel; msg: WireMessage; newConnection?: boolean }
-  | { type: 'setTimer'; name: string; token: number; afterMs: number }
-  | { type: 'cancelTimer'; name: string }
-  | { type: 'disk'; op: DiskOp }
-  | { type: 'disconnect'; peer: Sid; channel: Channel }
-  | { type: 'event'; event: PeerEvent }
-  /** The answer to one of this server's clients. */
-  | { type: 'reply'; reply: ClientReply };
+export type PeerOutput = NodeOutput<WireMessage, PeerEvent, DiskOp, ClientReply, Channel>;
 
-/** Collects a step's outputs. Passed to every handler of the protocol. */
-export class PeerContext {
-  readonly out: PeerOutput[] = [];
-  constructor(private readonly peer: QuorumPeer, readonly now: number) {}
-
-  send(to: Sid, channel: Channel, msg: WireMessage, newConnection = false): void {
-    this.out.push(newConnection ? { type: 'send', to, channel, msg, newConnection } : { type: 'send', to, channel, msg });
-  }
-  setTimer(name: string, afterMs: number): void {
-    const token = ++this.peer.nextTimerToken;
-    this.peer.timers[name] = token;
-    this.out.push({ type: 'setTimer', name, token, afterMs });
-  }
-  cancelTimer(name: string): void {
-    if (this.peer.timers[name] === undefined) return;
-    delete this.peer.timers[name];
-    this.out.push({ type: 'cancelTimer', name });
-  }
-  persist(op: DiskOp): void {
-    applyDiskOp(this.peer.disk, op);
-    this.out.push({ type: 'disk', op });
-  }
-  disconnect(peer: Sid, channel: Channel): void {
-    this.out.push({ type: 'disconnect', peer, channel });
-  }
-  event(event: PeerEvent): void {
-    this.out.push({ type: 'event', event });
-  }
-  reply(reply: ClientReply): void {
-    this.out.push({ type: 'reply', reply });
+/** Collects a step's outputs (the kernel's NodeContext over ZooKeeper's vocabulary). Passed to every handler of the protocol. */
+export class PeerContext extends NodeContext<WireMessage, PeerEvent, DiskOp, ClientReply, Channel> {
+  constructor(peer: QuorumPeer, now: number) {
+    super(peer, now, (op) => applyDiskOp(peer.disk, op));
   }
 }
 
-export interface PeerInit {
-  myid: Sid;
-  config: QuorumConfig;
-  disk: PeerDisk;
-}
+export type PeerInit = NodeInit<QuorumConfig, PeerDisk>;
 
 export function createPeer(init: PeerInit): QuorumPeer {
   const learnerType: LearnerType = init.config.observers.includes(init.myid) ? 'OBSERVER' : 'PARTICIPANT';
@@ -160,8 +119,7 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
       }
       break;
     case 'timer': {
-      if (peer.timers[input.name] !== input.token) break;
-      delete peer.timers[input.name];
+      if (!takeTimer(peer, input)) break;
       if (!onFleTimer(peer, input.name, ctx)) {
         if (input.name === 'observer.electionDelay') lookForLeader(peer, ctx);
         else if (input.name === 'session.expire') onSessionTimer(peer, ctx);

@@ -53,7 +53,7 @@ export interface QuorumConfig {
   containerCheckIntervalMs: number;
   /** jute.maxbuffer: the largest request a server accepts (default 0xfffff); larger closes the connection. */
   juteMaxBuffer: number;
-  /** Protocol-bug switches (the bug museum, src/sim/bugs.ts); none by default. */
+  /** Protocol-bug switches (the bug museum, src/protocol/bugs.ts); none by default. */
   bugs?: BugName[];
   /**
    * -Dzookeeper.DigestAuthenticationProvider.superDigest, e.g. `super:xQJmxLMiHGwaqBvst5y6rkB6HQs=`

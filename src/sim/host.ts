@@ -1,51 +1,48 @@
 /**
- * The interface between the deterministic world (src/sim) and whatever runs the servers' code:
- * an in-process host (Node tests, fast-forward) or one Web Worker per server (the browser).
+ * The interface between the deterministic world (src/sim) and whatever runs the processes' code:
+ * an in-process host (Node tests, fast-forward) or one Web Worker per process (the browser).
  * Hosts never decide ordering: the simulation hands them a batch of inputs, each for a distinct
- * server, and absorbs the outputs in batch order (DESIGN.md §1).
+ * process, and absorbs the outputs in batch order (DESIGN.md §1). A host runs any protocol: the
+ * simulation names the module (`NodeModule.id`) when it boots a process.
  */
-import type { PeerInit, PeerInput, PeerOutput, PeerView, QuorumPeer } from '../protocol/QuorumPeer.ts';
-import type { Sid } from '../protocol/types.ts';
+import type { NodeInit } from './module.ts';
+import type { NodeId, NodeInput, NodeOutput } from './node.ts';
 
 export interface StepRequest {
-  sid: Sid;
-  input: PeerInput;
+  sid: NodeId;
+  input: NodeInput<unknown, unknown>;
   now: number;
 }
 
 export interface StepResult {
-  sid: Sid;
-  outputs: PeerOutput[];
-  view: PeerView | null;
-  /** Set when the server's code threw: the simulation marks the server crashed. */
+  sid: NodeId;
+  outputs: Array<NodeOutput<unknown, unknown, unknown, unknown>>;
+  view: unknown;
+  /** Set when the process's code threw: the simulation marks it crashed. */
   error?: string;
 }
 
 export interface PeerHost {
   readonly kind: 'in-process' | 'worker';
-  /** Creates the server process (a new worker, or an in-memory peer). */
-  boot(sid: Sid, init: PeerInit): void;
-  /** Runs one input on each server of the batch (distinct sids). */
+  /** Creates the process (a new worker, or an in-memory state) running protocol module `protocol`. */
+  boot(sid: NodeId, protocol: string, init: NodeInit<unknown, unknown>): void;
+  /** Runs one input on each process of the batch (distinct sids). */
   step(batch: StepRequest[]): StepResult[] | Promise<StepResult[]>;
   /**
-   * A four-letter word asked of the server at simulated time `now`: its answer, read from the
-   * server's live state without changing it (a server with no process answers that the
-   * connection was refused). Not an event of the run: it leaves the trace alone.
+   * A question asked of the process at simulated time `now` (ZooKeeper's four-letter words): its
+   * answer, read from its live state without changing it. Not an event of the run: it leaves the
+   * trace alone.
    */
-  query(sid: Sid, word: string, now: number): string | Promise<string>;
-  /** Ends the server process at once (terminates its worker). */
-  kill(sid: Sid): void;
+  query(sid: NodeId, word: string, now: number): string | Promise<string>;
+  /** Ends the process at once (terminates its worker). */
+  kill(sid: NodeId): void;
   /** Ends every process. */
   dispose(): void;
+  /** A copy of a process's whole state (for inspectors and views). Never changes the run. null when down. */
+  snapshot(sid: NodeId): unknown | Promise<unknown>;
   /**
-   * A copy of a server's whole state (for inspectors and the znode tree view). Reading it never
-   * changes the run. null when the server is down.
+   * Makes process `sid` hold exactly `node` (a state from `snapshot`), starting it if it has none:
+   * a rewind puts every running process back as it was. The host keeps its own copy.
    */
-  snapshot(sid: Sid): QuorumPeer | null | Promise<QuorumPeer | null>;
-  /**
-   * Makes server `sid`'s process hold exactly `peer` (a state from `snapshot`), starting the
-   * process if it has none: a rewind puts every running server back as it was. The host keeps
-   * its own copy; `peer` stays the caller's.
-   */
-  restore(sid: Sid, peer: QuorumPeer): void;
+  restore(sid: NodeId, protocol: string, node: unknown): void;
 }

@@ -1,28 +1,65 @@
 /**
  * The deterministic world (DESIGN.md §1): simulated time, an event queue ordered by
  * (deliverAt, seq), links with per-direction FIFO order and seeded latency, partitions
- * (symmetric and one-way), crash / start / wipe of servers whose disks it holds, and a trace of
+ * (symmetric and one-way), crash / start / wipe of processes whose disks it holds, and a trace of
  * everything. It never runs protocol code itself: a `PeerHost` does, one batch of same-time
- * inputs to distinct servers at a time, and the outputs are absorbed in batch order, so the run
- * is the same whether the host is in-process or a set of Web Workers.
+ * inputs to distinct processes at a time, and the outputs are absorbed in batch order, so the run
+ * is the same whether the host is in-process or a set of Web Workers. Which protocol runs is the
+ * setup's NodeModule (./module.ts); nothing here knows one protocol from another.
  *
- * Connections are modelled like TCP: a packet on a cut link is held (not lost) and arrives after
- * the heal if its connection still exists, so a partition is noticed only through the protocol's
- * own timeouts. A crash closes the dead server's connections at once: in-flight packets of those
- * connections are discarded and each open quorum connection delivers a FIN to the other side.
+ * A reliable channel is modelled like TCP: a packet on a cut link is held (not lost) and arrives
+ * after the heal if its connection still exists, so a partition is noticed only through the
+ * protocol's own timeouts. A crash closes the dead process's connections at once: in-flight
+ * packets of those connections are discarded and, where the channel says so, each open
+ * connection delivers a FIN to the other side. An unreliable channel carries datagrams: a packet
+ * on a cut link is dropped, and per-link faults lose or duplicate packets.
  */
-import { type PeerInit, type PeerOutput, type PeerView, type QuorumPeer, type WireMessage } from '../protocol/QuorumPeer.ts';
-import { applyDiskOp, emptyDisk, type Channel, type PeerDisk, type QuorumConfig, type Sid } from '../protocol/types.ts';
-import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
 import { EventQueue } from './eventQueue.ts';
 import { TraceHash } from './hash.ts';
 import type { PeerHost, StepRequest, StepResult } from './host.ts';
 import { Rng, type RngState } from './rng.ts';
 import { stableJson } from './stableJson.ts';
-import { type DropReason, type TraceEntry } from './trace.ts';
-import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
-import type { ClientPacket as ClientPacketOf } from '../protocol/client/packets.ts';
-import { createClient, stepClient, type ClientCnxnState, type ClientInput, type ClientNotice, type ClientOutput } from '../protocol/client/ClientCnxn.ts';
+import { type DropReason, type TraceEntryOf } from './trace.ts';
+import type { ChannelSpec, NodeModule } from './module.ts';
+import type { NodeId, NodeOutput, WireMsg } from './node.ts';
+
+type Sid = NodeId;
+type Channel = string;
+type WireMessage = WireMsg;
+type PeerOutput = NodeOutput<unknown, unknown, unknown, unknown>;
+/** The kernel's trace entries: messages are the protocol's, everything else is the kernel's. */
+export type KernelTraceEntry = TraceEntryOf<WireMessage, unknown, unknown, unknown, unknown>;
+type TraceEntry = KernelTraceEntry;
+
+/**
+ * Agents: endpoints stepped by the simulation itself, in order, between the hosts' batches —
+ * a protocol's clients (ZooKeeper's ClientCnxn). They are numbered from AGENT_BASE + 1, talk to
+ * processes on one channel, and tell their application what happens through notices.
+ */
+export interface AgentModule {
+  /** The channel agents and processes talk on. */
+  readonly channel: string;
+  create(cid: number, args: unknown): unknown;
+  /** Kernel inputs are `{type:'start'}`, `{type:'message', msg}`, `{type:'connectionLost'}` and `{type:'timer', name, token}`; others come from user actions. */
+  step(state: unknown, input: unknown, now: number): Array<PeerOutput | { type: 'notice'; notice: unknown }>;
+}
+
+/** What a world is made of: its processes, the protocol that runs them and the network's settings. */
+export interface LabSetup {
+  /** The seed every random choice derives from. */
+  seed: number | string;
+  /** One-way link delay: latencyMs + uniform[0, latencySpreadMs], drawn per packet from the link's generator. */
+  latencyMs: number;
+  latencySpreadMs: number;
+  /** Every process of the run. */
+  ids: readonly Sid[];
+  module: NodeModule;
+  /** The protocol's configuration, handed to each process when it starts. */
+  config: unknown;
+  /** How the protocol names a process or an agent (`zk3`, `a2`, `c1` …). */
+  name(id: number): string;
+  agents?: AgentModule;
+}
 
 export interface Delivery {
   kind: 'deliver';
@@ -36,36 +73,34 @@ export interface Delivery {
   msg: WireMessage | null;
   sentAt: number;
   connEpoch: number;
+  /** Datagrams only: the network loses this one (decided when it was sent). */
+  lost?: boolean;
 }
 interface TimerEvent { kind: 'timer'; at: number; seq: number; sid: Sid; name: string; token: number; incarnation: number }
 interface StartEvent { kind: 'start'; at: number; seq: number; sid: Sid; incarnation: number }
-interface RequestEvent { kind: 'request'; at: number; seq: number; sid: Sid; req: ClientRequest }
-interface ClientEvent { kind: 'client'; at: number; seq: number; sid: number; input: ClientInput }
+interface RequestEvent { kind: 'request'; at: number; seq: number; sid: Sid; req: unknown }
+interface ClientEvent { kind: 'client'; at: number; seq: number; sid: number; input: unknown }
 type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent | ClientEvent;
 
-/** Client endpoints are numbered from here (c1 = 1001 …); servers are 1..13. */
-export const CLIENT_BASE = 1000;
-
-export function endpointName(id: number): string {
-  return id > CLIENT_BASE ? `c${id - CLIENT_BASE}` : `zk${id}`;
-}
+/** Agent endpoints (a protocol's clients) are numbered from here (c1 = 1001 …); processes are 1..999. */
+export const AGENT_BASE = 1000;
 
 /** One popped event: its trace entry (if any) and, when it reaches a server, the host input. */
 interface BatchItem {
   entry?: TraceEntry;
   req?: StepRequest;
-  /** An input for a client (stepped here, in order, not by the host). */
-  client?: { cid: number; input: ClientInput };
+  /** An input for an agent (stepped here, in order, not by the host). */
+  client?: { cid: number; input: unknown };
 }
 
-export interface ServerSlot {
+export interface ServerSlot<View = unknown, Disk = unknown> {
   sid: Sid;
   up: boolean;
   /** Bumped at every crash; timers of an earlier incarnation never fire. */
   incarnation: number;
-  /** The disk the host owns for this server; survives crashes. */
-  disk: PeerDisk;
-  view: PeerView | null;
+  /** The disk the host owns for this process; survives crashes. */
+  disk: Disk;
+  view: View | null;
   /** Why the server is down, when it crashed by itself (its code threw). */
   crashReason: string | null;
 }
@@ -107,20 +142,34 @@ export interface SimCheckpoint {
   held: Array<[string, Delivery[]]>;
   lastDeliverAt: Array<[string, number]>;
   conns: Array<[string, Conn]>;
-  lastElectionSent: Array<[string, WireMessage]>;
+  /** Per directed link and channel (`a>b:channel`), the last message sent (ChannelSpec.resendLastOnStart). */
+  lastSent: Array<[string, WireMessage]>;
+  /** Datagram faults per directed link: loss and duplication probabilities (absent before they existed). */
+  faults?: Array<[string, LinkFaults]>;
+  faultRngs?: Array<[string, RngState]>;
   servers: ServerSlot[];
-  clients: Array<[number, ClientCnxnState]>;
+  clients: Array<[number, unknown]>;
 }
 
-export class Simulation {
-  readonly config: LabConfig;
-  readonly quorum: QuorumConfig;
-  readonly servers = new Map<Sid, ServerSlot>();
-  /** Client connections (ClientCnxn), stepped by the simulation itself. */
-  readonly clients = new Map<number, ClientCnxnState>();
-  /** Receives what clients tell their application (zkCli): replies and watch/session events. */
-  onClientNotice: ((cid: number, notice: ClientNotice) => void) | null = null;
-  readonly trace: TraceEntry[] = [];
+/** Datagram faults of one directed link: each packet is lost with probability `loss`, else duplicated with `dup`. */
+export interface LinkFaults {
+  loss: number;
+  dup: number;
+}
+
+/**
+ * A world. Its type parameters only let a protocol's own code read it typed — its views, process
+ * states, disks, trace entries and agents; the kernel treats all of them as opaque data.
+ */
+export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry extends KernelTraceEntry = KernelTraceEntry, Agent = unknown> {
+  readonly setup: LabSetup;
+  readonly module: NodeModule;
+  readonly servers = new Map<Sid, ServerSlot<View, Disk>>();
+  /** Agents (a protocol's clients), stepped by the simulation itself. */
+  readonly clients = new Map<number, Agent>();
+  /** Receives what agents tell their application (zkCli): replies and watch/session events. */
+  onClientNotice: ((cid: number, notice: unknown) => void) | null = null;
+  readonly trace: Entry[] = [];
   now = 0;
   private rng: Rng;
   private readonly linkRngs = new Map<string, Rng>();
@@ -141,27 +190,38 @@ export class Simulation {
   private readonly lastDeliverAt = new Map<string, number>();
   private readonly conns = new Map<string, Conn>();
   /**
-   * QuorumCnxManager keeps the last election message per peer and sends it again whenever a
-   * connection to that peer comes up (SendWorker: lastMessageSent): a vote sent to a server that
-   * was not running yet reaches it when it starts.
+   * Channels with ChannelSpec.resendLastOnStart keep the last message per peer and send it again
+   * whenever a connection to that peer comes up: a message sent to a process that was not
+   * running yet reaches it when it starts (ZooKeeper's election channel works this way).
    */
-  private readonly lastElectionSent = new Map<string, WireMessage>();
+  private readonly lastSent = new Map<string, WireMessage>();
+  private readonly faults = new Map<string, LinkFaults>();
+  private readonly faultRngs = new Map<string, Rng>();
   /** Number of events (batch members) processed; `lab step` counts these. */
   eventCount = 0;
   /** Called after anything changed (for the UI). */
   onChange: (() => void) | null = null;
   /** Called after every processed batch (invariant checkers hook in here). */
   afterBatch: (() => void) | null = null;
-  /** Receives every answer a server gives one of its clients (the client layer routes it). */
-  onReply: ((sid: Sid, reply: ClientReply) => void) | null = null;
+  /** Receives every answer a process gives a request (the protocol's client layer routes it). */
+  onReply: ((sid: Sid, reply: unknown) => void) | null = null;
 
-  constructor(config: LabConfig, private host: PeerHost) {
-    this.config = config;
-    this.quorum = quorumConfigOf(config);
-    this.rng = new Rng(config.seed);
-    for (const sid of allIds(config)) {
-      this.servers.set(sid, { sid, up: false, incarnation: 0, disk: emptyDisk(), view: null, crashReason: null });
+  constructor(setup: LabSetup, private host: PeerHost) {
+    this.setup = setup;
+    this.module = setup.module;
+    this.rng = new Rng(setup.seed);
+    for (const sid of setup.ids) {
+      this.servers.set(sid, { sid, up: false, incarnation: 0, disk: this.module.emptyDisk() as Disk, view: null, crashReason: null });
     }
+  }
+
+  /** How the protocol names a process or agent (`zk3`, `a2`, `c1`). */
+  name(id: number): string {
+    return this.setup.name(id);
+  }
+
+  private channel(ch: Channel): ChannelSpec {
+    return (this.module.channels as Record<string, ChannelSpec>)[ch] ?? RELIABLE;
   }
 
   get hostKind(): PeerHost['kind'] {
@@ -177,7 +237,7 @@ export class Simulation {
    * Asks server `sid` a four-letter word now (`lab 4lw`): read from its live state by its host,
    * it is not an event and changes nothing, so the trace is the same whether anyone asks or not.
    */
-  fourLetterWord(sid: Sid, word: string): string | Promise<string> {
+  query(sid: Sid, word: string): string | Promise<string> {
     return this.host.query(sid, word, this.now);
   }
 
@@ -194,15 +254,17 @@ export class Simulation {
     if (s.up) return false;
     s.up = true;
     s.crashReason = null;
-    const init: PeerInit = { myid: sid, config: this.quorum, disk: structuredClone(s.disk) };
-    this.host.boot(sid, init);
+    this.host.boot(sid, this.module.id, { myid: sid, config: this.setup.config, disk: structuredClone(s.disk) });
     s.view = null;
     this.record({ t: this.now, kind: 'start', sid });
     this.push({ kind: 'start', at: this.now, seq: 0, sid, incarnation: s.incarnation });
-    for (const other of this.servers.values()) {
-      if (other.sid === sid || !other.up) continue;
-      const last = this.lastElectionSent.get(dirKey(other.sid, sid));
-      if (last) this.output(other.sid, { type: 'send', to: sid, channel: 'election', msg: last });
+    for (const [channel, spec] of Object.entries(this.module.channels as Record<string, ChannelSpec>)) {
+      if (!spec.resendLastOnStart) continue;
+      for (const other of this.servers.values()) {
+        if (other.sid === sid || !other.up) continue;
+        const last = this.lastSent.get(sentKey(other.sid, sid, channel));
+        if (last) this.output(other.sid, { type: 'send', to: sid, channel, msg: last });
+      }
     }
     this.changed();
     return true;
@@ -217,24 +279,29 @@ export class Simulation {
     s.crashReason = reason === 'killed' ? null : reason;
     this.host.kill(sid);
     for (const key of [...this.activeTimers.keys()]) if (key.startsWith(`${sid}:`)) this.activeTimers.delete(key);
-    // Its QuorumCnxManager (with the last messages it sent) dies with it.
-    for (const key of [...this.lastElectionSent.keys()]) if (key.startsWith(`${sid}>`)) this.lastElectionSent.delete(key);
+    // Its connection manager (with the last messages it sent) dies with it.
+    for (const key of [...this.lastSent.keys()]) if (key.startsWith(`${sid}>`)) this.lastSent.delete(key);
     this.record({ t: this.now, kind: 'crash', sid, reason });
-    // The OS closes every socket of the dead process: peers of open quorum connections get a FIN.
+    // The OS closes every socket of the dead process: peers of open connections get a FIN where
+    // the channel says so. Datagrams already sent still travel (a dead receiver drops them).
+    const agentChannel = this.setup.agents?.channel;
     for (const other of this.servers.keys()) {
       if (other === sid) continue;
-      for (const channel of ['election', 'quorum'] as const) {
+      for (const [channel, spec] of Object.entries(this.module.channels as Record<string, ChannelSpec>)) {
+        if (channel === agentChannel || !spec.reliable) continue;
         const c = this.conn(sid, other, channel);
         const wasOpen = c.open;
         this.resetBoth(c);
-        if (channel === 'quorum' && wasOpen) this.sendFin(sid, other, channel);
+        if (spec.finOnCrash && wasOpen) this.sendFin(sid, other, channel);
       }
     }
-    for (const cid of this.clients.keys()) {
-      const c = this.conn(sid, cid, 'client');
-      const wasOpen = c.open;
-      this.resetBoth(c);
-      if (wasOpen) this.sendFin(sid, cid, 'client');
+    if (agentChannel !== undefined) {
+      for (const cid of this.clients.keys()) {
+        const c = this.conn(sid, cid, agentChannel);
+        const wasOpen = c.open;
+        this.resetBoth(c);
+        if (wasOpen) this.sendFin(sid, cid, agentChannel);
+      }
     }
     this.changed();
     return true;
@@ -244,7 +311,7 @@ export class Simulation {
   wipe(sid: Sid): void {
     const s = this.slot(sid);
     if (s.up) this.kill(sid);
-    s.disk = emptyDisk();
+    s.disk = this.module.emptyDisk() as Disk;
     this.record({ t: this.now, kind: 'wipe', sid });
     this.changed();
   }
@@ -300,35 +367,53 @@ export class Simulation {
     return [...this.cut].map((k) => k.split('>').map(Number) as [Sid, Sid]);
   }
 
-  /** Creates a client that connects to `server` (like `zkCli.sh -server zkN:2181`). */
-  addClient(cid: number, server: Sid, sessionTimeout = 30000, hosts: Sid[] = [server]): void {
+  /**
+   * Datagram faults on the link a→b (both ways unless `oneWay`): from now on each packet of an
+   * unreliable channel is lost with probability `loss`, else duplicated with probability `dup`
+   * (both 0 ends them). Reliable channels are not affected (TCP retransmits and deduplicates).
+   */
+  setLinkFaults(a: Sid, b: Sid, faults: LinkFaults, oneWay = false): void {
+    for (const key of oneWay ? [dirKey(a, b)] : [dirKey(a, b), dirKey(b, a)]) {
+      if (faults.loss > 0 || faults.dup > 0) this.faults.set(key, { ...faults });
+      else this.faults.delete(key);
+    }
+    this.changed();
+  }
+
+  linkFaults(): Array<[string, LinkFaults]> {
+    return [...this.faults];
+  }
+
+  /** Creates an agent (a protocol's client, e.g. zkCli's ClientCnxn); `args` are the protocol's. */
+  addClient(cid: number, args: unknown): void {
     if (this.clients.has(cid)) throw new RangeError(`client ${cid} exists`);
-    this.clients.set(cid, createClient(cid, server, sessionTimeout, hosts));
+    if (!this.setup.agents) throw new RangeError('this protocol has no clients');
+    this.clients.set(cid, this.setup.agents.create(cid, args) as Agent);
     this.push({ kind: 'client', at: this.now, seq: 0, sid: cid, input: { type: 'start' } });
   }
 
-  /** Gives a client an input (an operation or a close) at the current time. */
-  clientInput(cid: number, input: ClientInput): void {
+  /** Gives an agent an input (an operation or a close) at the current time. */
+  clientInput(cid: number, input: unknown): void {
     if (!this.clients.has(cid)) throw new RangeError(`no client ${cid}`);
     this.push({ kind: 'client', at: this.now, seq: 0, sid: cid, input });
   }
 
   private endpointUp(id: number): boolean {
-    if (id > CLIENT_BASE) return this.clients.has(id);
+    if (id > AGENT_BASE) return this.clients.has(id);
     return this.slot(id).up;
   }
 
-  /** A client connected to server `sid` sends it a request; it arrives at the current time. */
-  submit(sid: Sid, req: ClientRequest): void {
+  /** A request to process `sid` (from a client connected to it, or from the console); it arrives at the current time. */
+  submit(sid: Sid, req: unknown): void {
     this.push({ kind: 'request', at: this.now, seq: 0, sid, req });
   }
 
   // ---------------------------------------------------------------- running
 
   /** A copy of a running server's whole state, from its host (its worker in the browser). */
-  async snapshot(sid: Sid): Promise<QuorumPeer | null> {
+  async snapshot(sid: Sid): Promise<Node | null> {
     if (!this.slot(sid).up) return null;
-    return this.host.snapshot(sid);
+    return (await this.host.snapshot(sid)) as Node | null;
   }
 
   /** Time of the next event, or undefined if nothing is queued. */
@@ -371,7 +456,7 @@ export class Simulation {
     }
     if (ev.kind === 'timer') {
       const key = `${ev.sid}:${ev.name}`;
-      if (ev.sid > CLIENT_BASE) {
+      if (ev.sid > AGENT_BASE) {
         if (!this.clients.has(ev.sid) || this.activeTimers.get(key) !== ev.token) return {};
         this.activeTimers.delete(key);
         return {
@@ -394,7 +479,8 @@ export class Simulation {
     }
     if (ev.kind === 'request') {
       if (!this.slot(ev.sid).up) {
-        this.onReply?.(ev.sid, { sessionId: ev.req.sessionId, cxid: ev.req.cxid, zxid: -1, err: -4, type: 'error' });
+        const refused = this.module.refuseRequest?.(ev.req);
+        if (refused !== undefined) this.onReply?.(ev.sid, refused);
         return {};
       }
       return {
@@ -404,6 +490,7 @@ export class Simulation {
     }
     const d = ev;
     const key = dirKey(d.from, d.to);
+    if (!this.channel(d.channel).reliable) return this.admitDatagram(d, key);
     const rel = this.released.get(key);
     if (rel) {
       const i = rel.ids.indexOf(d.id);
@@ -430,8 +517,8 @@ export class Simulation {
       const reason: DropReason = !targetUp ? 'down' : 'connection-closed';
       return { entry: { t: this.now, kind: 'drop', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, reason } };
     }
-    if (d.to > CLIENT_BASE) {
-      const input: ClientInput = d.msg === null ? { type: 'connectionLost' } : { type: 'message', msg: d.msg as ClientPacketOf };
+    if (d.to > AGENT_BASE) {
+      const input = d.msg === null ? { type: 'connectionLost' } : { type: 'message', msg: d.msg };
       const entry: TraceEntry = d.msg === null
         ? { t: this.now, kind: 'reset', from: d.from, to: d.to, channel: d.channel }
         : { t: this.now, kind: 'deliver', id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg, sentAt: d.sentAt };
@@ -450,6 +537,22 @@ export class Simulation {
   }
 
   /**
+   * A datagram's arrival: dropped if the network lost it, the link is cut now or its target is
+   * down; otherwise delivered (no connections, no FIFO: the network may reorder datagrams).
+   */
+  private admitDatagram(d: Delivery, key: string): BatchItem {
+    const base = { t: this.now, id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg };
+    if (d.lost) return { entry: { ...base, kind: 'drop', reason: 'lost' } };
+    if (d.from !== d.to && this.cut.has(key)) return { entry: { ...base, kind: 'drop', reason: 'cut' } };
+    if (!this.endpointUp(d.to)) return { entry: { ...base, kind: 'drop', reason: 'down' } };
+    const msg = d.msg as WireMessage;
+    return {
+      entry: { t: this.now, kind: 'deliver', id: d.id, from: d.from, to: d.to, channel: d.channel, msg, sentAt: d.sentAt },
+      req: { sid: d.to, now: this.now, input: { type: 'message', from: d.from, channel: d.channel, msg } },
+    };
+  }
+
+  /**
    * Absorbs the host's results in sequential order — each event's trace entry, then its outputs
    * — which is where new events get their seq.
    */
@@ -460,7 +563,7 @@ export class Simulation {
       if (item.client) {
         this.eventCount += 1;
         const c = this.clients.get(item.client.cid);
-        if (c) for (const out of stepClient(c, item.client.input, this.now)) this.clientOutput(item.client.cid, out);
+        if (c !== undefined && this.setup.agents) for (const out of this.setup.agents.step(c, item.client.input, this.now)) this.clientOutput(item.client.cid, out);
         continue;
       }
       if (!item.req) continue;
@@ -473,26 +576,32 @@ export class Simulation {
         this.kill(res.sid, `crashed: ${res.error}`);
         continue;
       }
-      s.view = res.view;
+      s.view = res.view as View;
       for (const out of res.outputs) this.output(res.sid, out);
     }
     this.afterBatch?.();
     this.changed();
   }
 
-  private clientOutput(cid: number, out: ClientOutput): void {
+  private clientOutput(cid: number, out: PeerOutput | { type: 'notice'; notice: unknown }): void {
     if (out.type === 'notice') {
       this.record({ t: this.now, kind: 'notice', cid, notice: out.notice });
       this.onClientNotice?.(cid, out.notice);
       return;
     }
-    this.output(cid, out as PeerOutput);
+    this.output(cid, out);
   }
 
   private output(sid: Sid, out: PeerOutput): void {
     switch (out.type) {
       case 'send': {
-        if (out.channel === 'election' && out.to !== sid) this.lastElectionSent.set(dirKey(sid, out.to), out.msg);
+        const spec = this.channel(out.channel);
+        const msg = out.msg as WireMessage;
+        if (!spec.reliable) {
+          this.sendDatagram(sid, out.to, out.channel, msg);
+          return;
+        }
+        if (spec.resendLastOnStart && out.to !== sid) this.lastSent.set(sentKey(sid, out.to, out.channel), msg);
         const c = this.conn(sid, out.to, out.channel);
         if (out.newConnection) {
           this.resetBoth(c);
@@ -501,7 +610,7 @@ export class Simulation {
         const id = ++this.packetId;
         if (out.to !== sid && !this.endpointUp(out.to)) {
           // Nobody listens: nothing travels; a new connection is refused (the sender gets a reset).
-          this.record({ t: this.now, kind: 'drop', id, from: sid, to: out.to, channel: out.channel, msg: out.msg, reason: 'down' });
+          this.record({ t: this.now, kind: 'drop', id, from: sid, to: out.to, channel: out.channel, msg, reason: 'down' });
           if (out.newConnection) {
             this.resetBoth(c);
             this.sendFin(out.to, sid, out.channel);
@@ -509,12 +618,12 @@ export class Simulation {
           return;
         }
         const at = out.to === sid ? this.now : this.fifoTime(sid, out.to, this.now + this.latency(sid, out.to));
-        this.record({ t: this.now, kind: 'send', id, from: sid, to: out.to, channel: out.channel, msg: out.msg, deliverAt: at });
-        this.push({ kind: 'deliver', at, seq: 0, id, from: sid, to: out.to, channel: out.channel, msg: out.msg, sentAt: this.now, connEpoch: dirEpoch(c, sid, out.to) });
+        this.record({ t: this.now, kind: 'send', id, from: sid, to: out.to, channel: out.channel, msg, deliverAt: at });
+        this.push({ kind: 'deliver', at, seq: 0, id, from: sid, to: out.to, channel: out.channel, msg, sentAt: this.now, connEpoch: dirEpoch(c, sid, out.to) });
         return;
       }
       case 'setTimer': {
-        const incarnation = sid > CLIENT_BASE ? 0 : this.slot(sid).incarnation;
+        const incarnation = sid > AGENT_BASE ? 0 : this.slot(sid).incarnation;
         this.activeTimers.set(`${sid}:${out.name}`, out.token);
         this.push({ kind: 'timer', at: this.now + out.afterMs, seq: 0, sid, name: out.name, token: out.token, incarnation });
         return;
@@ -523,7 +632,7 @@ export class Simulation {
         this.activeTimers.delete(`${sid}:${out.name}`);
         return;
       case 'disk':
-        applyDiskOp(this.slot(sid).disk, out.op);
+        this.module.applyDiskOp(this.slot(sid).disk, out.op);
         return;
       case 'disconnect': {
         // A graceful close: what this side already sent still arrives, then the FIN; what the
@@ -544,6 +653,38 @@ export class Simulation {
         this.onReply?.(sid, out.reply);
         return;
     }
+  }
+
+  /**
+   * A datagram: it travels with the link's latency (no FIFO order, no connection) unless the
+   * link's faults lose it — decided now, from the link's fault generator, so the drawing shows it
+   * fly and vanish — and may arrive twice. Sent to a process that is down, it is dropped on arrival.
+   */
+  private sendDatagram(from: Sid, to: Sid, channel: Channel, msg: WireMessage): void {
+    const key = dirKey(from, to);
+    const f = from === to ? undefined : this.faults.get(key);
+    let lost = false;
+    let dup = false;
+    if (f) {
+      const r = this.faultRng(key);
+      lost = r.next() < f.loss;
+      dup = !lost && r.next() < f.dup;
+    }
+    for (let copy = 0; copy < (dup ? 2 : 1); copy++) {
+      const id = ++this.packetId;
+      const at = from === to ? this.now : this.now + this.latency(from, to);
+      this.record({ t: this.now, kind: 'send', id, from, to, channel, msg, deliverAt: at });
+      this.push({ kind: 'deliver', at, seq: 0, id, from, to, channel, msg, sentAt: this.now, connEpoch: 0, ...(lost ? { lost: true } : {}) });
+    }
+  }
+
+  private faultRng(key: string): Rng {
+    let r = this.faultRngs.get(key);
+    if (!r) {
+      r = this.rng.child(`fault:${key}`);
+      this.faultRngs.set(key, r);
+    }
+    return r;
   }
 
   private sendFin(from: Sid, to: Sid, channel: Channel): void {
@@ -626,16 +767,18 @@ export class Simulation {
       held: [],
       lastDeliverAt: [...this.lastDeliverAt],
       conns: [...this.conns],
-      lastElectionSent: [],
-      servers: [...this.servers.values()].map((slot) => ({ ...slot, disk: emptyDisk() })),
+      lastSent: [],
+      faults: [...this.faults],
+      faultRngs: [...this.faultRngs].map(([k, r]) => [k, r.save()] as [string, RngState]),
+      servers: [...this.servers.values()].map((slot) => ({ ...slot, disk: null })),
       clients: [...this.clients],
     });
-    // Disks share their logged txns and snapshot (never changed once written: see applyDiskOp).
-    for (const slot of cp.servers) slot.disk = shareDisk(this.slot(slot.sid).disk);
+    // Disks share what is never changed once written (NodeModule.shareDisk).
+    for (const slot of cp.servers) slot.disk = this.module.shareDisk(this.slot(slot.sid).disk);
     // Queued events, held packets and sent messages are never changed once queued: shared.
     cp.queue = [...this.queue.items()];
     cp.held = [...this.held].map(([k, list]) => [k, list.slice()]);
-    cp.lastElectionSent = [...this.lastElectionSent];
+    cp.lastSent = [...this.lastSent];
     return cp;
   }
 
@@ -644,15 +787,15 @@ export class Simulation {
    * states of that moment, see PeerHost.restore). `trace` is the run's trace up to the
    * checkpoint (at least `cp.traceLength` entries; longer is cut). The checkpoint stays usable.
    */
-  static restore(config: LabConfig, host: PeerHost, cp: SimCheckpoint, trace: TraceEntry[]): Simulation {
-    const c = structuredClone<SimCheckpoint>({ ...cp, queue: [], held: [], lastElectionSent: [], servers: cp.servers.map((slot) => ({ ...slot, disk: emptyDisk() })) });
+  static restore(setup: LabSetup, host: PeerHost, cp: SimCheckpoint, trace: readonly KernelTraceEntry[]): Simulation {
+    const c = structuredClone<SimCheckpoint>({ ...cp, queue: [], held: [], lastSent: [], servers: cp.servers.map((slot) => ({ ...slot, disk: null })) });
     c.queue = cp.queue;
     c.held = cp.held.map(([k, list]) => [k, list.slice()]);
-    c.lastElectionSent = cp.lastElectionSent;
+    c.lastSent = cp.lastSent;
     c.servers.forEach((slot, i) => {
-      slot.disk = shareDisk(cp.servers[i]!.disk);
+      slot.disk = setup.module.shareDisk(cp.servers[i]!.disk);
     });
-    const sim = new Simulation(config, host);
+    const sim = new Simulation(setup, host);
     sim.now = c.now;
     sim.seq = c.seq;
     sim.packetId = c.packetId;
@@ -668,7 +811,9 @@ export class Simulation {
     for (const [k, v] of c.held) sim.held.set(k, v);
     for (const [k, v] of c.lastDeliverAt) sim.lastDeliverAt.set(k, v);
     for (const [k, v] of c.conns) sim.conns.set(k, v);
-    for (const [k, v] of c.lastElectionSent) sim.lastElectionSent.set(k, v);
+    for (const [k, v] of c.lastSent) sim.lastSent.set(k, v);
+    for (const [k, v] of c.faults ?? []) sim.faults.set(k, v);
+    for (const [k, r] of c.faultRngs ?? []) sim.faultRngs.set(k, Rng.restore(r));
     for (const slot of c.servers) sim.servers.set(slot.sid, slot);
     for (const [k, v] of c.clients) sim.clients.set(k, v);
     if (trace.length < c.traceLength) throw new RangeError(`restore needs ${c.traceLength} trace entries, got ${trace.length}`);
@@ -702,7 +847,7 @@ export class Simulation {
 
   // ---------------------------------------------------------------- internals
 
-  slot(sid: Sid): ServerSlot {
+  slot(sid: Sid): ServerSlot<View, Disk> {
     const s = this.servers.get(sid);
     if (!s) throw new RangeError(`no server ${sid}`);
     return s;
@@ -714,7 +859,7 @@ export class Simulation {
   }
 
   private record(e: TraceEntry): void {
-    this.trace.push(e);
+    this.trace.push(e as Entry);
     this.hash.update(stableJson(e));
   }
 
@@ -746,7 +891,7 @@ export class Simulation {
       r = this.rng.child(`link:${key}`);
       this.linkRngs.set(key, r);
     }
-    return this.config.latencyMs + r.int(0, this.config.latencySpreadMs) + (this.extraLatency.get(key) ?? 0);
+    return this.setup.latencyMs + r.int(0, this.setup.latencySpreadMs) + (this.extraLatency.get(key) ?? 0);
   }
 
   private fifoTime(from: Sid, to: Sid, at: number): number {
@@ -757,13 +902,7 @@ export class Simulation {
   }
 }
 
-/**
- * A copy of a disk that shares its logged txns and snapshot: they are never changed once
- * written (applyDiskOp replaces the log array, never an entry), so checkpoints need not copy them.
- */
-export function shareDisk(d: PeerDisk): PeerDisk {
-  return { ...d, log: d.log.slice() };
-}
+const RELIABLE: ChannelSpec = { reliable: true, finOnCrash: false, resendLastOnStart: false };
 
 /** The epoch of the direction from → to: `lo` for packets towards the lower id, `hi` towards the higher. */
 function dirEpoch(c: Conn, from: number, to: number): number {
@@ -778,5 +917,9 @@ function requestsOf(items: BatchItem[]): StepRequest[] {
 
 function dirKey(a: Sid, b: Sid): string {
   return `${a}>${b}`;
+}
+
+function sentKey(a: Sid, b: Sid, channel: Channel): string {
+  return `${a}>${b}:${channel}`;
 }
 

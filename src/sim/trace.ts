@@ -1,31 +1,31 @@
 /**
  * The trace: every event of a run, in order. Its running hash identifies a run; two runs with
- * the same (config, seed, actions) have the same hash, byte for byte (DESIGN.md §1).
+ * the same (config, seed, actions) have the same hash, byte for byte (DESIGN.md §1). The kernel's
+ * entries are the same for every protocol; a protocol fills in its messages, events, requests,
+ * replies and (where it has clients stepped by the lab) its clients' notices.
  */
-import type { PeerEvent, WireMessage } from '../protocol/QuorumPeer.ts';
-import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
-import type { ClientNotice } from '../protocol/client/ClientCnxn.ts';
-import type { Channel, Sid } from '../protocol/types.ts';
+import type { NodeId } from './node.ts';
 
-export type TraceEntry =
-  | { t: number; kind: 'send'; id: number; from: Sid; to: Sid; channel: Channel; msg: WireMessage; deliverAt: number }
-  | { t: number; kind: 'deliver'; id: number; from: Sid; to: Sid; channel: Channel; msg: WireMessage; sentAt: number }
-  | { t: number; kind: 'drop'; id: number; from: Sid; to: Sid; channel: Channel; msg: WireMessage | null; reason: DropReason }
-  | { t: number; kind: 'hold'; id: number; from: Sid; to: Sid }
-  | { t: number; kind: 'reset'; from: Sid; to: Sid; channel: Channel }
-  | { t: number; kind: 'timer'; sid: Sid; name: string }
-  | { t: number; kind: 'crash'; sid: Sid; reason: string }
-  | { t: number; kind: 'start'; sid: Sid }
-  | { t: number; kind: 'wipe'; sid: Sid }
+export type TraceEntryOf<Msg, Ev, Req = unknown, Reply = unknown, Notice = unknown, Ch extends string = string> =
+  | { t: number; kind: 'send'; id: number; from: NodeId; to: NodeId; channel: Ch; msg: Msg; deliverAt: number }
+  | { t: number; kind: 'deliver'; id: number; from: NodeId; to: NodeId; channel: Ch; msg: Msg; sentAt: number }
+  | { t: number; kind: 'drop'; id: number; from: NodeId; to: NodeId; channel: Ch; msg: Msg | null; reason: DropReason }
+  | { t: number; kind: 'hold'; id: number; from: NodeId; to: NodeId }
+  | { t: number; kind: 'reset'; from: NodeId; to: NodeId; channel: Ch }
+  | { t: number; kind: 'timer'; sid: NodeId; name: string }
+  | { t: number; kind: 'crash'; sid: NodeId; reason: string }
+  | { t: number; kind: 'start'; sid: NodeId }
+  | { t: number; kind: 'wipe'; sid: NodeId }
   | { t: number; kind: 'action'; text: string }
-  | { t: number; kind: 'event'; sid: Sid; event: PeerEvent }
-  | { t: number; kind: 'request'; sid: Sid; req: ClientRequest }
-  | { t: number; kind: 'reply'; sid: Sid; reply: ClientReply }
-  | { t: number; kind: 'notice'; cid: number; notice: ClientNotice };
+  | { t: number; kind: 'event'; sid: NodeId; event: Ev }
+  | { t: number; kind: 'request'; sid: NodeId; req: Req }
+  | { t: number; kind: 'reply'; sid: NodeId; reply: Reply }
+  | { t: number; kind: 'notice'; cid: number; notice: Notice };
 
-export type DropReason = 'down' | 'connection-closed' | 'restarted';
+/** Why a packet never arrived: its target was down, its connection closed, or (datagrams) the network lost it. */
+export type DropReason = 'down' | 'connection-closed' | 'restarted' | 'lost' | 'cut';
 
-export function packetType(msg: WireMessage | null): string {
+export function packetType(msg: { type: string } | null): string {
   if (msg === null) return 'FIN';
   return msg.type;
 }

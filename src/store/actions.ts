@@ -6,7 +6,7 @@
 import { LAB_USAGE, runLabCommand } from '../cli/lab.ts';
 import { COMMAND_MAP } from '../cli/zkcli/commands.ts';
 import type { Sid } from '../protocol/types.ts';
-import { configToParams } from '../sim/config.ts';
+import { configToParams } from '../protocol/config.ts';
 import { encodeRunParam } from './runParam.ts';
 import { completeLine, isLabLine, pushHistory, splitCommandLines, type Completion } from './consoleText.ts';
 import { newConsoleTab, useLabStore } from './labStore.ts';

@@ -16,4 +16,4 @@ export { packetTypeOf, describePacket, type InFlight } from './packets.ts';
 export { fetchPeerDetails, buildPeerDetails, type PeerDetails, type FleDetails, type SessionRow, type LeaderDiff, type VoteRow } from './peerDetails.ts';
 export * from './timeTravel.ts';
 export { useInvariantsStore, refreshInvariants, SAMPLE_INTERVAL_MS, type InvariantRow, type InvariantsState } from './invariants.ts';
-export { INVARIANTS, type InvariantName, type Violation } from '../sim/checkers/invariants.ts';
+export { INVARIANTS, type InvariantName, type Violation } from '../protocol/checkers/invariants.ts';

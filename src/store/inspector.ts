@@ -7,7 +7,10 @@
 import { hexLong } from '../cli/zkcli/format.ts';
 import type { Txn, TxnRecord } from '../protocol/datatree/types.ts';
 import type { LoggedTxn, Sid } from '../protocol/types.ts';
-import type { ServerSlot, Simulation } from '../sim/simulation.ts';
+import type { ServerSlot } from '../sim/simulation.ts';
+import type { PeerView } from '../protocol/QuorumPeer.ts';
+import type { PeerDisk } from '../protocol/types.ts';
+import type { ZkSimulation } from '../protocol/zookeeper.ts';
 import { serverName } from '../cli/lab.ts';
 import type { LogRow, ServerLogView, SyncFlash } from './labStore.ts';
 
@@ -42,7 +45,7 @@ export function logRow(t: LoggedTxn, lastCommitted: number | null): LogRow {
 }
 
 /** The log view of one server: newest last, at most LOG_ROWS_MAX rows. */
-export function buildServerLog(slot: ServerSlot): ServerLogView {
+export function buildServerLog(slot: ServerSlot<PeerView, PeerDisk>): ServerLogView {
   const v = slot.up ? slot.view : null;
   const lastCommitted = v ? Math.max(v.zab.lastCommittedZxid, v.zab.lastProcessedZxid) : null;
   const log = slot.disk.log;
@@ -57,7 +60,7 @@ export function buildServerLog(slot: ServerSlot): ServerLogView {
 }
 
 /** What the log view depends on: rebuild it only when this changes. */
-export function serverLogKey(slot: ServerSlot, generation: number): string {
+export function serverLogKey(slot: ServerSlot<PeerView, PeerDisk>, generation: number): string {
   const v = slot.up ? slot.view : null;
   const log = slot.disk.log;
   return [generation, slot.sid, slot.up, log.length, log[log.length - 1]?.zxid, slot.disk.snapshotZxid, v?.zab.lastCommittedZxid, v?.zab.lastProcessedZxid].join('|');
@@ -68,12 +71,12 @@ export function serverLogKey(slot: ServerSlot, generation: number): string {
  * fresh. A new simulation (a rewind) starts from its current end: old syncs do not flash again.
  */
 export class SyncFlashReader {
-  private sim: Simulation | null = null;
+  private sim: ZkSimulation | null = null;
   private index = 0;
   private flashes: Record<Sid, SyncFlash> = {};
 
   /** The flashes now; the same object when nothing changed. */
-  read(sim: Simulation): Record<Sid, SyncFlash> {
+  read(sim: ZkSimulation): Record<Sid, SyncFlash> {
     if (sim !== this.sim) {
       this.sim = sim;
       this.index = sim.trace.length;

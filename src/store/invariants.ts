@@ -1,5 +1,5 @@
 /**
- * Live invariant checks for the page (issue 7, item 3). The checker (src/sim/checkers/invariants.ts)
+ * Live invariant checks for the page (issue 7, item 3). The checker (src/protocol/checkers/invariants.ts)
  * reads servers' states synchronously, but in the page they live in Web Workers. So:
  *
  *  - One InvariantChecker per runtime generation. It is fed *samples*: through the session's
@@ -20,10 +20,11 @@
 import { create } from 'zustand';
 import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
-import { INVARIANTS, InvariantChecker, type InvariantName, type Violation } from '../sim/checkers/invariants.ts';
+import { INVARIANTS, InvariantChecker, type InvariantName, type Violation } from '../protocol/checkers/invariants.ts';
 import type { Simulation } from '../sim/simulation.ts';
+import { zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
 import { stableJson } from '../sim/stableJson.ts';
-import type { TraceEntry } from '../sim/trace.ts';
+import type { TraceEntry } from '../protocol/zookeeper.ts';
 import type { OpQueue } from './opQueue.ts';
 
 /** At most one round of snapshots per this much wall time. */
@@ -56,7 +57,7 @@ export interface InvariantSource {
 let source: InvariantSource | null = null;
 let checker: InvariantChecker | null = null;
 let checkerGen = -1;
-let checkedSim: Simulation | null = null;
+let checkedSim: ZkSimulation | null = null;
 /** Violations of earlier generations that lie in the current history. */
 let carried: Violation[] = [];
 /** Per invariant: violations beyond those kept (the checker keeps a few per invariant, counts all). */
@@ -87,7 +88,7 @@ export function resetInvariants(src: InvariantSource | null): void {
 }
 
 function keyOf(src: InvariantSource): string {
-  const sim = src.runtime.sim;
+  const sim = zkSim(src.runtime.sim);
   return `${src.runtime.generation}|${sim.trace.length}|${sim.now}`;
 }
 
@@ -124,7 +125,7 @@ function allViolations(): { list: Violation[]; extra: Map<InvariantName, number>
 }
 
 function newGeneration(src: InvariantSource): void {
-  const sim = src.runtime.sim;
+  const sim = zkSim(src.runtime.sim);
   if (checker && checkedSim) {
     const old = checkedSim.trace;
     const { list, extra } = allViolations();
@@ -141,7 +142,7 @@ function newGeneration(src: InvariantSource): void {
   if (rewound && sim.trace.length > 0) {
     // The trace of the past without server states: what was broadcast, proposed, acknowledged.
     priming = true;
-    const facade = { trace: sim.trace, servers: new Map(), now: sim.now } as unknown as Simulation;
+    const facade = { trace: sim.trace, servers: new Map(), now: sim.now } as unknown as ZkSimulation;
     checker.check(facade);
     priming = false;
   }
@@ -151,7 +152,7 @@ function newGeneration(src: InvariantSource): void {
 async function sample(src: InvariantSource): Promise<void> {
   if (src !== source) return;
   if (!checker || src.runtime.generation !== checkerGen) newGeneration(src);
-  const sim = src.runtime.sim;
+  const sim = zkSim(src.runtime.sim);
   checkedSim = sim;
   const next = new Map<Sid, QuorumPeer>();
   for (const slot of sim.servers.values()) {
@@ -165,7 +166,7 @@ async function sample(src: InvariantSource): Promise<void> {
   publish(sim);
 }
 
-function publish(sim: Simulation): void {
+function publish(sim: ZkSimulation): void {
   const { list, extra } = allViolations();
   const rows: InvariantRow[] = INVARIANTS.map(({ name }) => {
     const mine = list.filter((v) => v.invariant === name);

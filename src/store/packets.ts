@@ -5,6 +5,7 @@
 import { serverName } from '../cli/lab.ts';
 import { hex } from '../protocol/zxid.ts';
 import type { InFlight } from '../sim/simulation.ts';
+import type { WireMessage } from '../protocol/QuorumPeer.ts';
 
 export type { InFlight };
 
@@ -17,7 +18,7 @@ export function packetTypeOf(p: InFlight): string {
 export function describePacket(p: InFlight): string {
   const head = `${serverName(p.from)} → ${serverName(p.to)} ${packetTypeOf(p)}`;
   // (Client connections, once they travel the bus, are described by their packet type.)
-  const m = p.msg;
+  const m = p.msg as WireMessage | null;
   if (m === null) return `${head} (${p.channel} connection closed)`;
   if (m.type === 'NOTIFICATION') {
     const leader = m.leader < 0 ? 'none' : serverName(m.leader);

@@ -12,6 +12,7 @@ import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import { lastLoggedZxid, type Sid } from '../protocol/types.ts';
 import { useLabStore } from './labStore.ts';
 import { currentSession } from './session.ts';
+import { zkSim } from '../protocol/zookeeper.ts';
 import { buildZnodeModel } from './znodeModel.ts';
 
 export interface VoteRow {
@@ -132,7 +133,7 @@ export async function fetchPeerDetails(sid: Sid): Promise<PeerDetails | null> {
   if (!session) return null;
   const leaderSid = Object.values(useLabStore.getState().servers).find((c) => c.state === 'LEADING')?.sid ?? null;
   return session.ops.run(async () => {
-    const sim = session.runtime.sim;
+    const sim = zkSim(session.runtime.sim);
     if (!sim.servers.has(sid)) return null;
     const peer = await sim.snapshot(sid);
     const leader = leaderSid === null || leaderSid === sid ? (peer?.state === 'LEADING' ? peer : null) : await sim.snapshot(leaderSid);

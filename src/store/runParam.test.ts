@@ -2,8 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { runLabCommand } from '../cli/lab.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
-import { DEFAULT_LAB_CONFIG, type LabConfig } from '../sim/config.ts';
-import { encodeRun, parseRun } from '../sim/runLink.ts';
+import { DEFAULT_LAB_CONFIG, type LabConfig } from '../protocol/config.ts';
+import { encodeRun, parseRun } from '../protocol/runLink.ts';
 import { InProcessHost } from '../worker/inProcessHost.ts';
 import { LabZkClient } from '../worker/labZkClient.ts';
 import { LabRuntime } from '../worker/runtime.ts';

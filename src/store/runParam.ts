@@ -1,10 +1,10 @@
 /**
- * `?run=…`: the whole run in a link — the current branch's actions up to now (src/sim/runLink.ts),
+ * `?run=…`: the whole run in a link — the current branch's actions up to now (src/protocol/runLink.ts),
  * deflated and base64url-encoded so a long session still fits in an address. Opening the link
  * replays it exactly (same trace hash) and pauses there. Decoding validates before anything is
  * replayed; a bad link becomes a notice and a fresh lab.
  */
-import { encodeRun, parseRun, type RunData } from '../sim/runLink.ts';
+import { encodeRun, parseRun, type RunData } from '../protocol/runLink.ts';
 
 /** Longest `run` value accepted (characters). */
 export const MAX_RUN_PARAM = 400_000;

@@ -7,8 +7,11 @@ import { describeServer, serverName } from '../cli/lab.ts';
 import { lastLoggedZxid, type ServerState, type Sid } from '../protocol/types.ts';
 import type { ZabPhase } from '../protocol/zab/Zab.ts';
 import { hex } from '../protocol/zxid.ts';
-import { observerIds } from '../sim/config.ts';
-import type { ServerSlot, Simulation } from '../sim/simulation.ts';
+import type { QuorumConfig } from '../protocol/types.ts';
+import type { ServerSlot } from '../sim/simulation.ts';
+import type { PeerView } from '../protocol/QuorumPeer.ts';
+import type { PeerDisk } from '../protocol/types.ts';
+import type { ZkSimulation } from '../protocol/zookeeper.ts';
 
 /** A server's role as the lab shows it: ZooKeeper's ServerState, or DOWN for a dead process. */
 export type ServerDisplayState = ServerState | 'DOWN';
@@ -57,7 +60,7 @@ function epochText(e: number): string {
   return e < 0 ? hex(e) : String(e);
 }
 
-export function buildServerCard(slot: ServerSlot, observer: boolean): ServerCard {
+export function buildServerCard(slot: ServerSlot<PeerView, PeerDisk>, observer: boolean): ServerCard {
   const v = slot.up ? slot.view : null;
   const base = {
     sid: slot.sid,
@@ -117,8 +120,8 @@ export function buildServerCard(slot: ServerSlot, observer: boolean): ServerCard
   };
 }
 
-export function buildServerCards(sim: Simulation): ServerCard[] {
-  const observers = new Set(observerIds(sim.config));
+export function buildServerCards(sim: ZkSimulation): ServerCard[] {
+  const observers = new Set((sim.setup.config as QuorumConfig).observers);
   return [...sim.servers.values()].map((slot) => buildServerCard(slot, observers.has(slot.sid)));
 }
 
@@ -142,7 +145,7 @@ export function mergeServerCards(prev: Readonly<Record<Sid, ServerCard>>, next: 
 }
 
 /** The cut links as `[from, to]` pairs in a stable order, and a key that changes when they do. */
-export function cutLinksOf(sim: Simulation): { links: Array<[Sid, Sid]>; key: string } {
+export function cutLinksOf(sim: ZkSimulation): { links: Array<[Sid, Sid]>; key: string } {
   const links = sim.cutLinks().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return { links, key: links.map(([a, b]) => `${a}>${b}`).join(' ') };
 }

@@ -6,7 +6,8 @@
 import { createActor, type Actor } from 'xstate';
 import type { LabController } from '../cli/lab.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
-import { observerIds, voterIds } from '../sim/config.ts';
+import { observerIds, voterIds } from '../protocol/config.ts';
+import { zkSim } from '../protocol/zookeeper.ts';
 import type { LabRuntime } from '../worker/runtime.ts';
 import { hexLong } from '../cli/zkcli/format.ts';
 import { buildServerLog, serverLogKey, SyncFlashReader } from './inspector.ts';
@@ -155,7 +156,7 @@ export function syncLab(): void {
   if (!session) return;
   session.dirty = false;
   const { runtime } = session;
-  const sim = runtime.sim;
+  const sim = zkSim(runtime.sim);
   const s = useLabStore.getState();
   const patch: Partial<ReturnType<typeof useLabStore.getState>> = {};
   const servers = mergeServerCards(s.servers, buildServerCards(sim));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { parseLabConfig } from '../sim/config.ts';
+import { parseLabConfig } from '../protocol/config.ts';
 import { InProcessHost } from '../worker/inProcessHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
 import {

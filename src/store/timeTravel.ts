@@ -4,6 +4,7 @@
  * own (breakpoints and the last hit); everything that touches the runtime goes through the
  * session's operation queue, like every other verb.
  */
+import type { TraceEntry } from '../protocol/zookeeper.ts';
 import { create } from 'zustand';
 import { describeHitText } from '../cli/lab.ts';
 import type { BreakHit, BranchInfo } from '../worker/runtime.ts';
@@ -46,7 +47,7 @@ export function toggleBreakpoint(kind: string, on: boolean): void {
 export function breakpointHit(hit: BreakHit): void {
   const session = currentSession();
   session?.playback.send({ type: 'PAUSE' });
-  useTimeTravelStore.setState({ lastHit: describeHitText(hit.entry) });
+  useTimeTravelStore.setState({ lastHit: describeHitText(hit.entry as TraceEntry) });
   syncLab();
 }
 
@@ -56,7 +57,7 @@ export async function stepToNext(kind: string): Promise<void> {
   session.playback.send({ type: 'PAUSE' });
   try {
     await runConsoleLine(`lab step ${kind}`);
-    useTimeTravelStore.setState({ lastHit: describeHitText(session.runtime.lastBreak?.entry ?? null) });
+    useTimeTravelStore.setState({ lastHit: describeHitText((session.runtime.lastBreak?.entry ?? null) as TraceEntry | null) });
   } catch (e) {
     report(e);
   } finally {

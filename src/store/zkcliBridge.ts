@@ -9,7 +9,7 @@ import { DEFAULT_CLI_VERSION } from '../cli/zkcli/commands.ts';
 import type { OutputLine } from '../cli/zkcli/output.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
 import { LabZkClient } from '../worker/labZkClient.ts';
-import { CLIENT_BASE } from '../sim/simulation.ts';
+import { CLIENT_BASE, zkSim } from '../protocol/zookeeper.ts';
 import type { LabRuntime } from '../worker/runtime.ts';
 
 /** The server the console's client connects to on load (`zkCli.sh -server zk1:2181`). */
@@ -53,7 +53,7 @@ function ensure(runtime: LabRuntime, tab: number): ConsoleZk {
   // The first tab of a shared run (`?run=`) takes over the run's own console session, if it is
   // still open, so opening the link adds nothing to the run.
   const adoptable = CLIENT_BASE + 1;
-  const adopt = tab === DEFAULT_TAB && runtime.sim.clients.get(adoptable)?.state === 'CONNECTED' ? adoptable : undefined;
+  const adopt = tab === DEFAULT_TAB && zkSim(runtime.sim).clients.get(adoptable)?.state === 'CONNECTED' ? adoptable : undefined;
   const client = new LabZkClient(runtime, { drive: () => true, waitForFirstConnect: false, adopt });
   const cli = new ZkCli({ server: t.connectString, jline: true, version: DEFAULT_CLI_VERSION });
   cli.onAsyncOutput = (lines) => {

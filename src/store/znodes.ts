@@ -10,6 +10,7 @@ import type { DataTree } from '../protocol/datatree/types.ts';
 import type { Sid } from '../protocol/types.ts';
 import type { WatchManager } from '../protocol/watch/WatchManager.ts';
 import type { Simulation } from '../sim/simulation.ts';
+import { zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
 import { useLabStore, type LabState, type ZnodeTreeStatus } from './labStore.ts';
 import type { OpQueue } from './opQueue.ts';
 import { buildZnodeModel, childNames, znodeDetails } from './znodeModel.ts';
@@ -56,7 +57,7 @@ export function bumpZnodeWatches(): void {
 }
 
 /** The leader to compare with: a LEADING server in BROADCAST (else any LEADING one). */
-export function leaderOf(sim: Simulation): Sid | null {
+export function leaderOf(sim: ZkSimulation): Sid | null {
   let any: Sid | null = null;
   for (const slot of sim.servers.values()) {
     if (!slot.up || slot.view?.state !== 'LEADING') continue;
@@ -78,7 +79,7 @@ function activeTabSid(s: LabState): Sid | null {
 }
 
 function keyOf(src: ZnodeSource, sid: Sid): string {
-  const sim = src.runtime.sim;
+  const sim = zkSim(src.runtime.sim);
   const slot = sim.servers.get(sid);
   if (!slot) return 'none';
   const v = slot.up ? slot.view : null;
@@ -90,11 +91,11 @@ function keyOf(src: ZnodeSource, sid: Sid): string {
 function wanted(src: ZnodeSource): Sid[] {
   const s = useLabStore.getState();
   const out = new Set<Sid>([shownZnodeSid(s)]);
-  const leader = leaderOf(src.runtime.sim);
+  const leader = leaderOf(zkSim(src.runtime.sim));
   if (leader !== null) out.add(leader);
   const tab = activeTabSid(s);
   if (tab !== null) out.add(tab);
-  return [...out].filter((sid) => src.runtime.sim.servers.has(sid));
+  return [...out].filter((sid) => zkSim(src.runtime.sim).servers.has(sid));
 }
 
 /**
@@ -124,7 +125,7 @@ export function pokeZnodes(): void {
       for (const sid of wanted(src)) {
         const key = keyOf(src, sid);
         if (cache.get(sid)?.key === key) continue;
-        const peer = await src.runtime.sim.snapshot(sid);
+        const peer = await zkSim(src.runtime.sim).snapshot(sid);
         cache.set(sid, { key, up: peer !== null, tree: peer?.zab.db?.tree ?? null, watches: peer?.server.watches ?? null });
       }
     })
@@ -146,7 +147,7 @@ export async function refreshZnodes(): Promise<void> {
     for (const sid of wanted(src)) {
       const key = keyOf(src, sid);
       if (cache.get(sid)?.key === key) continue;
-      const peer = await src.runtime.sim.snapshot(sid);
+      const peer = await zkSim(src.runtime.sim).snapshot(sid);
       cache.set(sid, { key, up: peer !== null, tree: peer?.zab.db?.tree ?? null, watches: peer?.server.watches ?? null });
     }
   });
@@ -159,7 +160,7 @@ export function rebuildZnodeView(force = false): void {
   if (!src) return;
   const s = useLabStore.getState();
   const sid = shownZnodeSid(s);
-  const leader = leaderOf(src.runtime.sim);
+  const leader = leaderOf(zkSim(src.runtime.sim));
   const mine = cache.get(sid);
   const theirs = leader === null ? undefined : cache.get(leader);
   const key = [sid, mine?.key, leader, theirs?.key, s.selectedZnode].join('#');

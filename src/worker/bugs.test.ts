@@ -1,11 +1,11 @@
 /**
- * The bug museum (src/sim/bugs.ts): with its switch on, each exhibit's preset schedule turns its
+ * The bug museum (src/protocol/bugs.ts): with its switch on, each exhibit's preset schedule turns its
  * named invariant red; with the switch off, the same schedule passes every check, liveness
  * included.
  */
 import { describe, expect, test } from 'vitest';
-import { BUG_MUSEUM, type BugExhibit } from '../sim/bugs.ts';
-import { livenessProblem } from '../sim/checkers/liveness.ts';
+import { BUG_MUSEUM, type BugExhibit } from '../protocol/bugs.ts';
+import { livenessProblem } from '../protocol/checkers/liveness.ts';
 import { ScriptRunner } from './datadriven.ts';
 
 async function runExhibit(x: BugExhibit, on: boolean): Promise<ScriptRunner> {

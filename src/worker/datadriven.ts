@@ -16,8 +16,8 @@
  */
 import { hex } from '../protocol/zxid.ts';
 import { formatTime, serverName } from '../cli/lab.ts';
-import { parseLabConfig } from '../sim/config.ts';
-import { checkHistory, historyFromTrace } from '../sim/checkers/history.ts';
+import { parseLabConfig } from '../protocol/config.ts';
+import { checkHistory, historyFromTrace } from '../protocol/checkers/history.ts';
 import { HeadlessLab } from './headless.ts';
 
 export interface Block {

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareTranscript, formatMismatches, runMarkedScript, scriptLinesOf, splitLines, transcriptHeader, type CliRunner } from '../cli/zkcli/conformance.ts';
-import { parseLabConfig } from '../sim/config.ts';
+import { parseLabConfig } from '../protocol/config.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
 import { HeadlessLab } from './headless.ts';
 import { LabZkClient } from './labZkClient.ts';

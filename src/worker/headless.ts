@@ -6,9 +6,11 @@
 import type { Sid } from '../protocol/types.ts';
 import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
 import { runLabCommand } from '../cli/lab.ts';
-import { InvariantChecker } from '../sim/checkers/invariants.ts';
-import { DEFAULT_LAB_CONFIG, type LabConfig } from '../sim/config.ts';
+import { InvariantChecker } from '../protocol/checkers/invariants.ts';
+import { DEFAULT_LAB_CONFIG, type LabConfig } from '../protocol/config.ts';
 import { InProcessHost } from './inProcessHost.ts';
+import { zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
+import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import { LabRuntime } from './runtime.ts';
 
 const OPEN_ACL = [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
@@ -32,19 +34,19 @@ export class HeadlessLab {
 
   /** (Re)attaches checkers and reply capture to the current simulation (rewinds replace it). */
   private hook(): void {
-    const sim = this.runtime.sim;
+    const sim = this.sim;
     // checkEvery 0: no checkers (benchmarks measure the simulation alone).
-    this.checker = new InvariantChecker((sid) => this.host.peer(sid), Math.max(1, this.checkEvery));
+    this.checker = new InvariantChecker((sid) => this.peer(sid), Math.max(1, this.checkEvery));
     if (this.checkEvery > 0) this.checker.attach(sim);
-    sim.onReply = (sid, reply) => this.replies.push({ sid, reply });
+    sim.onReply = (sid, reply) => this.replies.push({ sid, reply: reply as ClientReply });
   }
 
-  get sim() {
-    return this.runtime.sim;
+  get sim(): ZkSimulation {
+    return zkSim(this.runtime.sim);
   }
 
-  peer(sid: Sid) {
-    return this.host.peer(sid);
+  peer(sid: Sid): QuorumPeer | undefined {
+    return this.host.peer<QuorumPeer>(sid);
   }
 
   /** Runs a `lab …` command (the prefix is optional) and returns its output lines. */

@@ -5,7 +5,7 @@
  * Tampering with one recorded read must be caught.
  */
 import { expect, test } from 'vitest';
-import { checkHistory, historyFromTrace } from '../sim/checkers/history.ts';
+import { checkHistory, historyFromTrace } from '../protocol/checkers/history.ts';
 import { HeadlessLab } from './headless.ts';
 import { LabZkClient } from './labZkClient.ts';
 

@@ -6,6 +6,7 @@
  * command issued while paused still completes (DESIGN.md §4).
  */
 import type { ACL } from '../protocol/acl/acl.ts';
+import { zkSim } from '../protocol/zookeeper.ts';
 import type { ClientNotice } from '../protocol/client/ClientCnxn.ts';
 import type { ClientOp } from '../protocol/client/packets.ts';
 import { Code, type KeeperError } from '../protocol/datatree/KeeperException.ts';
@@ -64,20 +65,20 @@ export class LabZkClient implements ZkClient {
 
   getState(): ZooKeeperState {
     if (this.cid === null) return this.closedUnconnected ? 'CLOSED' : 'NOT_CONNECTED';
-    const c = this.runtime.sim.clients.get(this.cid);
+    const c = zkSim(this.runtime.sim).clients.get(this.cid);
     return c ? c.state : 'CLOSED';
   }
 
   /** The session id, once the server granted one. */
   get sessionId(): bigint | null {
     if (this.cid === null) return null;
-    const id = this.runtime.sim.clients.get(this.cid)?.sessionId ?? 0n;
+    const id = zkSim(this.runtime.sim).clients.get(this.cid)?.sessionId ?? 0n;
     return id === 0n ? null : id;
   }
 
   /** The server this client is connected to. */
   get server(): number | null {
-    return this.cid === null ? null : this.runtime.sim.clients.get(this.cid)?.server ?? null;
+    return this.cid === null ? null : zkSim(this.runtime.sim).clients.get(this.cid)?.server ?? null;
   }
 
   setDefaultWatcher(watcher: (e: WatchedEvent) => void): void {
@@ -115,15 +116,15 @@ export class LabZkClient implements ZkClient {
     this.closedUnconnected = false;
     if (server === null) return;
     const adopt = this.opts.adopt;
-    if (this.connects === 0 && adopt !== undefined && this.runtime.sim.clients.has(adopt) && !this.runtime.clientListeners.has(adopt)) {
+    if (this.connects === 0 && adopt !== undefined && zkSim(this.runtime.sim).clients.has(adopt) && !this.runtime.clientListeners.has(adopt)) {
       this.connects = 1;
       this.cid = adopt;
-      this.runtime.clientListeners.set(adopt, (n) => this.onNotice(n));
+      this.runtime.clientListeners.set(adopt, (n) => this.onNotice(n as ClientNotice));
       return;
     }
     const cid = this.runtime.allocateClientId();
     this.cid = cid;
-    this.runtime.clientListeners.set(cid, (n) => this.onNotice(n));
+    this.runtime.clientListeners.set(cid, (n) => this.onNotice(n as ClientNotice));
     await this.runtime.apply({ type: 'addClient', cid, server, sessionTimeout: this.opts.sessionTimeout ?? 30000, hosts: hosts ?? [server] });
     this.connects += 1;
     const first = this.connects === 1;
@@ -131,7 +132,7 @@ export class LabZkClient implements ZkClient {
     // A `connect` command returns once the session exists or the first attempt failed (a server
     // that is not serving closes the connection): zkCli then shows CONNECTING and the client keeps
     // trying in the background — the command does not run the clock until some server serves.
-    const failedOnce = () => (this.runtime.sim.clients.get(cid)?.attempts ?? 0) > 0;
+    const failedOnce = () => (zkSim(this.runtime.sim).clients.get(cid)?.attempts ?? 0) > 0;
     await this.waitUntil(() => this.getState() !== 'CONNECTING' || (!first && failedOnce()));
   }
 

@@ -5,8 +5,8 @@
  */
 import type { Lang, Lesson } from '../../lessons/types.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
-import { parseLabConfig } from '../sim/config.ts';
-import { evaluateChecks, type CheckResult } from '../sim/lessonChecks.ts';
+import { parseLabConfig } from '../protocol/config.ts';
+import { evaluateChecks, type CheckResult } from './lessonChecks.ts';
 import { HeadlessLab } from './headless.ts';
 import { LabZkClient } from './labZkClient.ts';
 

@@ -1,37 +1,44 @@
 /// <reference lib="webworker" />
 /**
- * One ZooKeeper server in its own Web Worker. It holds the server's state and runs its protocol
- * code; it never decides ordering or time (the page's simulation does). A thrown error is
- * reported as a crash of this server; the page lives on.
+ * One process in its own Web Worker (a ZooKeeper server, a Paxos acceptor …). It holds the
+ * process's state and runs its protocol module's code; it never decides ordering or time (the
+ * page's simulation does). A thrown error is reported as a crash of this process; the page lives on.
  */
-import { createPeer, type QuorumPeer } from '../protocol/QuorumPeer.ts';
-import { answerFourLetterWord, runStep } from './inProcessHost.ts';
+import { runStep, type Process } from './inProcessHost.ts';
+import { hostModule, queryRefused } from './modules.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let peer: QuorumPeer | undefined;
+let proc: Process | undefined;
+let protocol: string | undefined;
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   switch (m.type) {
-    case 'boot':
-      peer = createPeer(m.init);
+    case 'boot': {
+      const module = hostModule(m.protocol);
+      protocol = m.protocol;
+      proc = { module, node: module.createNode(m.init) };
       return;
+    }
     case 'restore':
-      peer = m.peer;
+      protocol = m.protocol;
+      proc = { module: hostModule(m.protocol), node: m.node };
       return;
     case 'step': {
-      const result = runStep(peer, m.req);
-      if (result.error !== undefined) peer = undefined;
+      const result = runStep(proc, m.req);
+      if (result.error !== undefined) proc = undefined;
       self.postMessage({ type: 'step', id: m.id, result } satisfies FromWorker);
       return;
     }
     case 'snapshot':
-      self.postMessage({ type: 'snapshot', id: m.id, peer: peer ?? null } satisfies FromWorker);
+      self.postMessage({ type: 'snapshot', id: m.id, node: proc?.node ?? null } satisfies FromWorker);
       return;
-    case 'query':
-      self.postMessage({ type: 'query', id: m.id, text: answerFourLetterWord(peer, m.sid, m.word, m.now) } satisfies FromWorker);
+    case 'query': {
+      const text = proc ? (proc.module.query?.(proc.node, m.sid, m.word, m.now) ?? '') : queryRefused(m.sid, m.word, m.now, protocol);
+      self.postMessage({ type: 'query', id: m.id, text } satisfies FromWorker);
       return;
+    }
   }
 };

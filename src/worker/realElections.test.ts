@@ -1,6 +1,6 @@
 /**
  * Election outcomes of the lab vs a real ZooKeeper 3.8.0 ensemble
- * (src/sim/scenarios/testdata/real/*.txt; scripts/real-zk/README.md says how they were recorded).
+ * (s../protocol/scenarios/testdata/real/*.txt; scripts/real-zk/README.md says how they were recorded).
  * Every file is replayed step by step on a HeadlessLab with the recorded ensemble (tickTime=200,
  * initLimit=10, syncLimit=5, same voters/observers), and after every `settle` each server's
  * srvr Mode and Zxid must equal one of the srvr lines the real ensemble showed there in any of
@@ -20,7 +20,7 @@ import { describe, expect, test } from 'vitest';
 import { parseRealScenario, replayRealScenario, srvrSnapshot } from './realElections.ts';
 import { HeadlessLab } from './headless.ts';
 
-const dir = join(import.meta.dirname, '../sim/scenarios/testdata/real');
+const dir = join(import.meta.dirname, '../protocol/scenarios/testdata/real');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 
 const LATENCY = { latencyMs: 0, latencySpreadMs: 1 };

@@ -1,6 +1,6 @@
 /**
  * Replays the election scenarios recorded on a real ZooKeeper 3.8.0 ensemble
- * (src/sim/scenarios/testdata/real/*.txt, recorded by scripts/real-zk/elections.sh) on a
+ * (s../protocol/scenarios/testdata/real/*.txt, recorded by scripts/real-zk/elections.sh) on a
  * HeadlessLab and reports, after every `settle`, what the lab's `srvr` would show — in the
  * recording's own format, so the two can be compared line by line.
  *

@@ -15,16 +15,17 @@
  * one shares the checkpoints from before the fork; `switchBranch` goes back to another branch
  * where it was left.
  */
-import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
-import type { Sid } from '../protocol/types.ts';
-import { applyAction, type LabAction, type RecordedAction } from '../sim/actions.ts';
-import type { RunData } from '../sim/runLink.ts';
-import { allIds, type LabConfig } from '../sim/config.ts';
+import type { NodeId } from '../sim/node.ts';
+import { applyAction, type LabAction, type RecordedAction } from '../protocol/actions.ts';
+import type { RunData } from '../protocol/runLink.ts';
+import type { LabConfig } from '../protocol/config.ts';
+import { setupOf } from '../protocol/registry.ts';
 import type { PeerHost } from '../sim/host.ts';
-import { CLIENT_BASE, Simulation, type SimCheckpoint } from '../sim/simulation.ts';
-import type { TraceEntry } from '../sim/trace.ts';
-import type { ClientNotice } from '../protocol/client/ClientCnxn.ts';
-import { copyPeer, InProcessHost } from './inProcessHost.ts';
+import { AGENT_BASE, Simulation, type KernelTraceEntry, type LabSetup, type SimCheckpoint } from '../sim/simulation.ts';
+import { InProcessHost } from './inProcessHost.ts';
+
+type Sid = NodeId;
+type TraceEntry = KernelTraceEntry;
 
 /**
  * Events between checkpoints. A rewind replays at most this many events (plus the restore);
@@ -45,8 +46,8 @@ interface Checkpoint {
   /** How many of the branch's recorded actions had been applied. */
   readonly nextAction: number;
   readonly sim: SimCheckpoint;
-  /** Every running server's whole state. */
-  readonly peers: ReadonlyArray<readonly [Sid, QuorumPeer]>;
+  /** Every running process's whole state. */
+  readonly peers: ReadonlyArray<readonly [Sid, unknown]>;
   /** The trace up to this checkpoint. */
   readonly trace: TraceNode;
 }
@@ -108,6 +109,8 @@ export interface LabRuntimeOptions {
 
 export class LabRuntime {
   sim: Simulation;
+  /** The world's make-up: its processes, the protocol module that runs them, the network. */
+  readonly setup: LabSetup;
   private host: PeerHost;
   private paused = false;
   /** Bumped whenever `sim` is replaced (rewind); views re-subscribe. */
@@ -134,12 +137,15 @@ export class LabRuntime {
   constructor(readonly config: LabConfig, private readonly makeHost: () => PeerHost, opts: LabRuntimeOptions = {}) {
     this.checkpointEvery = opts.checkpointEvery ?? CHECKPOINT_EVERY;
     this.replayInProcess = opts.replayInProcess ?? true;
+    this.setup = setupOf(config);
     this.branch = { id: 1, parent: null, forkedAt: null, actions: [], checkpoints: [], head: { eventCount: 0, t: 0 } };
     this.branches.push(this.branch);
     this.host = makeHost();
     this.simHost = this.host;
     this.sim = this.fresh(this.host);
   }
+
+  private readonly roleChange = (event: unknown): boolean => (this.setup.module.isRoleChange ?? isStateEvent)(event);
 
   private busy: Promise<void> = Promise.resolve();
   private readonly changeWaiters: Array<() => void> = [];
@@ -164,9 +170,9 @@ export class LabRuntime {
   }
 
   private fresh(host: PeerHost): Simulation {
-    const sim = this.hook(new Simulation(this.config, host));
+    const sim = this.hook(new Simulation(this.setup, host));
     const boot = this.config.boot;
-    for (const sid of allIds(this.config)) if (!boot || boot.includes(sid)) sim.start(sid);
+    for (const sid of this.setup.ids) if (!boot || boot.includes(sid)) sim.start(sid);
     return sim;
   }
 
@@ -276,7 +282,7 @@ export class LabRuntime {
 
   /** `lab step vote` …: runs to the next event delivering one of `kinds` (packet types, or `role`). */
   async stepToNext(kinds: string[]): Promise<{ steps: number; hit: TraceEntry | null }> {
-    const { steps, hit } = await this.stepUntil(traceMatcher(kinds));
+    const { steps, hit } = await this.stepUntil(traceMatcher(kinds, this.roleChange));
     return { steps, hit: hit?.entry ?? null };
   }
 
@@ -317,7 +323,7 @@ export class LabRuntime {
   }
 
   /**
-   * Replays a run from a link (src/sim/runLink.ts) on a fresh runtime: its actions become this
+   * Replays a run from a link (src/protocol/runLink.ts) on a fresh runtime: its actions become this
    * branch's and the lab goes to the run's head — exactly the shared run, as a rewind would
    * replay it. A protocol error while replaying rejects; the caller then opens a fresh lab.
    */
@@ -372,8 +378,8 @@ export class LabRuntime {
   }
 
   /** Routes client notices (replies, watch and session events) to whoever owns the client. */
-  readonly clientListeners = new Map<number, (notice: ClientNotice) => void>();
-  private nextClientId = CLIENT_BASE;
+  readonly clientListeners = new Map<number, (notice: unknown) => void>();
+  private nextClientId = AGENT_BASE;
 
   allocateClientId(): number {
     // Skip ids a `lab client cN` took.
@@ -385,7 +391,7 @@ export class LabRuntime {
   /** The matcher for the playback breakpoints (packet types delivered, `role` changes). */
   breakMatcher(): TraceMatcher | undefined {
     if (this.breakpoints.size === 0) return undefined;
-    return traceMatcher([...this.breakpoints]);
+    return traceMatcher([...this.breakpoints], this.roleChange);
   }
 
   // ---------------------------------------------------------------- checkpoints and replay
@@ -424,12 +430,12 @@ export class LabRuntime {
       return;
     }
     const t0 = performance.now();
-    const peers: Array<readonly [Sid, QuorumPeer]> = [];
+    const peers: Array<readonly [Sid, unknown]> = [];
     for (const slot of sim.servers.values()) {
       if (!slot.up) continue;
-      // In this thread: a fast copy that shares the disk's logs; from a worker: its snapshot.
+      // In this thread: the module's fast copy (sharing what is never changed); from a worker: its snapshot.
       const own = this.simHost instanceof InProcessHost ? this.simHost.peer(slot.sid) : undefined;
-      const p = own ? copyPeer(own) : await sim.snapshot(slot.sid);
+      const p = own !== undefined ? this.setup.module.copyNode(own) : await sim.snapshot(slot.sid);
       if (p) peers.push([slot.sid, p]);
     }
     const parent = this.lastCp?.trace ?? null;
@@ -475,8 +481,8 @@ export class LabRuntime {
       const host = local ?? live;
       const running = new Set(cp.peers.map(([sid]) => sid));
       if (!local) for (const sid of this.sim.servers.keys()) if (!running.has(sid)) live.kill(sid);
-      for (const [sid, peer] of cp.peers) host.restore(sid, peer);
-      this.sim = this.hook(Simulation.restore(this.config, host, cp.sim, LabRuntime.traceOf(cp)));
+      for (const [sid, peer] of cp.peers) host.restore(sid, this.setup.module.id, peer);
+      this.sim = this.hook(Simulation.restore(this.setup, host, cp.sim, LabRuntime.traceOf(cp)));
       this.nextAction = cp.nextAction;
     } else if (local) {
       this.sim = this.fresh(local);
@@ -502,7 +508,7 @@ export class LabRuntime {
       // The workers take over the replayed servers (reusing running workers).
       for (const slot of this.sim.servers.values()) {
         const peer = slot.up ? local.peer(slot.sid) : undefined;
-        if (peer) live.restore(slot.sid, peer);
+        if (peer !== undefined) live.restore(slot.sid, this.setup.module.id, peer);
         else live.kill(slot.sid);
       }
       this.sim.rehost(live);
@@ -598,8 +604,13 @@ export const STEP_KINDS: Record<string, { label: string; types: string[] }> = {
  * A matcher for breakpoints: packet types (a delivered packet of that type, as `lab log` names
  * it) and `role` (a server changes role: LOOKING → FOLLOWING …).
  */
-export function traceMatcher(kinds: readonly string[]): TraceMatcher {
+export function traceMatcher(kinds: readonly string[], isRoleChange: (event: unknown) => boolean = isStateEvent): TraceMatcher {
   const types = new Set(kinds.map((k) => k.toUpperCase()));
   const role = types.has('ROLE');
-  return (e) => (e.kind === 'deliver' && types.has(e.msg.type)) || (role && e.kind === 'event' && e.event.kind === 'state');
+  return (e) => (e.kind === 'deliver' && types.has(e.msg.type)) || (role && e.kind === 'event' && isRoleChange(e.event));
+}
+
+/** The default role-change test (NodeModule.isRoleChange): an event `{ kind: 'state' }`. */
+function isStateEvent(event: unknown): boolean {
+  return (event as { kind?: unknown } | null)?.kind === 'state';
 }

@@ -1,5 +1,5 @@
 /**
- * Runs every scenario script in src/sim/scenarios/testdata/*.txt and compares each block's
+ * Runs every scenario script in s../protocol/scenarios/testdata/*.txt and compares each block's
  * output with its golden text. REWRITE=1 rewrites the files from what the lab prints.
  * Invariant checkers run after every event of every script; any violation fails the test.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseScript, ScriptRunner } from './datadriven.ts';
 
-const dir = join(import.meta.dirname, '../sim/scenarios/testdata');
+const dir = join(import.meta.dirname, '../protocol/scenarios/testdata');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 
 describe('scenario scripts', () => {

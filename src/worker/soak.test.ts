@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { runLabCommand } from '../cli/lab.ts';
-import { parseLabConfig } from '../sim/config.ts';
+import { parseLabConfig } from '../protocol/config.ts';
 import { InProcessHost } from './inProcessHost.ts';
 import { LabRuntime } from './runtime.ts';
 import { formatSoakFailure, runSoakSeed } from './soak.ts';

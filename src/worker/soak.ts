@@ -19,9 +19,9 @@
  * have just converged, and the wiped server is started again right away.
  */
 import { Rng } from '../sim/rng.ts';
-import { livenessProblem } from '../sim/checkers/liveness.ts';
-import type { Violation } from '../sim/checkers/invariants.ts';
-import { checkHistory, historyFromTrace, type HistoryViolation } from '../sim/checkers/history.ts';
+import { livenessProblem } from '../protocol/checkers/liveness.ts';
+import type { Violation } from '../protocol/checkers/invariants.ts';
+import { checkHistory, historyFromTrace, type HistoryViolation } from '../protocol/checkers/history.ts';
 import { ScriptRunner } from './datadriven.ts';
 
 export interface SoakOptions {
@@ -211,7 +211,7 @@ export function formatSoakFailure(r: SoakResult): string {
     `  the same run in the lab (the link replays it, then pauses): ${r.url}`,
     '  or paste these console lines into a lab opened with the link\'s settings:',
     ...r.console.map((l) => `    ${l}`),
-    '  exact replay: save these lines as src/sim/scenarios/testdata/<name>.txt blocks (or feed them to ScriptRunner):',
+    '  exact replay: save these lines as s../protocol/scenarios/testdata/<name>.txt blocks (or feed them to ScriptRunner):',
     ...r.script.map((l) => `    ${l}`),
   ].join('\n');
 }

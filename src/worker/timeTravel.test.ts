@@ -4,8 +4,8 @@
  * the in-process host and with a Web Worker per server (the real nodeWorker.ts, run here).
  */
 import { describe, expect, test } from 'vitest';
-import type { LabAction } from '../sim/actions.ts';
-import { DEFAULT_LAB_CONFIG, type LabConfig } from '../sim/config.ts';
+import type { LabAction } from '../protocol/actions.ts';
+import { DEFAULT_LAB_CONFIG, type LabConfig } from '../protocol/config.ts';
 import { stableJson } from '../sim/stableJson.ts';
 import type { PeerHost } from '../sim/host.ts';
 import { InProcessHost } from './inProcessHost.ts';

@@ -1,12 +1,14 @@
 /**
- * One Web Worker per server. A batch goes to its workers in parallel; the results come back in
+ * One Web Worker per process. A batch goes to its workers in parallel; the results come back in
  * batch order, whatever order the workers answer in, so ordering stays the simulation's.
  */
-import type { PeerInit, QuorumPeer } from '../protocol/QuorumPeer.ts';
-import type { Sid } from '../protocol/types.ts';
+import type { NodeInit } from '../sim/module.ts';
+import type { NodeId } from '../sim/node.ts';
 import type { PeerHost, StepRequest, StepResult } from '../sim/host.ts';
-import { connectionRefused } from '../cli/fourLetterWords.ts';
+import { queryRefused } from './modules.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+
+type Sid = NodeId;
 
 type Pending = { sid: Sid; resolve: (r: FromWorker) => void };
 
@@ -15,17 +17,20 @@ export class WorkerHost implements PeerHost {
   private readonly workers = new Map<Sid, Worker>();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private protocol: string | undefined;
 
   constructor(private readonly makeWorker: () => Worker = defaultWorker) {}
 
-  boot(sid: Sid, init: PeerInit): void {
+  boot(sid: Sid, protocol: string, init: NodeInit<unknown, unknown>): void {
     this.kill(sid);
-    this.post(this.spawn(sid), { type: 'boot', init });
+    this.protocol = protocol;
+    this.post(this.spawn(sid), { type: 'boot', protocol, init });
   }
 
-  /** Puts a whole server state into its worker (reusing a running worker: no new process to load). */
-  restore(sid: Sid, peer: QuorumPeer): void {
-    this.post(this.workers.get(sid) ?? this.spawn(sid), { type: 'restore', peer });
+  /** Puts a whole process state into its worker (reusing a running worker: no new process to load). */
+  restore(sid: Sid, protocol: string, node: unknown): void {
+    this.protocol = protocol;
+    this.post(this.workers.get(sid) ?? this.spawn(sid), { type: 'restore', protocol, node });
   }
 
   private spawn(sid: Sid): Worker {
@@ -61,24 +66,24 @@ export class WorkerHost implements PeerHost {
     });
   }
 
-  /** The server's whole state, as its worker holds it. */
-  snapshot(sid: Sid): Promise<QuorumPeer | null> {
+  /** The process's whole state, as its worker holds it. */
+  snapshot(sid: Sid): Promise<unknown> {
     const w = this.workers.get(sid);
     if (!w) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, { sid, resolve: (m) => resolve(m.type === 'snapshot' ? m.peer : null) });
+      this.pending.set(id, { sid, resolve: (m) => resolve(m.type === 'snapshot' ? m.node : null) });
       this.post(w, { type: 'snapshot', id });
     });
   }
 
-  /** A four-letter word, answered by the server's worker from its state; a dead worker refuses. */
+  /** A question (a four-letter word), answered by the process's worker from its state; a dead worker refuses. */
   query(sid: Sid, word: string, now: number): Promise<string> {
     const w = this.workers.get(sid);
-    if (!w) return Promise.resolve(connectionRefused(sid));
+    if (!w) return Promise.resolve(queryRefused(sid, word, now, this.protocol));
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, { sid, resolve: (m) => resolve(m.type === 'query' ? m.text : connectionRefused(sid)) });
+      this.pending.set(id, { sid, resolve: (m) => resolve(m.type === 'query' ? m.text : queryRefused(sid, word, now, this.protocol)) });
       this.post(w, { type: 'query', id, sid, word, now });
     });
   }

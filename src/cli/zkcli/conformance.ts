@@ -44,7 +44,7 @@ export function scriptLinesOf(zkText: string): string[] {
 /** What a transcript's header asks of whoever replays it. */
 export interface TranscriptHeader {
   /**
-   * `#lab key=value …`: lab URL settings (src/sim/config.ts) of the ensemble it was recorded on;
+   * `#lab key=value …`: lab URL settings (src/protocol/config.ts) of the ensemble it was recorded on;
    * the recorder (scripts/real-zk/cli.sh) gave the real servers the matching JVM properties,
    * e.g. `superDigest=…` → `-Dzookeeper.DigestAuthenticationProvider.superDigest=…`.
    */

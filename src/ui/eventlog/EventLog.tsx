@@ -5,6 +5,7 @@
  * only the rows in view are in the DOM. After a rewind the old run's later lines stay, dimmed,
  * until the run takes another branch.
  */
+import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { seekTo, selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
 import { formatClock } from '../controls/SimClock.tsx';
@@ -27,7 +28,7 @@ function useEventLines(): { lines: EventLine[]; ahead: EventLine[] } {
       const wall = performance.now();
       if (wall - last < UPDATE_EVERY_MS) return;
       last = wall;
-      if (reader.read(sim.trace)) setState({ lines: reader.lines, ahead: reader.ahead });
+      if (reader.read(sim.trace as readonly TraceEntry[])) setState({ lines: reader.lines, ahead: reader.ahead });
     });
   }, [lang]);
   return state;

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseScript, ScriptRunner } from '../../worker/datadriven.ts';
 import { runSoakSeed } from '../../worker/soak.ts';
-import type { TraceEntry } from '../../sim/trace.ts';
+import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { i18n } from '../i18n/index.ts';
-import { parseLabConfig } from '../../sim/config.ts';
+import { parseLabConfig } from '../../protocol/config.ts';
 import { parseUrlScript } from '../../store/urlScript.ts';
 import { CONFIG_ERRORS, PROTOCOL_TEXT_KEYS, protocolText, protocolTextKey } from './protocolText.ts';
 
@@ -38,7 +38,7 @@ describe('protocol lines in the event log', () => {
   afterAll(() => void i18n.changeLanguage('en'));
 
   test('every line of the scenario scripts and of 12 soak runs has a translation', async () => {
-    const dir = join(import.meta.dirname, '../../sim/scenarios/testdata');
+    const dir = join(import.meta.dirname, '../../protocol/scenarios/testdata');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
       const { blocks } = parseScript(readFileSync(join(dir, file), 'utf8'));
       await collect(new ScriptRunner(), blocks.map((b) => b.command));

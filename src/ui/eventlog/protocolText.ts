@@ -81,7 +81,7 @@ export const protocolText = PROTOCOL.text;
 /** The keys of every pattern (for the i18n test). */
 export const PROTOCOL_TEXT_KEYS: readonly string[] = PROTOCOL.keys;
 
-/** The URL settings the lab ignored (src/sim/config.ts), in the current language. */
+/** The URL settings the lab ignored (src/protocol/config.ts), in the current language. */
 export const CONFIG_ERRORS = lineTranslator('configErrors', [
   { key: 'seed', re: /^seed must be 1-64 characters$/ },
   { key: 'boot', re: /^boot must list server numbers, e\.g\. boot=1,2$/ },

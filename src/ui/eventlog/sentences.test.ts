@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEntry } from '../../sim/trace.ts';
+import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { EventLogReader, eventSentence, filterEvents, seekArg } from './sentences.ts';
 
 const vote = (id: number, zxid: number, peerEpoch: number) => ({ id, zxid, electionEpoch: 1, peerEpoch, state: 'LOOKING' as const, version: 2 });

@@ -4,8 +4,8 @@
  * trace into lines incrementally (never the whole trace per frame). Packets themselves are not
  * lines — the cluster view and `lab log` show them; the log keeps what a person would narrate.
  */
-import type { TraceEntry } from '../../sim/trace.ts';
-import { CLIENT_BASE } from '../../sim/simulation.ts';
+import type { TraceEntry } from '../../protocol/zookeeper.ts';
+import { AGENT_BASE as CLIENT_BASE } from '../../sim/simulation.ts';
 import { hexLong } from '../../cli/zkcli/format.ts';
 import { t } from '../strings.ts';
 import { protocolText } from './protocolText.ts';

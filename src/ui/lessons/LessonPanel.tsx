@@ -4,13 +4,14 @@
  * step's checks (✓ / ✗, `data-check-ok`). The machine (machines/lessonPlayerMachine.ts) decides;
  * the actors here touch the lab through the store, so every action is echoed in the console.
  */
+import type { ZkSimulation } from '../../protocol/zookeeper.ts';
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo } from 'react';
 import { fromPromise } from 'xstate';
 import { LESSON_CATALOG } from '../../../lessons/catalog.ts';
 import type { Check, Lang, Lesson } from '../../../lessons/types.ts';
 import { lessonPlayerMachine, type StepMark } from '../../machines/lessonPlayerMachine.ts';
-import { evaluateChecks, type CheckResult } from '../../sim/lessonChecks.ts';
+import { evaluateChecks, type CheckResult } from '../../worker/lessonChecks.ts';
 import { currentSession, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
 import { i18n } from '../i18n';
 import { t, tr } from '../strings.ts';
@@ -69,7 +70,7 @@ export function outputSince(line: number): string[] {
 }
 
 function checkNow(lesson: Lesson, index: number, mark: StepMark): CheckResult[] {
-  const sim = requireSession().runtime.sim;
+  const sim = requireSession().runtime.sim as unknown as ZkSimulation;
   return evaluateChecks({ sim, from: mark.trace, output: outputSince(mark.line) }, lesson.steps[index]?.checks ?? []);
 }
 

@@ -1,6 +1,6 @@
 /** The page's lesson checks read what the consoles printed, never the echoed commands (as the headless runner). */
 import { afterEach, expect, test } from 'vitest';
-import { parseLabConfig } from '../../sim/config.ts';
+import { parseLabConfig } from '../../protocol/config.ts';
 import { runConsoleLine } from '../../store/actions.ts';
 import { disposeLab, initLab } from '../../store/session.ts';
 import { InProcessHost } from '../../worker/inProcessHost.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEntry } from '../../sim/trace.ts';
+import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import {
   arrowOf, HELD_PROGRESS, laneAt, laneLayout, nearestSegment, panView, segmentDistance, timeScale, viewWindow, zoomView, type View,
 } from './layout.ts';

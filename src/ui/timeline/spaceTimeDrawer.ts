@@ -5,6 +5,7 @@
  * strokes them batched by colour. Nothing is drawn when nothing changed.
  * Its element carries data-drawn / data-lanes / data-highlight-lane for tests.
  */
+import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import type { FrameInfo } from '../../store/index.ts';
 import type { Simulation } from '../../sim/simulation.ts';
 import { FAMILY_COLORS, packetFamily, type PacketFamily } from '../cluster/packetStyle.ts';
@@ -124,7 +125,7 @@ export class SpaceTimeDrawer {
       this.index = new TraceIndex();
       this.lastKey = '';
     }
-    const added = this.index.update(sim.trace);
+    const added = this.index.update(sim.trace as readonly TraceEntry[]);
     this.now = sim.now;
     if (added > 0 || this.index.open.size > 0) {
       if (this.index.heldCount() > 0) this.index.syncHeld(sim.inFlight());

@@ -10,7 +10,7 @@
  */
 import type { WireMessage } from '../../protocol/QuorumPeer.ts';
 import type { Channel, ServerState } from '../../protocol/types.ts';
-import type { TraceEntry } from '../../sim/trace.ts';
+import type { TraceEntry } from '../../protocol/zookeeper.ts';
 
 export type PacketStatus = 'flight' | 'held' | 'delivered' | 'dropped';
 

@@ -3,12 +3,12 @@
  * server runs, exactly one leader is established and serving, every other server serves under
  * it in the same epoch, and all DataTrees are equal. Returns null when that holds, else why not.
  */
-import type { QuorumPeer } from '../../protocol/QuorumPeer.ts';
-import type { Sid } from '../../protocol/types.ts';
-import type { Simulation } from '../simulation.ts';
-import { stableJson } from '../stableJson.ts';
+import type { QuorumPeer } from '../QuorumPeer.ts';
+import type { Sid } from '../types.ts';
+import type { ZkSimulation } from '../zookeeper.ts';
+import { stableJson } from '../../sim/stableJson.ts';
 
-export function livenessProblem(sim: Simulation, peers: (sid: Sid) => QuorumPeer | undefined, allowDown: readonly Sid[] = []): { servers: Sid[]; message: string } | null {
+export function livenessProblem(sim: ZkSimulation, peers: (sid: Sid) => QuorumPeer | undefined, allowDown: readonly Sid[] = []): { servers: Sid[]; message: string } | null {
   const down = [...sim.servers.values()].filter((s) => !s.up && !allowDown.includes(s.sid)).map((s) => s.sid);
   if (down.length > 0) return { servers: down, message: `${down.map((s) => `zk${s}`).join(', ')} not running` };
   const all = [...sim.servers.values()].filter((s) => s.up).map((s) => ({ sid: s.sid, peer: peers(s.sid) }));

@@ -22,7 +22,7 @@
  * every write to the paths it reads (ReadValue compares with them).
  */
 
-import type { TraceEntry } from '../trace.ts';
+import type { TraceEntry } from '../zookeeper.ts';
 
 export type HistoryOpKind = 'create' | 'set' | 'delete' | 'get' | 'sync';
 

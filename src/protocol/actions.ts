@@ -2,10 +2,11 @@
  * User actions on the world. A run is a pure function of (config, seed, actions with the moment
  * they happened), so every action is data, recorded with that moment, and can be replayed.
  */
-import type { Sid } from '../protocol/types.ts';
-import type { ClientRequest } from '../protocol/zab/Zab.ts';
-import type { ClientInput } from '../protocol/client/ClientCnxn.ts';
-import type { Simulation } from './simulation.ts';
+import type { Sid } from './types.ts';
+import type { ClientRequest } from './zab/Zab.ts';
+import type { ClientInput } from './client/ClientCnxn.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import type { ZkClientArgs } from './zookeeper.ts';
 
 export type LabAction =
   | { type: 'kill'; sid: Sid }
@@ -16,6 +17,10 @@ export type LabAction =
   | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean }
   /** A latency spike on the link from → to: `ms` extra per packet (0 ends it). */
   | { type: 'delay'; from: Sid; to: Sid; ms: number }
+  /** Datagram faults on the link (both ways unless oneWay): loss and duplication probabilities, 0–1 (0 and 0 end them). */
+  | { type: 'faults'; from: Sid; to: Sid; loss: number; dup: number; oneWay: boolean }
+  /** A value proposed to a Paxos proposer (or a Multi-Paxos replica): a request the process gets now. */
+  | { type: 'propose'; sid: Sid; value: string }
   /** A new client connects to server `server` (zkCli's session). */
   | { type: 'addClient'; cid: number; server: Sid; sessionTimeout: number; hosts?: Sid[] }
   /** A client operation or close, from zkCli. */
@@ -30,34 +35,45 @@ export interface RecordedAction {
   action: LabAction;
 }
 
-export function describeAction(a: LabAction): string {
+/**
+ * The action as the trace records it (its text is part of the trace hash). `name` is the
+ * protocol's naming of processes (zk3, a1 …); a request's text is the protocol's (`describeRequest`).
+ */
+export function describeAction(a: LabAction, name: (id: Sid) => string): string {
   switch (a.type) {
     case 'kill':
     case 'start':
     case 'wipe':
-      return `${a.type} zk${a.sid}`;
+      return `${a.type} ${name(a.sid)}`;
     case 'partition':
       return `partition ${a.groups.map((g) => g.join(',')).join(' ')}`;
     case 'cut':
-      return `cut zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
+      return `cut ${name(a.from)}${a.oneWay ? '->' : '<->'}${name(a.to)}`;
     case 'heal':
-      return a.from === undefined ? 'heal' : `heal zk${a.from}${a.oneWay ? '->' : '<->'}zk${a.to}`;
+      return a.from === undefined || a.to === undefined ? 'heal' : `heal ${name(a.from)}${a.oneWay ? '->' : '<->'}${name(a.to)}`;
     case 'delay':
-      return `delay zk${a.from}->zk${a.to} ${a.ms}ms`;
+      return `delay ${name(a.from)}->${name(a.to)} ${a.ms}ms`;
+    case 'faults':
+      return `faults ${name(a.from)}${a.oneWay ? '->' : '<->'}${name(a.to)} loss=${a.loss} dup=${a.dup}`;
     case 'addClient':
-      return `client c${a.cid - 1000} connects to zk${a.server}`;
+      return `client c${a.cid - 1000} connects to ${name(a.server)}`;
     case 'client':
       return `client c${a.cid - 1000}: ${a.input.type === 'op' ? a.input.op.op : a.input.type}`;
-    case 'request': {
-      const r = a.req.request;
-      return `client 0x${a.req.sessionId.toString(16)} -> zk${a.sid}: ${r.type}${'path' in r ? ` ${r.path}` : ''}`;
-    }
+    case 'request':
+      return describeRequest(a.sid, a.req, name);
+    case 'propose':
+      return `propose ${name(a.sid)} ${JSON.stringify(a.value)}`;
   }
+}
+
+function describeRequest(sid: Sid, req: ClientRequest, name: (id: Sid) => string): string {
+  const r = req.request;
+  return `client 0x${req.sessionId.toString(16)} -> ${name(sid)}: ${r.type}${'path' in r ? ` ${r.path}` : ''}`;
 }
 
 /** Applies an action to the world. Returns false when it changed nothing (e.g. kill of a dead server). */
 export function applyAction(sim: Simulation, a: LabAction): boolean {
-  sim.action(describeAction(a));
+  sim.action(describeAction(a, (id) => sim.name(id)));
   switch (a.type) {
     case 'kill':
       return sim.kill(a.sid);
@@ -78,11 +94,17 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
     case 'delay':
       sim.delayLink(a.from, a.to, a.ms);
       return true;
+    case 'faults':
+      sim.setLinkFaults(a.from, a.to, { loss: a.loss, dup: a.dup }, a.oneWay);
+      return true;
     case 'request':
       sim.submit(a.sid, a.req);
       return true;
+    case 'propose':
+      sim.submit(a.sid, { type: 'propose', value: a.value });
+      return true;
     case 'addClient':
-      sim.addClient(a.cid, a.server, a.sessionTimeout, a.hosts ?? [a.server]);
+      sim.addClient(a.cid, { server: a.server, sessionTimeout: a.sessionTimeout, hosts: a.hosts ?? [a.server] } satisfies ZkClientArgs);
       return true;
     case 'client':
       sim.clientInput(a.cid, a.input);

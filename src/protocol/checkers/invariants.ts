@@ -29,16 +29,16 @@
  *  - Liveness is not checked here (it needs a deadline): `livenessProblem` in soak code reports
  *    into the same checker with `report`.
  */
-import { isWriteOp, type ClientOp } from '../../protocol/client/packets.ts';
-import type { QuorumPeer } from '../../protocol/QuorumPeer.ts';
-import type { LoggedTxn, Sid } from '../../protocol/types.ts';
-import { counterOf, epochOf, hex, makeZxid } from '../../protocol/zxid.ts';
-import { loadDatabase } from '../../protocol/zab/ZKDatabase.ts';
-import { initConfigNode } from '../../protocol/datatree/DataTree.ts';
-import { isJavaThrowable } from '../../protocol/javaThrowable.ts';
-import { dbOptions } from '../../protocol/zab/Zab.ts';
-import type { Simulation } from '../simulation.ts';
-import { stableJson } from '../stableJson.ts';
+import { isWriteOp, type ClientOp } from '../client/packets.ts';
+import type { QuorumPeer } from '../QuorumPeer.ts';
+import type { LoggedTxn, Sid } from '../types.ts';
+import { counterOf, epochOf, hex, makeZxid } from '../zxid.ts';
+import { loadDatabase } from '../zab/ZKDatabase.ts';
+import { initConfigNode } from '../datatree/DataTree.ts';
+import { isJavaThrowable } from '../javaThrowable.ts';
+import { dbOptions } from '../zab/Zab.ts';
+import type { ZkSimulation } from '../zookeeper.ts';
+import { stableJson } from '../../sim/stableJson.ts';
 
 export type InvariantName =
   | 'Leadership1' | 'Leadership2' | 'Integrity' | 'Agreement' | 'TotalOrder' | 'LocalPrimaryOrder'
@@ -127,7 +127,7 @@ export class InvariantChecker {
   constructor(private readonly peers: (sid: Sid) => QuorumPeer | undefined, private readonly replayEvery = 1) {}
 
   /** Hooks the checker into a simulation: it runs after every batch. */
-  attach(sim: Simulation): this {
+  attach(sim: ZkSimulation): this {
     const prev = sim.afterBatch;
     sim.afterBatch = () => {
       prev?.();
@@ -137,7 +137,7 @@ export class InvariantChecker {
   }
 
   /** Records a violation found by a check outside this class (the soak's liveness check). */
-  report(sim: Simulation, invariant: InvariantName, servers: Sid[], message: string): void {
+  report(sim: ZkSimulation, invariant: InvariantName, servers: Sid[], message: string): void {
     this.fail(sim, invariant, servers, message);
   }
 
@@ -151,7 +151,7 @@ export class InvariantChecker {
     return INVARIANTS.map((i) => i.name).filter((n) => this.counts.has(n));
   }
 
-  private fail(sim: Simulation, invariant: InvariantName, servers: Sid[], message: string): void {
+  private fail(sim: ZkSimulation, invariant: InvariantName, servers: Sid[], message: string): void {
     const n = (this.counts.get(invariant) ?? 0) + 1;
     this.counts.set(invariant, n);
     if (n > KEEP_PER_INVARIANT) return;
@@ -200,7 +200,7 @@ export class InvariantChecker {
     return target;
   }
 
-  check(sim: Simulation): void {
+  check(sim: ZkSimulation): void {
     this.batches += 1;
     this.scanTrace(sim);
     const serving: Array<{ sid: Sid; peer: QuorumPeer; history: History }> = [];
@@ -252,7 +252,7 @@ export class InvariantChecker {
     for (const s of serving) s.history.rebuilt = false;
   }
 
-  private checkReplay(sim: Simulation, sid: Sid, peer: QuorumPeer, last: number): void {
+  private checkReplay(sim: ZkSimulation, sid: Sid, peer: QuorumPeer, last: number): void {
     const db = peer.zab.db!;
     const signature = `${last}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}/${db.tree.nodes.size}`;
     if (this.batches % this.replayEvery !== 0 || this.replayed.get(sid) === signature) return;
@@ -281,7 +281,7 @@ export class InvariantChecker {
   }
 
   /** Checks on the entries a history gained since it was last seen: Agreement (one txn per zxid), Integrity, the primary orders. */
-  private checkEntries(sim: Simulation, sid: Sid, h: History): void {
+  private checkEntries(sim: ZkSimulation, sid: Sid, h: History): void {
     const from = h.rebuilt ? 0 : h.checked;
     for (let i = from; i < h.entries.length; i++) {
       const [zxid, digest] = h.entries[i]!;
@@ -304,7 +304,7 @@ export class InvariantChecker {
   }
 
   /** PrefixConsistency, Agreement and TotalOrder for one pair, re-checking only what changed. */
-  private checkPair(sim: Simulation, aSid: Sid, aPeer: QuorumPeer, a: History, bSid: Sid, bPeer: QuorumPeer, b: History): void {
+  private checkPair(sim: ZkSimulation, aSid: Sid, aPeer: QuorumPeer, a: History, bSid: Sid, bPeer: QuorumPeer, b: History): void {
     const key = `${aSid}-${bSid}`;
     const prev = this.pairs.get(key);
     if (prev && prev.a === a.version && prev.b === b.version && !a.rebuilt && !b.rebuilt) return;
@@ -352,7 +352,7 @@ export class InvariantChecker {
   }
 
   /** PrimaryIntegrity: a serving follower's txns of earlier epochs are in its (serving) leader's history. */
-  private checkPrimaryIntegrity(sim: Simulation, sid: Sid, peer: QuorumPeer, h: History, serving: Array<{ sid: Sid; peer: QuorumPeer; history: History }>): void {
+  private checkPrimaryIntegrity(sim: ZkSimulation, sid: Sid, peer: QuorumPeer, h: History, serving: Array<{ sid: Sid; peer: QuorumPeer; history: History }>): void {
     if (!peer.zab.learner) return;
     const leader = serving.find((s) => s.sid === peer.zab.leaderSid && s.peer.zab.leader);
     if (!leader || leader.peer.zab.epoch !== peer.zab.epoch) return;
@@ -373,7 +373,7 @@ export class InvariantChecker {
   }
 
   /** AckedWriteDurable: a leader established now holds every write acknowledged before. */
-  private checkAckedWrites(sim: Simulation, sid: Sid, epoch: number): void {
+  private checkAckedWrites(sim: ZkSimulation, sid: Sid, epoch: number): void {
     if (this.acked.length === 0) return;
     const peer = this.peers(sid);
     const db = peer?.zab.db;
@@ -400,7 +400,7 @@ export class InvariantChecker {
   }
 
   /** Events since the last check: proposals, broadcasts, applies, client acks, establishment. */
-  private scanTrace(sim: Simulation): void {
+  private scanTrace(sim: ZkSimulation): void {
     const trace = sim.trace;
     for (let i = this.traceSeen; i < trace.length; i++) {
       const e = trace[i]!;

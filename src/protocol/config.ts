@@ -3,7 +3,7 @@
  * and its spread are lab settings. Parsing from URL parameters or `new` lines lives here so the
  * browser and the scenario tests read settings the same way.
  */
-import { BUG_NAMES, DEFAULT_QUORUM_CONFIG, type BugName, type QuorumConfig } from '../protocol/types.ts';
+import { BUG_NAMES, DEFAULT_QUORUM_CONFIG, type BugName, type QuorumConfig } from './types.ts';
 
 export interface LabConfig {
   seed: number | string;
@@ -21,7 +21,7 @@ export interface LabConfig {
   snapshotSizeFactorPct: number;
   /** Servers started when the lab opens (default: all). `boot=1,2` in a URL. */
   boot: number[] | null;
-  /** Protocol-bug switches (the bug museum, src/sim/bugs.ts). `bugs=commitWithoutQuorum,skipTrunc` in a URL. */
+  /** Protocol-bug switches (the bug museum, src/protocol/bugs.ts). `bugs=commitWithoutQuorum,skipTrunc` in a URL. */
   bugs?: BugName[];
   /**
    * The servers' -Dzookeeper.DigestAuthenticationProvider.superDigest: `user:BASE64(SHA1("user:password"))`.

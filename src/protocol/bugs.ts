@@ -6,7 +6,7 @@
  * with the switch on, while the same schedule passes every check with the switch off
  * (src/worker/bugs.test.ts proves both). Lessons and the UI can show the explanation.
  */
-import type { BugName } from '../protocol/types.ts';
+import type { BugName } from './types.ts';
 import type { InvariantName } from './checkers/invariants.ts';
 
 export interface BugExhibit {

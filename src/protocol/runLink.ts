@@ -6,7 +6,7 @@
  * bytes); `parseRun` validates everything a link may carry before any of it reaches the lab.
  */
 import type { LabAction, RecordedAction } from './actions.ts';
-import { CLIENT_BASE } from './simulation.ts';
+import { CLIENT_BASE } from './zookeeper.ts';
 
 export const RUN_FORMAT = 1;
 /** Limits on what a link may ask the page to replay. */

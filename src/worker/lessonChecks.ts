@@ -4,8 +4,8 @@
  */
 import type { Check } from '../../lessons/types.ts';
 import { epochOf } from '../protocol/zxid.ts';
-import type { Simulation } from './simulation.ts';
-import { packetType } from './trace.ts';
+import type { ZkSimulation } from '../protocol/zookeeper.ts';
+import { packetType } from '../sim/trace.ts';
 
 export interface CheckResult {
   check: Check;
@@ -15,7 +15,7 @@ export interface CheckResult {
 }
 
 export interface CheckScope {
-  sim: Pick<Simulation, 'servers' | 'trace'>;
+  sim: Pick<ZkSimulation, 'servers' | 'trace'>;
   /** The trace index at which the step began (packet checks look from here). */
   from: number;
   /** Console lines printed since the step began. */

@@ -19,7 +19,7 @@ import { InProcessHost } from '../../worker/inProcessHost.ts';
 import { LabZkClient } from '../../worker/labZkClient.ts';
 import { LabRuntime } from '../../worker/runtime.ts';
 import { WorkerHost } from '../../worker/workerHost.ts';
-import { DEFAULT_LAB_CONFIG } from '../../sim/config.ts';
+import { DEFAULT_LAB_CONFIG } from '../config.ts';
 import { dynamicConfig } from '../zab/Zab.ts';
 import { clientAddress, fourLetterInputOf } from './fourLetterInput.ts';
 import { proposalSize } from './serverStats.ts';
@@ -30,7 +30,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const real = (name: string): string => readFileSync(join(import.meta.dirname, '../testdata/real-4lw', `${name}.txt`), 'utf8');
 
 async function ask(lab: HeadlessLab, sid: number, word: string): Promise<string> {
-  return lab.sim.fourLetterWord(sid, word);
+  return lab.sim.query(sid, word);
 }
 
 /** The recorded ensemble and its zkCli session on zk1 (loopback-like links, as on one machine). */
@@ -263,11 +263,11 @@ describe('the worker host answers from the worker', () => {
     expect(workers.sim.hostKind).toBe('worker');
     expect(workers.sim.traceHash()).toBe(inProcess.sim.traceHash());
     for (const sid of [1, 2, 3]) {
-      for (const w of FOUR_LETTER_WORDS) expect([sid, w, await workers.sim.fourLetterWord(sid, w)]).toEqual([sid, w, await inProcess.sim.fourLetterWord(sid, w)]);
+      for (const w of FOUR_LETTER_WORDS) expect([sid, w, await workers.sim.query(sid, w)]).toEqual([sid, w, await inProcess.sim.query(sid, w)]);
     }
-    expect(await workers.sim.fourLetterWord(1, 'wchc')).toContain('\t/x\n');
+    expect(await workers.sim.query(1, 'wchc')).toContain('\t/x\n');
     await workers.kill(2);
-    expect(await workers.sim.fourLetterWord(2, 'ruok')).toBe('zk2:2181: Connection refused');
+    expect(await workers.sim.query(2, 'ruok')).toBe('zk2:2181: Connection refused');
     inProcess.dispose();
     workers.dispose();
   });

@@ -14,9 +14,20 @@ import { packetType } from '../sim/trace.ts';
 import type { TraceEntry } from '../protocol/zookeeper.ts';
 import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
 import { txnLogLines } from './txnLog.ts';
+import type { LabConfig } from '../protocol/config.ts';
+import { invariantLines, type LabProtocol } from '../protocol/registry.ts';
+import type { Violation } from '../sim/module.ts';
 
 export interface LabController {
   readonly sim: Simulation;
+  /** The lab's settings and its protocol (src/protocol/registry.ts). */
+  readonly config: LabConfig;
+  readonly protocol: LabProtocol;
+  /**
+   * The protocol's invariants as checked in this lab, with the first violation of each (null: not
+   * checked here). `lab invariants` prints them.
+   */
+  invariantStatus?(): InvariantStatus[] | null | Promise<InvariantStatus[] | null>;
   /** Applies and records a user action (kill, start, partition …) at the current moment. */
   apply(action: LabAction): Promise<boolean>;
   /** Advances simulated time by `ms`, running every event on the way. */
@@ -37,6 +48,11 @@ export interface LabController {
   isPaused(): boolean;
 }
 
+export interface InvariantStatus {
+  name: string;
+  first: Violation | null;
+}
+
 export interface LabReply {
   lines: string[];
   /** True when the command was not understood or failed. */
@@ -44,7 +60,7 @@ export interface LabReply {
 }
 
 export const LAB_USAGE = [
-  'lab commands (servers as 2 or zk2; times as 10s, 500ms or 1.5s):',
+  'lab commands (processes as 2 or zk2, a1, p1, r3 …; times as 10s, 500ms or 1.5s):',
   '\tlab kill S [S…]',
   '\tlab start S [S…]',
   '\tlab wipe S [S…]',
@@ -52,6 +68,7 @@ export const LAB_USAGE = [
   '\tlab heal [A B]',
   '\tlab cut A B   (both ways)  ·  lab cut A->B   (one way)',
   '\tlab delay A->B TIME   (latency spike; 0ms ends it)',
+  '\tlab faults A B loss=P dup=P  ·  lab faults A->B …   (datagram loss/duplication, P from 0 to 1; Paxos labs)',
   '\tlab run TIME',
   '\tlab pause',
   '\tlab play',
@@ -60,12 +77,15 @@ export const LAB_USAGE = [
   '\tlab back [n]',
   '\tlab seek TIME',
   '\tlab status',
+  '\tlab invariants   (each invariant: ok, or where it first broke)',
+  '\tlab bugs   (the bug switches and presets of this protocol)',
+  '\tlab preset [NAME]   (run the preset fault schedule of the switched-on bug, or of NAME)',
   '\tlab log [TYPE…]',
-  '\tlab 4lw S WORD',
-  '\tlab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
   '\tlab hash',
-  '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
-  '\tlab client cN connect S[,S…]  ·  lab client cN create|set PATH VALUE  ·  lab client cN get|delete|sync PATH  ·  lab client cN close',
+  '\tZooKeeper: lab 4lw S WORD  ·  lab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
+  '\tZooKeeper: lab write S [n]   (n writes /wN from a scripted client, not waited for)',
+  '\tZooKeeper: lab client cN connect S[,S…]  ·  lab client cN create|set PATH VALUE  ·  lab client cN get|delete|sync PATH  ·  lab client cN close',
+  '\tPaxos: propose P VALUE   ·   Multi-Paxos: propose VALUE  ·  propose rK VALUE',
   '\tlab branches   (acting in the past forks a branch)',
   '\tlab branch N   (go to branch N where it was left)',
 ];
@@ -113,13 +133,16 @@ export function serverName(sid: Sid): string {
   return `zk${sid}`;
 }
 
-function parseServer(ctl: LabController, word: string | undefined): Sid | string {
+/** The process a console word names: its name (`zk2`, `a1`, `r3`) or, where the name ends in its id, the bare number (`2`). */
+export function parseProcess(ctl: Pick<LabController, 'sim' | 'config' | 'protocol'>, word: string | undefined): Sid | string {
   if (word === undefined) return 'missing server';
-  const m = /^(?:zk)?(\d+)$/i.exec(word);
-  const sid = m ? Number(m[1]) : NaN;
-  if (!ctl.sim.servers.has(sid)) return `no server ${word} (servers are ${[...ctl.sim.servers.keys()].map(serverName).join(', ')})`;
+  const sid = ctl.protocol.processId(ctl.config, word);
+  const names = [...ctl.sim.servers.keys()].map((s) => ctl.sim.name(s));
+  if (sid === null || !ctl.sim.servers.has(sid)) return `no server ${word} (servers are ${names.join(', ')})`;
   return sid;
 }
+
+const parseServer = parseProcess;
 
 function parseGroups(ctl: LabController, words: string[]): Sid[][] | string {
   const groups: Sid[][] = [];
@@ -129,7 +152,7 @@ function parseGroups(ctl: LabController, words: string[]): Sid[][] | string {
     for (const part of w.split(',').filter((p) => p !== '')) {
       const sid = parseServer(ctl, part);
       if (typeof sid === 'string') return sid;
-      if (seen.has(sid)) return `${serverName(sid)} is in two groups`;
+      if (seen.has(sid)) return `${ctl.sim.name(sid)} is in two groups`;
       seen.add(sid);
       g.push(sid);
     }
@@ -261,13 +284,37 @@ async function labClient(ctl: LabController, args: string[]): Promise<LabReply> 
   return { lines: [`c${n} sends ${verb} ${path}${needsValue ? ` ${args[3]}` : ''}`] };
 }
 
+/**
+ * A console line of the protocol's own (`propose p1 x` in a Paxos lab): recorded as an action at
+ * the current moment; null when the line is not one of the protocol's commands.
+ */
+export async function runProtocolLine(ctl: LabController, line: string): Promise<LabReply> {
+  const parsed = ctl.protocol.parseCommand(ctl.config, ctl.sim, line);
+  if (!parsed) return { lines: [`unknown command: ${line.trim().split(/\s+/)[0] ?? ''} (lab help lists the lab's commands)`], error: true };
+  if ('error' in parsed) return { lines: [parsed.error], error: true };
+  await ctl.apply(parsed.action);
+  return { lines: [parsed.text] };
+}
+
+/** Commands only a ZooKeeper lab has. */
+const ZOOKEEPER_ONLY = ['4lw', 'txnlog', 'client', 'write'];
+
+function cutLine(ctl: LabController): string[] {
+  const cuts = ctl.sim.cutLinks().map(([a, b]) => `${ctl.sim.name(a)}->${ctl.sim.name(b)}`);
+  return cuts.length > 0 ? [`cut: ${cuts.join(' ')}`] : [];
+}
+
 export async function runLabCommand(ctl: LabController, line: string): Promise<LabReply> {
   const words = line.trim().split(/\s+/).filter((w) => w !== '');
   if (words[0] !== 'lab') return { lines: [`not a lab command: ${line}`], error: true };
   const cmd = words[1];
   const args = words.slice(2);
   const sim = zkSim(ctl.sim);
+  const serverName = (id: Sid): string => ctl.sim.name(id);
   const fail = (msg: string): LabReply => ({ lines: [msg], error: true });
+  if (cmd !== undefined && ZOOKEEPER_ONLY.includes(cmd) && ctl.protocol.id !== 'zookeeper') {
+    return fail(`lab ${cmd}: a ZooKeeper command (this lab runs ${ctl.protocol.id})`);
+  }
   switch (cmd) {
     case undefined:
     case 'help':
@@ -359,8 +406,50 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       await ctl.seek(ms);
       return { lines: [`time ${formatTime(ctl.sim.now)}`] };
     }
-    case 'status':
-      return { lines: statusLines(sim) };
+    case 'status': {
+      const own = ctl.protocol.id === 'zookeeper' ? statusLines(sim).slice(1) : ctl.protocol.statusLines(ctl.sim, ctl.config);
+      const cuts = ctl.protocol.id === 'zookeeper' ? [] : cutLine(ctl);
+      return { lines: [`time ${formatTime(ctl.sim.now)}`, ...own, ...cuts] };
+    }
+    case 'invariants': {
+      const status = (await ctl.invariantStatus?.()) ?? null;
+      if (!status) return fail('lab invariants: not checked here');
+      const infos = status.map((s) => ({ name: s.name, en: '', zh: '' }));
+      return { lines: invariantLines(infos, status.flatMap((s) => (s.first ? [s.first] : [])), formatTime) };
+    }
+    case 'bugs': {
+      const lines = ctl.protocol.exhibits.map((e) => `${e.bug ? 'bug   ' : 'preset'} ${e.name}${e.invariant ? ` → ${e.invariant}` : ''}${(ctl.config.bugs ?? []).includes(e.name as never) ? '   (switched on)' : ''}`);
+      return { lines: [`${ctl.protocol.id}: ?bugs=NAME switches a rule off; lab preset [NAME] runs a schedule`, ...lines] };
+    }
+    case 'preset': {
+      const on = (ctl.config.bugs ?? []) as string[];
+      const want = args[0] ?? on[0];
+      const ex = ctl.protocol.exhibits.find((e) => e.name === want);
+      if (!ex) return fail(`lab preset: give a preset or switch a bug on (${ctl.protocol.exhibits.map((e) => e.name).join(', ')})`);
+      const lines = [`preset ${ex.name} (written for ${Object.entries(ex.params).map(([k, v]) => `${k}=${v}`).join('&')}):`];
+      for (const l of ex.lines) {
+        const reply = l.startsWith('lab ') ? await runLabCommand(ctl, l) : await runProtocolLine(ctl, l);
+        lines.push(`> ${l}`, ...reply.lines);
+        if (reply.error) return { lines, error: true };
+      }
+      return { lines };
+    }
+    case 'faults': {
+      // Datagram faults: `lab faults A B loss=0.2 dup=0.1` (both ways) or `lab faults A->B …`; loss=0 dup=0 ends them.
+      const opts = args.filter((a) => a.includes('='));
+      const link = parseLink(ctl, args.filter((a) => !a.includes('=')));
+      const val = (k: string): number | null => {
+        const o = opts.find((x) => x.startsWith(`${k}=`));
+        if (!o) return 0;
+        const v = Number(o.slice(k.length + 1));
+        return Number.isFinite(v) && v >= 0 && v <= 1 ? v : null;
+      };
+      const loss = val('loss');
+      const dup = val('dup');
+      if (typeof link === 'string' || loss === null || dup === null || opts.length === 0) return fail('lab faults: usage: lab faults A B loss=P dup=P (P from 0 to 1), e.g. lab faults p1 a2 loss=0.3');
+      await ctl.apply({ type: 'faults', from: link.from, to: link.to, loss, dup, oneWay: link.oneWay });
+      return { lines: [`faults ${serverName(link.from)}${link.oneWay ? '->' : '<->'}${serverName(link.to)} loss=${loss} dup=${dup}`] };
+    }
     case 'log': {
       const types = new Set(args.map((a) => a.toUpperCase()));
       const lines: string[] = [];

@@ -4,8 +4,23 @@
  * browser and the scenario tests read settings the same way.
  */
 import { BUG_NAMES, DEFAULT_QUORUM_CONFIG, type BugName, type QuorumConfig } from './types.ts';
+import { DEFAULT_PAXOS_CONFIG, PAXOS_BUG_NAMES, RETRY_POLICIES, type RetryPolicy } from './paxos/types.ts';
+import { DEFAULT_MULTIPAXOS_CONFIG, MULTIPAXOS_BUG_NAMES } from './multipaxos/types.ts';
+
+/** The protocols of the lab (`?protocol=`). */
+export const PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos'] as const;
+export type ProtocolId = (typeof PROTOCOLS)[number];
+
+/** Each protocol's bug switches (`?bugs=`). */
+export const PROTOCOL_BUGS: Record<ProtocolId, readonly string[]> = {
+  zookeeper: BUG_NAMES,
+  paxos: PAXOS_BUG_NAMES,
+  multipaxos: MULTIPAXOS_BUG_NAMES,
+};
 
 export interface LabConfig {
+  /** Which protocol the lab runs (default ZooKeeper). Settings of other protocols are ignored. */
+  protocol: ProtocolId;
   seed: number | string;
   voters: number;
   observers: number;
@@ -21,8 +36,20 @@ export interface LabConfig {
   snapshotSizeFactorPct: number;
   /** Servers started when the lab opens (default: all). `boot=1,2` in a URL. */
   boot: number[] | null;
-  /** Protocol-bug switches (the bug museum, src/protocol/bugs.ts). `bugs=commitWithoutQuorum,skipTrunc` in a URL. */
+  /** Protocol-bug switches (the bug museum, src/protocol/bugs.ts). `bugs=commitWithoutQuorum,skipTrunc` in a URL; names of the lab's protocol. */
   bugs?: BugName[];
+  /** Paxos: acceptors a1…aN (1–9), proposers p1…pP (1–3), learners l1…lL (1–3). */
+  acceptors: number;
+  proposers: number;
+  learners: number;
+  /** Paxos: how a preempted proposer retries (immediate, backoff, leader = a distinguished proposer). */
+  retry: RetryPolicy;
+  /** Paxos: how long a proposer waits in a phase before it retries, ms. */
+  retryTimeoutMs: number;
+  /** Multi-Paxos: replicas r1…rN (3–9), the leader's heartbeat and the replicas' election timeout, ms. */
+  replicas: number;
+  heartbeatMs: number;
+  electionTimeoutMs: number;
   /**
    * The servers' -Dzookeeper.DigestAuthenticationProvider.superDigest: `user:BASE64(SHA1("user:password"))`.
    * `superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=` in a URL; then `addauth digest super:admin` is super.
@@ -31,6 +58,7 @@ export interface LabConfig {
 }
 
 export const DEFAULT_LAB_CONFIG: LabConfig = {
+  protocol: 'zookeeper',
   seed: 1,
   voters: 3,
   observers: 0,
@@ -42,6 +70,14 @@ export const DEFAULT_LAB_CONFIG: LabConfig = {
   commitLogCount: 500,
   snapshotSizeFactorPct: 33,
   boot: null,
+  acceptors: DEFAULT_PAXOS_CONFIG.acceptors,
+  proposers: DEFAULT_PAXOS_CONFIG.proposers,
+  learners: DEFAULT_PAXOS_CONFIG.learners,
+  retry: DEFAULT_PAXOS_CONFIG.retry,
+  retryTimeoutMs: DEFAULT_PAXOS_CONFIG.retryTimeoutMs,
+  replicas: DEFAULT_MULTIPAXOS_CONFIG.replicas,
+  heartbeatMs: DEFAULT_MULTIPAXOS_CONFIG.heartbeatMs,
+  electionTimeoutMs: DEFAULT_MULTIPAXOS_CONFIG.electionTimeoutMs,
 };
 
 export const LIMITS = {
@@ -54,9 +90,30 @@ export const LIMITS = {
   latencySpreadMs: [0, 10000],
   commitLogCount: [1, 100000],
   snapshotSizeFactorPct: [0, 10000],
+  acceptors: [1, 9],
+  proposers: [1, 3],
+  learners: [1, 3],
+  retryTimeoutMs: [10, 60000],
+  replicas: [3, 9],
+  heartbeatMs: [10, 60000],
+  electionTimeoutMs: [30, 600000],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type ConfigKey = keyof typeof LIMITS;
+
+/** The settings that size each protocol's processes: always in its links. */
+const SIZE_KEYS: Record<ProtocolId, readonly ConfigKey[]> = {
+  zookeeper: ['voters'],
+  paxos: ['acceptors', 'proposers', 'learners'],
+  multipaxos: ['replicas'],
+};
+
+/** The other numeric settings each protocol reads: in its links when they are not the default. */
+const PROTOCOL_KEYS: Record<ProtocolId, readonly ConfigKey[]> = {
+  zookeeper: ['tickTime', 'initLimit', 'syncLimit', 'latencyMs', 'latencySpreadMs', 'commitLogCount', 'snapshotSizeFactorPct'],
+  paxos: ['latencyMs', 'latencySpreadMs', 'retryTimeoutMs'],
+  multipaxos: ['latencyMs', 'latencySpreadMs', 'heartbeatMs', 'electionTimeoutMs'],
+};
 
 /** A digest id as DigestAuthenticationProvider.generateDigest writes it: a user without `:`, then 20 bytes of SHA1 in base64. */
 const SUPER_DIGEST = /^[^:]+:[A-Za-z0-9+/]{27}=$/;
@@ -68,7 +125,22 @@ const SUPER_DIGEST = /^[^:]+:[A-Za-z0-9+/]{27}=$/;
 export function parseLabConfig(pairs: Iterable<[string, string]>): { config: LabConfig; errors: string[] } {
   const config: LabConfig = { ...DEFAULT_LAB_CONFIG };
   const errors: string[] = [];
-  for (const [key, raw] of pairs) {
+  const list = [...pairs];
+  // The protocol first: it decides which bug names are known.
+  for (const [key, raw] of list) {
+    if (key !== 'protocol') continue;
+    const v = raw.trim().toLowerCase();
+    if ((PROTOCOLS as readonly string[]).includes(v)) config.protocol = v as ProtocolId;
+    else errors.push(`protocol must be one of ${PROTOCOLS.join(', ')} (got "${raw.slice(0, 20)}")`);
+  }
+  for (const [key, raw] of list) {
+    if (key === 'protocol') continue;
+    if (key === 'retry') {
+      const v = raw.trim();
+      if ((RETRY_POLICIES as readonly string[]).includes(v)) config.retry = v as RetryPolicy;
+      else errors.push(`retry must be one of ${RETRY_POLICIES.join(', ')} (got "${raw.slice(0, 20)}")`);
+      continue;
+    }
     if (key === 'seed') {
       const v = raw.trim();
       if (v === '' || v.length > 64) errors.push(`seed must be 1-64 characters`);
@@ -83,8 +155,9 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
     }
     if (key === 'bugs') {
       const names = raw.split(',').map((x) => x.trim()).filter((x) => x !== '');
-      const bad = names.filter((n) => !(BUG_NAMES as readonly string[]).includes(n));
-      if (bad.length > 0) errors.push(`bugs must list bug switches (${BUG_NAMES.join(', ')}); unknown: ${bad.join(', ').slice(0, 80)}`);
+      const known = PROTOCOL_BUGS[config.protocol];
+      const bad = names.filter((n) => !known.includes(n));
+      if (bad.length > 0) errors.push(`bugs must list bug switches (${known.join(', ')}); unknown: ${bad.join(', ').slice(0, 80)}`);
       else config.bugs = names as BugName[];
       continue;
     }
@@ -114,12 +187,12 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
  */
 export function configToParams(c: LabConfig): URLSearchParams {
   const p = new URLSearchParams();
-  p.set('voters', String(c.voters));
-  if (c.observers !== DEFAULT_LAB_CONFIG.observers) p.set('observers', String(c.observers));
+  if (c.protocol !== 'zookeeper') p.set('protocol', c.protocol);
+  for (const k of SIZE_KEYS[c.protocol]) p.set(k, String(c[k]));
+  if (c.protocol === 'zookeeper' && c.observers !== DEFAULT_LAB_CONFIG.observers) p.set('observers', String(c.observers));
+  if (c.protocol === 'paxos' && c.retry !== DEFAULT_LAB_CONFIG.retry) p.set('retry', c.retry);
   p.set('seed', String(c.seed));
-  for (const k of Object.keys(LIMITS) as ConfigKey[]) {
-    if (k !== 'voters' && k !== 'observers' && c[k] !== DEFAULT_LAB_CONFIG[k]) p.set(k, String(c[k]));
-  }
+  for (const k of PROTOCOL_KEYS[c.protocol]) if (c[k] !== DEFAULT_LAB_CONFIG[k]) p.set(k, String(c[k]));
   if (c.boot) p.set('boot', c.boot.join(','));
   if (c.bugs && c.bugs.length > 0) p.set('bugs', c.bugs.join(','));
   if (c.superDigest) p.set('superDigest', c.superDigest);

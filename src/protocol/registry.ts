@@ -1,11 +1,262 @@
 /**
- * The protocols of the lab, by the `?protocol=` value: how a lab configuration becomes a world
- * (src/sim/simulation.ts LabSetup) — its processes, their names, the module that runs them.
+ * The protocols of the lab, by the `?protocol=` value. Each entry says what the rest of the lab
+ * needs to run and show a protocol without knowing it (DESIGN.md §5): how a lab configuration
+ * becomes a world (its processes, their names, the module that runs them), how the console names
+ * processes, what `lab status` prints, its invariants and their checker, its bug museum and presets,
+ * its packet types, roles and phases, and its log events as structured text.
  */
-import type { LabSetup } from '../sim/simulation.ts';
-import type { LabConfig } from './config.ts';
+import type { LabSetup, Simulation } from '../sim/simulation.ts';
+import type { InvariantInfo, NodeModule, ProtocolChecker, ProtocolDescription, StructuredText, Violation } from '../sim/module.ts';
+import type { NodeId } from '../sim/node.ts';
+import type { LabConfig, ProtocolId } from './config.ts';
+import type { LabAction } from './actions.ts';
 import { zookeeperSetup } from './zookeeper.ts';
+import { BUG_MUSEUM } from './bugs.ts';
+import { INVARIANTS } from './checkers/invariants.ts';
+import * as paxos from './paxos/index.ts';
+import * as mp from './multipaxos/index.ts';
+
+/**
+ * An exhibit: a schedule of console lines run on a fresh lab of the given settings, showing a
+ * bug switch turn its invariant red (and the same schedule green without it) or a phenomenon of
+ * the correct protocol (dueling proposers, slots chosen out of order).
+ */
+export interface Exhibit {
+  /** The bug switch, or the preset's name (`dueling`, `outOfOrder` …). */
+  name: string;
+  bug: string | null;
+  invariant: string | null;
+  /** The URL settings the schedule is written for (without `bugs`). */
+  params: Record<string, string>;
+  /** Console lines: `lab …` commands and the protocol's own commands. */
+  lines: string[];
+  en: string;
+  zh: string;
+}
+
+export interface LabProtocol {
+  id: ProtocolId;
+  /** Its console speaks zkCli (ZooKeeper); otherwise the console takes the protocol's own commands (`propose …`). */
+  hasZkCli: boolean;
+  setup(config: LabConfig): LabSetup;
+  /** The process a console word names (`a2`, `r3`, `zk2`, `2`), or null. */
+  processId(config: LabConfig, word: string): NodeId | null;
+  /** `lab status`: one line per process with its role and state, then the protocol's summary lines. */
+  statusLines(sim: Simulation, config: LabConfig): string[];
+  invariants: readonly InvariantInfo[];
+  /** A fresh checker (null: the protocol's checker lives elsewhere — ZooKeeper's needs whole server states). */
+  createChecker(config: LabConfig): ProtocolChecker<unknown, unknown> | null;
+  exhibits: readonly Exhibit[];
+  description: ProtocolDescription;
+  /** A trace event as text in each language (null: the protocol's events are rendered elsewhere). */
+  eventText(event: unknown): StructuredText | null;
+  /** The i18n dictionaries of the protocol's texts (flat keys). */
+  text: { en: Readonly<Record<string, string>>; zh: Readonly<Record<string, string>> };
+  /**
+   * A console line of the protocol's own (`propose …`): the action it records and the line the
+   * console echoes, or what is wrong with it; null when the line is not one of its commands.
+   */
+  parseCommand(config: LabConfig, sim: Simulation, line: string): { action: LabAction; text: string } | { error: string } | null;
+  /** A process's reply to a request, as one console line. */
+  replyText(sim: Simulation, sid: NodeId, reply: unknown): string;
+}
+
+const PROPOSE_USAGE = {
+  paxos: 'usage: propose P VALUE   (P a proposer: p1, p2 …)',
+  multipaxos: 'usage: propose VALUE (to the leader) or propose rK VALUE',
+};
+
+const zookeeper: LabProtocol = {
+  id: 'zookeeper',
+  hasZkCli: true,
+  setup: zookeeperSetup,
+  processId: (config, word) => {
+    const m = /^(?:zk)?(\d+)$/i.exec(word);
+    const sid = m ? Number(m[1]) : NaN;
+    return Number.isInteger(sid) && sid >= 1 && sid <= config.voters + config.observers ? sid : null;
+  },
+  statusLines: () => [],
+  invariants: INVARIANTS,
+  createChecker: () => null,
+  exhibits: BUG_MUSEUM.map((b) => ({
+    name: b.bug, bug: b.bug, invariant: b.invariant, params: paramsOfNew(b.schedule[0] ?? ''),
+    lines: b.schedule.slice(1).map(scheduleLine), en: b.en, zh: b.zh,
+  })),
+  description: {
+    id: 'zookeeper',
+    roles: [
+      { id: 'LEADING', colour: '#d97706' }, { id: 'FOLLOWING', colour: '#2563eb' },
+      { id: 'OBSERVING', colour: '#7c3aed' }, { id: 'LOOKING', colour: '#6b7280' },
+    ],
+    packets: [],
+    phases: [],
+  },
+  eventText: () => null,
+  text: { en: {}, zh: {} },
+  parseCommand: () => null,
+  replyText: (sim, sid, reply) => `${sim.name(sid)}: ${JSON.stringify(reply)}`,
+};
+
+function paxosConfigOf(c: LabConfig): paxos.PaxosConfig {
+  return paxos.paxosConfig({
+    acceptors: c.acceptors, proposers: c.proposers, learners: c.learners, seed: c.seed,
+    retry: c.retry, retryTimeoutMs: c.retryTimeoutMs, bugs: (c.bugs ?? []) as unknown as paxos.PaxosBug[],
+  });
+}
+
+const paxosProtocol: LabProtocol = {
+  id: 'paxos',
+  hasZkCli: false,
+  setup: (c) => {
+    const cfg = paxosConfigOf(c);
+    return {
+      seed: c.seed, latencyMs: c.latencyMs, latencySpreadMs: c.latencySpreadMs,
+      ids: paxos.paxosIds(cfg), module: paxos.paxosModule as NodeModule, config: cfg,
+      name: (id) => paxos.nodeName(cfg, id),
+    };
+  },
+  processId: (c, word) => paxos.nodeIdOf(paxosConfigOf(c), word.toLowerCase()),
+  statusLines: (sim, c) => {
+    const cfg = paxosConfigOf(c);
+    const lines = [...sim.servers.values()].map((s) => paxos.statusLine(cfg, s.sid, s.up ? (s.view as paxos.PaxosView | null) : null));
+    lines.push(paxos.chosenLine(sim.trace as readonly paxos.PaxosTraceEntry[], cfg));
+    return lines;
+  },
+  invariants: paxos.PAXOS_INVARIANTS,
+  createChecker: (c) => paxos.createPaxosChecker(paxosConfigOf(c)) as ProtocolChecker<unknown, unknown>,
+  exhibits: [
+    ...paxos.PAXOS_BUGS.map((b) => ({ name: b.bug, bug: b.bug, invariant: b.invariant, params: paxosParams(b.config), lines: b.schedule.map(scheduleLine), en: b.en, zh: b.zh })),
+    ...paxos.PAXOS_PRESETS.map((p) => ({ name: p.id, bug: null, invariant: null, params: paxosParams(p.config), lines: p.schedule.map(scheduleLine), en: p.en, zh: p.zh })),
+  ],
+  description: paxos.paxosDescription,
+  eventText: (ev) => paxos.eventText(ev as paxos.PaxosEvent),
+  text: { en: paxos.PAXOS_TEXT_EN, zh: paxos.PAXOS_TEXT_ZH },
+  parseCommand: (c, _sim, line) => {
+    const m = /^propose(?:\s+(\S+)(?:\s+(.+))?)?$/.exec(line.trim());
+    if (!m) return null;
+    const cfg = paxosConfigOf(c);
+    const sid = m[1] === undefined ? null : paxos.nodeIdOf(cfg, m[1].toLowerCase());
+    const value = m[2]?.trim();
+    if (sid === null || value === undefined || paxos.roleOf(cfg, sid) !== 'proposer') return { error: PROPOSE_USAGE.paxos };
+    return { action: { type: 'propose', sid, value }, text: `${paxos.nodeName(cfg, sid)} proposes ${value}` };
+  },
+  replyText: (sim, sid, reply) => {
+    const r = reply as paxos.PaxosReply;
+    return r.type === 'chosen' ? `${sim.name(sid)}: chosen ${r.value} (ballot ${paxos.formatBallot(r.ballot)})` : `${sim.name(sid)}: rejected (${r.reason})`;
+  },
+};
+
+function paxosParams(c: Omit<paxos.PaxosConfig, 'bugs'>): Record<string, string> {
+  return {
+    protocol: 'paxos', acceptors: String(c.acceptors), proposers: String(c.proposers), learners: String(c.learners),
+    retry: c.retry, seed: String(c.seed), ...(c.retryTimeoutMs !== paxos.DEFAULT_PAXOS_CONFIG.retryTimeoutMs ? { retryTimeoutMs: String(c.retryTimeoutMs) } : {}),
+  };
+}
+
+function multiPaxosConfigOf(c: LabConfig): mp.MultiPaxosConfig {
+  return mp.multiPaxosConfig({
+    replicas: c.replicas, seed: c.seed, heartbeatMs: c.heartbeatMs, electionTimeoutMs: c.electionTimeoutMs,
+    bugs: (c.bugs ?? []) as unknown as mp.MultiPaxosBug[],
+  });
+}
+
+const multiPaxosProtocol: LabProtocol = {
+  id: 'multipaxos',
+  hasZkCli: false,
+  setup: (c) => {
+    const cfg = multiPaxosConfigOf(c);
+    return {
+      seed: c.seed, latencyMs: c.latencyMs, latencySpreadMs: c.latencySpreadMs,
+      ids: mp.replicaIds(cfg), module: mp.multiPaxosModule as NodeModule, config: cfg,
+      name: (id) => mp.nodeName(cfg, id),
+    };
+  },
+  processId: (c, word) => mp.nodeIdOf(multiPaxosConfigOf(c), word.toLowerCase()),
+  statusLines: (sim, c) => {
+    const cfg = multiPaxosConfigOf(c);
+    const views = [...sim.servers.values()].map((s) => (s.up ? (s.view as mp.MultiPaxosView | null) : null));
+    const lines = [...sim.servers.values()].flatMap((s, i) => mp.statusLines(cfg, s.sid, views[i]));
+    return [...lines, ...mp.slotLines(cfg, views)];
+  },
+  invariants: mp.MULTIPAXOS_INVARIANTS,
+  createChecker: (c) => mp.createMultiPaxosChecker(multiPaxosConfigOf(c)) as ProtocolChecker<unknown, unknown>,
+  exhibits: Object.values(mp.MP_PRESETS).map((p) => ({
+    name: p.bug ?? p.id, bug: p.bug, invariant: p.invariant,
+    params: { protocol: 'multipaxos', replicas: String(p.replicas), seed: String(p.seed) },
+    lines: p.lines.map(scheduleLine), en: p.en, zh: p.zh,
+  })),
+  description: mp.multiPaxosDescription,
+  eventText: (ev) => mp.eventText(ev as mp.MpEvent),
+  text: { en: mp.MULTIPAXOS_TEXT_EN, zh: mp.MULTIPAXOS_TEXT_ZH },
+  parseCommand: (c, sim, line) => {
+    const m = /^propose(?:\s+(.+))?$/.exec(line.trim());
+    if (!m) return null;
+    const cfg = multiPaxosConfigOf(c);
+    const words = (m[1] ?? '').trim();
+    if (words === '') return { error: PROPOSE_USAGE.multipaxos };
+    const first = words.split(/\s+/)[0]!;
+    const named = mp.nodeIdOf(cfg, first.toLowerCase());
+    if (named !== null && words.length > first.length) {
+      const value = words.slice(first.length).trim();
+      return { action: { type: 'propose', sid: named, value }, text: `${mp.nodeName(cfg, named)} gets propose ${value}` };
+    }
+    const views = [...sim.servers.values()].map((s) => (s.up ? (s.view as mp.MultiPaxosView | null) : null));
+    const leader = mp.leaderOf(views);
+    if (leader === null) return { error: 'propose: no leader yet (run the lab until one is elected, or give a replica: propose r1 VALUE)' };
+    return { action: { type: 'propose', sid: leader, value: words }, text: `${mp.nodeName(cfg, leader)} (the leader) gets propose ${words}` };
+  },
+  replyText: (sim, sid, reply) => {
+    const r = reply as mp.MpReply;
+    if (r.type === 'redirect') return `${sim.name(sid)}: not the leader${r.leader ? `; the leader is ${r.leader}` : ' (no leader known)'} — ${r.value} not proposed`;
+    if (r.type === 'chosen') return `${sim.name(sid)}: slot ${r.slot} chosen: ${r.value}`;
+    return `${sim.name(sid)}: slot ${r.slot} chose ${mp.formatValue(r.chosen)}, not ${r.value}`;
+  },
+};
+
+const PROTOCOL_TABLE: Record<ProtocolId, LabProtocol> = {
+  zookeeper,
+  paxos: paxosProtocol,
+  multipaxos: multiPaxosProtocol,
+};
+
+export function protocolOf(config: LabConfig): LabProtocol {
+  return PROTOCOL_TABLE[config.protocol];
+}
+
+export function protocolById(id: ProtocolId): LabProtocol {
+  return PROTOCOL_TABLE[id];
+}
 
 export function setupOf(config: LabConfig): LabSetup {
-  return zookeeperSetup(config);
+  return protocolOf(config).setup(config);
+}
+
+/**
+ * One line of an exhibit's schedule as the console takes it: the schedules' vocabulary (`run 2s`,
+ * `kill a1`, `delay p1 a2 600` — one way, in ms — `write 3 1` …) becomes `lab …` commands; a
+ * protocol's own command (`propose …`) stays as it is.
+ */
+export function scheduleLine(line: string): string {
+  const w = line.trim().split(/\s+/);
+  if (w[0] === 'propose') return line.trim();
+  if (w[0] === 'delay' && w.length === 4 && /^\d+$/.test(w[3]!)) return `lab delay ${w[1]}->${w[2]} ${w[3]}ms`;
+  return `lab ${line.trim()}`;
+}
+
+/** `new voters=3 seed=1` (a ZooKeeper exhibit's first line) → its URL settings. */
+function paramsOfNew(line: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const word of line.split(/\s+/).slice(1)) {
+    const i = word.indexOf('=');
+    if (i > 0) out[word.slice(0, i)] = word.slice(i + 1);
+  }
+  return out;
+}
+
+/** `NAME ok` or `NAME BROKEN at TIME (event N): WHY` per invariant (`lab invariants`, DESIGN.md §6). */
+export function invariantLines(invariants: readonly InvariantInfo[], violations: readonly Violation[], formatTime: (ms: number) => string): string[] {
+  return invariants.map((inv) => {
+    const first = violations.find((v) => v.invariant === inv.name);
+    return first ? `${inv.name} BROKEN at ${formatTime(first.t)} (event ${first.traceIndex}): ${first.message}` : `${inv.name} ok`;
+  });
 }

@@ -121,8 +121,13 @@ export interface CheckView<Node, Entry> {
   trace: readonly Entry[];
   /** Every process id of the run. */
   ids: readonly NodeId[];
-  /** The live state of a running process; undefined while it is down. */
+  /**
+   * The live state of a running process; undefined while it is down — or where its state lives
+   * in a Web Worker (the page), so a checker that can should read `disk` instead.
+   */
   node(id: NodeId): Node | undefined;
+  /** The disk of a running process as the host keeps it (always at hand, in the page too); undefined while it is down. */
+  disk?(id: NodeId): unknown;
 }
 
 /**
@@ -132,4 +137,18 @@ export interface CheckView<Node, Entry> {
 export interface ProtocolChecker<Node, Entry> {
   readonly invariants: readonly InvariantInfo[];
   check(view: CheckView<Node, Entry>): Violation[];
+}
+
+/**
+ * Fills a StructuredText's template from a flat dictionary (`{{name}}` placeholders, and
+ * i18next's plural keys `key_one` / `key_other` chosen by a `count` value) — for the console, the
+ * scenario scripts and tests; the page renders the same texts through i18next.
+ */
+export function renderText(text: StructuredText, dict: Readonly<Record<string, string>>): string {
+  const values = text.values ?? {};
+  const count = values.count;
+  let template = dict[text.key];
+  if (typeof count === 'number') template = dict[`${text.key}_${count === 1 ? 'one' : 'other'}`] ?? dict[`${text.key}_other`] ?? template;
+  if (template === undefined) return text.key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }

@@ -17,7 +17,7 @@ import {
 } from './labStore.ts';
 import { OpQueue } from './opQueue.ts';
 import { buildServerCards, cutLinksOf, mergeServerCards } from './serverCards.ts';
-import { pokeInvariants, resetInvariants } from './invariants.ts';
+import { pokeInvariants, refreshInvariants, resetInvariants, useInvariantsStore } from './invariants.ts';
 import { pokeZnodes, resetZnodes } from './znodes.ts';
 import {
   connectZkCli, consoleClient, DEFAULT_TAB, onZkCliAsyncOutput, resetZkCliTabs, zkCliBanner, zkCliHost, zkCliPrompt,
@@ -63,6 +63,15 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
   const controller: LabController = {
     get sim() {
       return runtime.sim;
+    },
+    config: runtime.config,
+    protocol: runtime.protocol,
+    invariantStatus: async () => {
+      const own = runtime.invariantStatus();
+      if (own) return own;
+      // ZooKeeper's checker needs the servers' whole states: the panel's sampler takes them from the workers.
+      await refreshInvariants();
+      return useInvariantsStore.getState().rows;
     },
     apply: (action) => runtime.apply(action),
     runFor: (ms) => runtime.runFor(ms),

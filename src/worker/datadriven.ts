@@ -19,6 +19,7 @@ import { formatTime, serverName } from '../cli/lab.ts';
 import { parseLabConfig } from '../protocol/config.ts';
 import { checkHistory, historyFromTrace } from '../protocol/checkers/history.ts';
 import { HeadlessLab } from './headless.ts';
+import { renderText } from '../sim/module.ts';
 
 export interface Block {
   command: string;
@@ -97,6 +98,23 @@ export class ScriptRunner {
         if (out.length === 0) out = ['(none)'];
         break;
       case 'events': {
+        const protocol = lab.runtime.protocol;
+        if (protocol.id !== 'zookeeper') {
+          // A protocol module's events since the last `events` (of these kinds, if given), in English.
+          out = [];
+          const trace = lab.runtime.sim.trace;
+          for (let i = this.traceSeen; i < trace.length; i++) {
+            const e = trace[i]!;
+            if (e.kind !== 'event') continue;
+            const kind = (e.event as { kind?: string }).kind ?? '';
+            if (args.length > 0 && !args.includes(kind)) continue;
+            const st = protocol.eventText(e.event);
+            if (st) out.push(`${formatTime(e.t)} ${renderText(st, protocol.text.en)}`);
+          }
+          this.traceSeen = trace.length;
+          if (out.length === 0) out = ['(none)'];
+          break;
+        }
         // ZAB milestones since the last `events`: sync modes, establishment, role changes.
         const kinds = new Set(args.length > 0 ? args : ['state', 'established', 'sync']);
         out = [];
@@ -133,8 +151,11 @@ export class ScriptRunner {
         out.push(...(report.violations.length === 0 ? ['history holds'] : report.violations.map((v) => `HISTORY ${v.check}: ${v.message}`)));
         break;
       }
+      case 'propose':
+        out = await lab.command(command);
+        break;
       case 'check': {
-        const v = lab.checker.violations;
+        const v = lab.violations();
         out = v.length === 0 ? ['invariants hold'] : v.map((x) => `VIOLATION ${x.invariant} at ${formatTime(x.t)}: ${x.message}`);
         break;
       }

@@ -5,7 +5,7 @@
  */
 import type { Sid } from '../protocol/types.ts';
 import type { ClientReply, ClientRequest } from '../protocol/zab/Zab.ts';
-import { runLabCommand } from '../cli/lab.ts';
+import { runLabCommand, runProtocolLine } from '../cli/lab.ts';
 import { InvariantChecker } from '../protocol/checkers/invariants.ts';
 import { DEFAULT_LAB_CONFIG, type LabConfig } from '../protocol/config.ts';
 import { InProcessHost } from './inProcessHost.ts';
@@ -30,6 +30,7 @@ export class HeadlessLab {
       return this.host;
     });
     this.hook();
+    this.runtime.externalInvariants = () => (this.checkEvery > 0 ? this.checker.statuses() : []);
   }
 
   /** (Re)attaches checkers and reply capture to the current simulation (rewinds replace it). */
@@ -37,7 +38,8 @@ export class HeadlessLab {
     const sim = this.sim;
     // checkEvery 0: no checkers (benchmarks measure the simulation alone).
     this.checker = new InvariantChecker((sid) => this.peer(sid), Math.max(1, this.checkEvery));
-    if (this.checkEvery > 0) this.checker.attach(sim);
+    // A protocol with a checker of its own is checked by the runtime; ZooKeeper's needs the servers' states.
+    if (this.checkEvery > 0 && !this.runtime.hasOwnChecker) this.checker.attach(sim);
     sim.onReply = (sid, reply) => this.replies.push({ sid, reply: reply as ClientReply });
   }
 
@@ -47,6 +49,16 @@ export class HeadlessLab {
 
   peer(sid: Sid): QuorumPeer | undefined {
     return this.host.peer<QuorumPeer>(sid);
+  }
+
+  /** Every violation found so far (a few per invariant), by whichever checker runs here. */
+  violations(): Array<{ invariant: string; t: number; message: string }> {
+    return this.runtime.violations() ?? this.checker.violations;
+  }
+
+  /** Runs a console line of the protocol's own (`propose p1 x`) and returns its output lines. */
+  async command(line: string): Promise<string[]> {
+    return (await runProtocolLine(this.runtime, line)).lines;
   }
 
   /** Runs a `lab …` command (the prefix is optional) and returns its output lines. */

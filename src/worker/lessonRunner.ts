@@ -36,6 +36,11 @@ export async function runLesson(lesson: Lesson, lang: Lang): Promise<StepResult[
           for (const c of consoles.values()) output.push(...c.cli.takeAsyncOutput().map((l) => l.text));
           continue;
         }
+        if (!lab.runtime.protocol.hasZkCli) {
+          // A protocol's own command (`propose p1 x`); what its processes answer is in the trace.
+          output.push(...(await lab.command(line)));
+          continue;
+        }
         const { n, command } = consoleOf(line);
         let c = consoles.get(n);
         if (!c) {

@@ -4,6 +4,8 @@
  */
 import type { NodeModule } from '../sim/module.ts';
 import { zookeeperModule } from '../protocol/zookeeper.ts';
+import { paxosModule } from '../protocol/paxos/module.ts';
+import { multiPaxosModule } from '../protocol/multipaxos/module.ts';
 import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import { fourLetterInputOf } from '../protocol/server/fourLetterInput.ts';
 import { connectionRefused, fourLetterWord } from '../cli/fourLetterWords.ts';
@@ -16,6 +18,8 @@ export function answerFourLetterWord(peer: QuorumPeer | undefined, sid: number, 
 
 const MODULES: Record<string, NodeModule> = {
   zookeeper: { ...(zookeeperModule as NodeModule), query: (node, sid, word, now) => answerFourLetterWord(node as QuorumPeer | undefined, sid, word, now) },
+  paxos: paxosModule as NodeModule,
+  multipaxos: multiPaxosModule as NodeModule,
 };
 
 export function hostModule(id: string): NodeModule {

@@ -19,7 +19,8 @@ import type { NodeId } from '../sim/node.ts';
 import { applyAction, type LabAction, type RecordedAction } from '../protocol/actions.ts';
 import type { RunData } from '../protocol/runLink.ts';
 import type { LabConfig } from '../protocol/config.ts';
-import { setupOf } from '../protocol/registry.ts';
+import { protocolOf, setupOf, type LabProtocol } from '../protocol/registry.ts';
+import type { CheckView, ProtocolChecker, Violation } from '../sim/module.ts';
 import type { PeerHost } from '../sim/host.ts';
 import { AGENT_BASE, Simulation, type KernelTraceEntry, type LabSetup, type SimCheckpoint } from '../sim/simulation.ts';
 import { InProcessHost } from './inProcessHost.ts';
@@ -62,6 +63,9 @@ interface TraceNode {
   readonly segment: readonly TraceEntry[];
   readonly length: number;
 }
+
+/** Violations kept per invariant (the count goes on). */
+const KEEP_PER_INVARIANT = 5;
 
 /** A branch keeps at most this many checkpoints: older ones are thinned out (rewinds far back replay more). */
 export const MAX_CHECKPOINTS = 32;
@@ -111,6 +115,8 @@ export class LabRuntime {
   sim: Simulation;
   /** The world's make-up: its processes, the protocol module that runs them, the network. */
   readonly setup: LabSetup;
+  /** The protocol as the lab knows it (src/protocol/registry.ts). */
+  readonly protocol: LabProtocol;
   private host: PeerHost;
   private paused = false;
   /** Bumped whenever `sim` is replaced (rewind); views re-subscribe. */
@@ -137,6 +143,7 @@ export class LabRuntime {
   constructor(readonly config: LabConfig, private readonly makeHost: () => PeerHost, opts: LabRuntimeOptions = {}) {
     this.checkpointEvery = opts.checkpointEvery ?? CHECKPOINT_EVERY;
     this.replayInProcess = opts.replayInProcess ?? true;
+    this.protocol = protocolOf(config);
     this.setup = setupOf(config);
     this.branch = { id: 1, parent: null, forkedAt: null, actions: [], checkpoints: [], head: { eventCount: 0, t: 0 } };
     this.branches.push(this.branch);
@@ -157,7 +164,74 @@ export class LabRuntime {
     return this.branch.actions;
   }
 
+  /** Where a protocol whose checker needs whole process states is checked (HeadlessLab attaches ZooKeeper's). */
+  externalInvariants: (() => Array<{ name: string; first: Violation | null; count: number }>) | null = null;
+
+  /** What the protocol's checker found in the current world: per invariant, its first violation and a count. */
+  private monitor: { checker: ProtocolChecker<unknown, unknown>; first: Map<string, Violation>; count: Map<string, number>; kept: Violation[] } | null = null;
+
+  /** True when the protocol's invariants are checked here after every event (src/protocol/registry.ts createChecker). */
+  get hasOwnChecker(): boolean {
+    return this.monitor !== null;
+  }
+
+  private attachMonitor(sim: Simulation): void {
+    const checker = this.protocol.createChecker(this.config);
+    if (!checker) {
+      this.monitor = null;
+      return;
+    }
+    const m = { checker, first: new Map<string, Violation>(), count: new Map<string, number>(), kept: [] as Violation[] };
+    this.monitor = m;
+    const prev = sim.afterBatch;
+    sim.afterBatch = () => {
+      prev?.();
+      this.runMonitor(sim);
+    };
+  }
+
+  private runMonitor(sim: Simulation): void {
+    const m = this.monitor;
+    if (!m || sim !== this.sim) return;
+    const host = this.simHost;
+    const view: CheckView<unknown, unknown> = {
+      now: sim.now,
+      trace: sim.trace,
+      ids: this.setup.ids,
+      node: (id) => (host instanceof InProcessHost ? host.peer(id) : undefined),
+      disk: (id) => {
+        const slot = sim.servers.get(id);
+        return slot?.up ? slot.disk : undefined;
+      },
+    };
+    for (const v of m.checker.check(view)) {
+      if (!m.first.has(v.invariant)) m.first.set(v.invariant, v);
+      const n = (m.count.get(v.invariant) ?? 0) + 1;
+      m.count.set(v.invariant, n);
+      if (n <= KEEP_PER_INVARIANT) m.kept.push(v);
+    }
+  }
+
+  /** The violations the protocol's checker found in the current world, at most a few per invariant (null: not checked here). */
+  violations(): Violation[] | null {
+    if (!this.monitor) return null;
+    this.runMonitor(this.sim);
+    return [...this.monitor.kept];
+  }
+
+  /**
+   * The protocol's invariants as checked after every event of the current world (null when the
+   * protocol's checker needs whole process states and runs elsewhere — ZooKeeper's).
+   */
+  invariantStatus(): Array<{ name: string; first: Violation | null; count: number }> | null {
+    const m = this.monitor;
+    if (!m) return this.externalInvariants?.() ?? null;
+    this.runMonitor(this.sim);
+    return this.protocol.invariants.map((inv) => ({ ...inv, first: m.first.get(inv.name) ?? null, count: m.count.get(inv.name) ?? 0 }));
+  }
+
   private hook(sim: Simulation): Simulation {
+    this.attachMonitor(sim);
     sim.onChange = () => {
       const waiters = this.changeWaiters.splice(0);
       for (const w of waiters) w();

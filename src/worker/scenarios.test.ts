@@ -1,5 +1,5 @@
 /**
- * Runs every scenario script in s../protocol/scenarios/testdata/*.txt and compares each block's
+ * Runs every scenario script in src/protocol/scenarios/testdata/*.txt and compares each block's
  * output with its golden text. REWRITE=1 rewrites the files from what the lab prints.
  * Invariant checkers run after every event of every script; any violation fails the test.
  */

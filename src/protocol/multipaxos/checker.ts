@@ -27,6 +27,7 @@ import type { TraceEntryOf } from '../../sim/trace.ts';
 import { compareBallots, formatBallot, formatValue } from './ballot.ts';
 import { MULTIPAXOS_INVARIANTS, type MultiPaxosInvariant } from './invariants.ts';
 import {
+  type MpDisk,
   nodeName, trueQuorum, type Ballot, type MpEvent, type MpMsg, type MpReply, type MpRequest, type MpValue,
   type MultiPaxosConfig, type MultiPaxosNode,
 } from './types.ts';
@@ -223,14 +224,15 @@ export function createMultiPaxosChecker(cfg: MultiPaxosConfig): ProtocolChecker<
       // The disks: a promise never goes down (it is raised by promise and accept events, seen above).
       const at = view.trace.length - 1;
       for (const id of view.ids) {
-        const n = view.node(id);
-        if (!n) continue;
+        // The host's copy of the disk where the checker has it (the page), else the process's own.
+        const disk = view.disk ? (view.disk(id) as MpDisk | undefined) : view.node(id)?.disk;
+        if (!disk) continue;
         const prev = promised.get(id) ?? null;
-        if (compareBallots(n.disk.promised, prev) < 0) {
-          report(out, `PMD|${id}|${formatBallot(n.disk.promised)}|${formatBallot(prev)}`, 'PromiseMonotonic', view.now, at, [id],
-            `${name(id)}'s disk holds promise ${formatBallot(n.disk.promised)}, below the ballot ${formatBallot(prev)} it promised before.`);
-        } else if (n.disk.promised !== null) {
-          promised.set(id, n.disk.promised);
+        if (compareBallots(disk.promised, prev) < 0) {
+          report(out, `PMD|${id}|${formatBallot(disk.promised)}|${formatBallot(prev)}`, 'PromiseMonotonic', view.now, at, [id],
+            `${name(id)}'s disk holds promise ${formatBallot(disk.promised)}, below the ballot ${formatBallot(prev)} it promised before.`);
+        } else if (disk.promised !== null) {
+          promised.set(id, disk.promised);
         }
       }
       return out;

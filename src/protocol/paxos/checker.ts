@@ -24,7 +24,7 @@ import type { TraceEntryOf } from '../../sim/trace.ts';
 import { compareBallots, formatBallot } from './ballot.ts';
 import {
   acceptorIds, nodeIdOf, nodeName, trueQuorum, type Ballot, type PaxosConfig, type PaxosEvent, type PaxosMsg,
-  type PaxosNode, type PaxosReply, type PaxosRequest,
+  type PaxosDisk, type PaxosNode, type PaxosReply, type PaxosRequest,
 } from './types.ts';
 
 export type PaxosTraceEntry = TraceEntryOf<PaxosMsg, PaxosEvent, PaxosRequest, PaxosReply>;
@@ -165,11 +165,11 @@ export function createPaxosChecker(cfg: PaxosConfig): ProtocolChecker<PaxosNode,
   }
 
   /** A live acceptor's state behind what it promised or accepted (a restart without its disk, a wipe). */
-  function checkStates(node: (id: NodeId) => PaxosNode | undefined, t: number, traceIndex: number, out: Violation[]): void {
+  function checkStates(disk: (id: NodeId) => PaxosDisk | undefined, t: number, traceIndex: number, out: Violation[]): void {
     for (const [id, tr] of track) {
-      const n = node(id);
-      if (!n) continue;
-      const { promised, accepted } = n.disk;
+      const d = disk(id);
+      if (!d) continue;
+      const { promised, accepted } = d;
       if (compareBallots(promised, tr.promised) < 0) {
         out.push({ invariant: 'PromiseMonotonic', t, traceIndex, servers: [id], message: `${name(id)}'s promised ballot went back from ${formatBallot(tr.promised)} to ${formatBallot(promised)}` });
       } else if (compareBallots(accepted?.ballot ?? null, tr.accepted) < 0) {
@@ -196,7 +196,7 @@ export function createPaxosChecker(cfg: PaxosConfig): ProtocolChecker<PaxosNode,
         const c = tracker.feed(e, cursor, isAcceptor);
         if (c) onChosen(c, out);
       }
-      checkStates(view.node, view.now, trace.length - 1, out);
+      checkStates((id) => (view.disk ? (view.disk(id) as PaxosDisk | undefined) : view.node(id)?.disk), view.now, trace.length - 1, out);
       return out;
     },
   };

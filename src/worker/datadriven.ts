@@ -11,8 +11,15 @@
  *   zk3 killed
  *
  * Each block is one command, `----`, and the expected output. Commands are `lab` commands
- * without the prefix, plus the directives of `runDirective`. Set REWRITE=1 to rewrite the
- * expected outputs from what the lab prints.
+ * without the prefix, plus these directives: `new key=value…` (a fresh lab, settings as in a URL:
+ * `new protocol=paxos acceptors=3 seed=1`), `check` (the invariant violations so far), and
+ *  - ZooKeeper: `write S N`, `sync S`, `replies`, `get S PATH`, `history`, `events [kinds]`
+ *    (ZAB milestones);
+ *  - a protocol module (Paxos, Multi-Paxos): its own commands (`propose p1 x`), `replies` (what
+ *    its processes answered since the last `replies`, as the console words it), `events [kinds]`
+ *    (its events since the last `events`, in English), `log [TYPE…]` (delivered packets with their
+ *    fields, processes by name) and `count [TYPE…]` (packets delivered and dropped per type).
+ * Set REWRITE=1 to rewrite the expected outputs from what the lab prints.
  */
 import { hex } from '../protocol/zxid.ts';
 import { formatTime, serverName } from '../cli/lab.ts';
@@ -63,11 +70,22 @@ export class ScriptRunner {
   lab: HeadlessLab | null = null;
   private repliesSeen = 0;
   private traceSeen = 0;
+  /** What the checkers found in each lab a later `new` closed, in order (each lab is checked after every event). */
+  private readonly closedViolations: Array<Array<{ invariant: string; t: number; message: string }>> = [];
+
+  /** Per lab this script opened (in the order of its `new` lines, the current one last), every violation found. */
+  violations(): Array<Array<{ invariant: string; t: number; message: string }>> {
+    return [...this.closedViolations, ...(this.lab ? [this.lab.violations()] : [])];
+  }
 
   async run(command: string): Promise<string> {
     const [word, ...args] = command.split(/\s+/);
     if (word === 'new') {
-      this.lab?.dispose();
+      if (this.lab) {
+        this.closedViolations.push(this.lab.violations());
+        this.lab.dispose();
+        this.lab = null;
+      }
       // key=value, split at the first '=' (a superDigest value ends in '=').
       const { config, errors } = parseLabConfig(args.map((a) => {
         const i = a.indexOf('=');
@@ -92,6 +110,14 @@ export class ScriptRunner {
         out = [`submitted sync to zk${args[0]}`];
         break;
       case 'replies':
+        if (!lab.runtime.protocol.hasZkCli) {
+          // A protocol module's answers to `propose …` since the last `replies`, as the console words them.
+          const protocol = lab.runtime.protocol;
+          out = lab.processReplies.slice(this.repliesSeen).map(({ sid, t, reply }) => `${formatTime(t)} ${protocol.replyText(lab.runtime.sim, sid, reply)}`);
+          this.repliesSeen = lab.processReplies.length;
+          if (out.length === 0) out = ['(none)'];
+          break;
+        }
         out = lab.replies.slice(this.repliesSeen).map(({ sid, reply }) =>
           `zk${sid} -> client: cxid=${reply.cxid} ${reply.type} ${reply.err === 0 ? 'ok' : `err=${reply.err}`} zxid=${hex(reply.zxid)}`);
         this.repliesSeen = lab.replies.length;
@@ -154,6 +180,35 @@ export class ScriptRunner {
       case 'propose':
         out = await lab.command(command);
         break;
+      case 'log':
+      case 'count': {
+        if (lab.runtime.protocol.id === 'zookeeper') {
+          out = await lab.lab(command);
+          break;
+        }
+        // A protocol module's delivered packets (of these types, if given), its processes by name:
+        // `log` one per line with the packet's fields, `count` how many of each type were delivered
+        // and how many the network dropped (lost, cut, or the target down).
+        const types = new Set(args.map((a) => a.toUpperCase()));
+        const sim = lab.runtime.sim;
+        const delivered = new Map<string, number>();
+        const dropped = new Map<string, number>();
+        out = [];
+        for (const e of sim.trace) {
+          if (e.kind !== 'deliver' && e.kind !== 'drop') continue;
+          const msg = e.msg as ({ type: string } & Record<string, unknown>) | null;
+          if (msg === null || (types.size > 0 && !types.has(msg.type))) continue;
+          const tally = e.kind === 'deliver' ? delivered : dropped;
+          tally.set(msg.type, (tally.get(msg.type) ?? 0) + 1);
+          if (word === 'log' && e.kind === 'deliver') out.push(`${formatTime(e.t)} ${sim.name(e.from)}->${sim.name(e.to)} ${msg.type}${packetFields(msg)}`);
+        }
+        if (word === 'count') {
+          const kinds = types.size > 0 ? [...types] : [...new Set([...delivered.keys(), ...dropped.keys()])].sort();
+          out = kinds.map((k) => `${k}: ${delivered.get(k) ?? 0} delivered, ${dropped.get(k) ?? 0} dropped`);
+        }
+        if (out.length === 0) out = ['(none)'];
+        break;
+      }
       case 'check': {
         const v = lab.violations();
         out = v.length === 0 ? ['invariants hold'] : v.map((x) => `VIOLATION ${x.invariant} at ${formatTime(x.t)}: ${x.message}`);
@@ -164,4 +219,24 @@ export class ScriptRunner {
     }
     return out.join('\n');
   }
+}
+
+/**
+ * A protocol module's packet fields for `log`: ` ballot=2.1 value=x` — ballots (`{round, proposer}`
+ * or `{round, replica}`) as `round.who`, accepted proposals as `(ballot, value)`, lists in brackets,
+ * null as `none` (a Multi-Paxos no-op value prints `none` too).
+ */
+function packetFields(msg: { type: string } & Record<string, unknown>): string {
+  const text = (v: unknown): string => {
+    if (v === null || v === undefined) return 'none';
+    if (Array.isArray(v)) return `[${v.map(text).join(' ')}]`;
+    if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      if (keys.length === 2 && keys.includes('round')) return `${String(o.round)}.${String(o[keys.find((k) => k !== 'round')!])}`;
+      return `(${keys.map((k) => text(o[k])).join(', ')})`;
+    }
+    return String(v);
+  };
+  return Object.keys(msg).filter((k) => k !== 'type').map((k) => ` ${k}=${text(msg[k])}`).join('');
 }

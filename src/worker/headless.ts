@@ -20,6 +20,11 @@ export class HeadlessLab {
   private host!: InProcessHost;
   checker!: InvariantChecker;
   readonly replies: Array<{ sid: Sid; reply: ClientReply }> = [];
+  /**
+   * What the processes of a protocol without zkCli (Paxos, Multi-Paxos) answered to the console's
+   * requests (`propose …`), with the simulated time (ZooKeeper's replies are in `replies`).
+   */
+  readonly processReplies: Array<{ sid: Sid; t: number; reply: unknown }> = [];
   private cxid = 0;
   private writes = 0;
   private sessions = 0;
@@ -40,7 +45,11 @@ export class HeadlessLab {
     this.checker = new InvariantChecker((sid) => this.peer(sid), Math.max(1, this.checkEvery));
     // A protocol with a checker of its own is checked by the runtime; ZooKeeper's needs the servers' states.
     if (this.checkEvery > 0 && !this.runtime.hasOwnChecker) this.checker.attach(sim);
-    sim.onReply = (sid, reply) => this.replies.push({ sid, reply: reply as ClientReply });
+    const own = !this.runtime.protocol.hasZkCli;
+    sim.onReply = (sid, reply) => {
+      this.replies.push({ sid, reply: reply as ClientReply });
+      if (own) this.processReplies.push({ sid, t: sim.now, reply });
+    };
   }
 
   get sim(): ZkSimulation {

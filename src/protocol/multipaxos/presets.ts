@@ -45,6 +45,9 @@ export const MP_PRESETS: Readonly<Record<MpPresetId, MultiPaxosPreset>> = {
       'delay r1 r2 400',
       'delay r1 r3 400',
       'propose a',
+      // Let r1 send slot 1's ACCEPTs while the delay is on: in the lab a `propose` is an event at
+      // the current moment, handled when time runs, not when the line is read.
+      'run 10ms',
       'delay r1 r2 0',
       'delay r1 r3 0',
       'propose b',

@@ -4,13 +4,17 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseLabConfig } from '../protocol/config.ts';
+import { parseLabConfig, urlProblem, type UrlProblem } from '../protocol/config.ts';
 import { decodeRunParam, initLab, parseUrlScript, runConsoleText, startFrameLoop } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
 import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';
 import { WorkerHost } from '../worker/workerHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
 import '../ui/styles.css';
+import { loadProtocolTexts } from './texts.ts';
+
+// Every protocol's own texts (its log events, roles, invariants) and the link problems, in both languages.
+loadProtocolTexts();
 
 declare global {
   interface Window {
@@ -22,22 +26,22 @@ declare global {
 const pageParams = new URLSearchParams(window.location.search);
 // `?lesson=NAME&step=K`: the lesson's ensemble, paused so that only the lesson moves the clock.
 const lesson = await lessonFromUrl(pageParams);
-const { config, errors } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
+const { config, problems } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
 let runtime = new LabRuntime(config, () => new WorkerHost());
 // `?run=…`: a shared run (Share): validated, replayed exactly, opened paused where it was shared.
 // A bad link is reported and the lab opens fresh.
 const runParam = lesson ? null : pageParams.get('run');
-const runErrors: string[] = [];
+const runErrors: UrlProblem[] = [];
 let loadedRun = false;
 if (runParam !== null) {
-  const decoded = await decodeRunParam(runParam, config.voters + config.observers);
-  if ('error' in decoded) runErrors.push(`run: ${decoded.error}`);
+  const decoded = await decodeRunParam(runParam, runtime.setup.ids.length);
+  if ('error' in decoded) runErrors.push(urlProblem('run', { why: decoded.error }));
   else {
     try {
       await runtime.loadRun(decoded.run);
       loadedRun = true;
     } catch (e) {
-      runErrors.push(`run: ${e instanceof Error ? e.message : String(e)}`);
+      runErrors.push(urlProblem('run', { why: e instanceof Error ? e.message : String(e) }));
       runtime.dispose();
       runtime = new LabRuntime(config, () => new WorkerHost());
     }
@@ -47,9 +51,9 @@ window.__lab = { runtime };
 // `?do=…`: console lines the link runs first (a prepared demo, a soak failure), queued before the
 // first frame so the result is the same on any machine; not with a lesson, which drives the console.
 const script = lesson
-  ? { lines: [], errors: pageParams.has('do') ? ['do: not run on a lesson page (the lesson drives the console)'] : [] }
+  ? { lines: [], problems: pageParams.has('do') ? [urlProblem('doLesson')] : [] }
   : parseUrlScript(pageParams);
-initLab(runtime, { configErrors: [...errors, ...runErrors, ...script.errors], paused: lesson?.lesson || loadedRun ? true : undefined });
+initLab(runtime, { configErrors: [...problems, ...runErrors, ...script.problems], paused: lesson?.lesson || loadedRun ? true : undefined });
 if (script.lines.length > 0) void runConsoleText(script.lines.join('\n'));
 startFrameLoop();
 

@@ -16,6 +16,7 @@ import {
 } from './types.ts';
 import { NodeContext, takeTimer, type NodeInput, type NodeOutput } from '../sim/node.ts';
 import type { NodeInit } from '../sim/module.ts';
+import { type ZkLogLine } from './zkLog.ts';
 import { initialServerSide, onClientConnectionLost, onClientPacket, onContainerTimer, onSessionTimer, type ServerSide } from './server/ZooKeeperServer.ts';
 import type { ClientPacket } from './client/packets.ts';
 import {
@@ -49,11 +50,13 @@ export interface QuorumPeer {
 export type PeerInput = NodeInput<WireMessage, ClientRequest, Channel>;
 
 export type PeerEvent =
-  | { kind: 'state'; from: ServerState | 'DOWN'; to: ServerState; reason?: string }
+  /** A role change; a server going back to LOOKING says why, as ZooKeeper logs it. */
+  | { kind: 'state'; from: ServerState | 'DOWN'; to: ServerState; reason?: ZkLogLine }
   | { kind: 'election-start'; logicalclock: number; vote: Vote }
   | { kind: 'vote-change'; logicalclock: number; vote: Vote; because: Sid }
   | { kind: 'elected'; leader: Sid; logicalclock: number; vote: Vote }
-  | { kind: 'zab'; text: string; detail?: Record<string, number | string> }
+  /** One of ZooKeeper's own log lines (src/protocol/zkLog.ts), as a key and values. */
+  | { kind: 'zab'; log: ZkLogLine; detail?: Record<string, number | string> }
   /** A txn was applied to this server's DataTree. */
   | { kind: 'applied'; zxid: number }
   /** The leader assigned a zxid to a new proposal. */
@@ -146,7 +149,7 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
  * QuorumPeer.run's `finally { updateServerState() }` does). Starting LOOKING starts the next
  * election at once, except that an observer first waits observer.election.DelayMs.
  */
-export function setPeerState(peer: QuorumPeer, next: ServerState, ctx: PeerContext, reason?: string): void {
+export function setPeerState(peer: QuorumPeer, next: ServerState, ctx: PeerContext, reason?: ZkLogLine): void {
   const prev = peer.state;
   if (prev !== 'LOOKING') stopRole(peer, ctx);
   peer.state = next;

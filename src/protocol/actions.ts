@@ -73,7 +73,7 @@ function describeRequest(sid: Sid, req: ClientRequest, name: (id: Sid) => string
 
 /** Applies an action to the world. Returns false when it changed nothing (e.g. kill of a dead server). */
 export function applyAction(sim: Simulation, a: LabAction): boolean {
-  sim.action(describeAction(a, (id) => sim.name(id)));
+  sim.action(describeAction(a, (id) => sim.name(id)), a);
   switch (a.type) {
     case 'kill':
       return sim.kill(a.sid);
@@ -114,7 +114,6 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
 
 /** The session the lab's scripted writes come from (`lab write`, scenario scripts, the soak). */
 export const SCRIPT_SESSION = 0x5ca1ab1en;
-const SCRIPT_PREFIX = `client 0x${SCRIPT_SESSION.toString(16)} -> `;
 
 /**
  * The next scripted write to server `sid`: `create /wN N` (world:anyone) from SCRIPT_SESSION, with
@@ -122,13 +121,14 @@ const SCRIPT_PREFIX = `client 0x${SCRIPT_SESSION.toString(16)} -> `;
  * run so far (a rewind forgets later writes) and, in a run with no other scripted requests, is the
  * same request the scenario scripts' and the soak's `write` sends (src/worker/headless.ts).
  */
-export function nextScriptedWrite(trace: readonly { kind: string; text?: string }[], sid: Sid): LabAction {
+export function nextScriptedWrite(trace: readonly { kind: string; action?: unknown }[], sid: Sid): LabAction {
   let requests = 0;
   let writes = 0;
   for (const e of trace) {
-    if (e.kind !== 'action' || !e.text?.startsWith(SCRIPT_PREFIX)) continue;
+    const a = e.kind === 'action' ? (e.action as LabAction | undefined) : undefined;
+    if (a?.type !== 'request' || a.req.sessionId !== SCRIPT_SESSION) continue;
     requests += 1;
-    if (/^zk\d+: create \/w\d+$/.test(e.text.slice(SCRIPT_PREFIX.length))) writes += 1;
+    if (a.req.request.type === 'create' && /^\/w\d+$/.test(a.req.request.path)) writes += 1;
   }
   const n = writes + 1;
   return {

@@ -3,9 +3,55 @@
  * and its spread are lab settings. Parsing from URL parameters or `new` lines lives here so the
  * browser and the scenario tests read settings the same way.
  */
+import { renderText, type StructuredText } from '../sim/module.ts';
 import { BUG_NAMES, DEFAULT_QUORUM_CONFIG, type BugName, type QuorumConfig } from './types.ts';
 import { DEFAULT_PAXOS_CONFIG, PAXOS_BUG_NAMES, RETRY_POLICIES, type RetryPolicy } from './paxos/types.ts';
 import { DEFAULT_MULTIPAXOS_CONFIG, MULTIPAXOS_BUG_NAMES } from './multipaxos/types.ts';
+
+/**
+ * What can be wrong with a link's settings, as structured text (`configErrors.*` in i18n; the app
+ * loads these dictionaries), with the English line for the console and tests. Also the link's
+ * other problems (`?do=` lines, `?run=`).
+ */
+export const URL_PROBLEMS_EN = {
+  protocol: 'protocol must be one of {{names}} (got "{{got}}")',
+  retry: 'retry must be one of {{names}} (got "{{got}}")',
+  seed: 'seed must be 1-64 characters',
+  boot: 'boot must list server numbers, e.g. boot=1,2',
+  bugs: 'bugs must list bug switches ({{names}}); unknown: {{bad}}',
+  range: '{{key}} must be an integer from {{lo}} to {{hi}} (got "{{got}}")',
+  doLong: 'do: a line longer than {{max}} characters was not run ({{start}})',
+  doMany: 'do: at most {{max}} lines run from a link; {{n}} more were not run',
+  superDigest: 'superDigest must be user:base64(sha1(user:password)), e.g. superDigest={{example}} (got "{{got}}")',
+  doLesson: 'do: not run on a lesson page (the lesson drives the console)',
+  run: 'run: {{why}}',
+} as const;
+
+export type UrlProblemKey = keyof typeof URL_PROBLEMS_EN;
+
+export const URL_PROBLEMS_ZH: Record<UrlProblemKey, string> = {
+  protocol: 'protocol 必须是 {{names}} 之一（收到的是“{{got}}”）',
+  retry: 'retry 必须是 {{names}} 之一（收到的是“{{got}}”）',
+  seed: 'seed 必须是 1 到 64 个字符',
+  boot: 'boot 必须列出服务器编号，例如 boot=1,2',
+  bugs: 'bugs 必须列出故障开关（{{names}}）；未知的：{{bad}}',
+  range: '{{key}} 必须是 {{lo}} 到 {{hi}} 之间的整数（收到的是“{{got}}”）',
+  doLong: 'do：超过 {{max}} 个字符的一行没有执行（{{start}}）',
+  doMany: 'do：一个链接最多执行 {{max}} 行；另有 {{n}} 行没有执行',
+  superDigest: 'superDigest 必须是 user:base64(sha1(user:password)) 的形式，例如 superDigest={{example}}（收到的是“{{got}}”）',
+  doLesson: 'do：课程页面不执行（由课程驱动控制台）',
+  run: 'run 链接无法重放：{{why}}',
+};
+
+/** A problem of a link: its i18n key (`configErrors.…`), values, and the English line. */
+export interface UrlProblem extends StructuredText {
+  text: string;
+}
+
+export function urlProblem(key: UrlProblemKey, values?: Record<string, string | number>): UrlProblem {
+  const st = values ? { key, values } : { key };
+  return { key: `configErrors.${key}`, ...(values ? { values } : {}), text: renderText(st, URL_PROBLEMS_EN) };
+}
 
 /** The protocols of the lab (`?protocol=`). */
 export const PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos'] as const;
@@ -122,34 +168,35 @@ const SUPER_DIGEST = /^[^:]+:[A-Za-z0-9+/]{27}=$/;
  * Reads settings from key/value pairs (URL search params or `new k=v` words). Unknown keys are
  * ignored; bad values are reported, not thrown, so a mistyped link still opens a lab.
  */
-export function parseLabConfig(pairs: Iterable<[string, string]>): { config: LabConfig; errors: string[] } {
+export function parseLabConfig(pairs: Iterable<[string, string]>): { config: LabConfig; errors: string[]; problems: UrlProblem[] } {
   const config: LabConfig = { ...DEFAULT_LAB_CONFIG };
-  const errors: string[] = [];
+  const problems: UrlProblem[] = [];
+  const errors = { push: (p: UrlProblem) => problems.push(p) };
   const list = [...pairs];
   // The protocol first: it decides which bug names are known.
   for (const [key, raw] of list) {
     if (key !== 'protocol') continue;
     const v = raw.trim().toLowerCase();
     if ((PROTOCOLS as readonly string[]).includes(v)) config.protocol = v as ProtocolId;
-    else errors.push(`protocol must be one of ${PROTOCOLS.join(', ')} (got "${raw.slice(0, 20)}")`);
+    else errors.push(urlProblem('protocol', { names: PROTOCOLS.join(', '), got: raw.slice(0, 20) }));
   }
   for (const [key, raw] of list) {
     if (key === 'protocol') continue;
     if (key === 'retry') {
       const v = raw.trim();
       if ((RETRY_POLICIES as readonly string[]).includes(v)) config.retry = v as RetryPolicy;
-      else errors.push(`retry must be one of ${RETRY_POLICIES.join(', ')} (got "${raw.slice(0, 20)}")`);
+      else errors.push(urlProblem('retry', { names: RETRY_POLICIES.join(', '), got: raw.slice(0, 20) }));
       continue;
     }
     if (key === 'seed') {
       const v = raw.trim();
-      if (v === '' || v.length > 64) errors.push(`seed must be 1-64 characters`);
+      if (v === '' || v.length > 64) errors.push(urlProblem('seed'));
       else config.seed = /^\d+$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : v;
       continue;
     }
     if (key === 'boot') {
       const ids = raw.split(',').filter((x) => x !== '').map(Number);
-      if (ids.some((n) => !Number.isInteger(n) || n < 1 || n > 13)) errors.push(`boot must list server numbers, e.g. boot=1,2`);
+      if (ids.some((n) => !Number.isInteger(n) || n < 1 || n > 13)) errors.push(urlProblem('boot'));
       else config.boot = ids;
       continue;
     }
@@ -157,14 +204,14 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
       const names = raw.split(',').map((x) => x.trim()).filter((x) => x !== '');
       const known = PROTOCOL_BUGS[config.protocol];
       const bad = names.filter((n) => !known.includes(n));
-      if (bad.length > 0) errors.push(`bugs must list bug switches (${known.join(', ')}); unknown: ${bad.join(', ').slice(0, 80)}`);
+      if (bad.length > 0) errors.push(urlProblem('bugs', { names: known.join(', '), bad: bad.join(', ').slice(0, 80) }));
       else config.bugs = names as BugName[];
       continue;
     }
     if (key === 'superDigest') {
       // a `+` of the base64 arrives as a space when the link did not escape it (%2B)
       const v = raw.trim().replace(/ /g, '+');
-      if (!SUPER_DIGEST.test(v)) errors.push(`superDigest must be user:base64(sha1(user:password)), e.g. superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs= (got "${raw.slice(0, 40)}")`);
+      if (!SUPER_DIGEST.test(v)) errors.push(urlProblem('superDigest', { example: 'super:xQJmxLMiHGwaqBvst5y6rkB6HQs=', got: raw.slice(0, 40) }));
       else config.superDigest = v;
       continue;
     }
@@ -173,12 +220,12 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
     const [lo, hi] = LIMITS[k];
     const n = Number(raw);
     if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi) {
-      errors.push(`${k} must be an integer from ${lo} to ${hi} (got "${raw.slice(0, 20)}")`);
+      errors.push(urlProblem('range', { key: k, lo, hi, got: raw.slice(0, 20) }));
       continue;
     }
     config[k] = n;
   }
-  return { config, errors };
+  return { config, errors: problems.map((x) => x.text), problems };
 }
 
 /**

@@ -5,15 +5,22 @@
  * processes, what `lab status` prints, its invariants and their checker, its bug museum and presets,
  * its packet types, roles and phases, and its log events as structured text.
  */
-import type { LabSetup, Simulation } from '../sim/simulation.ts';
+import type { KernelTraceEntry, LabSetup, Simulation } from '../sim/simulation.ts';
 import type { InvariantInfo, NodeModule, ProtocolChecker, ProtocolDescription, StructuredText, Violation } from '../sim/module.ts';
 import type { NodeId } from '../sim/node.ts';
 import type { LabConfig, ProtocolId } from './config.ts';
+import type { PeerEvent as ZkEvent, WireMessage } from './QuorumPeer.ts';
 import type { LabAction } from './actions.ts';
+import { parseRun, type RunData } from './runLink.ts';
 import { zookeeperSetup } from './zookeeper.ts';
 import { BUG_MUSEUM } from './bugs.ts';
+import { ZK_LOG_EN, ZK_LOG_ZH } from './zkLog.ts';
 import { INVARIANTS } from './checkers/invariants.ts';
 import * as paxos from './paxos/index.ts';
+import { paxosViews } from './paxos/card.ts';
+import { multiPaxosViews } from './multipaxos/card.ts';
+import { LIMITS } from './config.ts';
+import { hex } from './zxid.ts';
 import * as mp from './multipaxos/index.ts';
 
 /**
@@ -34,7 +41,96 @@ export interface Exhibit {
   zh: string;
 }
 
-export interface LabProtocol {
+/**
+ * One line of a process's card in the ring: a label (an i18n key of the UI's own strings), its
+ * value (text as it is, or structured text each language renders) and a hover title.
+ */
+export interface CardField {
+  /** `card.promised` …: the label's i18n key; also the field's `data-field` (the part after `card.`). */
+  label: string;
+  value: string | StructuredText;
+  title?: string;
+}
+
+/** What a process's card shows, for protocols drawn by the generic card. */
+export interface ProcessCardData {
+  /** One of description.roles' ids (`DOWN` for a process that is not running). */
+  role: string;
+  fields: CardField[];
+  /** One line, as `lab status` prints it. */
+  summary: string;
+}
+
+/** A setting the lab's size pickers offer (a `?key=value` of the lab's link). */
+export interface ProtocolSetting {
+  key: 'voters' | 'observers' | 'acceptors' | 'proposers' | 'learners' | 'replicas' | 'retry';
+  values: ReadonlyArray<number | string>;
+}
+
+/**
+ * A "Next …" step button: where it runs to. `lab` is the word `lab step` takes (a kind it knows,
+ * or a packet type); `matcher` builds a test for the trace entry to stop after, from the world as
+ * it is now (for moments no packet type names, such as a value becoming chosen).
+ */
+export interface StepTarget {
+  id: string;
+  lab?: string;
+  matcher?(sim: Simulation): (entry: KernelTraceEntry) => boolean;
+}
+
+/** How a process's role changes over a run, for the space-time diagram's bands. */
+export interface LaneRoles {
+  /** Its role when it starts (null: its first event says). */
+  atStart(setup: LabSetup, sid: NodeId): string | null;
+  /** The role an event of the process puts it in, or null when the event changes none. */
+  after(event: unknown): string | null;
+}
+
+/**
+ * A panel of the protocol's own (the Paxos ballot grid, the Multi-Paxos slot grid): a model the
+ * store reads from the world now and then, and the view the UI picks by `id`.
+ */
+export interface PanelModel {
+  /** The panel's data now; undefined when nothing it shows changed since the last read. */
+  read(sim: Simulation): unknown;
+}
+
+export interface PanelSpec {
+  id: string;
+  create(setup: LabSetup): PanelModel;
+}
+
+/**
+ * What the page's views need of a protocol beyond running it (DESIGN.md §5): its settings,
+ * step buttons, breakpoints, cards, packet descriptions, lanes, event log categories and panels.
+ */
+export interface LabProtocolViews {
+  /** Its name as people write it (`ZooKeeper`, `Paxos`, `Multi-Paxos`). */
+  title: string;
+  settings: readonly ProtocolSetting[];
+  stepTargets: readonly StepTarget[];
+  /** Breakpoint kinds: packet types as `lab log` names them, and `role` where processes change role. */
+  breakpointKinds: readonly string[];
+  /** The console's own commands (Tab completion), and how to use them (printed when the console opens). */
+  commands: readonly string[];
+  usage: readonly string[];
+  /** A process's card (absent: the protocol's cards are ZooKeeper's server cards). */
+  processCard?(sim: Simulation, sid: NodeId): ProcessCardData;
+  /** A packet's fields after its type, one line (`ballot=1.1 value=x`); '' for none. */
+  describeMessage(msg: unknown): string;
+  laneRoles: LaneRoles;
+  /** The event log's categories of the protocol's events, and each event's. */
+  eventCategories: readonly string[];
+  eventCategory(event: unknown): string;
+  /** The processes an event is about besides the one reporting it (the event log's filter). */
+  eventProcesses(event: unknown, setup: LabSetup): NodeId[];
+  panels: readonly PanelSpec[];
+  /** The i18n keys of a role's and a packet phase's names. */
+  roleKey(role: string): string;
+  phaseKey(phase: string): string;
+}
+
+export interface LabProtocol extends LabProtocolViews {
   id: ProtocolId;
   /** Its console speaks zkCli (ZooKeeper); otherwise the console takes the protocol's own commands (`propose …`). */
   hasZkCli: boolean;
@@ -66,7 +162,53 @@ const PROPOSE_USAGE = {
   multipaxos: 'usage: propose VALUE (to the leader) or propose rK VALUE',
 };
 
+const zkRange = ([lo, hi]: readonly [number, number]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+
+/** ZooKeeper's packet fields after the type, as the ring's tooltips have always shown them. */
+function zkMessageDetail(msg: unknown): string {
+  const m = msg as WireMessage;
+  if (m.type === 'NOTIFICATION') {
+    const peerEpoch = m.peerEpoch < 0 ? hex(m.peerEpoch) : String(m.peerEpoch);
+    return `${m.state} leader=${m.leader < 0 ? 'none' : `zk${m.leader}`} zxid=${hex(m.zxid)} electionEpoch=${m.electionEpoch} peerEpoch=${peerEpoch}`;
+  }
+  return 'zxid' in m && typeof m.zxid === 'number' ? `zxid=${hex(m.zxid)}` : '';
+}
+
+const ZK_EVENT_CATEGORY: Record<string, string> = {
+  state: 'role', 'election-start': 'election', 'vote-change': 'election', elected: 'election',
+  zab: 'zab', established: 'zab', sync: 'zab', proposed: 'txn', applied: 'txn',
+};
+
+const zookeeperViews: LabProtocolViews = {
+  title: 'ZooKeeper',
+  settings: [
+    { key: 'voters', values: zkRange(LIMITS.voters) },
+    { key: 'observers', values: zkRange(LIMITS.observers) },
+  ],
+  stepTargets: [
+    { id: 'vote', lab: 'vote' },
+    { id: 'proposal', lab: 'proposal' },
+    { id: 'commit', lab: 'commit' },
+    { id: 'role', lab: 'role' },
+  ],
+  breakpointKinds: ['role', 'NOTIFICATION', 'PROPOSAL', 'ACK', 'COMMIT', 'INFORM', 'NEWLEADER', 'UPTODATE', 'DIFF', 'TRUNC', 'SNAP', 'FOLLOWERINFO', 'LEADERINFO'],
+  commands: [],
+  usage: [],
+  describeMessage: zkMessageDetail,
+  laneRoles: {
+    atStart: () => null,
+    after: (event) => ((event as ZkEvent).kind === 'state' ? (event as Extract<ZkEvent, { kind: 'state' }>).to : null),
+  },
+  eventCategories: ['fault', 'election', 'role', 'zab', 'txn', 'client'],
+  eventCategory: (event) => ZK_EVENT_CATEGORY[(event as ZkEvent).kind] ?? 'zab',
+  eventProcesses: () => [],
+  panels: [],
+  roleKey: (role) => `roleNames.${role}`,
+  phaseKey: (phase) => `packetFamilies.${phase}`,
+};
+
 const zookeeper: LabProtocol = {
+  ...zookeeperViews,
   id: 'zookeeper',
   hasZkCli: true,
   setup: zookeeperSetup,
@@ -92,7 +234,7 @@ const zookeeper: LabProtocol = {
     phases: [],
   },
   eventText: () => null,
-  text: { en: {}, zh: {} },
+  text: { en: prefixed('zookeeper.log.', ZK_LOG_EN), zh: prefixed('zookeeper.log.', ZK_LOG_ZH) },
   parseCommand: () => null,
   replyText: (sim, sid, reply) => `${sim.name(sid)}: ${JSON.stringify(reply)}`,
 };
@@ -105,6 +247,7 @@ function paxosConfigOf(c: LabConfig): paxos.PaxosConfig {
 }
 
 const paxosProtocol: LabProtocol = {
+  ...paxosViews,
   id: 'paxos',
   hasZkCli: false,
   setup: (c) => {
@@ -161,6 +304,7 @@ function multiPaxosConfigOf(c: LabConfig): mp.MultiPaxosConfig {
 }
 
 const multiPaxosProtocol: LabProtocol = {
+  ...multiPaxosViews,
   id: 'multipaxos',
   hasZkCli: false,
   setup: (c) => {
@@ -219,6 +363,13 @@ const PROTOCOL_TABLE: Record<ProtocolId, LabProtocol> = {
   multipaxos: multiPaxosProtocol,
 };
 
+function prefixed(prefix: string, dict: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(dict).map(([k, v]) => [`${prefix}${k}`, v]));
+}
+
+/** Every protocol of the lab, ZooKeeper first. */
+export const ALL_PROTOCOLS: readonly LabProtocol[] = [zookeeper, paxosProtocol, multiPaxosProtocol];
+
 export function protocolOf(config: LabConfig): LabProtocol {
   return PROTOCOL_TABLE[config.protocol];
 }
@@ -259,4 +410,50 @@ export function invariantLines(invariants: readonly InvariantInfo[], violations:
     const first = violations.find((v) => v.invariant === inv.name);
     return first ? `${inv.name} BROKEN at ${formatTime(first.t)} (event ${first.traceIndex}): ${first.message}` : `${inv.name} ok`;
   });
+}
+
+/**
+ * A run from a link's text (`?run=`), for this lab. runLink.parseRun checks the kernel's and
+ * ZooKeeper's actions; the two it does not know — a protocol's `propose` and the datagram
+ * `faults` — are checked here (a process of this lab whose protocol takes `propose`, a value of at
+ * most 4096 characters; loss and duplication from 0 to 1), so a Paxos run's link replays as a
+ * ZooKeeper one does. Nothing of an invalid link is replayed.
+ */
+export function parseRunOf(config: LabConfig, text: string): { run: RunData } | { error: string } {
+  const n = setupOf(config).ids.length;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return parseRun(text, n);
+  }
+  const actions = (data as { actions?: unknown } | null)?.actions;
+  if (!Array.isArray(actions)) return parseRun(text, n);
+  const own = new Map<number, LabAction>();
+  const sid = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= n;
+  const prob = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+  const keys = (o: object, want: string[]) => Object.keys(o).length === want.length && want.every((k) => k in o);
+  for (let i = 0; i < actions.length; i++) {
+    const a = Array.isArray(actions[i]) ? (actions[i] as unknown[])[2] : undefined;
+    if (typeof a !== 'object' || a === null) continue;
+    const o = a as Record<string, unknown>;
+    if (o.type === 'propose') {
+      if (!protocolOf(config).commands.includes('propose')) return { error: `actions[${i}]: ${config.protocol} has no propose` };
+      if (!keys(o, ['type', 'sid', 'value']) || !sid(o.sid) || typeof o.value !== 'string' || o.value.length > 4096) {
+        return { error: `actions[${i}] is not a propose of this lab` };
+      }
+    } else if (o.type === 'faults') {
+      if (!keys(o, ['type', 'from', 'to', 'loss', 'dup', 'oneWay']) || !sid(o.from) || !sid(o.to) || !prob(o.loss) || !prob(o.dup) || typeof o.oneWay !== 'boolean') {
+        return { error: `actions[${i}] is not a faults action of this lab` };
+      }
+    } else {
+      continue;
+    }
+    own.set(i, o as unknown as LabAction);
+    (actions[i] as unknown[])[2] = { type: 'heal' };
+  }
+  const parsed = parseRun(JSON.stringify(data), n);
+  if ('error' in parsed) return parsed;
+  for (const [i, a] of own) parsed.run.actions[i]!.action = a;
+  return parsed;
 }

@@ -12,6 +12,7 @@ import { applyDiskOp, emptyDisk, type Channel, type DiskOp, type PeerDisk, type 
 import type { ClientReply, ClientRequest } from './zab/Zab.ts';
 import { createClient, stepClient, type ClientInput, type ClientCnxnState, type ClientNotice } from './client/ClientCnxn.ts';
 import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
+import type { LabAction } from './actions.ts';
 
 /**
  * A copy of a disk that shares its logged txns and snapshot: they are never changed once
@@ -94,7 +95,7 @@ export function zookeeperSetup(config: LabConfig): LabSetup {
 }
 
 /** A ZooKeeper run's trace entries: the kernel's, filled with ZooKeeper's packets, events, requests, replies and client notices. */
-export type TraceEntry = TraceEntryOf<WireMessage, PeerEvent, ClientRequest, ClientReply, ClientNotice, Channel>;
+export type TraceEntry = TraceEntryOf<WireMessage, PeerEvent, ClientRequest, ClientReply, ClientNotice, Channel, LabAction>;
 
 /** A world running ZooKeeper: its slots hold PeerViews and its processes are QuorumPeers. */
 export type ZkSimulation = Simulation<PeerView, QuorumPeer, PeerDisk, TraceEntry, ClientCnxnState>;

@@ -243,9 +243,9 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 
   // ---------------------------------------------------------------- user actions
 
-  /** Records a user action in the trace (what the console or UI asked for). */
-  action(text: string): void {
-    this.record({ t: this.now, kind: 'action', text });
+  /** Records a user action in the trace (what the console or UI asked for): its text and, as data, the action. */
+  action(text: string, action?: unknown): void {
+    this.record(action === undefined ? { t: this.now, kind: 'action', text } : { t: this.now, kind: 'action', text, action });
   }
 
   /** Starts a server process; its `start` input runs at the current time. */

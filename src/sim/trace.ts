@@ -6,7 +6,7 @@
  */
 import type { NodeId } from './node.ts';
 
-export type TraceEntryOf<Msg, Ev, Req = unknown, Reply = unknown, Notice = unknown, Ch extends string = string> =
+export type TraceEntryOf<Msg, Ev, Req = unknown, Reply = unknown, Notice = unknown, Ch extends string = string, Act = unknown> =
   | { t: number; kind: 'send'; id: number; from: NodeId; to: NodeId; channel: Ch; msg: Msg; deliverAt: number }
   | { t: number; kind: 'deliver'; id: number; from: NodeId; to: NodeId; channel: Ch; msg: Msg; sentAt: number }
   | { t: number; kind: 'drop'; id: number; from: NodeId; to: NodeId; channel: Ch; msg: Msg | null; reason: DropReason }
@@ -16,7 +16,8 @@ export type TraceEntryOf<Msg, Ev, Req = unknown, Reply = unknown, Notice = unkno
   | { t: number; kind: 'crash'; sid: NodeId; reason: string }
   | { t: number; kind: 'start'; sid: NodeId }
   | { t: number; kind: 'wipe'; sid: NodeId }
-  | { t: number; kind: 'action'; text: string }
+  /** A user action: its text, and the action itself as data (what views read; the text is for people). */
+  | { t: number; kind: 'action'; text: string; action?: Act }
   | { t: number; kind: 'event'; sid: NodeId; event: Ev }
   | { t: number; kind: 'request'; sid: NodeId; req: Req }
   | { t: number; kind: 'reply'; sid: NodeId; reply: Reply }

@@ -134,7 +134,7 @@ export function selectConsoleTab(id: number): void {
   pokeZnodes();
 }
 
-const LAB_COMMANDS = [...new Set(LAB_USAGE.slice(1).map((l) => l.trim().split(/\s+/)[1] ?? ''))].filter((c) => c !== '').concat('help');
+const LAB_COMMANDS = [...new Set(LAB_USAGE.filter((l) => l.trim().startsWith('lab ')).map((l) => l.trim().split(/\s+/)[1] ?? ''))].filter((c) => c !== '').concat('help');
 
 /**
  * Tab completion for a console tab's command box: command names, `lab` subcommands and znode

@@ -7,9 +7,11 @@
  * everything that changes it is a verb in ./actions.ts, callable from outside React.
  */
 import { create, type StateCreator } from 'zustand';
+import type { StructuredText } from '../sim/module.ts';
 import type { Sid } from '../protocol/types.ts';
 import type { ServerCard } from './serverCards.ts';
 import type { ZnodeDetails, ZnodeTreeModel } from './znodeModel.ts';
+import { protocolSlice, type ProtocolSlice } from './protocolSlice.ts';
 
 // ------------------------------------------------------------------ console
 
@@ -192,6 +194,8 @@ export interface Notice {
   kind: NoticeKind;
   /** Raw details (e.g. the URL settings that were ignored); the UI words the heading. */
   lines: string[];
+  /** The same details as structured text (an i18n key and values), when they have one: the UI renders these. */
+  texts?: StructuredText[];
 }
 
 export interface NoticeSlice {
@@ -204,7 +208,7 @@ const noticeSlice: StateCreator<LabState, [], [], NoticeSlice> = () => ({
 
 // ------------------------------------------------------------------ the store
 
-export type LabState = ConsoleSlice & PlaybackSlice & ClusterSlice & SelectionSlice & NoticeSlice & ZnodeSlice & InspectorSlice;
+export type LabState = ConsoleSlice & PlaybackSlice & ClusterSlice & SelectionSlice & NoticeSlice & ZnodeSlice & InspectorSlice & ProtocolSlice;
 
 export const useLabStore = create<LabState>()((...a) => ({
   ...consoleSlice(...a),
@@ -214,6 +218,7 @@ export const useLabStore = create<LabState>()((...a) => ({
   ...noticeSlice(...a),
   ...znodeSlice(...a),
   ...inspectorSlice(...a),
+  ...protocolSlice(...a),
 }));
 
 /** The initial state, for tests and for a new lab. */

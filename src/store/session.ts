@@ -8,6 +8,8 @@ import type { LabController } from '../cli/lab.ts';
 import { playbackMachine } from '../machines/playbackMachine.ts';
 import { observerIds, voterIds } from '../protocol/config.ts';
 import { zkSim } from '../protocol/zookeeper.ts';
+import type { UrlProblem } from '../protocol/config.ts';
+import type { StructuredText } from '../sim/module.ts';
 import type { LabRuntime } from '../worker/runtime.ts';
 import { hexLong } from '../cli/zkcli/format.ts';
 import { buildServerLog, serverLogKey, SyncFlashReader } from './inspector.ts';
@@ -16,6 +18,9 @@ import {
   type NoticeKind,
 } from './labStore.ts';
 import { OpQueue } from './opQueue.ts';
+import { protocolInfo } from './protocolSlice.ts';
+import { buildProcessCards, mergeProcessCards, PanelReader, ReplyReader } from './protocolSync.ts';
+import type { ProtocolId } from '../protocol/config.ts';
 import { buildServerCards, cutLinksOf, mergeServerCards } from './serverCards.ts';
 import { pokeInvariants, refreshInvariants, resetInvariants, useInvariantsStore } from './invariants.ts';
 import { pokeZnodes, resetZnodes } from './znodes.ts';
@@ -36,7 +41,8 @@ export interface LabSession {
 
 export interface InitLabOptions {
   /** Settings from the URL that were not accepted (shown as a notice). */
-  configErrors?: string[];
+  /** What was wrong with the link's settings (src/protocol/config.ts UrlProblem): shown as a notice. */
+  configErrors?: UrlProblem[];
   paused?: boolean;
   speed?: number;
 }
@@ -106,7 +112,14 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
   };
 
   const c = runtime.config;
+  protocolViews = {
+    replies: new ReplyReader((sid, reply) => runtime.protocol.replyText(runtime.sim, sid, reply)),
+    panels: new PanelReader(runtime.protocol, runtime.setup),
+    panelsAt: -Infinity,
+    panelTimer: null,
+  };
   useLabStore.setState({
+    protocol: protocolInfo(runtime.protocol, c, runtime.setup),
     ensemble: {
       voters: voterIds(c),
       observers: observerIds(c),
@@ -117,24 +130,86 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
       latencyMs: c.latencyMs,
       latencySpreadMs: c.latencySpreadMs,
     },
-    serverIds: [...voterIds(c), ...observerIds(c)],
+    serverIds: [...runtime.setup.ids],
   });
-  if (opts.configErrors && opts.configErrors.length > 0) addNoticeLines('config', opts.configErrors);
+  if (opts.configErrors && opts.configErrors.length > 0) addNoticeLines('config', opts.configErrors.map((p) => p.text), opts.configErrors);
+  if (runtime.protocol.hasZkCli) startZkCli(session);
+  else startProtocolConsole(session);
+  syncLab();
+  return session;
+}
+
+/** The console of a ZooKeeper lab: zkCli, connected to zk1 as `zkCli.sh -server zk1:2181` would be. */
+function startZkCli(session: LabSession): void {
   appendConsole(zkCliBanner().map((text) => ({ kind: 'out' as const, text })), DEFAULT_TAB);
   // zkCli connects to zk1 as soon as it starts; watch events between commands print as they come,
   // in the tab whose session received them.
   onZkCliAsyncOutput((lines, tab) => appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), tab));
   void session.ops.run(async () => {
-    const lines = await connectZkCli(runtime);
+    const lines = await connectZkCli(session.runtime);
     appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), DEFAULT_TAB);
     syncLab();
   });
-  syncLab();
-  return session;
+}
+
+/** The console of a lab without zkCli: the protocol's own commands and the `lab` commands; it says which. */
+function startProtocolConsole(session: LabSession): void {
+  const { runtime } = session;
+  const p = runtime.protocol;
+  const names = runtime.setup.ids.map((id) => runtime.setup.name(id));
+  appendConsole(
+    [
+      { kind: 'out', text: `${p.title} lab: ${names.join(' ')} (seed ${String(runtime.config.seed)})` },
+      ...p.usage.map((text) => ({ kind: 'out' as const, text })),
+      { kind: 'out', text: 'lab help   (the lab commands: kill, start, partition, run, step, back, status, invariants …)' },
+    ],
+    DEFAULT_TAB,
+  );
+}
+
+/** The prompt a console tab shows: zkCli's, or the protocol's (`[paxos] `). */
+export function consolePrompt(tab: number = DEFAULT_TAB): string {
+  const session = current;
+  if (session && !session.runtime.protocol.hasZkCli) return `[${session.runtime.protocol.id}] `;
+  return zkCliPrompt(tab);
+}
+
+/** The processes' replies printed since the last call (protocols without zkCli; zkCli prints its own). */
+export function flushReplies(): void {
+  const session = current;
+  const v = protocolViews;
+  if (!session || !v || session.runtime.protocol.hasZkCli) return;
+  const lines = v.replies.read(session.runtime.sim.trace);
+  if (lines.length > 0) appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), DEFAULT_TAB);
+}
+
+/** The protocol panels' data changes at most this often while the lab plays (wall ms). */
+export const PANEL_INTERVAL_MS = 150;
+
+/** Reads the protocol panels now, or (throttled) a little later: never one React update per frame. */
+function syncPanels(): void {
+  const session = current;
+  const v = protocolViews;
+  if (!session || !v || v.panels.empty) return;
+  const wall = performance.now();
+  const wait = v.panelsAt + PANEL_INTERVAL_MS - wall;
+  if (wait > 0 && !session.runtime.isPaused()) {
+    v.panelTimer ??= setTimeout(() => {
+      if (protocolViews !== v) return;
+      v.panelTimer = null;
+      syncPanels();
+    }, wait);
+    return;
+  }
+  v.panelsAt = wall;
+  const changed = v.panels.read(session.runtime.sim);
+  if (changed) useLabStore.setState((s) => ({ panelData: { ...s.panelData, ...changed } }));
 }
 
 /** Stops driving the runtime (does not dispose it: its owner does). */
 export function disposeLab(): void {
+  if (protocolViews?.panelTimer) clearTimeout(protocolViews.panelTimer);
+  protocolViews = null;
   if (!current) return;
   current.playback.stop();
   if (current.runtime.onChange) current.runtime.onChange = null;
@@ -143,11 +218,19 @@ export function disposeLab(): void {
   resetInvariants(null);
 }
 
+/** What the session reads from the world for the generic views (null: no lab). */
+let protocolViews: { replies: ReplyReader; panels: PanelReader; panelsAt: number; panelTimer: ReturnType<typeof setTimeout> | null } | null = null;
+
 let syncFlashes = new SyncFlashReader();
 let serverLogKeyNow = '';
 
-/** What a console tab shows about its zkCli and client, from the bridge. */
-function tabPatch(tab: ConsoleTab): ConsoleTab | null {
+/** What a console tab shows about its zkCli and client, from the bridge (outside zkCli: the protocol's prompt). */
+function tabPatch(tab: ConsoleTab, protocol: LabRuntime['protocol']): ConsoleTab | null {
+  if (!protocol.hasZkCli) {
+    const prompt = `[${protocol.id}] `;
+    if (prompt === tab.prompt && tab.host === protocol.title && tab.state === 'CONNECTED') return null;
+    return { ...tab, prompt, host: protocol.title, sid: null, state: 'CONNECTED', sessionId: null };
+  }
   const client = consoleClient(tab.id);
   const prompt = zkCliPrompt(tab.id);
   const host = zkCliHost(tab.id);
@@ -168,8 +251,7 @@ export function syncLab(): void {
   const sim = zkSim(runtime.sim);
   const s = useLabStore.getState();
   const patch: Partial<ReturnType<typeof useLabStore.getState>> = {};
-  const servers = mergeServerCards(s.servers, buildServerCards(sim));
-  if (servers) patch.servers = servers;
+  CARDS[runtime.protocol.id](runtime, s, patch);
   const cuts = cutLinksOf(sim);
   if (cuts.key !== s.cutKey) {
     patch.cutLinks = cuts.links;
@@ -178,24 +260,46 @@ export function syncLab(): void {
   if (runtime.generation !== s.generation) patch.generation = runtime.generation;
   let tabsChanged = false;
   const tabs = s.consoleTabs.map((tab) => {
-    const next = tabPatch(tab);
+    const next = tabPatch(tab, runtime.protocol);
     if (!next) return tab;
     tabsChanged = true;
     return next;
   });
   if (tabsChanged) patch.consoleTabs = tabs;
-  const flashes = syncFlashes.read(sim);
-  if (flashes !== s.syncFlashes) patch.syncFlashes = flashes;
-  const slot = s.selectedSid === null ? undefined : sim.servers.get(s.selectedSid);
-  const logKey = slot ? serverLogKey(slot, runtime.generation) : '';
-  if (logKey !== serverLogKeyNow) {
-    serverLogKeyNow = logKey;
-    patch.serverLog = slot ? buildServerLog(slot) : null;
+  if (runtime.protocol.hasZkCli) {
+    // ZooKeeper's servers: the sync modes leaders chose, the selected server's transaction log.
+    const flashes = syncFlashes.read(sim);
+    if (flashes !== s.syncFlashes) patch.syncFlashes = flashes;
+    const slot = s.selectedSid === null ? undefined : sim.servers.get(s.selectedSid);
+    const logKey = slot ? serverLogKey(slot, runtime.generation) : '';
+    if (logKey !== serverLogKeyNow) {
+      serverLogKeyNow = logKey;
+      patch.serverLog = slot ? buildServerLog(slot) : null;
+    }
   }
   if (Object.keys(patch).length > 0) useLabStore.setState(patch);
-  pokeZnodes();
+  if (runtime.protocol.hasZkCli) pokeZnodes();
+  else flushReplies();
+  syncPanels();
   pokeInvariants();
 }
+
+type CardSync = (runtime: LabRuntime, s: LabState, patch: Partial<LabState>) => void;
+
+/** ZooKeeper's server cards (votes, epochs, zxids, ZAB phase). */
+const zkCards: CardSync = (runtime, s, patch) => {
+  const servers = mergeServerCards(s.servers, buildServerCards(zkSim(runtime.sim)));
+  if (servers) patch.servers = servers;
+};
+
+/** The generic process cards, from the protocol's processCard. */
+const processCards: CardSync = (runtime, s, patch) => {
+  const cards = mergeProcessCards(s.processCards, buildProcessCards(runtime.sim, runtime.protocol));
+  if (cards) patch.processCards = cards;
+};
+
+/** Which cards each protocol's ring shows (a table, never a test of which protocol runs). */
+const CARDS: Record<ProtocolId, CardSync> = { zookeeper: zkCards, paxos: processCards, multipaxos: processCards };
 
 let nextLineId = 1;
 
@@ -217,8 +321,8 @@ export function appendConsole(lines: Array<{ kind: ConsoleLineKind; text: string
 
 let nextNoticeId = 1;
 
-export function addNoticeLines(kind: NoticeKind, lines: string[]): number {
+export function addNoticeLines(kind: NoticeKind, lines: string[], texts?: StructuredText[]): number {
   const id = nextNoticeId++;
-  useLabStore.setState((s) => ({ notices: [...s.notices, { id, kind, lines }] }));
+  useLabStore.setState((s) => ({ notices: [...s.notices, texts ? { id, kind, lines, texts } : { id, kind, lines }] }));
   return id;
 }

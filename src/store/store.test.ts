@@ -13,9 +13,9 @@ import { zkCliPrompt } from './zkcliBridge.ts';
 let runtime: LabRuntime;
 
 function open(query: string): LabRuntime {
-  const { config, errors } = parseLabConfig(new URLSearchParams(query));
+  const { config, problems } = parseLabConfig(new URLSearchParams(query));
   runtime = new LabRuntime(config, () => new InProcessHost());
-  initLab(runtime, { configErrors: errors });
+  initLab(runtime, { configErrors: problems });
   return runtime;
 }
 

@@ -4,7 +4,7 @@ import { MAX_LINE_CHARS, MAX_LINES, parseUrlScript, urlWithScript } from './urlS
 describe('?do= console lines from a link', () => {
   test('each do is one or more lines, in order; blank lines are skipped', () => {
     const p = new URLSearchParams('voters=5&do=lab+run+3s&do=lab+kill+3%0A%0Acreate+%2Fa+%22x+y%22&do=');
-    expect(parseUrlScript(p)).toEqual({ lines: ['lab run 3s', 'lab kill 3', 'create /a "x y"'], errors: [] });
+    expect(parseUrlScript(p)).toEqual({ lines: ['lab run 3s', 'lab kill 3', 'create /a "x y"'], errors: [], problems: [] });
   });
 
   test('too many or too long lines are reported, not run', () => {

@@ -7,33 +7,36 @@
  * rest is reported, never run. Bad commands get their usual zkCli / lab error in the console.
  */
 import { splitCommandLines } from './consoleText.ts';
+import { urlProblem, type UrlProblem } from '../protocol/config.ts';
 
 export const MAX_LINES = 200;
 export const MAX_LINE_CHARS = 2000;
 
 export interface UrlScript {
   lines: string[];
+  /** What was not run, and why (English lines, and structured for the notice). */
   errors: string[];
+  problems: UrlProblem[];
 }
 
 export function parseUrlScript(params: URLSearchParams): UrlScript {
   const lines: string[] = [];
-  const errors: string[] = [];
+  const problems: UrlProblem[] = [];
   let dropped = 0;
   for (const value of params.getAll('do')) {
     for (const raw of splitCommandLines(value)) {
       const line = raw.trim();
       if (line === '') continue;
       if (line.length > MAX_LINE_CHARS) {
-        errors.push(`do: a line longer than ${MAX_LINE_CHARS} characters was not run (${line.slice(0, 40)}…)`);
+        problems.push(urlProblem('doLong', { max: MAX_LINE_CHARS, start: `${line.slice(0, 40)}…` }));
         continue;
       }
       if (lines.length >= MAX_LINES) dropped += 1;
       else lines.push(line);
     }
   }
-  if (dropped > 0) errors.push(`do: at most ${MAX_LINES} lines run from a link; ${dropped} more were not run`);
-  return { lines, errors };
+  if (dropped > 0) problems.push(urlProblem('doMany', { max: MAX_LINES, n: dropped }));
+  return { lines, errors: problems.map((p) => p.text), problems };
 }
 
 /** A link that opens `base` (URL parameters of the ensemble) and runs `lines` in its console. */

@@ -27,6 +27,7 @@ import { parseLabConfig } from '../protocol/config.ts';
 import { checkHistory, historyFromTrace } from '../protocol/checkers/history.ts';
 import { HeadlessLab } from './headless.ts';
 import { renderText } from '../sim/module.ts';
+import { zkLogText } from '../protocol/zkLog.ts';
 
 export interface Block {
   command: string;
@@ -150,11 +151,11 @@ export class ScriptRunner {
           if (e.kind !== 'event' || !kinds.has(e.event.kind)) continue;
           const ev = e.event;
           const who = serverName(e.sid);
-          if (ev.kind === 'state') out.push(`${formatTime(e.t)} ${who} ${ev.from} -> ${ev.to}${ev.reason ? ` (${ev.reason})` : ''}`);
+          if (ev.kind === 'state') out.push(`${formatTime(e.t)} ${who} ${ev.from} -> ${ev.to}${ev.reason ? ` (${zkLogText(ev.reason)})` : ''}`);
           else if (ev.kind === 'established') out.push(`${formatTime(e.t)} ${who} established in epoch ${ev.epoch}`);
           else if (ev.kind === 'sync') out.push(`${formatTime(e.t)} ${who} syncs ${serverName(ev.learner)} with ${ev.mode} (peerLastZxid ${hex(ev.peerLastZxid)})`);
           else if (ev.kind === 'applied' || ev.kind === 'proposed') out.push(`${formatTime(e.t)} ${who} ${ev.kind} ${hex(ev.zxid)}`);
-          else if (ev.kind === 'zab') out.push(`${formatTime(e.t)} ${who} ${ev.text}`);
+          else if (ev.kind === 'zab') out.push(`${formatTime(e.t)} ${who} ${zkLogText(ev.log)}`);
         }
         this.traceSeen = trace.length;
         if (out.length === 0) out = ['(none)'];

@@ -5,6 +5,7 @@
  * reply that follows it (ZOOKEEPER.md §3 "Ordering", §4 Sessions).
  */
 import { addAuthInfo, handleAuthentication, initialAuthInfo, type Id } from '../acl/acl.ts';
+import { zkLog } from '../zkLog.ts';
 import {
   exists as existsRead, getACL as getAclRead, getAllChildrenNumberRequest, getChildren as getChildrenRead,
   getData as getDataRead, getEphemeralsRequest, whoAmI as whoAmIRead, type ReadResult,
@@ -184,7 +185,7 @@ export function onSessionTimer(peer: QuorumPeer, ctx: PeerContext): void {
   for (const [id, s] of tr) {
     if (s.closing || s.expiresAt > ctx.now) continue;
     s.closing = true;
-    ctx.event({ kind: 'zab', text: `Expiring session 0x${BigInt.asUintN(64, id).toString(16)}, timeout of ${s.timeout}ms exceeded` });
+    ctx.event({ kind: 'zab', log: zkLog('expiring', { session: `0x${BigInt.asUintN(64, id).toString(16)}`, ms: s.timeout }) });
     submitToLeader(peer, { sessionId: id, cxid: 0, request: { type: 'closeSession' }, authInfo: [] }, ctx);
   }
   ctx.setTimer('session.expire', peer.config.tickTime);
@@ -230,7 +231,7 @@ export function onClientPacket(peer: QuorumPeer, cid: number, pkt: ClientPacket,
   cnxn.stats.touched = ctx.now;
   if (requestSize(pkt.op) > peer.config.juteMaxBuffer) {
     // "Len error …, is greater than jute.maxbuffer": the server closes the connection.
-    ctx.event({ kind: 'zab', text: `Len error ${requestSize(pkt.op)} (jute.maxbuffer=${peer.config.juteMaxBuffer}): closing the connection of client ${cid}` });
+    ctx.event({ kind: 'zab', log: zkLog('lenError', { len: requestSize(pkt.op), max: peer.config.juteMaxBuffer, c: cid }) });
     closeCnxn(peer, cnxn, ctx);
     return;
   }
@@ -259,7 +260,7 @@ function onConnect(peer: QuorumPeer, cid: number, pkt: Extract<ClientPacket, { t
   // (The lab numbers clients from 1001: c1 is 1001.)
   const lastProcessed = database(peer).tree.lastProcessedZxid;
   if (pkt.lastZxidSeen > lastProcessed) {
-    ctx.event({ kind: 'zab', text: `Refusing session request for client c${cid - 1000} as it has seen zxid 0x${pkt.lastZxidSeen.toString(16)} our last zxid is 0x${lastProcessed.toString(16)} client must try another server` });
+    ctx.event({ kind: 'zab', log: zkLog('refusingSession', { c: `c${cid - 1000}`, seen: `0x${pkt.lastZxidSeen.toString(16)}`, last: `0x${lastProcessed.toString(16)}` }) });
     ctx.disconnect(cid, 'client');
     return;
   }

@@ -11,6 +11,7 @@
  *                    "Not sufficient followers synced" → shut down and look again.
  */
 import type { Id } from '../acl/acl.ts';
+import { zkLog } from '../zkLog.ts';
 import { commitPendingChanges, emptyPendingChanges, prepRequest, type PendingChanges } from '../datatree/PrepRequestProcessor.ts';
 import type { Txn } from '../datatree/types.ts';
 import { QuorumMaj } from '../quorum/QuorumMaj.ts';
@@ -119,7 +120,7 @@ export function lead(peer: QuorumPeer, ctx: PeerContext): void {
     pending: emptyPendingChanges(),
     pendingSyncs: [],
   };
-  ctx.event({ kind: 'zab', text: 'DISCOVERY: waiting for a quorum of FOLLOWERINFO' });
+  ctx.event({ kind: 'zab', log: zkLog('discovery') });
   ctx.setTimer('leader.epoch', initLimitMs(peer));
   getEpochToPropose(peer, peer.myid, peer.disk.acceptedEpoch, ctx);
 }
@@ -135,7 +136,7 @@ function getEpochToPropose(peer: QuorumPeer, sid: Sid, lastAcceptedEpoch: number
     ctx.cancelTimer('leader.epoch');
     ctx.persist({ op: 'acceptedEpoch', value: l.epoch });
     l.lastProposed = makeZxid(l.epoch, 0);
-    ctx.event({ kind: 'zab', text: `new epoch ${l.epoch} = max acceptedEpoch of [${l.connectingFollowers.join(', ')}] + 1`, detail: { epoch: l.epoch } });
+    ctx.event({ kind: 'zab', log: zkLog('newEpoch', { epoch: l.epoch, sids: l.connectingFollowers.join(', ') }), detail: { epoch: l.epoch } });
     for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_EPOCH') sendLeaderInfo(peer, h, ctx);
     // The leader's own waitForEpochAck.
     ctx.setTimer('leader.epochAck', initLimitMs(peer));
@@ -159,7 +160,7 @@ function waitForEpochAck(peer: QuorumPeer, sid: Sid, ss: { currentEpoch: number;
   if (l.electionFinished) return true;
   if (ss.currentEpoch !== -1) {
     if (isMoreRecentThan(ss, l.summary)) {
-      ctx.event({ kind: 'zab', text: `Follower is ahead of the leader, leader summary: ${l.summary.currentEpoch} (current epoch), ${l.summary.lastZxid} (last zxid)` });
+      ctx.event({ kind: 'zab', log: zkLog('followerAhead', { epoch: l.summary.currentEpoch, zxid: l.summary.lastZxid }) });
       return false;
     }
     if (ss.lastZxid !== -1 && isParticipant(peer, sid) && !l.electingFollowers.includes(sid)) l.electingFollowers.push(sid);
@@ -203,7 +204,7 @@ function startZkServer(peer: QuorumPeer, ctx: PeerContext): void {
   peer.currentVote = { ...peer.currentVote, peerEpoch: l.epoch };
   peer.zab.phase = 'BROADCAST';
   peer.zab.serving = true;
-  ctx.event({ kind: 'zab', text: `Have quorum of supporters, sids: [${l.newLeaderAcks.join(',')}]; BROADCAST` });
+  ctx.event({ kind: 'zab', log: zkLog('quorumOfSupporters', { sids: l.newLeaderAcks.join(',') }) });
   startSessionTracker(peer, ctx);
   for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_STARTUP') sendUpToDate(peer, h, ctx);
   ctx.setTimer('leader.tick', Math.floor(peer.config.tickTime / 2));
@@ -298,7 +299,7 @@ export function leaderOnConnectionLost(peer: QuorumPeer, sid: Sid, ctx: PeerCont
   const l = L(peer);
   if (!l.handlers[sid]) return;
   endHandler(l, sid);
-  ctx.event({ kind: 'zab', text: `LearnerHandler for zk${sid} ended (connection closed)` });
+  ctx.event({ kind: 'zab', log: zkLog('learnerHandlerEnded', { s: `zk${sid}` }) });
 }
 
 function closeHandler(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): void {
@@ -504,7 +505,7 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
     return;
   }
   if (counterOf(l.lastProposed) >= 0xffffffff) {
-    setPeerState(peer, 'LOOKING', ctx, 'zxid lower 32 bits have rolled over, forcing re-election, and therefore new epoch start');
+    setPeerState(peer, 'LOOKING', ctx, zkLog('rollover'));
     return;
   }
   const zxid = l.lastProposed + 1;
@@ -602,13 +603,13 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
   const l = L(peer);
   switch (name) {
     case 'leader.epoch':
-      setPeerState(peer, 'LOOKING', ctx, 'Timeout while waiting for epoch from quorum');
+      setPeerState(peer, 'LOOKING', ctx, zkLog('epochTimeout'));
       return;
     case 'leader.epochAck':
-      setPeerState(peer, 'LOOKING', ctx, 'Timeout while waiting for epoch to be acked by quorum');
+      setPeerState(peer, 'LOOKING', ctx, zkLog('epochAckTimeout'));
       return;
     case 'leader.newLeaderAck':
-      setPeerState(peer, 'LOOKING', ctx, `Waiting for a quorum of followers, only synced with sids: [ ${l.newLeaderAcks.join(',')} ]`);
+      setPeerState(peer, 'LOOKING', ctx, zkLog('waitingForQuorum', { sids: l.newLeaderAcks.join(',') }));
       return;
     case 'leader.tick': {
       // Leader.lead()'s loop: every tickTime/2; the tick advances every other round.
@@ -618,11 +619,11 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
       const voters = synced.filter((s) => isParticipant(peer, s));
       // "check leader running status": a critical thread died (Zab.ts deliverCommitted)
       if (peer.zab.error !== null) {
-        setPeerState(peer, 'LOOKING', ctx, 'Unexpected internal error');
+        setPeerState(peer, 'LOOKING', ctx, zkLog('internalError'));
         return;
       }
       if (!l.tickSkip && !q(peer).containsQuorum(voters)) {
-        setPeerState(peer, 'LOOKING', ctx, `Not sufficient followers synced, only synced with sids: [ ${voters.join(',')} ]`);
+        setPeerState(peer, 'LOOKING', ctx, zkLog('notSufficientSynced', { sids: voters.join(',') }));
         return;
       }
       l.tickSkip = !l.tickSkip;
@@ -631,7 +632,7 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
         if (h.stage === 'WAIT_EPOCH' || h.stage === 'WAIT_ACKEPOCH' || h.stage === 'WAIT_ELECTION') continue;
         const oldest = h.unacked[0];
         if (oldest && ctx.now - oldest[1] > limitMs) {
-          ctx.event({ kind: 'zab', text: `Closing connection to peer zk${h.sid} due to transaction timeout.` });
+          ctx.event({ kind: 'zab', log: zkLog('txnTimeout', { s: `zk${h.sid}` }) });
           closeHandler(peer, h, ctx);
           continue;
         }

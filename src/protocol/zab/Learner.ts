@@ -5,6 +5,7 @@
  * from the leader resets it.
  */
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
+import { zkLog, type ZkLogLine } from '../zkLog.ts';
 import { hasBug, type LoggedTxn, type Sid } from '../types.ts';
 import { epochOf, hex, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
@@ -82,7 +83,7 @@ export function learnerOnConnectionLost(peer: QuorumPeer, ctx: PeerContext): voi
     ctx.setTimer('learner.connect', peer.config.leaderConnectDelayDuringRetryMs);
     return;
   }
-  setPeerState(peer, 'LOOKING', ctx, s.gotPacket ? 'Exception when following the leader: connection closed by the leader' : 'Failed to connect to the leader');
+  setPeerState(peer, 'LOOKING', ctx, zkLog(s.gotPacket ? 'closedByLeader' : 'connectFailed'));
 }
 
 export function learnerShutdown(peer: QuorumPeer, ctx: PeerContext): void {
@@ -97,7 +98,7 @@ export function learnerOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext)
     return;
   }
   if (name === 'learner.read') {
-    setPeerState(peer, 'LOOKING', ctx, 'Exception when following the leader: java.net.SocketTimeoutException: Read timed out');
+    setPeerState(peer, 'LOOKING', ctx, zkLog('readTimeout'));
   }
 }
 
@@ -109,7 +110,7 @@ export function learnerSubmit(peer: QuorumPeer, req: ClientRequest, ctx: PeerCon
   return true;
 }
 
-function fail(peer: QuorumPeer, ctx: PeerContext, reason: string): void {
+function fail(peer: QuorumPeer, ctx: PeerContext, reason: ZkLogLine): void {
   setPeerState(peer, 'LOOKING', ctx, reason);
 }
 
@@ -120,7 +121,7 @@ export function learnerOnPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerCont
   const wasRunning = peer.zab.error === null;
   onPacket(peer, p, ctx);
   if (wasRunning && peer.zab.error !== null) return; // died of this packet: the loop checks before the next one
-  if (peer.zab.error !== null && peer.zab.learner) setPeerState(peer, 'LOOKING', ctx, 'ZooKeeperServer not running (state ERROR)');
+  if (peer.zab.error !== null && peer.zab.learner) setPeerState(peer, 'LOOKING', ctx, zkLog('serverInError'));
 }
 
 function onPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
@@ -129,7 +130,7 @@ function onPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
   ctx.setTimer('learner.read', readTimeoutMs(peer));
   switch (s.stage) {
     case 'CONNECTING':
-      if (p.type !== 'LEADERINFO') return fail(peer, ctx, `First packet should have been LEADERINFO, got ${p.type}`);
+      if (p.type !== 'LEADERINFO') return fail(peer, ctx, zkLog('firstNotLeaderInfo', { type: p.type }));
       return onLeaderInfo(peer, p, ctx);
     case 'WAIT_SYNC':
       return onSyncMode(peer, p, ctx);
@@ -152,7 +153,7 @@ function onLeaderInfo(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
   } else if (newEpoch === peer.disk.acceptedEpoch) {
     wrapped = -1;
   } else {
-    return fail(peer, ctx, `Leaders epoch, ${newEpoch} is less than accepted epoch, ${peer.disk.acceptedEpoch}`);
+    return fail(peer, ctx, zkLog('epochBehind', { epoch: newEpoch, accepted: peer.disk.acceptedEpoch }));
   }
   s.newEpoch = newEpoch;
   s.stage = 'WAIT_SYNC';
@@ -190,7 +191,7 @@ function onSyncMode(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
   s.writeToTxnLog = !s.snapshotNeeded;
   s.stage = 'SYNCING';
   peer.zab.lastSyncMode = s.syncMode;
-  ctx.event({ kind: 'zab', text: `syncing with leader zk${s.leaderSid}: ${p.type} ${hex(p.zxid)}`, detail: { mode: p.type } });
+  ctx.event({ kind: 'zab', log: zkLog('syncing', { s: `zk${s.leaderSid}`, mode: p.type, zxid: hex(p.zxid) }), detail: { mode: p.type } });
 }
 
 function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
@@ -258,7 +259,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       peer.zab.serving = true;
       peer.zab.epoch = s.newEpoch;
       peer.currentVote = { ...peer.currentVote, peerEpoch: s.newEpoch };
-      ctx.event({ kind: 'zab', text: `UPTODATE: serving in epoch ${s.newEpoch}` });
+      ctx.event({ kind: 'zab', log: zkLog('uptodate', { epoch: s.newEpoch }) });
       if (s.logLater) {
         ctx.persist({ op: 'append', txns: s.logLater });
         delete s.logLater;
@@ -301,7 +302,7 @@ function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext): void {
   const s = S(peer);
   const head = s.pendingTxns[0];
   if (!head) {
-    ctx.event({ kind: 'zab', text: `Committing ${hex(zxid)} without seeing txn` });
+    ctx.event({ kind: 'zab', log: zkLog('commitUnseen', { zxid: hex(zxid) }) });
     return;
   }
   if (head.zxid !== zxid) {

@@ -5,6 +5,7 @@
  * processPacket).
  */
 import type { PeerContext, QuorumPeer } from '../QuorumPeer.ts';
+import { zkLog } from '../zkLog.ts';
 import type { Sid } from '../types.ts';
 import { lead, leaderOnConnectionLost, leaderOnPacket, leaderOnTimer, leaderShutdown, leaderSubmit, type LeaderState } from './Leader.ts';
 import { learnerOnConnectionLost, learnerOnPacket, learnerOnTimer, learnerShutdown, learnerSubmit, learnerStart, type LearnerState } from './Learner.ts';
@@ -220,7 +221,7 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
     if (!isJavaThrowable(e)) throw e;
     peer.zab.error = e.toString();
     peer.zab.serving = false;
-    ctx.event({ kind: 'zab', text: `Severe unrecoverable error, from thread : CommitProcessor:${peer.myid}: ${e.toString()}` });
+    ctx.event({ kind: 'zab', log: zkLog('commitProcessorDied', { sid: peer.myid, error: e.toString() }) });
     return null;
   }
   onApplied(peer, t, result, ctx);

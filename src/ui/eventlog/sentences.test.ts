@@ -16,10 +16,11 @@ describe('eventSentence', () => {
     expect(say({ t: 3043, kind: 'event', sid: 1, event: { kind: 'applied', zxid: 0x100000002 } })).toBe('zk1 applies 0x100000002');
     expect(say({ t: 377, kind: 'event', sid: 3, event: { kind: 'sync', learner: 1, mode: 'DIFF', peerLastZxid: 0 } })).toMatch(/^zk1 is synced by DIFF/);
     expect(say({ t: 4000, kind: 'crash', sid: 5, reason: 'killed' })).toBe('zk5 killed');
-    expect(say({ t: 4000, kind: 'action', text: 'kill zk5' })).toBeNull();
-    expect(say({ t: 10, kind: 'action', text: 'client c1 connects to zk1' })).toBe('client c1 connects to zk1');
-    expect(say({ t: 10, kind: 'action', text: 'partition 1,2 3,4,5' })).toBe('network partitioned: {zk1,zk2} | {zk3,zk4,zk5}');
-    expect(say({ t: 10, kind: 'action', text: 'cut zk1->zk2' })).toBe('link zk1 → zk2 cut (one way)');
+    expect(say({ t: 4000, kind: 'action', text: 'kill zk5', action: { type: 'kill', sid: 5 } })).toBeNull();
+    expect(say({ t: 10, kind: 'action', text: 'client c1 connects to zk1', action: { type: 'addClient', cid: 1001, server: 1, sessionTimeout: 30000 } })).toBe('client c1 connects to zk1');
+    // The sentence comes from the action, never from its text.
+    expect(say({ t: 10, kind: 'action', text: 'anything', action: { type: 'partition', groups: [[1, 2], [3, 4, 5]] } })).toBe('network partitioned: {zk1,zk2} | {zk3,zk4,zk5}');
+    expect(say({ t: 10, kind: 'action', text: 'cut zk1->zk2', action: { type: 'cut', from: 1, to: 2, oneWay: true } })).toBe('link zk1 → zk2 cut (one way)');
     expect(say({ t: 10, kind: 'timer', sid: 1, name: 'x' })).toBeNull();
   });
 

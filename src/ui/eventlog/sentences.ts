@@ -5,10 +5,15 @@
  * lines — the cluster view and `lab log` show them; the log keeps what a person would narrate.
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
+import type { LabAction } from '../../protocol/actions.ts';
 import { AGENT_BASE as CLIENT_BASE } from '../../sim/simulation.ts';
 import { hexLong } from '../../cli/zkcli/format.ts';
 import { t } from '../strings.ts';
-import { protocolText } from './protocolText.ts';
+import { tr } from '../strings.ts';
+import type { ZkLogLine } from '../../protocol/zkLog.ts';
+
+/** One of ZooKeeper's log lines in the current language (the app loads `zookeeper.log.*` from src/protocol/zkLog.ts). */
+const zkLogText = (l: ZkLogLine): string => tr(`zookeeper.log.${l.key}`, l.values);
 
 export type EventCategory = 'fault' | 'election' | 'role' | 'zab' | 'txn' | 'client';
 export const EVENT_CATEGORIES: readonly EventCategory[] = ['fault', 'election', 'role', 'zab', 'txn', 'client'];
@@ -33,29 +38,37 @@ export interface SentenceContext {
 const name = (sid: number): string => (sid > CLIENT_BASE ? `c${sid - CLIENT_BASE}` : `zk${sid}`);
 const zx = (v: number): string => hexLong(v);
 const epochText = (v: number): string => (v < 0 ? hexLong(v) : String(v));
-const sidsIn = (text: string): number[] => [...text.matchAll(/zk(\d+)/g)].map((m) => Number(m[1]));
-
-function actionLine(text: string): { category: EventCategory; text: string; sids: number[] } | null {
-  // kill / start / wipe have their own entries (crash, start, wipe) right after the action.
-  if (/^(kill|start|wipe) zk\d+$/.test(text)) return null;
-  let m = /^partition (.+)$/.exec(text);
-  if (m) {
-    const groups = m[1]!.split(' ').map((g) => g.split(',').map((s) => `zk${s}`));
-    return { category: 'fault', text: t.ev.partition(groups.map((g) => g.join(','))), sids: groups.flat().map((s) => Number(s.slice(2))) };
+/**
+ * A user action as a sentence, from the action itself (the trace records it as data beside its
+ * text): never by reading the text back.
+ */
+function actionLine(a: LabAction | undefined, text: string): { category: EventCategory; text: string; sids: number[] } | null {
+  if (!a) return { category: 'fault', text: t.ev.action(text), sids: [] };
+  switch (a.type) {
+    // kill / start / wipe have their own entries (crash, start, wipe) right after the action.
+    case 'kill':
+    case 'start':
+    case 'wipe':
+      return null;
+    case 'partition':
+      return { category: 'fault', text: t.ev.partition(a.groups.map((g) => g.map(name).join(','))), sids: a.groups.flat() };
+    case 'cut':
+      return { category: 'fault', text: t.ev.cut(name(a.from), name(a.to), a.oneWay), sids: [a.from, a.to] };
+    case 'heal':
+      if (a.from === undefined || a.to === undefined) return { category: 'fault', text: t.ev.healAll, sids: [] };
+      return { category: 'fault', text: t.ev.heal(name(a.from), name(a.to), a.oneWay ?? false), sids: [a.from, a.to] };
+    case 'addClient':
+      return { category: 'client', text: t.ev.clientConnects(name(a.cid), name(a.server)), sids: [a.server] };
+    case 'client':
+      return { category: 'client', text: t.ev.clientSends(name(a.cid), a.input.type === 'op' ? a.input.op.op : a.input.type), sids: [] };
+    // Requests (scripted clients of lessons and tests, proposals) show as the request entry that follows.
+    case 'request':
+    case 'propose':
+      return null;
+    case 'delay':
+    case 'faults':
+      return { category: 'fault', text: t.ev.action(text), sids: [a.from, a.to] };
   }
-  m = /^(cut|heal) zk(\d+)(<->|->)zk(\d+)$/.exec(text);
-  if (m) {
-    const [a, b, oneWay] = [`zk${m[2]}`, `zk${m[4]}`, m[3] === '->'];
-    return { category: 'fault', text: m[1] === 'cut' ? t.ev.cut(a, b, oneWay) : t.ev.heal(a, b, oneWay), sids: [Number(m[2]), Number(m[4])] };
-  }
-  if (text === 'heal') return { category: 'fault', text: t.ev.healAll, sids: [] };
-  m = /^client (c\d+) connects to (zk\d+)$/.exec(text);
-  if (m) return { category: 'client', text: t.ev.clientConnects(m[1]!, m[2]!), sids: sidsIn(text) };
-  m = /^client (c\d+): (.+)$/.exec(text);
-  if (m) return { category: 'client', text: t.ev.clientSends(m[1]!, m[2]!), sids: [] };
-  // Requests of scripted clients (lessons, tests) show as the request entry that follows.
-  if (/^client 0x/.test(text)) return null;
-  return { category: 'fault', text: t.ev.action(text), sids: sidsIn(text) };
 }
 
 /** One trace entry as a sentence, or null when it is not worth a line. Pure. */
@@ -69,7 +82,7 @@ export function eventSentence(e: TraceEntry, index: number, ctx: SentenceContext
     case 'wipe':
       return line('fault', [e.sid], t.ev.wiped(name(e.sid)));
     case 'action': {
-      const a = actionLine(e.text);
+      const a = actionLine(e.action, e.text);
       return a ? line(a.category, a.sids, a.text) : null;
     }
     case 'request': {
@@ -90,7 +103,7 @@ export function eventSentence(e: TraceEntry, index: number, ctx: SentenceContext
       const s = name(e.sid);
       switch (ev.kind) {
         case 'state':
-          return line('role', [e.sid], ev.reason ? t.ev.becomesBecause(s, ev.to, protocolText(ev.reason)) : t.ev.becomes(s, ev.to));
+          return line('role', [e.sid], ev.reason ? t.ev.becomesBecause(s, ev.to, zkLogText(ev.reason)) : t.ev.becomes(s, ev.to));
         case 'election-start':
           return line('election', [e.sid], ev.vote.id < 0
             ? t.ev.electionStartNoVote(s, ev.logicalclock)
@@ -100,7 +113,7 @@ export function eventSentence(e: TraceEntry, index: number, ctx: SentenceContext
         case 'elected':
           return line('election', [e.sid, ev.leader], t.ev.elected(s, name(ev.leader), ev.logicalclock));
         case 'zab':
-          return line('zab', [e.sid], t.ev.zab(s, protocolText(ev.text)));
+          return line('zab', [e.sid], t.ev.zab(s, zkLogText(ev.log)));
         case 'established':
           return line('zab', [e.sid], t.ev.established(s, ev.epoch));
         case 'sync':

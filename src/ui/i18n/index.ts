@@ -54,6 +54,15 @@ void i18n.use(initReactI18next).init({
 syncHtmlLang(i18n.language);
 i18n.on('languageChanged', syncHtmlLang);
 
+/**
+ * Adds a protocol's texts (flat keys such as `paxos.ev.promise`, `zookeeper.log.expiring`) to a
+ * language: the app loads every protocol's dictionaries (src/protocol/registry.ts) at start, so
+ * views render structured events through i18next without importing protocol code.
+ */
+export function addTexts(lang: Lang, texts: Readonly<Record<string, string>>): void {
+  i18n.addResources(lang, 'translation', texts);
+}
+
 /** Switches the UI's language and remembers the choice. */
 export function setLang(lang: Lang): void {
   try {

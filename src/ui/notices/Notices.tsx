@@ -1,8 +1,7 @@
 /** Small dismissible notices (e.g. URL settings that were ignored). */
 import { dismissNotice, selectNotices, useLabStore, type NoticeKind } from '../../store/index.ts';
-import { CONFIG_ERRORS } from '../eventlog/protocolText.ts';
 import { useLang } from '../i18n/index.ts';
-import { t } from '../strings.ts';
+import { t, tr } from '../strings.ts';
 
 /** Read at render time, so a language switch re-labels the notices. */
 function heading(kind: NoticeKind): string {
@@ -20,9 +19,9 @@ export function Notices() {
           <div className="notice-body">
             <strong>{heading(n.kind)}</strong>
             <ul>
-              {n.lines.map((l, i) => (
-                <li key={i}>{n.kind === 'config' ? CONFIG_ERRORS.text(l) : l}</li>
-              ))}
+              {n.texts
+                ? n.texts.map((s, i) => <li key={i}>{tr(s.key, s.values)}</li>)
+                : n.lines.map((l, i) => <li key={i}>{l}</li>)}
             </ul>
           </div>
           <button type="button" className="btn btn-small btn-ghost" onClick={() => dismissNotice(n.id)} aria-label={t.dismissNotice}>

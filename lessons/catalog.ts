@@ -27,4 +27,6 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: 'zab-vs-paxos', title: { en: 'ZAB and Paxos side by side', 'zh-CN': 'ZAB 与 Paxos 对照' } },
   { id: 'two-phase-commit', title: { en: '2PC, 3PC and why ZAB has no abort', 'zh-CN': '两阶段与三阶段提交，以及 ZAB 为什么去掉了中止' } },
   { id: 'quorum-bug', title: { en: 'Bug museum: committing without a quorum', 'zh-CN': '故障博物馆：不等过半就提交' } },
+  { id: 'paxos-basics', title: { en: 'Paxos basics: proposers, acceptors, learners — and one acceptor is not enough', 'zh-CN': 'Paxos 入门：Proposer、Acceptor、Learner——只有一个 Acceptor 为什么不够' } },
+  { id: 'paxos-derivation', title: { en: 'The Paxos derivation: a majority, numbered proposals, P1 to P2c', 'zh-CN': 'Paxos 的推导：过半、提案编号、从 P1 到 P2c' } },
 ];

@@ -3,6 +3,8 @@ import { acl } from './acl.ts';
 import { consistencySync } from './consistency-sync.ts';
 import { leaderCrash } from './leader-crash.ts';
 import { observers } from './observers.ts';
+import { paxosBasics } from './paxos-basics.ts';
+import { paxosDerivation } from './paxos-derivation.ts';
 import { quorumBug } from './quorum-bug.ts';
 import { recipes } from './recipes.ts';
 import { recoverySync } from './recovery-sync.ts';
@@ -32,6 +34,8 @@ export const LESSONS: Lesson[] = [
   zabVsPaxos,
   twoPhaseCommit,
   quorumBug,
+  paxosBasics,
+  paxosDerivation,
 ];
 
 /** An interview question of the study notes (004 §11) and the lesson step (1-based) that answers it. */

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parseLabConfig } from '../src/protocol/config.ts';
+import { setupOf } from '../src/protocol/registry.ts';
 import { runLesson } from '../src/worker/lessonRunner.ts';
 import { LESSON_CATALOG } from './catalog.ts';
 import { INTERVIEW_INDEX, LESSONS } from './index.ts';
@@ -20,6 +22,18 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     }
     // The Chinese text is really Chinese (not a copy of the English).
     for (const s of lesson.steps) expect(s.narration['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('its packet checks name processes of its lab (Paxos: acceptors 1..N, then proposers, then learners)', () => {
+    const { config, errors } = parseLabConfig(new URLSearchParams(lesson.ensemble).entries());
+    expect(errors).toEqual([]);
+    const ids = new Set(setupOf(config).ids);
+    for (const [i, s] of lesson.steps.entries()) {
+      for (const c of s.checks) {
+        if (c.kind !== 'packet') continue;
+        for (const id of [c.from, c.to]) if (id !== undefined) expect(ids.has(id), `step ${i + 1}: ${JSON.stringify(c)}`).toBe(true);
+      }
+    }
   });
 
   test.each(LANGS)('plays to its end (%s)', async (lang) => {

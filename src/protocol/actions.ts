@@ -6,7 +6,7 @@ import type { Sid } from './types.ts';
 import type { ClientRequest } from './zab/Zab.ts';
 import type { ClientInput } from './client/ClientCnxn.ts';
 import type { Simulation } from '../sim/simulation.ts';
-import type { ZkClientArgs } from './zookeeper.ts';
+import type { ZkClientArgs } from './client/ClientCnxn.ts';
 
 export type LabAction =
   | { type: 'kill'; sid: Sid }

@@ -10,7 +10,7 @@ import { deepClone } from '../sim/clone.ts';
 import { createPeer, peerView, stepPeer, type PeerEvent, type PeerView, type QuorumPeer, type WireMessage } from './QuorumPeer.ts';
 import { applyDiskOp, emptyDisk, type Channel, type DiskOp, type PeerDisk, type QuorumConfig, type Sid } from './types.ts';
 import type { ClientReply, ClientRequest } from './zab/Zab.ts';
-import { createClient, stepClient, type ClientInput, type ClientCnxnState, type ClientNotice } from './client/ClientCnxn.ts';
+import { createClient, stepClient, type ClientInput, type ClientCnxnState, type ClientNotice, type ZkClientArgs } from './client/ClientCnxn.ts';
 import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
 import type { LabAction } from './actions.ts';
 
@@ -54,13 +54,6 @@ export const zookeeperModule: NodeModule<QuorumConfig, QuorumPeer, WireMessage, 
   // A client's request to a server that is not running: ConnectionLoss.
   refuseRequest: (req) => ({ sessionId: req.sessionId, cxid: req.cxid, zxid: -1, err: -4, type: 'error' }),
 };
-
-/** What `addClient` takes for a zkCli session: the server it connects to first, its timeout and connect string. */
-export interface ZkClientArgs {
-  server: Sid;
-  sessionTimeout: number;
-  hosts: Sid[];
-}
 
 /** zkCli's ClientCnxn, stepped by the kernel (its clients are the lab's agents). */
 export const zookeeperClients: AgentModule = {

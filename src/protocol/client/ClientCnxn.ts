@@ -49,6 +49,13 @@ export interface ClientCnxnState {
   nextTimerToken: number;
 }
 
+/** What the lab's `addClient` takes for a zkCli session: the server it connects to first, its timeout and connect string. */
+export interface ZkClientArgs {
+  server: Sid;
+  sessionTimeout: number;
+  hosts: Sid[];
+}
+
 export type ClientInput =
   | { type: 'start' }
   | { type: 'op'; tag: number; op: ClientOp }

@@ -29,4 +29,8 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: 'quorum-bug', title: { en: 'Bug museum: committing without a quorum', 'zh-CN': '故障博物馆：不等过半就提交' } },
   { id: 'paxos-basics', title: { en: 'Paxos basics: proposers, acceptors, learners — and one acceptor is not enough', 'zh-CN': 'Paxos 入门：Proposer、Acceptor、Learner——只有一个 Acceptor 为什么不够' } },
   { id: 'paxos-derivation', title: { en: 'The Paxos derivation: a majority, numbered proposals, P1 to P2c', 'zh-CN': 'Paxos 的推导：过半、提案编号、从 P1 到 P2c' } },
+  { id: 'paxos-no-p2c', title: { en: 'Paxos broken: a proposer that ignores P2c', 'zh-CN': '故障博物馆：不遵守 P2c 的 Proposer' } },
+  { id: 'paxos-minority', title: { en: 'Paxos broken: one acceptor of three counted as a majority', 'zh-CN': '故障博物馆：把三个 Acceptor 中的一个当作过半' } },
+  { id: 'paxos-forget-promise', title: { en: 'Paxos broken: an acceptor without stable storage', 'zh-CN': '故障博物馆：没有持久存储的 Acceptor' } },
+  { id: 'paxos-same-ballot', title: { en: 'Paxos broken: two proposers with the same proposal number', 'zh-CN': '故障博物馆：两个 Proposer 用了同一个提案编号' } },
 ];

@@ -5,6 +5,10 @@ import { leaderCrash } from './leader-crash.ts';
 import { observers } from './observers.ts';
 import { paxosBasics } from './paxos-basics.ts';
 import { paxosDerivation } from './paxos-derivation.ts';
+import { paxosForgetPromise } from './paxos-forget-promise.ts';
+import { paxosMinority } from './paxos-minority.ts';
+import { paxosNoP2c } from './paxos-no-p2c.ts';
+import { paxosSameBallot } from './paxos-same-ballot.ts';
 import { quorumBug } from './quorum-bug.ts';
 import { recipes } from './recipes.ts';
 import { recoverySync } from './recovery-sync.ts';
@@ -36,6 +40,10 @@ export const LESSONS: Lesson[] = [
   quorumBug,
   paxosBasics,
   paxosDerivation,
+  paxosNoP2c,
+  paxosMinority,
+  paxosForgetPromise,
+  paxosSameBallot,
 ];
 
 /** An interview question of the study notes (004 §11) and the lesson step (1-based) that answers it. */

@@ -33,4 +33,7 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: 'paxos-minority', title: { en: 'Paxos broken: one acceptor of three counted as a majority', 'zh-CN': '故障博物馆：把三个 Acceptor 中的一个当作过半' } },
   { id: 'paxos-forget-promise', title: { en: 'Paxos broken: an acceptor without stable storage', 'zh-CN': '故障博物馆：没有持久存储的 Acceptor' } },
   { id: 'paxos-same-ballot', title: { en: 'Paxos broken: two proposers with the same proposal number', 'zh-CN': '故障博物馆：两个 Proposer 用了同一个提案编号' } },
+  { id: 'paxos-livelock', title: { en: 'Dueling proposers: Paxos is safe but can livelock', 'zh-CN': 'Proposer 互相抢占：Paxos 安全，却可能活锁' } },
+  { id: 'paxos-backoff', title: { en: 'Ending the duel, fix 1: a random back-off', 'zh-CN': '打破活锁之一：随机退避' } },
+  { id: 'paxos-leader', title: { en: 'Ending the duel, fix 2: a distinguished proposer', 'zh-CN': '打破活锁之二：选取主 Proposer' } },
 ];

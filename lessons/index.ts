@@ -3,9 +3,12 @@ import { acl } from './acl.ts';
 import { consistencySync } from './consistency-sync.ts';
 import { leaderCrash } from './leader-crash.ts';
 import { observers } from './observers.ts';
+import { paxosBackoff } from './paxos-backoff.ts';
 import { paxosBasics } from './paxos-basics.ts';
 import { paxosDerivation } from './paxos-derivation.ts';
 import { paxosForgetPromise } from './paxos-forget-promise.ts';
+import { paxosLeader } from './paxos-leader.ts';
+import { paxosLivelock } from './paxos-livelock.ts';
 import { paxosMinority } from './paxos-minority.ts';
 import { paxosNoP2c } from './paxos-no-p2c.ts';
 import { paxosSameBallot } from './paxos-same-ballot.ts';
@@ -44,6 +47,9 @@ export const LESSONS: Lesson[] = [
   paxosMinority,
   paxosForgetPromise,
   paxosSameBallot,
+  paxosLivelock,
+  paxosBackoff,
+  paxosLeader,
 ];
 
 /** An interview question of the study notes (004 §11) and the lesson step (1-based) that answers it. */

@@ -36,4 +36,7 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: 'paxos-livelock', title: { en: 'Dueling proposers: Paxos is safe but can livelock', 'zh-CN': 'Proposer 互相抢占：Paxos 安全，却可能活锁' } },
   { id: 'paxos-backoff', title: { en: 'Ending the duel, fix 1: a random back-off', 'zh-CN': '打破活锁之一：随机退避' } },
   { id: 'paxos-leader', title: { en: 'Ending the duel, fix 2: a distinguished proposer', 'zh-CN': '打破活锁之二：选取主 Proposer' } },
+  { id: 'multipaxos', title: { en: 'Multi-Paxos: one leader, phase 1 once, a log of slots', 'zh-CN': 'Multi-Paxos：一个领导者、一次阶段一、一串日志槽' } },
+  { id: 'multipaxos-leader-change', title: { en: 'Multi-Paxos leader change: re-proposals and no-op holes', 'zh-CN': 'Multi-Paxos 更换领导者：重新提出与用 no-op 填补空洞' } },
+  { id: 'chubby', title: { en: 'Chubby: a master elected through Multi-Paxos', 'zh-CN': 'Chubby：通过 Multi-Paxos 选出 Master' } },
 ];

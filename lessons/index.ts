@@ -1,7 +1,10 @@
 /** Every lesson, in the order of the table of contents. */
 import { acl } from './acl.ts';
+import { chubby } from './chubby.ts';
 import { consistencySync } from './consistency-sync.ts';
 import { leaderCrash } from './leader-crash.ts';
+import { multiPaxosLeaderChange } from './multipaxos-leader-change.ts';
+import { multiPaxos } from './multipaxos.ts';
 import { observers } from './observers.ts';
 import { paxosBackoff } from './paxos-backoff.ts';
 import { paxosBasics } from './paxos-basics.ts';
@@ -50,6 +53,9 @@ export const LESSONS: Lesson[] = [
   paxosLivelock,
   paxosBackoff,
   paxosLeader,
+  multiPaxos,
+  multiPaxosLeaderChange,
+  chubby,
 ];
 
 /** An interview question of the study notes (004 §11) and the lesson step (1-based) that answers it. */

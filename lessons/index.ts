@@ -25,6 +25,7 @@ import { startupElection } from './startup-election.ts';
 import { twoPhaseCommit } from './two-phase-commit.ts';
 import type { Lesson, Text } from './types.ts';
 import { writePath } from './write-path.ts';
+import { zabVsMultiPaxos } from './zab-vs-multipaxos.ts';
 import { zabVsPaxos } from './zab-vs-paxos.ts';
 import { zkInFiveMinutes } from './zk-in-five-minutes.ts';
 
@@ -56,6 +57,7 @@ export const LESSONS: Lesson[] = [
   multiPaxos,
   multiPaxosLeaderChange,
   chubby,
+  zabVsMultiPaxos,
 ];
 
 /** An interview question of the study notes (004 §11) and the lesson step (1-based) that answers it. */

@@ -44,6 +44,19 @@ export const zabVsPaxos: Lesson = {
         { kind: 'epoch', server: 2, is: 2 },
       ],
     },
+    {
+      narration: {
+        en: 'One more write in epoch 2: /p4 gets 0x200000002 — the epoch in the high 32 bits, a counter that restarted at 1 when the epoch changed. Now put the two protocols side by side. The lesson `zab-vs-multipaxos` runs this very schedule (three servers, two writes, kill the leader, write again) on Multi-Paxos, with r3 leading first and r2 next as zk3 and zk2 do here; open it in a second tab. The map: ballot ↔ epoch (and a slot ↔ the zxid\'s counter), PREPARE ↔ LEADERINFO, PROMISE ↔ ACKEPOCH, ACCEPT ↔ PROPOSAL, ACCEPTED ↔ ACK, CHOSEN ↔ COMMIT. What has no counterpart is just as telling: Multi-Paxos has no synchronization phase like DIFF/NEWLEADER/UPTODATE, and it may choose a later slot before an earlier one — which ZAB\'s primary order never allows.',
+        'zh-CN': '在 epoch 2 中再写一次：/p4 得到 0x200000002——高 32 位是 epoch，低 32 位的计数器在 epoch 变化时从 1 重新开始。现在把两个协议放在一起看。`zab-vs-multipaxos` 一课在 Multi-Paxos 上运行的正是这个时间表（三台服务器、两次写入、杀掉 Leader、再写一次），先由 r3 领导、再由 r2 接任，和这里的 zk3、zk2 一样；在另一个标签页里打开它。对照表：编号 ↔ epoch（日志槽 ↔ zxid 的计数器），PREPARE ↔ LEADERINFO，PROMISE ↔ ACKEPOCH，ACCEPT ↔ PROPOSAL，ACCEPTED ↔ ACK，CHOSEN ↔ COMMIT。没有对应物的地方同样说明问题：Multi-Paxos 没有 DIFF/NEWLEADER/UPTODATE 这样的同步阶段，而且可能先选定靠后的日志槽、再选定靠前的——ZAB 的主进程顺序绝不允许这样。',
+      },
+      actions: ['create /p4 d', 'stat /p4'],
+      checks: [
+        { kind: 'packet', type: 'PROPOSAL', from: 2, to: 1 },
+        { kind: 'packet', type: 'ACK', from: 1, to: 2 },
+        { kind: 'packet', type: 'COMMIT', from: 2, to: 1 },
+        { kind: 'output', contains: 'cZxid = 0x200000002' },
+      ],
+    },
   ],
   challenge: {
     en: 'Find a moment (use `lab step proposal` and `lab back`) where a follower has logged a PROPOSAL that is not yet committed, kill the leader there, and show that the new leader still commits it. Which Paxos rule does this correspond to?',

@@ -60,9 +60,12 @@ export const LESSONS: Lesson[] = [
   zabVsMultiPaxos,
 ];
 
-/** An interview question of the study notes (004 §11) and the lesson step (1-based) that answers it. */
+/**
+ * An interview question of the study notes and the lesson step (1-based) that answers it: the
+ * questions of notes 004 §11, and those that notes 003 raises about Paxos, Chubby and ZAB.
+ */
 export interface InterviewEntry {
-  /** Section of notes 004. */
+  /** Section of the notes: `11.x` is notes 004 §11.x; `003 §…` a section of notes 003 (二.2.4 is `003 §2.2.4`). */
   notes: string;
   question: Text;
   lesson: string;
@@ -171,5 +174,83 @@ export const INTERVIEW_INDEX: InterviewEntry[] = [
     question: { en: 'In practice: while the ensemble elects a new leader it serves no one.', 'zh-CN': '使用中的问题：集群重新选主期间，短暂无法提供服务。' },
     lesson: 'leader-crash',
     step: 2,
+  },
+  {
+    notes: '003 §2.2.4',
+    question: { en: 'Paxos: why is one acceptor not enough?', 'zh-CN': 'Paxos：为什么只有一个 Acceptor 不够？' },
+    lesson: 'paxos-basics',
+    step: 2,
+  },
+  {
+    notes: '003 §2.2.4',
+    question: { en: 'Paxos: why must a value be accepted by a majority (过半) of acceptors to be chosen?', 'zh-CN': 'Paxos：为什么一个 value 要被过半的 Acceptor 接受才算被选定？' },
+    lesson: 'paxos-derivation',
+    step: 1,
+  },
+  {
+    notes: '003 §2.2.4',
+    question: { en: 'Paxos: why are proposals numbered?', 'zh-CN': 'Paxos：提案为什么要有编号？' },
+    lesson: 'paxos-derivation',
+    step: 2,
+  },
+  {
+    notes: '003 §2.2.4',
+    question: { en: 'Paxos: how does it avoid choosing two different values (P2 → P2c)?', 'zh-CN': 'Paxos 如何避免选定两个不同的 value（从 P2 到 P2c）？' },
+    lesson: 'paxos-derivation',
+    step: 3,
+  },
+  {
+    notes: '003 §2.2.4',
+    question: { en: 'Paxos: what goes wrong if two proposers can use the same proposal number?', 'zh-CN': 'Paxos：如果两个 Proposer 能用同一个提案编号，会出什么问题？' },
+    lesson: 'paxos-same-ballot',
+    step: 2,
+  },
+  {
+    notes: '003 §2.2.3',
+    question: { en: 'Paxos: why must an acceptor keep its promise on stable storage?', 'zh-CN': 'Paxos：为什么 Acceptor 必须把承诺写入持久存储？' },
+    lesson: 'paxos-forget-promise',
+    step: 3,
+  },
+  {
+    notes: '003 §2.2.5',
+    question: { en: 'Paxos: what is livelock (dueling proposers)?', 'zh-CN': 'Paxos：什么是活锁（Proposer 互相抢占）？' },
+    lesson: 'paxos-livelock',
+    step: 2,
+  },
+  {
+    notes: '003 §2.2.5',
+    question: { en: 'Paxos: how is its liveness guaranteed (a main proposer)?', 'zh-CN': '如何保证 Paxos 算法的活性（选取主 Proposer）？' },
+    lesson: 'paxos-leader',
+    step: 1,
+  },
+  {
+    notes: '003 §3.1',
+    question: { en: 'Chubby: how is its Master elected (a majority of five replicas)?', 'zh-CN': 'Chubby 的 Master 是怎样选出的（五个副本中的过半）？' },
+    lesson: 'chubby',
+    step: 1,
+  },
+  {
+    notes: '003 §3.1',
+    question: { en: 'Chubby: what is the Master lease, and what happens when the Master fails?', 'zh-CN': 'Chubby：什么是 Master 租期？Master 出现故障时会怎样？' },
+    lesson: 'chubby',
+    step: 4,
+  },
+  {
+    notes: '003 §3.1.5',
+    question: { en: 'Multi-Paxos: why a Master, and why can it skip "Prepare → Promise" for each value?', 'zh-CN': 'Multi-Paxos：为什么要有 Master？为什么它提出每个 value 时可以省去“Prepare → Promise”？' },
+    lesson: 'multipaxos',
+    step: 2,
+  },
+  {
+    notes: '003 §4.2.4',
+    question: { en: 'What do ZAB and Paxos have in common (a leader, a majority, epoch and ballot)?', 'zh-CN': 'ZAB 与 Paxos 有什么联系（Leader、过半、epoch 与 Ballot）？' },
+    lesson: 'zab-vs-multipaxos',
+    step: 2,
+  },
+  {
+    notes: '003 §4.2.4',
+    question: { en: 'How do ZAB and Paxos differ (synchronization phase, primary order)?', 'zh-CN': 'ZAB 与 Paxos 有什么区别（同步阶段、主进程顺序）？' },
+    lesson: 'zab-vs-multipaxos',
+    step: 4,
   },
 ];

@@ -71,11 +71,20 @@ describe('lessons index', () => {
       const row = readme.find((l) => l.startsWith(`| ${e.notes} |`) && l.endsWith(`| \`${e.lesson}\` · ${e.step} |`));
       expect(row, `README row for ${e.notes} → ${e.lesson} · ${e.step}`).toBeDefined();
     }
-    const rows = readme.filter((l) => /^\| 11\.\d+ \|/.test(l));
+    // Rows of notes 004 §11 (`| 11.2 |`) and of notes 003 (`| 003 §2.2.4 |`).
+    const rows = readme.filter((l) => /^\| (?:11\.\d+|003 §\d+(?:\.\d+)*) \|/.test(l));
     expect(rows).toHaveLength(INTERVIEW_INDEX.length);
   });
 
   test('every interview question of notes 004 §11 the issue names is answered', () => {
     for (const n of ['11.2', '11.7', '11.8', '11.10', '11.12']) expect(INTERVIEW_INDEX.some((e) => e.notes === n)).toBe(true);
+  });
+
+  test('the Paxos questions of notes 003 are answered: one acceptor, a majority, numbered proposals, two chosen values, livelock, Chubby, ZAB vs Paxos', () => {
+    const answered = (lesson: string, step: number) => INTERVIEW_INDEX.some((e) => e.notes.startsWith('003 §') && e.lesson === lesson && e.step === step);
+    for (const [lesson, step] of [
+      ['paxos-basics', 2], ['paxos-derivation', 1], ['paxos-derivation', 2], ['paxos-derivation', 3],
+      ['paxos-livelock', 2], ['chubby', 1], ['zab-vs-multipaxos', 4],
+    ] as const) expect(answered(lesson, step), `${lesson} · ${step}`).toBe(true);
   });
 });

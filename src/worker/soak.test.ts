@@ -4,11 +4,12 @@
  * runs more (scripts/soak.soak-run.ts). SOAK_SEEDS / SOAK_FROM change the range here.
  */
 import { expect, test } from 'vitest';
-import { runLabCommand } from '../cli/lab.ts';
+import { runLabCommand, runProtocolLine } from '../cli/lab.ts';
 import { parseLabConfig } from '../protocol/config.ts';
 import { InProcessHost } from './inProcessHost.ts';
 import { LabRuntime } from './runtime.ts';
-import { formatSoakFailure, runSoakSeed } from './soak.ts';
+import { ScriptRunner } from './datadriven.ts';
+import { formatSoakFailure, runProtocolSoakSeed, runSoakSeed } from './soak.ts';
 
 const SEEDS = Number(process.env.SOAK_SEEDS ?? 300);
 const FROM = Number(process.env.SOAK_FROM ?? 1);
@@ -61,3 +62,62 @@ test('seeds that once failed stay green (found by the soak with client sessions)
     expect(r.ok ? '' : formatSoakFailure(r)).toBe('');
   }
 });
+
+// ---------------------------------------------------------------- Paxos and Multi-Paxos
+
+/** Seeds per protocol module in CI (a few seconds each); `npm run soak -- --protocol paxos --seeds N` runs more. */
+const MODULE_SEEDS = Number(process.env.SOAK_MODULE_SEEDS ?? 25);
+
+for (const protocol of ['paxos', 'multipaxos'] as const) {
+  test(`soak ${protocol}: ${MODULE_SEEDS} seeds of kills, partitions, cuts, loss, duplication and latency spikes with proposals; every invariant after every event; liveness after heal`, async () => {
+    const failures: string[] = [];
+    let events = 0;
+    for (let seed = 1; seed <= MODULE_SEEDS; seed++) {
+      const r = await runProtocolSoakSeed(protocol, seed);
+      events += r.events;
+      expect(r.protocol).toBe(protocol);
+      if (!r.ok) failures.push(formatSoakFailure(r));
+    }
+    expect(failures.join('\n\n')).toBe('');
+    expect(events).toBeGreaterThan(MODULE_SEEDS * 100);
+  });
+}
+
+test('a Paxos or Multi-Paxos soak run replays exactly: its link\'s console lines and its script reach the same trace hash', async () => {
+  for (const [protocol, seed, bugs] of [['paxos', 4, []], ['paxos', 3, ['forgetPromise']], ['multipaxos', 5, []], ['multipaxos', 9, ['skipPhase1']]] as const) {
+    const r = await runProtocolSoakSeed(protocol, seed, { bugs: [...bugs] });
+    const params = new URLSearchParams(r.url.slice(1));
+    expect(params.get('protocol')).toBe(protocol);
+    const lines = params.getAll('do');
+    expect(lines.slice(0, -1)).toEqual(r.console);
+    expect(lines.at(-1)).toBe('lab pause');
+    // The schedule is rich: faults of several kinds and proposals.
+    for (const kind of ['lab kill ', 'lab start ', 'lab heal', 'propose ']) expect(r.console.some((l) => l.startsWith(kind)), `${protocol} ${seed}: ${kind}`).toBe(true);
+    // The page runs a `lab …` line through runLabCommand and the protocol's own (`propose …`) through runProtocolLine.
+    const rt = new LabRuntime(parseLabConfig(params).config, () => new InProcessHost());
+    for (const line of lines) expect((line.startsWith('lab ') ? await runLabCommand(rt, line) : await runProtocolLine(rt, line)).error ?? false, line).toBe(false);
+    expect(rt.sim.traceHash()).toBe(r.hash);
+    rt.dispose();
+    // The scenario-script form, through ScriptRunner.
+    const runner = new ScriptRunner();
+    for (const line of r.script) await runner.run(line);
+    expect(runner.lab!.runtime.sim.traceHash()).toBe(r.hash);
+    runner.lab!.dispose();
+  }
+});
+
+test('the Paxos and Multi-Paxos soaks find a broken protocol: a failing seed prints SEED=, the invariant, the processes by name and the replay', async () => {
+  for (const [protocol, bug, seed, invariant] of [['paxos', 'forgetPromise', 3, 'PromiseMonotonic'], ['multipaxos', 'skipPhase1', 5, 'SlotAgreement']] as const) {
+    const r = await runProtocolSoakSeed(protocol, seed, { bugs: [bug] });
+    expect(r.ok).toBe(false);
+    expect(r.violations.map((v) => v.invariant)).toContain(invariant);
+    const text = formatSoakFailure(r);
+    expect(text.split('\n')[0]).toBe(`SEED=${seed}`);
+    expect(text).toMatch(new RegExp(`\\n  ${invariant} at \\d+\\.\\d{3}s \\(trace #\\d+, ${protocol === 'paxos' ? '[apl]' : 'r'}\\d`));
+    expect(text).toContain(`?protocol=${protocol}&`);
+    expect(text).toContain(`bugs=${bug}`);
+    // …and the same seed with the protocol intact passes.
+    expect((await runProtocolSoakSeed(protocol, seed)).ok).toBe(true);
+  }
+});
+

@@ -23,6 +23,9 @@ import { livenessProblem } from '../protocol/checkers/liveness.ts';
 import type { Violation } from '../protocol/checkers/invariants.ts';
 import { checkHistory, historyFromTrace, type HistoryViolation } from '../protocol/checkers/history.ts';
 import { ScriptRunner } from './datadriven.ts';
+import type { HeadlessLab } from './headless.ts';
+import type { PaxosView } from '../protocol/paxos/index.ts';
+import { leaderOf, type MpReply, type MultiPaxosView } from '../protocol/multipaxos/index.ts';
 
 export interface SoakOptions {
   rounds?: number;
@@ -38,7 +41,12 @@ export interface SoakOptions {
 export interface SoakResult {
   seed: number;
   ok: boolean;
-  violations: Violation[];
+  /** ZooKeeper's checker's violations, or a protocol module's (Paxos, Multi-Paxos) plus Liveness. */
+  violations: Array<Pick<Violation, 't' | 'traceIndex' | 'servers' | 'message'> & { invariant: string }>;
+  /** The protocol the seed ran (absent: ZooKeeper). */
+  protocol?: SoakProtocol;
+  /** Process names by id, for the report (absent: ZooKeeper's zkN). */
+  names?: Record<number, string>;
   /** What the client-history checker found in the sessions' operations. */
   historyViolations: HistoryViolation[];
   /** Client operations judged (requests sent by the `lab client` sessions). */
@@ -206,7 +214,7 @@ export function soakUrl(settings: string, lines: readonly string[]): string {
 export function formatSoakFailure(r: SoakResult): string {
   return [
     `SEED=${r.seed}`,
-    ...r.violations.map((v) => `  ${v.invariant} at ${(v.t / 1000).toFixed(3)}s (trace #${v.traceIndex}, ${v.servers.map((s) => `zk${s}`).join(',')}): ${v.message}`),
+    ...r.violations.map((v) => `  ${v.invariant} at ${(v.t / 1000).toFixed(3)}s (trace #${v.traceIndex}, ${v.servers.map((s) => r.names?.[s] ?? `zk${s}`).join(',')}): ${v.message}`),
     ...r.historyViolations.map((v) => `  ${v.check} (client history, ops ${v.ops.map((o) => `#${o}`).join(' ')}): ${v.message}`),
     `  the same run in the lab (the link replays it, then pauses): ${r.url}`,
     '  or paste these console lines into a lab opened with the link\'s settings:',
@@ -215,3 +223,330 @@ export function formatSoakFailure(r: SoakResult): string {
     ...r.script.map((l) => `    ${l}`),
   ].join('\n');
 }
+
+// ---------------------------------------------------------------- Paxos and Multi-Paxos
+
+/** The protocols the soak runs (`npm run soak -- --protocol NAME`). */
+export const SOAK_PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos'] as const;
+export type SoakProtocol = (typeof SOAK_PROTOCOLS)[number];
+
+/** One seed of the soak of `protocol` (ZooKeeper's is runSoakSeed, unchanged). */
+export function runProtocolSoakSeed(protocol: SoakProtocol, seed: number, opts: SoakOptions = {}): Promise<SoakResult> {
+  if (protocol === 'paxos') return runPaxosSoakSeed(seed, opts);
+  if (protocol === 'multipaxos') return runMultiPaxosSoakSeed(seed, opts);
+  return runSoakSeed(seed, opts);
+}
+
+type SoakViolation = SoakResult['violations'][number];
+
+/**
+ * What a protocol module's soak shares: a lab opened by a `new` line, every step a scenario-script
+ * line (and its console form: `lab …`, or the protocol's own `propose …`), the processes by name,
+ * the violations the runtime's checker finds after every event plus this soak's Liveness, and time
+ * run in small steps while waiting for liveness written down as one `run` line.
+ */
+class ModuleSoak {
+  readonly runner = new ScriptRunner();
+  readonly script: string[] = [];
+  readonly consoleLines: string[] = [];
+  readonly liveness: SoakViolation[] = [];
+  lab!: HeadlessLab;
+  ids: number[] = [];
+  private pendingMs = 0;
+  /** Links with a latency spike and links with datagram faults (`A->B`), to end at each heal. */
+  readonly delays = new Set<string>();
+  readonly faulty = new Set<string>();
+
+  constructor(readonly rng: Rng, private readonly stopAtViolation: boolean) {}
+
+  async open(settings: string): Promise<void> {
+    await this.exec(`new ${settings}`);
+    this.lab = this.runner.lab!;
+    this.ids = [...this.lab.runtime.setup.ids];
+  }
+
+  get sim() {
+    return this.lab.runtime.sim;
+  }
+
+  name(id: number): string {
+    return this.sim.name(id);
+  }
+
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.rng.int(0, xs.length - 1)]!;
+  }
+
+  up(id: number): boolean {
+    return this.sim.servers.get(id)?.up ?? false;
+  }
+
+  async exec(line: string): Promise<string> {
+    this.flush();
+    this.script.push(line);
+    if (!line.startsWith('new ')) this.consoleLines.push(line.startsWith('propose ') ? line : `lab ${line}`);
+    return this.runner.run(line);
+  }
+
+  /** Runs `ms` now; written down (as one `run` line) with the next line or at the end. */
+  async advance(ms: number): Promise<void> {
+    this.pendingMs += ms;
+    await this.lab.runtime.runFor(ms);
+  }
+
+  flush(): void {
+    if (this.pendingMs === 0) return;
+    this.script.push(`run ${this.pendingMs}ms`);
+    this.consoleLines.push(`lab run ${this.pendingMs}ms`);
+    this.pendingMs = 0;
+  }
+
+  violations(): SoakViolation[] {
+    return [...this.lab.violations().map((v) => v as SoakViolation), ...this.liveness];
+  }
+
+  stop(): boolean {
+    return this.stopAtViolation && this.violations().length > 0;
+  }
+
+  /** One random fault (or none): the vocabulary both protocols share. `pairs` are the links that matter. */
+  async fault(pairs: ReadonlyArray<readonly [number, number]>): Promise<void> {
+    const roll = this.rng.int(0, 99);
+    const up = this.ids.filter((id) => this.up(id));
+    const down = this.ids.filter((id) => !this.up(id));
+    const link = (): [string, string] => {
+      const [a, b] = this.pick(pairs);
+      return this.rng.int(0, 1) === 0 ? [this.name(a), this.name(b)] : [this.name(b), this.name(a)];
+    };
+    if (roll < 14 && up.length > 0) await this.exec(`kill ${this.name(this.pick(up))}`);
+    else if (roll < 28 && down.length > 0) await this.exec(`start ${this.name(this.pick(down))}`);
+    else if (roll < 38) {
+      const shuffled = this.ids.map((id) => [this.rng.next(), id] as const).sort((x, y) => x[0] - y[0]).map(([, id]) => this.name(id));
+      const k = this.rng.int(1, shuffled.length - 1);
+      await this.exec(`partition ${shuffled.slice(0, k).join(',')} ${shuffled.slice(k).join(',')}`);
+    } else if (roll < 48) {
+      const [a, b] = link();
+      await this.exec(`cut ${a}->${b}`);
+    } else if (roll < 60) {
+      const [a, b] = link();
+      const loss = this.pick([0.1, 0.3, 0.5, 0.8]);
+      const dup = this.pick([0, 0.2, 0.5]);
+      const oneWay = this.rng.int(0, 1) === 0;
+      this.faulty.add(`${a}->${b}`);
+      if (!oneWay) this.faulty.add(`${b}->${a}`);
+      await this.exec(`faults ${oneWay ? `${a}->${b}` : `${a} ${b}`} loss=${loss} dup=${dup}`);
+    } else if (roll < 70) {
+      const [a, b] = link();
+      this.delays.add(`${a}->${b}`);
+      await this.exec(`delay ${a}->${b} ${this.pick([200, 500, 1500, 4000])}ms`);
+    } else if (roll < 78) await this.exec('heal');
+  }
+
+  /** Heals everything: links, latency spikes, datagram faults; starts every process that is down. */
+  async healAll(): Promise<void> {
+    await this.exec('heal');
+    for (const l of [...this.delays].sort()) await this.exec(`delay ${l} 0ms`);
+    this.delays.clear();
+    for (const l of [...this.faulty].sort()) await this.exec(`faults ${l} loss=0 dup=0`);
+    this.faulty.clear();
+    for (const id of this.ids) if (!this.up(id)) await this.exec(`start ${this.name(id)}`);
+  }
+
+  reportLiveness(servers: number[], message: string): void {
+    if (this.violations().length > 0) return;
+    this.liveness.push({ invariant: 'Liveness', t: this.sim.now, traceIndex: this.sim.trace.length - 1, servers, message });
+  }
+
+  result(seed: number, protocol: SoakProtocol, settings: string, maxSettleMs: number): SoakResult {
+    this.flush();
+    const url = soakUrl(settings.split(' ').join('&'), this.consoleLines);
+    const violations = this.violations();
+    const r: SoakResult = {
+      seed,
+      ok: violations.length === 0,
+      violations,
+      historyViolations: [],
+      clientOps: 0,
+      script: this.script,
+      console: this.consoleLines,
+      url,
+      events: this.sim.eventCount,
+      hash: this.sim.traceHash(),
+      simMs: this.sim.now,
+      maxSettleMs,
+      protocol,
+      names: Object.fromEntries(this.ids.map((id) => [id, this.name(id)])),
+    };
+    this.lab.dispose();
+    return r;
+  }
+}
+
+/**
+ * Basic Paxos: 3, 4, 5 or 7 acceptors, 1–3 proposers, 1–2 learners, retry backoff or leader
+ * (immediate only with one proposer: two proposers retrying at once may duel forever, which is
+ * Paxos' known lack of liveness, not a bug). Each round: faults (kill, start, partition, one-way
+ * cut, datagram loss and duplication, latency spikes, heal — never a wipe: an acceptor that loses
+ * its disk is outside Paxos' fault model and breaks PromiseMonotonic by design) with proposals of
+ * fresh values from random proposers in between. Then everything heals and one proposer, restarted
+ * so that it knows nothing and must run a ballot, proposes once more: within `settleMs` a value must
+ * be chosen, that proposer must know it, and every learner must have learned it (a learner learns
+ * only from ACCEPTED messages, so the fresh ballot is what teaches a learner that was down or cut off
+ * when the value was first chosen). Safety is the runtime's checker after every event.
+ */
+export async function runPaxosSoakSeed(seed: number, opts: SoakOptions = {}): Promise<SoakResult> {
+  const rng = new Rng(`soak-paxos:${seed}`);
+  const s = new ModuleSoak(rng, opts.stopAtViolation ?? true);
+  const acceptors = s.pick([3, 3, 3, 4, 5, 5, 7]);
+  const proposers = rng.int(1, 3);
+  const learners = rng.int(1, 2);
+  const retry = proposers === 1 ? s.pick(['immediate', 'backoff', 'leader']) : s.pick(['backoff', 'leader']);
+  const bugs = opts.bugs && opts.bugs.length > 0 ? ` bugs=${opts.bugs.join(',')}` : '';
+  const settings = `protocol=paxos acceptors=${acceptors} proposers=${proposers} learners=${learners} retry=${retry} seed=${seed}${bugs}`;
+  await s.open(settings);
+  const ids = s.ids;
+  const acceptorIds = ids.slice(0, acceptors);
+  const proposerIds = ids.slice(acceptors, acceptors + proposers);
+  const learnerIds = ids.slice(acceptors + proposers);
+  const pairs = [
+    ...proposerIds.flatMap((p) => acceptorIds.map((a) => [p, a] as const)),
+    ...acceptorIds.flatMap((a) => learnerIds.map((l) => [a, l] as const)),
+  ];
+  const view = (id: number) => (s.up(id) ? (s.sim.servers.get(id)!.view as PaxosView | null) : null);
+  let value = 0;
+  const propose = async (): Promise<void> => {
+    await s.exec(`propose ${s.name(s.pick(proposerIds))} v${++value}`);
+  };
+  const rounds = opts.rounds ?? 3;
+  const faults = opts.faultsPerRound ?? 6;
+  const settleMs = opts.settleMs ?? 60_000;
+  let maxSettleMs = 0;
+  await propose();
+  await s.exec(`run ${rng.int(0, 500)}ms`);
+  for (let r = 0; r < rounds && !s.stop(); r++) {
+    for (let f = 0; f < faults && !s.stop(); f++) {
+      await s.fault(pairs);
+      const n = rng.int(0, 2);
+      for (let k = 0; k < n; k++) await propose();
+      await s.exec(`run ${rng.int(50, 4000)}ms`);
+    }
+    if (s.stop()) break;
+    await s.healAll();
+    const fresh = s.pick(proposerIds);
+    await s.exec(`kill ${s.name(fresh)}`);
+    await s.exec(`start ${s.name(fresh)}`);
+    await s.exec(`propose ${s.name(fresh)} final${r + 1}`);
+    const healedAt = s.sim.now;
+    const problem = (): string | null => {
+      const p = view(fresh);
+      if (p?.role !== 'proposer' || p.chosen === null) return `${s.name(fresh)} does not know a chosen value (${p?.role === 'proposer' ? `phase ${p.phase}, ballot ${p.ballot ? `${p.ballot.round}.${p.ballot.proposer}` : 'none'}` : 'down'})`;
+      const behind = learnerIds.filter((l) => {
+        const v = view(l);
+        return v?.role !== 'learner' || v.learned === null;
+      });
+      return behind.length === 0 ? null : `${behind.map((l) => s.name(l)).join(',')} learned nothing though ${p.chosen.value} is chosen`;
+    };
+    let why = problem();
+    while (why !== null && s.sim.now - healedAt < settleMs && !s.stop()) {
+      await s.advance(250);
+      why = problem();
+    }
+    maxSettleMs = Math.max(maxSettleMs, s.sim.now - healedAt);
+    if (why !== null && !s.stop()) s.reportLiveness([fresh, ...learnerIds], `${settleMs / 1000}s after the faults healed: ${why}`);
+    if (s.stop()) break;
+    await s.exec(`run ${rng.int(200, 2000)}ms`);
+  }
+  return s.result(seed, 'paxos', settings, maxSettleMs);
+}
+
+/**
+ * Multi-Paxos: 3, 4, 5 or 7 replicas. Each round: the same faults, with proposals of fresh values
+ * to the leader (the highest-ballot replica that leads) or to a random replica (a follower
+ * redirects). Then everything heals, and within `settleMs`: a stable leader (one replica leads, every
+ * other follows it at its ballot), a new proposal to it chosen (its reply says so; a proposal lost
+ * to a leader change is proposed again to the next), and every replica's executed prefix equal to
+ * the leader's, up to that slot at least. Safety (SlotAgreement, ExecutedPrefix …) is the runtime's
+ * checker after every event.
+ */
+export async function runMultiPaxosSoakSeed(seed: number, opts: SoakOptions = {}): Promise<SoakResult> {
+  const rng = new Rng(`soak-multipaxos:${seed}`);
+  const s = new ModuleSoak(rng, opts.stopAtViolation ?? true);
+  const replicas = s.pick([3, 3, 4, 5, 5, 7]);
+  const bugs = opts.bugs && opts.bugs.length > 0 ? ` bugs=${opts.bugs.join(',')}` : '';
+  const settings = `protocol=multipaxos replicas=${replicas} seed=${seed}${bugs}`;
+  await s.open(settings);
+  const ids = s.ids;
+  const pairs = ids.flatMap((a) => ids.filter((b) => b > a).map((b) => [a, b] as const));
+  const views = (): Array<MultiPaxosView | null> => ids.map((id) => (s.up(id) ? (s.sim.servers.get(id)!.view as MultiPaxosView | null) : null));
+  let value = 0;
+  const propose = async (): Promise<void> => {
+    const leader = leaderOf(views());
+    const to = leader !== null && rng.int(0, 9) < 7 ? leader : s.pick(ids);
+    await s.exec(`propose ${s.name(to)} v${++value}`);
+  };
+  /** The leader every live replica follows at its ballot, or null. */
+  const stableLeader = (): MultiPaxosView | null => {
+    const live = views().filter((v): v is MultiPaxosView => v !== null);
+    const leaders = live.filter((v) => v.role === 'leader');
+    if (leaders.length !== 1) return null;
+    const l = leaders[0]!;
+    return live.every((v) => v === l || (v.role === 'follower' && v.leader === l.name && v.leaderBallot === l.ballot)) ? l : null;
+  };
+  const rounds = opts.rounds ?? 3;
+  const faults = opts.faultsPerRound ?? 6;
+  const settleMs = opts.settleMs ?? 60_000;
+  let maxSettleMs = 0;
+  await s.exec(`run ${1000 + rng.int(0, 2000)}ms`);
+  for (let r = 0; r < rounds && !s.stop(); r++) {
+    for (let f = 0; f < faults && !s.stop(); f++) {
+      await s.fault(pairs);
+      const n = rng.int(0, 3);
+      for (let k = 0; k < n; k++) await propose();
+      await s.exec(`run ${rng.int(50, 4000)}ms`);
+    }
+    if (s.stop()) break;
+    await s.healAll();
+    const healedAt = s.sim.now;
+    let attempt = 0;
+    /** The final proposal in flight: its value, the replica it went to, and where in the replies to look. */
+    let pending: { value: string; to: number; from: number } | null = null;
+    let chosenSlot: number | null = null;
+    const problem = (): string | null => {
+      const l = stableLeader();
+      if (l === null) {
+        const leaders = views().filter((v) => v?.role === 'leader').map((v) => `${v!.name} (${v!.ballot})`);
+        return `no stable leader (leading: ${leaders.join(', ') || 'none'})`;
+      }
+      if (chosenSlot === null) return pending === null ? 'no proposal yet' : `${pending.value} not chosen yet`;
+      const behind = views().filter((v) => v !== null && (v.executed !== l.executed || v.executed < chosenSlot!)).map((v) => `${v!.name} (executed ${v!.executed})`);
+      return behind.length === 0 ? null : `executed prefixes differ: leader ${l.name} executed ${l.executed}, ${behind.join(', ')}`;
+    };
+    let why = problem();
+    while (why !== null && s.sim.now - healedAt < settleMs && !s.stop()) {
+      const l = stableLeader();
+      if (pending !== null && chosenSlot === null) {
+        const p: { value: string; to: number; from: number } = pending;
+        const answer = s.lab.processReplies.slice(p.from).find((x) => x.sid === p.to && (x.reply as MpReply).type !== 'redirect' && 'value' in (x.reply as MpReply) && (x.reply as { value: string }).value === p.value);
+        const reply = answer?.reply as MpReply | undefined;
+        if (reply?.type === 'chosen') chosenSlot = reply.slot;
+        // Not chosen (another leader filled its slot) or its leader is gone: propose it again to the leader now.
+        else if (reply?.type === 'not-chosen' || (l !== null && l.id !== p.to)) pending = null;
+      }
+      if (pending === null && chosenSlot === null && l !== null) {
+        const v = `final${r + 1}${attempt > 0 ? `.${attempt}` : ''}`;
+        attempt += 1;
+        pending = { value: v, to: l.id, from: s.lab.processReplies.length };
+        await s.exec(`propose ${l.name} ${v}`);
+      } else {
+        await s.advance(250);
+      }
+      why = problem();
+    }
+    maxSettleMs = Math.max(maxSettleMs, s.sim.now - healedAt);
+    if (why !== null && !s.stop()) s.reportLiveness(ids, `${settleMs / 1000}s after the faults healed: ${why}`);
+    if (s.stop()) break;
+    await s.exec(`run ${rng.int(200, 2000)}ms`);
+  }
+  return s.result(seed, 'multipaxos', settings, maxSettleMs);
+}
+

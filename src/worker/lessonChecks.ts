@@ -59,15 +59,19 @@ export function evaluateChecks(scope: CheckScope, checks: readonly Check[]): Che
   return checks.map((c) => evaluateCheck(scope, c));
 }
 
-/** A check in words, for the lesson panel (ZooKeeper's own words are not translated). */
-export function describeCheck(check: Check): string {
+/**
+ * A check in words, for the lesson panel (ZooKeeper's own words are not translated). Processes are
+ * named by `name` — pass the simulation's (`(id) => sim.name(id)`) so a Paxos lesson's `from: 4`
+ * reads `p1`, not `zk4`; without it they are ZooKeeper servers (`zk4`).
+ */
+export function describeCheck(check: Check, name: (id: number) => string = (id) => `zk${id}`): string {
   switch (check.kind) {
     case 'state':
-      return `zk${check.server} ${check.is}`;
+      return `${name(check.server)} ${check.is}`;
     case 'epoch':
-      return `zk${check.server} epoch ${check.is}`;
+      return `${name(check.server)} epoch ${check.is}`;
     case 'packet':
-      return `${check.absent ? 'no ' : ''}${check.type}${check.from !== undefined ? ` zk${check.from}` : ''} → ${check.to !== undefined ? `zk${check.to}` : '*'}`;
+      return `${check.absent ? 'no ' : ''}${check.type}${check.from !== undefined ? ` ${name(check.from)}` : ''} → ${check.to !== undefined ? name(check.to) : '*'}`;
     case 'output':
       return `${check.absent ? 'no ' : ''}“${check.contains}”`;
   }

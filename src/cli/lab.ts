@@ -15,8 +15,8 @@ import type { TraceEntry } from '../protocol/zookeeper.ts';
 import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
 import { txnLogLines } from './txnLog.ts';
 import type { LabConfig } from '../protocol/config.ts';
-import { invariantLines, type LabProtocol } from '../protocol/registry.ts';
-import type { Violation } from '../sim/module.ts';
+import { invariantLines, protocolById, type LabProtocol } from '../protocol/registry.ts';
+import { renderText, type Violation } from '../sim/module.ts';
 
 export interface LabController {
   readonly sim: Simulation;
@@ -102,14 +102,23 @@ export const STEP_TARGETS: Record<string, string[]> = {
   role: ['role'],
 };
 
-/** What a breakpoint stopped at, as one line (`1.234s zk2->zk1 PROPOSAL …`, `zk3 LOOKING -> LEADING`). */
-export function describeHitText(e: TraceEntry | null): string | null {
-  return e ? describeHit(e) : null;
+/**
+ * What a breakpoint stopped at, as one line (`1.234s zk2->zk1 PROPOSAL …`, `zk3 LOOKING -> LEADING`,
+ * `1.234s p1->a2 PREPARE ballot=1.1`, or a protocol event in its own words). Without `ctl`, a
+ * ZooKeeper run's entry.
+ */
+export function describeHitText(e: KernelTraceEntry | null, ctl?: Pick<LabController, 'sim' | 'protocol'>): string | null {
+  return e ? describeHit(e, ctl) : null;
 }
 
-function describeHit(e: TraceEntry): string {
-  if (e.kind === 'deliver') return logLine(e);
-  if (e.kind === 'event' && e.event.kind === 'state') return `${serverName(e.sid)} ${e.event.from} -> ${e.event.to}`;
+function describeHit(e: KernelTraceEntry, ctl?: Pick<LabController, 'sim' | 'protocol'>): string {
+  if (e.kind === 'deliver') return ctl ? logLine(e, (id) => ctl.sim.name(id), ctl.protocol.describeMessage) : logLine(e as Extract<TraceEntry, { kind: 'deliver' }>);
+  if (e.kind === 'event') {
+    const ev = e.event as { kind?: string; from?: string; to?: string };
+    if (ev.kind === 'state' && ev.from !== undefined) return `${ctl ? ctl.sim.name(e.sid) : serverName(e.sid)} ${ev.from} -> ${ev.to}`;
+    const text = ctl?.protocol.eventText(e.event);
+    if (text) return `${formatTime(e.t)} ${renderText(text, ctl!.protocol.text.en)}`;
+  }
   return e.kind;
 }
 
@@ -207,23 +216,19 @@ export function statusLines(sim: ZkSimulation): string[] {
   return lines;
 }
 
-/** One delivered packet as `lab log` prints it: `<time> <from>-><to> <TYPE> …`. */
-export function logLine(e: Extract<TraceEntry, { kind: 'deliver' }>): string {
-  const m = e.msg;
-  let detail = '';
-  if (m.type === 'Request' || m.type === 'Reply') {
-    detail = ` xid=${m.xid}${m.type === 'Request' ? ` ${m.op.op}${'path' in m.op ? ` ${m.op.path}` : ''}` : ` zxid=${hex(m.zxid)} err=${m.err}`}`;
-  } else if (m.type === 'WatcherEvent') {
-    detail = ` ${m.eventType} ${m.path}`;
-  } else if (m.type === 'ConnectRequest' || m.type === 'ConnectResponse') {
-    detail = ` sessionId=0x${BigInt.asUintN(64, m.sessionId).toString(16)} timeOut=${m.timeOut}`;
-  } else if (m.type === 'NOTIFICATION') {
-    detail = ` ${m.state} leader=${m.leader < 0 ? 'none' : m.leader} zxid=${hex(m.zxid)} electionEpoch=${m.electionEpoch} peerEpoch=${m.peerEpoch < 0 ? hex(m.peerEpoch) : m.peerEpoch}`;
-  } else if ('zxid' in m) {
-    detail = ` zxid=${hex(m.zxid)}`;
-  }
-  return `${formatTime(e.t)} ${endpointName(e.from)}->${endpointName(e.to)} ${packetType(m)}${detail}`;
+/**
+ * One delivered packet as `lab log` prints it: `<time> <from>-><to> <TYPE> …`, the processes named
+ * by the protocol, the details by the protocol's own `describeMessage` (ZooKeeper's below).
+ */
+export function logLine(
+  e: Extract<KernelTraceEntry, { kind: 'deliver' }>,
+  name: (id: number) => string = endpointName,
+  describe: (msg: unknown) => string = protocolById('zookeeper').describeMessage,
+): string {
+  const detail = describe(e.msg);
+  return `${formatTime(e.t)} ${name(e.from)}->${name(e.to)} ${packetType(e.msg)}${detail === '' ? '' : ` ${detail}`}`;
 }
+
 
 /**
  * A four-letter word's reply as console lines. The server's host answers it from the server's
@@ -395,7 +400,7 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
         if (!ctl.stepToNext) return fail('lab step: stepping to a kind of event is not available here');
         ctl.pause();
         const { steps, hit } = await ctl.stepToNext(kinds);
-        const what = hit ? describeHit(hit as TraceEntry) : `no ${args[0]} within ${steps} events`;
+        const what = hit ? describeHit(hit, ctl) : `no ${args[0]} within ${steps} events`;
         return { lines: [`stepped ${steps} event${steps === 1 ? '' : 's'} to ${what}; time ${formatTime(ctl.sim.now)}`] };
       }
       const n = args[0] === undefined ? 1 : Number(args[0]);
@@ -460,7 +465,7 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       for (const e of sim.trace) {
         if (e.kind !== 'deliver') continue;
         if (types.size > 0 && !types.has(packetType(e.msg))) continue;
-        lines.push(logLine(e));
+        lines.push(logLine(e, (id) => ctl.sim.name(id), ctl.protocol.describeMessage));
       }
       return { lines };
     }

@@ -165,11 +165,16 @@ const PROPOSE_USAGE = {
 const zkRange = ([lo, hi]: readonly [number, number]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 
 /** ZooKeeper's packet fields after the type, as the ring's tooltips have always shown them. */
+/** A ZooKeeper packet's fields after its type, as `lab log` prints them. */
 function zkMessageDetail(msg: unknown): string {
   const m = msg as WireMessage;
+  if (m.type === 'Request' || m.type === 'Reply') {
+    return `xid=${m.xid}${m.type === 'Request' ? ` ${m.op.op}${'path' in m.op ? ` ${m.op.path}` : ''}` : ` zxid=${hex(m.zxid)} err=${m.err}`}`;
+  }
+  if (m.type === 'WatcherEvent') return `${m.eventType} ${m.path}`;
+  if (m.type === 'ConnectRequest' || m.type === 'ConnectResponse') return `sessionId=0x${BigInt.asUintN(64, m.sessionId).toString(16)} timeOut=${m.timeOut}`;
   if (m.type === 'NOTIFICATION') {
-    const peerEpoch = m.peerEpoch < 0 ? hex(m.peerEpoch) : String(m.peerEpoch);
-    return `${m.state} leader=${m.leader < 0 ? 'none' : `zk${m.leader}`} zxid=${hex(m.zxid)} electionEpoch=${m.electionEpoch} peerEpoch=${peerEpoch}`;
+    return `${m.state} leader=${m.leader < 0 ? 'none' : m.leader} zxid=${hex(m.zxid)} electionEpoch=${m.electionEpoch} peerEpoch=${m.peerEpoch < 0 ? hex(m.peerEpoch) : m.peerEpoch}`;
   }
   return 'zxid' in m && typeof m.zxid === 'number' ? `zxid=${hex(m.zxid)}` : '';
 }

@@ -34,7 +34,7 @@ const runParam = lesson ? null : pageParams.get('run');
 const runErrors: UrlProblem[] = [];
 let loadedRun = false;
 if (runParam !== null) {
-  const decoded = await decodeRunParam(runParam, runtime.setup.ids.length);
+  const decoded = await decodeRunParam(runParam, config);
   if ('error' in decoded) runErrors.push(urlProblem('run', { why: decoded.error }));
   else {
     try {

@@ -3,17 +3,17 @@
  * React, from the frame loop, from lessons and from the console. Everything that touches the
  * runtime goes through the session's operation queue.
  */
-import { LAB_USAGE, runLabCommand } from '../cli/lab.ts';
+import { LAB_USAGE, runLabCommand, runProtocolLine } from '../cli/lab.ts';
 import { COMMAND_MAP } from '../cli/zkcli/commands.ts';
 import type { Sid } from '../protocol/types.ts';
 import { configToParams } from '../protocol/config.ts';
 import { encodeRunParam } from './runParam.ts';
 import { completeLine, isLabLine, pushHistory, splitCommandLines, type Completion } from './consoleText.ts';
 import { newConsoleTab, useLabStore } from './labStore.ts';
-import { addNoticeLines, appendConsole, currentSession, requireSession, syncLab, updateConsoleTab } from './session.ts';
+import { addNoticeLines, appendConsole, consolePrompt, currentSession, flushReplies, requireSession, syncLab, updateConsoleTab } from './session.ts';
 import { bumpZnodeWatches, cachedChildNames, pokeZnodes, rebuildZnodeView } from './znodes.ts';
 import {
-  addZkCliTab, closeZkCliTab, connectZkCli, DEFAULT_TAB, executeZkCliLine, takeAdvanceNote, zkCliBanner, zkCliPrompt,
+  addZkCliTab, closeZkCliTab, connectZkCli, DEFAULT_TAB, executeZkCliLine, takeAdvanceNote, zkCliBanner,
 } from './zkcliBridge.ts';
 
 function errorText(e: unknown): string {
@@ -43,10 +43,13 @@ export async function runConsoleLine(line: string, tab: number = activeTab()): P
   try {
     await session.ops.run(async () => {
       if (!useLabStore.getState().consoleTabs.some((t) => t.id === tab)) return; // closed meanwhile
-      appendConsole([{ kind: 'echo', text: zkCliPrompt(tab) + line }], tab);
+      appendConsole([{ kind: 'echo', text: consolePrompt(tab) + line }], tab);
       if (line.trim() === '') return;
-      if (isLabLine(line)) {
-        const reply = await runLabCommand(session.controller, line);
+      if (isLabLine(line) || !session.runtime.protocol.hasZkCli) {
+        // Outside zkCli a line is the protocol's own command (`propose …`); its processes' replies
+        // that arrived while it ran print before its own output, in the order they happened.
+        const reply = isLabLine(line) ? await runLabCommand(session.controller, line) : await runProtocolLine(session.controller, line);
+        flushReplies();
         appendConsole(reply.lines.map((text) => ({ kind: reply.error ? ('error' as const) : ('out' as const), text })), tab);
       } else {
         const lines = await executeZkCliLine(session.runtime, line, tab);
@@ -143,10 +146,14 @@ const LAB_COMMANDS = [...new Set(LAB_USAGE.filter((l) => l.trim().startsWith('la
 export function completeConsoleInput(text: string, caret: number, tab: number = activeTab()): Completion | null {
   const t = useLabStore.getState().consoleTabs.find((x) => x.id === tab);
   const sid = t?.sid ?? null;
+  const rt = currentSession()?.runtime;
+  const zkCli = rt?.protocol.hasZkCli ?? true;
   return completeLine(text, caret, {
-    commands: [...COMMAND_MAP.keys()],
+    commands: zkCli ? [...COMMAND_MAP.keys()] : [...(rt?.protocol.commands ?? [])],
     labCommands: LAB_COMMANDS,
-    children: (path) => (sid === null ? null : cachedChildNames(sid, path)),
+    children: (path) => (sid === null || !zkCli ? null : cachedChildNames(sid, path)),
+    names: rt ? rt.setup.ids.map((id) => rt.setup.name(id)) : [],
+    nameCommands: zkCli ? [] : rt?.protocol.commands ?? [],
   });
 }
 
@@ -180,16 +187,27 @@ export function toggleZnode(path: string, collapsed: boolean): void {
 
 /** Kills a server's process, as `lab kill` does (and shows it in the console). */
 export function killServer(sid: Sid): Promise<void> {
-  return runConsoleLine(`lab kill zk${sid}`);
+  return runConsoleLine(`lab kill ${processName(sid)}`);
 }
 
 export function startServer(sid: Sid): Promise<void> {
-  return runConsoleLine(`lab start zk${sid}`);
+  return runConsoleLine(`lab start ${processName(sid)}`);
 }
 
 /** Erases a server's disk (it is down afterwards). */
 export function wipeServer(sid: Sid): Promise<void> {
-  return runConsoleLine(`lab wipe zk${sid}`);
+  return runConsoleLine(`lab wipe ${processName(sid)}`);
+}
+
+/** A process's name as the protocol spells it (`zk3`, `a1`, `r2`). */
+export function processName(sid: Sid): string {
+  return currentSession()?.runtime.setup.name(sid) ?? `zk${sid}`;
+}
+
+/** The shortest word the console takes for a process in a list: its number where the protocol takes one (`3`), else its name (`a1`). */
+function groupWord(sid: Sid): string {
+  const rt = currentSession()?.runtime;
+  return rt && rt.protocol.processId(rt.config, String(sid)) === sid ? String(sid) : processName(sid);
 }
 
 export function healAllLinks(): Promise<void> {
@@ -198,7 +216,7 @@ export function healAllLinks(): Promise<void> {
 
 /** `zk1 zk2` (both ways) or `zk1->zk2` (one way), as `lab cut` / `lab heal` take a link. */
 function linkArg(from: Sid, to: Sid, oneWay: boolean): string {
-  return oneWay ? `zk${from}->zk${to}` : `zk${from} zk${to}`;
+  return oneWay ? `${processName(from)}->${processName(to)}` : `${processName(from)} ${processName(to)}`;
 }
 
 /** Cuts the link between two servers (both ways, or only from → to), as `lab cut` does. */
@@ -221,7 +239,7 @@ export function partitionServers(groups: Sid[][]): Promise<void> {
   const cuts = useLabStore.getState().cutLinks.length > 0;
   const lines: string[] = [];
   if (cuts || nonEmpty.length < 2) lines.push('lab heal');
-  if (nonEmpty.length >= 2) lines.push(`lab partition ${nonEmpty.map((g) => g.join(',')).join(' ')}`);
+  if (nonEmpty.length >= 2) lines.push(`lab partition ${nonEmpty.map((g) => g.map(groupWord).join(',')).join(' ')}`);
   return runConsoleText(lines.join('\n'));
 }
 

@@ -73,6 +73,9 @@ export interface CompletionSources {
   labCommands: readonly string[];
   /** The child names of a znode on the tab's server; null when unknown. */
   children: (path: string) => readonly string[] | null;
+  /** The processes' names (`zk3`, `a1`, `p2` …): a later word of a `lab` line or of `nameCommands` completes from them. */
+  names?: readonly string[];
+  nameCommands?: readonly string[];
 }
 
 export interface Completion {
@@ -92,9 +95,10 @@ function commonPrefix(words: readonly string[]): string {
 /**
  * Completes the word before the caret, as zkCli's JLine completer does: the first word from the
  * command names (and `lab`), `lab`'s second word from its subcommands, a word starting with `/`
- * from the children of its parent znode. A single match is completed (a command gets a trailing
- * space); several are completed to their common prefix and returned as candidates. Null when
- * there is nothing to complete here.
+ * from the children of its parent znode, a later word of a `lab` line (or of a command that takes
+ * processes, such as Paxos' `propose`) from the processes' names. A single
+ * match is completed (a command or a name gets a trailing space); several are completed to their
+ * common prefix and returned as candidates. Null when there is nothing to complete here.
  */
 export function completeLine(text: string, caret: number, src: CompletionSources): Completion | null {
   const before = text.slice(0, caret);
@@ -122,6 +126,9 @@ export function completeLine(text: string, caret: number, src: CompletionSources
     if (kids === null) return null;
     const base = dir === '/' ? '' : dir;
     candidates = kids.filter((k) => k.startsWith(prefix)).map((k) => `${base}/${k}`);
+  } else if (word !== '' && src.names && (headWords[0] === 'lab' || src.nameCommands?.includes(headWords[0]!)) && src.names.some((n) => n.startsWith(word))) {
+    candidates = src.names.filter((n) => n.startsWith(word));
+    isCommand = true;
   } else {
     return null;
   }

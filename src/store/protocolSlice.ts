@@ -116,3 +116,13 @@ export function protocolInfo(protocol: LabProtocol, config: LabConfig, setup: La
     bugs: [...(config.bugs ?? [])],
   };
 }
+
+// ------------------------------------------------------------------ selectors
+
+export const selectProtocol = (s: ProtocolSlice): ProtocolInfo => s.protocol;
+export const selectHasZkCli = (s: ProtocolSlice): boolean => s.protocol.hasZkCli;
+export const selectProtocolId = (s: ProtocolSlice): ProtocolId => s.protocol.id;
+export const selectProcessNames = (s: ProtocolSlice): Record<Sid, string> => s.protocol.names;
+export const selectRoleColours = (s: ProtocolSlice): NamedColour[] => s.protocol.roles;
+export const selectProcessCard = (sid: Sid) => (s: ProtocolSlice): ProcessCard | undefined => s.processCards[sid];
+export const selectPanelData = (id: string) => (s: ProtocolSlice): unknown => s.panelData[id];

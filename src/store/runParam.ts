@@ -5,6 +5,8 @@
  * replayed; a bad link becomes a notice and a fresh lab.
  */
 import { encodeRun, parseRun, type RunData } from '../protocol/runLink.ts';
+import type { LabConfig } from '../protocol/config.ts';
+import { parseRunOf } from '../protocol/registry.ts';
 
 /** Longest `run` value accepted (characters). */
 export const MAX_RUN_PARAM = 400_000;
@@ -57,7 +59,12 @@ export async function encodeRunParam(run: RunData): Promise<string> {
   return toBase64Url((await pipe(new TextEncoder().encode(encodeRun(run)), new CompressionStream('deflate-raw')))!);
 }
 
-export async function decodeRunParam(param: string, servers: number): Promise<{ run: RunData } | { error: string }> {
+/**
+ * A run from a link's `run` value, validated for this lab: its settings (a protocol's own actions,
+ * such as Paxos' `propose`, are checked against them: src/protocol/registry.ts parseRunOf) or just
+ * its number of servers.
+ */
+export async function decodeRunParam(param: string, lab: number | LabConfig): Promise<{ run: RunData } | { error: string }> {
   if (param.length > MAX_RUN_PARAM) return { error: `the link is longer than ${MAX_RUN_PARAM} characters` };
   const packed = fromBase64Url(param);
   if (!packed) return { error: 'not a run (bad encoding)' };
@@ -70,5 +77,5 @@ export async function decodeRunParam(param: string, servers: number): Promise<{ 
   } catch {
     return { error: 'not a run (bad compression)' };
   }
-  return parseRun(text, servers);
+  return typeof lab === 'number' ? parseRun(text, lab) : parseRunOf(lab, text);
 }

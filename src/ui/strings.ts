@@ -173,6 +173,10 @@ interface Groups {
   packetFamilies: Record<keyof Resources['packetFamilies'], string>;
   znodeDiffTitle: Record<keyof Resources['znodeDiffTitle'], string>;
   eventCategoryNames: Record<keyof Resources['eventCategoryNames'], string>;
+  settingLabels: Record<keyof Resources['settingLabels'], string>;
+  retryNames: Record<keyof Resources['retryNames'], string>;
+  card: Record<keyof Resources['card'], string>;
+  tabPanel: Record<keyof Resources['tabPanel'], string>;
 }
 export type Strings = Record<Exclude<PlainKeys<Resources>, keyof Fns>, string> & Groups & Fns;
 

@@ -4,7 +4,8 @@
  * only when that server's card changes).
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectServerIds, useLabStore } from '../../store/index.ts';
+import { selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
+import type { ProtocolId } from '../../protocol/config.ts';
 import { ringLayout } from './layout.ts';
 import { EnsembleSize } from './EnsembleSize.tsx';
 import { LinkHits } from './LinkHits.tsx';
@@ -12,6 +13,13 @@ import { Links } from './Links.tsx';
 import { DragGhost, PartitionGroups } from './PartitionGroups.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import { ServerNode } from './ServerNode.tsx';
+import { ProcessNode } from './ProcessNode.tsx';
+
+/**
+ * Each protocol's card (a table, as a module registers its views): ZooKeeper's server card, or the
+ * generic process card drawn from the protocol's description and card fields.
+ */
+const CARD_VIEWS: Record<ProtocolId, typeof ServerNode> = { zookeeper: ServerNode, paxos: ProcessNode, multipaxos: ProcessNode };
 
 function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -32,6 +40,7 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: numb
 
 export function ClusterView() {
   const ids = useLabStore(selectServerIds);
+  const Card = CARD_VIEWS[useLabStore(selectProtocolId)];
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
   const layout = useMemo(() => ringLayout(ids, width, height), [ids, width, height]);
@@ -47,7 +56,7 @@ export function ClusterView() {
             </svg>
             {/* Cards sit above the links: packets leave and enter them at their edges. */}
             {layout.nodes.map((box) => (
-              <ServerNode key={box.sid} sid={box.sid} box={box} density={layout.density} />
+              <Card key={box.sid} sid={box.sid} box={box} density={layout.density} />
             ))}
           </>
         )}

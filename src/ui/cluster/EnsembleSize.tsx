@@ -1,69 +1,80 @@
 /**
- * Change the number of voters (1–9) and observers (0–4): a new ensemble with the same seed and
- * settings. It opens the lab's own URL with the new numbers (DESIGN.md §4), so the old
- * ensemble's page — and with it every one of its Web Workers — is gone, and the new one is a
- * shareable link like any other.
+ * The size pickers of the lab's protocol — ZooKeeper's voters (1–9) and observers (0–4), Paxos'
+ * acceptors, proposers and learners and its retry policy, Multi-Paxos' replicas — read from the
+ * protocol's settings (src/protocol/registry.ts). **New ensemble** opens the lab's own URL with the
+ * new values (DESIGN.md §4), so the old lab's page — and with it every one of its Web Workers — is
+ * gone, and the new one is a shareable link like any other.
  */
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useLabStore } from '../../store/index.ts';
+import { selectProtocol, useLabStore, type ProtocolSettingInfo } from '../../store/index.ts';
 import { t } from '../strings.ts';
 
-const VOTERS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-const OBSERVERS = [0, 1, 2, 3, 4];
-
-/** The URL of the same lab with other numbers of voters and observers, keeping every other setting. */
-export function ensembleUrl(search: string, voters: number, observers: number, seed: string): string {
+/**
+ * The URL of the same lab with other settings (`{voters: 3}`, `{acceptors: 5, retry: 'leader'}`),
+ * keeping every other setting and the seed. `boot=…` names processes of the old lab: only the ones
+ * that still exist (`processes` of them) are kept.
+ */
+export function settingsUrl(search: string, values: Readonly<Record<string, number | string>>, seed: string, processes?: number): string {
   const q = new URLSearchParams(search);
-  q.set('voters', String(voters));
-  q.set('observers', String(observers));
+  for (const [k, v] of Object.entries(values)) q.set(k, String(v));
   q.set('seed', seed);
-  // `boot=…` names servers of the old ensemble: keep only the ones that still exist.
   const boot = q.get('boot');
-  if (boot !== null) {
-    const kept = boot.split(',').filter((s) => Number(s) >= 1 && Number(s) <= voters + observers);
+  if (boot !== null && processes !== undefined) {
+    const kept = boot.split(',').filter((s) => Number(s) >= 1 && Number(s) <= processes);
     if (kept.length > 0) q.set('boot', kept.join(','));
     else q.delete('boot');
   }
   return `?${q.toString()}`;
 }
 
+/** The URL of the same lab with other numbers of voters and observers, keeping every other setting. */
+export function ensembleUrl(search: string, voters: number, observers: number, seed: string): string {
+  return settingsUrl(search, { voters, observers }, seed, voters + observers);
+}
+
+function optionText(key: string, value: number | string): string {
+  return key === 'retry' ? (t.retryNames as Record<string, string>)[String(value)] ?? String(value) : String(value);
+}
+
+/** How many processes a lab with these settings has (the sizes are the counts of its processes). */
+function processCount(settings: readonly ProtocolSettingInfo[], values: Readonly<Record<string, number | string>>): number {
+  return settings.reduce((n, s) => n + (typeof s.value === 'number' ? Number(values[s.key] ?? s.value) : 0), 0);
+}
+
 export function EnsembleSize() {
-  const e = useLabStore(useShallow((s) => ({ voters: s.ensemble.voters.length, observers: s.ensemble.observers.length, seed: s.ensemble.seed })));
-  const [voters, setVoters] = useState<number | null>(null);
-  const [observers, setObservers] = useState<number | null>(null);
-  const v = voters ?? e.voters;
-  const o = observers ?? e.observers;
-  const changed = v !== e.voters || o !== e.observers;
+  const protocol = useLabStore(selectProtocol);
+  const [chosen, setChosen] = useState<Record<string, number | string>>({});
+  const value = (s: ProtocolSettingInfo) => chosen[s.key] ?? s.value;
+  const changed = protocol.settings.some((s) => value(s) !== s.value);
   return (
     <form
       className="ensemble-size"
       onSubmit={(ev) => {
         ev.preventDefault();
-        if (changed) window.location.assign(ensembleUrl(window.location.search, v, o, e.seed));
+        if (!changed) return;
+        const values = Object.fromEntries(protocol.settings.map((s) => [s.key, value(s)]));
+        window.location.assign(settingsUrl(window.location.search, values, protocol.seed, processCount(protocol.settings, values)));
       }}
     >
-      <label>
-        {t.votersLabel}
-        <select value={v} onChange={(ev) => setVoters(Number(ev.target.value))}>
-          {VOTERS.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t.observersLabel}
-        <select value={o} onChange={(ev) => setObservers(Number(ev.target.value))}>
-          {OBSERVERS.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="btn btn-small" disabled={!changed} title={t.newEnsembleTitle}>
+      {protocol.settings.map((s) => (
+        <label key={s.key}>
+          {(t.settingLabels as Record<string, string>)[s.key] ?? s.key}
+          <select
+            value={String(value(s))}
+            onChange={(ev) => {
+              const raw = ev.currentTarget.value;
+              setChosen((c) => ({ ...c, [s.key]: typeof s.value === 'number' ? Number(raw) : raw }));
+            }}
+          >
+            {s.values.map((v) => (
+              <option key={String(v)} value={String(v)}>
+                {optionText(s.key, v)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <button type="submit" className="btn btn-small" disabled={!changed} title={protocol.hasZkCli ? t.newEnsembleTitle : t.newLabTitle}>
         {t.newEnsemble}
       </button>
     </form>

@@ -1,25 +1,60 @@
-/** What the colours mean: roles (cards) and packet families (moving labels). */
-import { t } from '../strings.ts';
-import { FAMILY_COLORS, FAMILY_EXAMPLES } from './packetStyle.ts';
+/** What the colours mean: roles (cards) and packet families or protocol phases (moving labels). */
+import { selectProtocol, useLabStore } from '../../store/index.ts';
+import { t, tr } from '../strings.ts';
+import { paletteOf } from './packetPalette.ts';
 
-const ROLES = ['LEADING', 'FOLLOWING', 'OBSERVING', 'LOOKING', 'DOWN'] as const;
+const ZK_ROLES = ['LEADING', 'FOLLOWING', 'OBSERVING', 'LOOKING', 'DOWN'] as const;
 
-export function Legend() {
-  return (
-    <div className="legend">
-      <div className="legend-group" role="list" aria-label={t.legendRoles}>
-        {ROLES.map((r) => (
+/** ZooKeeper's roles are styled by class (role-leading …); other protocols' by their description's colours. */
+function Roles() {
+  const protocol = useLabStore(selectProtocol);
+  if (protocol.hasZkCli) {
+    return (
+      <>
+        {ZK_ROLES.map((r) => (
           <span key={r} role="listitem" className={`legend-role role-${r.toLowerCase()}`}>
             <span className="swatch" aria-hidden="true" />
             {t.roleNames[r]}
           </span>
         ))}
+      </>
+    );
+  }
+  return (
+    <>
+      {protocol.roles.map((r) => (
+        <span
+          key={r.id}
+          role="listitem"
+          className="legend-role"
+          data-role={r.id}
+          style={{ '--role': r.colour, '--role-bg': `color-mix(in srgb, ${r.colour} 9%, white)` } as React.CSSProperties}
+        >
+          <span className="swatch" aria-hidden="true" />
+          {tr(r.key)}
+        </span>
+      ))}
+      <span role="listitem" className="legend-role role-down">
+        <span className="swatch" aria-hidden="true" />
+        {t.roleNames.DOWN}
+      </span>
+    </>
+  );
+}
+
+export function Legend() {
+  const protocol = useLabStore(selectProtocol);
+  const palette = paletteOf(protocol);
+  return (
+    <div className="legend">
+      <div className="legend-group" role="list" aria-label={t.legendRoles}>
+        <Roles />
       </div>
       <div className="legend-group" role="list" aria-label={t.legendPackets}>
-        {FAMILY_EXAMPLES.map(([family, examples]) => (
-          <span key={family} role="listitem" className="legend-packet" title={examples}>
-            <span className="pill" style={{ background: FAMILY_COLORS[family] }} aria-hidden="true" />
-            {t.packetFamilies[family]}
+        {palette.groups.map((g) => (
+          <span key={g.id} role="listitem" className="legend-packet" title={g.examples} data-phase={g.id}>
+            <span className="pill" style={{ background: g.colour }} aria-hidden="true" />
+            {g.label()}
           </span>
         ))}
         <span role="listitem" className="legend-cut">

@@ -5,7 +5,7 @@
  * so the console echoes the `lab cut` / `lab heal` it ran.
  */
 import { memo } from 'react';
-import { cutLink, healLink, selectCutLinks, useLabStore } from '../../store/index.ts';
+import { cutLink, healLink, selectCutLinks, selectProcessNames, useLabStore } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { nearerEnd } from './groups.ts';
 import { allPairs, linkLane, type RingLayout } from './layout.ts';
@@ -14,6 +14,8 @@ import { useLang } from '../i18n/index.ts';
 export const LinkHits = memo(function LinkHits({ layout }: { layout: RingLayout }) {
   useLang(); // re-render on a language change despite memo
   const cuts = useLabStore(selectCutLinks);
+  const names = useLabStore(selectProcessNames);
+  const name = (sid: number) => names[sid] ?? `zk${sid}`;
   const cutSet = new Set(cuts.map(([a, b]) => `${a}>${b}`));
   return (
     <g className="link-hits">
@@ -23,7 +25,7 @@ export const LinkHits = memo(function LinkHits({ layout }: { layout: RingLayout 
         const seg = linkLane(ba, bb, 0);
         const ab = cutSet.has(`${a}>${b}`);
         const back = cutSet.has(`${b}>${a}`);
-        const state = ab && back ? t.linkStateCut : ab ? t.linkStateOneWay(`zk${a}`, `zk${b}`) : back ? t.linkStateOneWay(`zk${b}`, `zk${a}`) : t.linkStateOpen;
+        const state = ab && back ? t.linkStateCut : ab ? t.linkStateOneWay(name(a), name(b)) : back ? t.linkStateOneWay(name(b), name(a)) : t.linkStateOpen;
         const onClick = (e: React.MouseEvent<SVGLineElement>) => {
           if (e.shiftKey || e.altKey) {
             const svg = e.currentTarget.ownerSVGElement;
@@ -46,7 +48,7 @@ export const LinkHits = memo(function LinkHits({ layout }: { layout: RingLayout 
             y2={seg.to.y}
             onClick={onClick}
           >
-            <title>{t.linkTitle(`zk${a}`, `zk${b}`, state)}</title>
+            <title>{t.linkTitle(name(a), name(b), state)}</title>
           </line>
         );
       })}

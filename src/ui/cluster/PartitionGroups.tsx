@@ -5,7 +5,7 @@
  * Keyboard users move servers with the card's ⋯ menu.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { partitionServers, useLabStore, type LabState } from '../../store/index.ts';
+import { partitionServers, selectProcessNames, useLabStore, type LabState } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { dragJustEnded, startServerDrag, useDragState } from './drag.ts';
 import { GROUP_LABELS, groupsFromCuts, moveToGroup, shownGroups } from './groups.ts';
@@ -30,6 +30,7 @@ export function dropServerIntoGroup(sid: number, index: number): void {
 
 export function PartitionGroups() {
   const groups = useGroups();
+  const names = useLabStore(selectProcessNames);
   const drag = useDragState();
   return (
     <div className="groups" role="group" aria-label={t.groupsLabel} title={t.groupsHint}>
@@ -54,10 +55,10 @@ export function PartitionGroups() {
                   key={sid}
                   className="group-chip"
                   data-group-server={sid}
-                  onPointerDown={(e) => startServerDrag(e, sid, `zk${sid}`, dropServerIntoGroup)}
+                  onPointerDown={(e) => startServerDrag(e, sid, names[sid] ?? `zk${sid}`, dropServerIntoGroup)}
                   onClickCapture={(e) => dragJustEnded() && e.stopPropagation()}
                 >
-                  zk{sid}
+                  {names[sid] ?? `zk${sid}`}
                 </span>
               ))
             )}

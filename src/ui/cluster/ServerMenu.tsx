@@ -16,7 +16,10 @@ interface Item {
   danger?: boolean;
 }
 
-function itemsFor(card: ServerCard): Item[] {
+/** What a server's menu acts on (ZooKeeper's server cards and the generic process cards both have it). */
+type MenuCard = Pick<ServerCard, 'sid' | 'name' | 'up'>;
+
+function itemsFor(card: MenuCard): Item[] {
   const sid = card.sid;
   const items: Item[] = [
     card.up
@@ -38,7 +41,7 @@ function itemsFor(card: ServerCard): Item[] {
   return items;
 }
 
-export function ServerMenu({ card }: { card: ServerCard }) {
+export function ServerMenu({ card }: { card: MenuCard }) {
   const [open, setOpen] = useState(false);
   const [at, setAt] = useState({ left: 0, top: 0 });
   const buttonRef = useRef<HTMLButtonElement>(null);

@@ -4,10 +4,10 @@
  * One element per packet id, created once and moved every frame; nothing is redrawn when the
  * simulated clock has not moved.
  */
-import { describePacket, packetTypeOf, type FrameInfo, type InFlight } from '../../store/index.ts';
+import { describePacket, packetTypeOf, useLabStore, type FrameInfo, type InFlight } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { getHighlight, highlightVersion } from '../highlight.ts';
-import { FAMILY_COLORS, packetFamily } from './packetStyle.ts';
+import { paletteOf } from './packetPalette.ts';
 import { heldPointAt, heldSpacing, labelWidth, linkLane, packetProgress, pointAt, type Point, type RingLayout } from './layout.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -94,7 +94,9 @@ export class PacketDrawer {
 
   private create(p: InFlight): PacketEl {
     const type = packetTypeOf(p);
-    const family = packetFamily(type);
+    // Coloured by the protocol's phase (ZooKeeper: by packet family).
+    const palette = paletteOf(useLabStore.getState().protocol);
+    const family = palette.group(type);
     const w = labelWidth(type);
     const g = document.createElementNS(SVG, 'g');
     g.setAttribute('class', `packet family-${family}`);
@@ -111,7 +113,7 @@ export class PacketDrawer {
     rect.setAttribute('width', String(w));
     rect.setAttribute('height', '14');
     rect.setAttribute('rx', '7');
-    rect.setAttribute('fill', FAMILY_COLORS[family]);
+    rect.setAttribute('fill', palette.colour(type));
     const text = document.createElementNS(SVG, 'text');
     text.setAttribute('text-anchor', 'middle');
     text.setAttribute('dy', '3.2');

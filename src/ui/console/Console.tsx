@@ -8,7 +8,8 @@
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import {
   applyPaste, browseHistory, clearConsole, completeConsoleInput, runConsoleLine, runConsoleText, selectActiveConsoleTab,
-  selectConsoleLines, selectHistory, selectPendingCommands, selectPrompt, showCompletions, useLabStore, type HistoryCursor,
+  selectConsoleLines, selectHasZkCli, selectHistory, selectPendingCommands, selectPrompt, showCompletions, useLabStore,
+  type HistoryCursor,
 } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { ConsoleTabs } from './ConsoleTabs.tsx';
@@ -23,16 +24,18 @@ export const CONSOLE_OUTPUT_NAME = 'zkCli output';
 export function Console() {
   const tab = useLabStore(selectActiveConsoleTab);
   const pending = useLabStore(selectPendingCommands);
+  // Session tabs are zkCli's (a client session each); a protocol without zkCli has one console.
+  const zkCli = useLabStore(selectHasZkCli);
   return (
     <section className="console panel" aria-labelledby="console-title">
       <header className="panel-head">
         <h2 id="console-title">{t.consoleTitle}</h2>
-        <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : t.consoleHint}</span>
+        <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : zkCli ? t.consoleHint : t.consoleHintProtocol}</span>
         <button type="button" className="btn btn-small btn-ghost" onClick={() => clearConsole(tab)} aria-label={t.consoleClearLabel}>
           {t.consoleClear}
         </button>
       </header>
-      <ConsoleTabs />
+      {zkCli && <ConsoleTabs />}
       {/* Each tab keeps its own draft and history cursor: the body is remounted per tab. */}
       <ConsoleBody key={tab} tab={tab} />
     </section>

@@ -1,27 +1,46 @@
 /**
- * The panel below the ring: the space-time diagram, the znode tree and the invariant checks share
- * it (all are "what happened" views that want the width of the main column). The invariants tab
- * shows a red badge when a check broke, whichever view is open. A two-button switch chooses one; it is
- * not an ARIA tablist, so the console's session tabs stay the page's only tabs.
+ * The panel below the ring: the space-time diagram, the znode tree (a ZooKeeper lab's), the
+ * protocol's own panels (Paxos: ballots; Multi-Paxos: slots) and the invariant checks share it (all
+ * are "what happened" views that want the width of the main column). The invariants tab shows a red
+ * badge when a check broke, whichever view is open. A switch of buttons chooses one; it is not an
+ * ARIA tablist, so the console's session tabs stay the page's only tabs.
  */
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
+import { selectProtocol, useLabStore } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { InvariantsPanel, useRedInvariants } from '../invariants/InvariantsPanel.tsx';
 import { ZnodeTree } from '../znodes/ZnodeTree.tsx';
+import { PaxosPanel } from '../paxos/PaxosPanel.tsx';
+import { SlotGrid } from '../multipaxos/SlotGrid.tsx';
 import { SpaceTime } from './SpaceTime.tsx';
 
-type View = 'timeline' | 'znodes' | 'invariants';
-const VIEWS: View[] = ['timeline', 'znodes', 'invariants'];
+/**
+ * The protocols' own panels by panel id (src/protocol/registry.ts PanelSpec): a table, the way a
+ * module registers its views.
+ */
+const PANEL_VIEWS: Record<string, ComponentType> = { paxos: PaxosPanel, multipaxos: SlotGrid };
+
 /** Read at render time, so a language switch re-labels the tabs. */
-const label = (v: View): string => (v === 'timeline' ? t.tabTimeline : v === 'znodes' ? t.tabZnodes : t.tabInvariants);
+function label(v: string): string {
+  if (v === 'timeline') return t.tabTimeline;
+  if (v === 'znodes') return t.tabZnodes;
+  if (v === 'invariants') return t.tabInvariants;
+  return (t.tabPanel as Record<string, string>)[v] ?? v;
+}
 
 export function LowerPanels() {
-  const [view, setView] = useState<View>('znodes');
+  const protocol = useLabStore(selectProtocol);
+  const panels = protocol.panels.filter((p) => PANEL_VIEWS[p]);
+  const views = ['timeline', ...(protocol.hasZkCli ? ['znodes'] : []), ...panels, 'invariants'];
+  // A ZooKeeper lab opens on its znode tree; another on its own first panel.
+  const [chosen, setView] = useState<string | null>(null);
+  const view = chosen !== null && views.includes(chosen) ? chosen : protocol.hasZkCli ? 'znodes' : (panels[0] ?? 'timeline');
   const red = useRedInvariants();
+  const Panel = PANEL_VIEWS[view];
   return (
     <div className="lower-panels" data-view={view}>
       <div className="lower-tabs" role="group" aria-label={t.lowerTabsLabel}>
-        {VIEWS.map((id) => (
+        {views.map((id) => (
           <button key={id} type="button" aria-pressed={view === id} aria-controls={`lower-panel`} className="lower-tab" data-tab={id} onClick={() => setView(id)}>
             {label(id)}
             {id === 'invariants' && red > 0 && ' '}
@@ -30,7 +49,7 @@ export function LowerPanels() {
         ))}
       </div>
       <div className="lower-panel" id="lower-panel">
-        {view === 'timeline' ? <SpaceTime /> : view === 'znodes' ? <ZnodeTree /> : <InvariantsPanel />}
+        {view === 'timeline' ? <SpaceTime /> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : Panel ? <Panel /> : null}
       </div>
     </div>
   );

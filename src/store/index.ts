@@ -22,3 +22,7 @@ export {
   type NamedColour, type ProcessCard, type ProtocolInfo, type ProtocolSettingInfo,
 } from './protocolSlice.ts';
 export { processName } from './actions.ts';
+export { eventSource, type EventSource } from './eventSource.ts';
+export { protocolChoices, protocolLink, type ProtocolChoice } from './protocolLinks.ts';
+export { laneRoleSource, packetLogLine, type LaneRoles } from './laneRoles.ts';
+export { fetchProcessState, stateEntries, type ProcessState, type StateRow } from './processState.ts';

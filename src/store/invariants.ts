@@ -22,6 +22,7 @@ import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 import { INVARIANTS, InvariantChecker, type InvariantName, type Violation } from '../protocol/checkers/invariants.ts';
 import type { Simulation } from '../sim/simulation.ts';
+import type { Violation as AnyViolation } from '../sim/module.ts';
 import { zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
 import { stableJson } from '../sim/stableJson.ts';
 import type { TraceEntry } from '../protocol/zookeeper.ts';
@@ -31,11 +32,12 @@ import type { OpQueue } from './opQueue.ts';
 export const SAMPLE_INTERVAL_MS = 1000;
 
 export interface InvariantRow {
-  name: InvariantName;
+  /** An invariant of the lab's protocol (ZooKeeper's InvariantName, Paxos' Agreement …). */
+  name: string;
   ok: boolean;
   count: number;
   /** Where it first broke (in this history). */
-  first: Violation | null;
+  first: AnyViolation | null;
 }
 
 export interface InvariantsState {
@@ -45,14 +47,28 @@ export interface InvariantsState {
   checkedEvents: number;
 }
 
-const greenRows = (): InvariantRow[] => INVARIANTS.map(({ name }) => ({ name, ok: true, count: 0, first: null }));
+const greenRows = (list: ReadonlyArray<{ name: string }> = INVARIANTS): InvariantRow[] => list.map(({ name }) => ({ name, ok: true, count: 0, first: null }));
 
 export const useInvariantsStore = create<InvariantsState>()(() => ({ rows: greenRows(), checkedMs: -1, checkedEvents: -1 }));
 
 export interface InvariantSource {
-  readonly runtime: { readonly sim: Simulation; readonly generation: number };
+  readonly runtime: {
+    readonly sim: Simulation;
+    readonly generation: number;
+    /** The protocol's invariants (their names and lines). */
+    readonly protocol?: { readonly invariants: ReadonlyArray<{ name: string }> };
+    /**
+     * The protocol's invariants as checked after every event where its checker runs with the
+     * runtime (Paxos, Multi-Paxos); null where the checker needs whole server states (ZooKeeper's),
+     * which are sampled here.
+     */
+    invariantStatus?(): Array<{ name: string; first: AnyViolation | null; count: number }> | null;
+  };
   readonly ops: OpQueue;
 }
+
+/** A protocol checked by its runtime after every event: its status is read, at most this often while playing (wall ms). */
+export const OWN_STATUS_INTERVAL_MS = 250;
 
 let source: InvariantSource | null = null;
 let checker: InvariantChecker | null = null;
@@ -84,7 +100,16 @@ export function resetInvariants(src: InvariantSource | null): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;
   sampledKey = '';
-  useInvariantsStore.setState({ rows: greenRows(), checkedMs: -1, checkedEvents: -1 }, true);
+  useInvariantsStore.setState({ rows: greenRows(src?.runtime.protocol?.invariants), checkedMs: -1, checkedEvents: -1 }, true);
+}
+
+/** Reads a runtime-checked protocol's status (exact: its checker ran after every event) into the panel. */
+function publishOwn(src: InvariantSource, status: Array<{ name: string; first: AnyViolation | null; count: number }>): void {
+  const rows: InvariantRow[] = status.map((s) => ({ name: s.name, ok: s.count === 0, count: s.count, first: s.first }));
+  const prev = useInvariantsStore.getState().rows;
+  const same = rows.length === prev.length && rows.every((r, i) => prev[i]!.name === r.name && prev[i]!.ok === r.ok && prev[i]!.count === r.count && prev[i]!.first === r.first);
+  sampledKey = keyOf(src);
+  useInvariantsStore.setState({ ...(same ? {} : { rows }), checkedMs: src.runtime.sim.now, checkedEvents: src.runtime.sim.trace.length });
 }
 
 function keyOf(src: InvariantSource): string {
@@ -184,7 +209,13 @@ export function pokeInvariants(): void {
   const src = source;
   if (!src || inFlight) return;
   if (keyOf(src) === sampledKey) return;
-  const wait = lastWall + SAMPLE_INTERVAL_MS - wallNow();
+  const own = src.runtime.invariantStatus?.() ?? null;
+  const wait = lastWall + (own ? OWN_STATUS_INTERVAL_MS : SAMPLE_INTERVAL_MS) - wallNow();
+  if (own && wait <= 0) {
+    lastWall = wallNow();
+    publishOwn(src, own);
+    return;
+  }
   if (wait > 0) {
     timer ??= setTimeout(() => {
       timer = null;
@@ -208,5 +239,9 @@ export function pokeInvariants(): void {
 export async function refreshInvariants(): Promise<void> {
   const src = source;
   if (!src) return;
-  await src.ops.run(() => sample(src));
+  await src.ops.run(async () => {
+    const own = src.runtime.invariantStatus?.() ?? null;
+    if (own) publishOwn(src, own);
+    else await sample(src);
+  });
 }

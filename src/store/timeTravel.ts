@@ -4,17 +4,18 @@
  * own (breakpoints and the last hit); everything that touches the runtime goes through the
  * session's operation queue, like every other verb.
  */
-import type { TraceEntry } from '../protocol/zookeeper.ts';
 import { create } from 'zustand';
-import { describeHitText } from '../cli/lab.ts';
+import { describeHitText, formatTime } from '../cli/lab.ts';
 import type { BreakHit, BranchInfo } from '../worker/runtime.ts';
 
 export type { BranchInfo };
 import { runConsoleLine } from './actions.ts';
 import { appendConsole, requireSession, currentSession, syncLab } from './session.ts';
 
-/** Breakpoint kinds offered in the UI: `role` and packet types as `lab log` names them. */
-export const BREAKPOINT_KINDS = ['role', 'NOTIFICATION', 'PROPOSAL', 'ACK', 'COMMIT', 'INFORM', 'NEWLEADER', 'UPTODATE', 'DIFF', 'TRUNC', 'SNAP', 'FOLLOWERINFO', 'LEADERINFO'] as const;
+/** Breakpoint kinds offered in the UI: the protocol's (`role` and packet types as `lab log` names them). */
+function breakpointKinds(): readonly string[] {
+  return currentSession()?.runtime.protocol.breakpointKinds ?? [];
+}
 
 export interface TimeTravelState {
   /** Active breakpoints (mirrored onto the runtime). */
@@ -36,7 +37,7 @@ export function toggleBreakpoint(kind: string, on: boolean): void {
   const set = new Set(useTimeTravelStore.getState().breakpoints);
   if (on) set.add(kind);
   else set.delete(kind);
-  const list = BREAKPOINT_KINDS.filter((k) => set.has(k));
+  const list = breakpointKinds().filter((k) => set.has(k));
   useTimeTravelStore.setState({ breakpoints: list });
   if (!session) return;
   session.runtime.breakpoints.clear();
@@ -47,17 +48,30 @@ export function toggleBreakpoint(kind: string, on: boolean): void {
 export function breakpointHit(hit: BreakHit): void {
   const session = currentSession();
   session?.playback.send({ type: 'PAUSE' });
-  useTimeTravelStore.setState({ lastHit: describeHitText(hit.entry as TraceEntry) });
+  useTimeTravelStore.setState({ lastHit: session ? describeHitText(hit.entry, session.controller) : null });
   syncLab();
 }
 
-/** Pauses and runs to the next event of a kind, like `lab step vote|proposal|commit|role`. */
-export async function stepToNext(kind: string): Promise<void> {
+/**
+ * Pauses and runs to the next event of one of the protocol's step targets (its "Next …" buttons):
+ * like `lab step vote|proposal|commit|role` (or `lab step PREPARE` …) where `lab step` names it, and
+ * otherwise event by event to the moment the target's matcher picks (a value becoming chosen),
+ * saying so in the console.
+ */
+export async function stepToNext(id: string): Promise<void> {
   const session = requireSession();
   session.playback.send({ type: 'PAUSE' });
+  const target = session.runtime.protocol.stepTargets.find((s) => s.id === id);
   try {
-    await runConsoleLine(`lab step ${kind}`);
-    useTimeTravelStore.setState({ lastHit: describeHitText((session.runtime.lastBreak?.entry ?? null) as TraceEntry | null) });
+    if (!target || target.lab !== undefined) {
+      await runConsoleLine(`lab step ${target?.lab ?? id}`);
+    } else if (target.matcher) {
+      const matcher = target.matcher;
+      const { steps, hit } = await session.ops.run(() => session.runtime.stepUntil(matcher(session.runtime.sim)));
+      const what = hit ? describeHitText(hit.entry, session.controller) : `no ${id} within ${steps} events`;
+      appendConsole([{ kind: 'info', text: `(next ${id}) stepped ${steps} event${steps === 1 ? '' : 's'} to ${what}; time ${formatTime(session.runtime.sim.now)}` }]);
+    }
+    useTimeTravelStore.setState({ lastHit: describeHitText(session.runtime.lastBreak?.entry ?? null, session.controller) });
   } catch (e) {
     report(e);
   } finally {

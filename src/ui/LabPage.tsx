@@ -1,24 +1,44 @@
 /** The lab's page: controls on top, the ensemble and the znode tree on the left, details and console on the right. */
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectEnsemble, useLabStore } from '../store/index.ts';
+import { selectEnsemble, selectProtocol, useLabStore, type ProtocolInfo } from '../store/index.ts';
+import { ProtocolPicker } from './controls/ProtocolPicker.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { Legend } from './cluster/Legend.tsx';
 import { Console } from './console/Console.tsx';
 import { PlaybackControls } from './controls/PlaybackControls.tsx';
 import { EventLog } from './eventlog/EventLog.tsx';
-import { ServerDetails } from './inspector/ServerDetails.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
 import { Notices } from './notices/Notices.tsx';
 import { LanguageSwitcher } from './controls/LanguageSwitcher.tsx';
 import { useLang } from './i18n/index.ts';
 import { LessonPanel, type LessonLaunch } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { ShareRun } from './controls/ShareRun.tsx';
-import { t } from './strings.ts';
+import { t, tr } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels } from './timeline/LowerPanels.tsx';
 
+/** A lab of another protocol: its sizes (`3 acceptors · 2 proposers · 1 learner`), seed, retry policy and link latency. */
+function ProtocolSummary({ p }: { p: ProtocolInfo }) {
+  const counts = p.settings.filter((s) => typeof s.value === 'number').map((s) => tr(`settingCount.${s.key}`, { count: s.value }));
+  const retry = p.settings.find((s) => s.key === 'retry');
+  const latency = { latencyMs: p.latencyMs, maxMs: p.latencyMs + p.latencySpreadMs };
+  return (
+    <div className="ensemble-summary">
+      <span className="ensemble-main">{tr('labSummary', { parts: counts.join(' · '), seed: p.seed })}</span>
+      <span className="ensemble-settings">
+        {retry ? tr('labSettings', { retry: (t.retryNames as Record<string, string>)[String(retry.value)] ?? retry.value, ...latency }) : tr('labSettingsLatency', latency)}
+        {p.bugs.length > 0 && <span className="ensemble-bugs"> · {tr('labBugs', { bugs: p.bugs.join(', ') })}</span>}
+      </span>
+    </div>
+  );
+}
+
 function EnsembleSummary() {
+  const p = useLabStore(selectProtocol);
   const e = useLabStore(useShallow(selectEnsemble));
+  if (!p.hasZkCli) return <ProtocolSummary p={p} />;
   return (
     <div className="ensemble-summary">
       <span className="ensemble-main">{t.ensembleSummary(e.voters.length, e.observers.length, e.seed)}</span>
@@ -30,13 +50,18 @@ function EnsembleSummary() {
 export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}) {
   useLabKeys();
   // Re-render the page (and so every `t.*` under it) when the language changes.
-  useLang();
+  const lang = useLang();
+  const protocol = useLabStore(selectProtocol);
+  useEffect(() => {
+    document.title = protocol.hasZkCli || protocol.title === '' ? t.appTitle : `${protocol.title} — ${t.appTitle}`;
+  }, [protocol, lang]);
   return (
     <div className="app">
       <header className="topbar">
         <div className="brand">
           <h1>{t.appTitle}</h1>
-          <span className="tagline">{t.appTagline}</span>
+          <span className="tagline">{(t.appTaglines as Record<string, string>)[protocol.id] ?? t.appTagline}</span>
+          <ProtocolPicker />
         </div>
         <PlaybackControls />
         <div className="topbar-end">
@@ -60,7 +85,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
         </div>
         <aside className="side">
           {lesson && <LessonPanel launch={lesson} />}
-          <ServerDetails />
+          <Inspector />
           <EventLog />
           <Console />
         </aside>

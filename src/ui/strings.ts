@@ -155,7 +155,7 @@ const fns = {
   invariantsChecked: (ms: number) => (ms < 0 ? tr('invariantsNotChecked') : tr('invariantsChecked', { seconds: seconds(ms, 3) })),
   invariantCount: (n: number) => tr('invariantCount', { n }),
   invariantBrokeAt: (ms: number, event: number) => tr('invariantBrokeAt', { seconds: seconds(ms, 3), event }),
-  invariantServers: (sids: number[]) => sids.map((s) => `zk${s}`).join(', '),
+  invariantServers: (names: string[]) => names.join(', '),
   timelineCanvasLabel: (lanes: number, drawn: number, t0: number, t1: number) =>
     tr('timelineCanvasLabel', { lanes, drawn, t0: seconds(Math.max(0, t0), 3), t1: seconds(t1, 3) }),
   timelineFamilyToggle: (family: string) => tr('timelineFamilyToggle', { family }),
@@ -177,6 +177,7 @@ interface Groups {
   retryNames: Record<keyof Resources['retryNames'], string>;
   card: Record<keyof Resources['card'], string>;
   tabPanel: Record<keyof Resources['tabPanel'], string>;
+  appTaglines: Record<keyof Resources['appTaglines'], string>;
 }
 export type Strings = Record<Exclude<PlainKeys<Resources>, keyof Fns>, string> & Groups & Fns;
 

@@ -3,6 +3,7 @@
  * card (role, ballot, leader, promise and its watermarks), its packets' fields, the event log's
  * categories, the step buttons and the slot grid. Pure helpers over the world's data.
  */
+import type { StructuredText } from '../../sim/module.ts';
 import type { LabSetup, Simulation } from '../../sim/simulation.ts';
 import type { NodeId } from '../../sim/node.ts';
 import type { CardField, LabProtocolViews, ProcessCardData } from '../registry.ts';
@@ -34,14 +35,15 @@ export function multiPaxosCard(sim: Simulation, sid: NodeId): ProcessCardData {
     };
   }
   if (view === null) return { role: 'follower', fields: [], summary };
+  const chosen: StructuredText = view.highestChosen > view.chosenUpTo
+    ? { key: 'card.chosenAheadValue', values: { chosen: view.chosenUpTo, highest: view.highestChosen, executed: view.executed } }
+    : { key: 'card.chosenValue', values: { chosen: view.chosenUpTo, executed: view.executed } };
+  // Its own ballot as candidate or leader is the one it promised; the role chip says which it is.
   const fields: CardField[] = [
-    { label: 'card.ballot', value: view.ballot ?? '—' },
     { label: 'card.leader', value: view.leader === null ? '—' : `${view.leader} (${view.leaderBallot ?? '—'})` },
     { label: 'card.promised', value: view.promised ?? '—' },
-    {
-      label: 'card.watermarks',
-      value: { key: 'card.watermarkValue', values: { accepted: view.highestAccepted, chosen: view.chosenUpTo, executed: view.executed } },
-    },
+    { label: 'card.acceptedUpTo', value: String(view.highestAccepted) },
+    { label: 'card.chosenUpTo', value: chosen },
   ];
   return { role: view.role, fields, summary };
 }

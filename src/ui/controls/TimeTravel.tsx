@@ -6,19 +6,19 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import {
-  BREAKPOINT_KINDS, branchList, currentSession, seekSlider, stepBackEvent, stepEvent, stepToNext, subscribeFrame, switchBranch,
-  toggleBreakpoint, useTimeTravelStore,
+  branchList, currentSession, seekSlider, selectProtocol, stepBackEvent, stepEvent, stepToNext, subscribeFrame, switchBranch,
+  toggleBreakpoint, useLabStore, useTimeTravelStore,
 } from '../../store/index.ts';
 import type { BranchInfo } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { formatClock } from './SimClock.tsx';
 
-const STEP_KINDS = ['vote', 'proposal', 'commit', 'role'] as const;
-
+/** The protocol's "Next …" buttons (ZooKeeper: vote, proposal, commit, role change; Paxos: PREPARE, ACCEPT, chosen …). */
 export function StepToButtons() {
+  const targets = useLabStore((s) => s.protocol.stepTargets);
   return (
     <>
-      {STEP_KINDS.map((k) => (
+      {targets.map((k) => (
         <button key={k} type="button" className="btn" data-step-to={k} onClick={() => void stepToNext(k)} title={t.stepToTitle(t.stepTo[k] ?? k)}>
           {t.stepTo[k]}
         </button>
@@ -28,6 +28,7 @@ export function StepToButtons() {
 }
 
 export function BreakpointPicker() {
+  const kinds = useLabStore(selectProtocol).breakpointKinds;
   const active = useTimeTravelStore((s) => s.breakpoints);
   const lastHit = useTimeTravelStore((s) => s.lastHit);
   return (
@@ -37,7 +38,7 @@ export function BreakpointPicker() {
         {active.length > 0 ? ` (${active.length})` : ''}
       </summary>
       <fieldset aria-label={t.breakpoints}>
-        {BREAKPOINT_KINDS.map((k) => (
+        {kinds.map((k) => (
           <label key={k}>
             <input type="checkbox" checked={active.includes(k)} onChange={(e) => toggleBreakpoint(k, e.currentTarget.checked)} />
             {k === 'role' ? t.breakpointRole : k}

@@ -7,22 +7,39 @@
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { seekTo, selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
+import { eventSource, seekTo, selectProtocol, selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
+import type { ProtocolId } from '../../protocol/config.ts';
 import { formatClock } from '../controls/SimClock.tsx';
 import { t } from '../strings.ts';
 import { useLang } from '../i18n/index.ts';
-import { EVENT_CATEGORIES, EventLogReader, filterEvents, type EventCategory, type EventLine } from './sentences.ts';
+import { EventLogReader, filterEvents, type EventLine } from './sentences.ts';
+import { protocolSentence } from './protocolSentences.ts';
+
+/**
+ * How each protocol's run is told (a table): ZooKeeper's own sentences (votes, roles, ZAB, zxids),
+ * or the protocol's events as structured text rendered in the current language.
+ */
+const READERS: Record<ProtocolId, () => EventLogReader> = {
+  zookeeper: () => new EventLogReader(),
+  paxos: protocolReader,
+  multipaxos: protocolReader,
+};
+
+function protocolReader(): EventLogReader {
+  const src = eventSource();
+  return src ? new EventLogReader(5000, protocolSentence(src)) : new EventLogReader();
+}
 
 const ROW_PX = 22;
 const OVERSCAN = 8;
 const UPDATE_EVERY_MS = 120;
 
-function useEventLines(): { lines: EventLine[]; ahead: EventLine[] } {
+function useEventLines(protocol: ProtocolId): { lines: EventLine[]; ahead: EventLine[] } {
   const [state, setState] = useState<{ lines: EventLine[]; ahead: EventLine[] }>({ lines: [], ahead: [] });
   // The lines are sentences in the current language: a language change reads the trace again.
   const lang = useLang();
   useEffect(() => {
-    const reader = new EventLogReader();
+    const reader = READERS[protocol]();
     let last = -Infinity;
     return subscribeFrame(({ sim }) => {
       const wall = performance.now();
@@ -30,15 +47,18 @@ function useEventLines(): { lines: EventLine[]; ahead: EventLine[] } {
       last = wall;
       if (reader.read(sim.trace as readonly TraceEntry[])) setState({ lines: reader.lines, ahead: reader.ahead });
     });
-  }, [lang]);
+  }, [lang, protocol]);
   return state;
 }
 
 export function EventLog() {
-  const { lines, ahead } = useEventLines();
+  const protocol = useLabStore(selectProtocol);
+  const { lines, ahead } = useEventLines(protocol.id);
   const ids = useLabStore(selectServerIds);
   const [sid, setSid] = useState<number | null>(null);
-  const [cats, setCats] = useState<ReadonlySet<EventCategory>>(() => new Set(EVENT_CATEGORIES.filter((c) => c !== 'client')));
+  // Every category but the clients' at first (a ZooKeeper lab's zkCli sessions are chatty).
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set(['client']));
+  const cats = useMemo(() => new Set(protocol.eventCategories.filter((c) => !hidden.has(c))), [protocol.eventCategories, hidden]);
   const shown = useMemo(() => {
     const f = { sid, categories: cats };
     return [...filterEvents(lines, f), ...filterEvents(ahead, f)];
@@ -77,17 +97,21 @@ export function EventLog() {
       <header className="panel-head eventlog-head">
         <h2 id="eventlog-title">{t.eventLogTitle}</h2>
         <span className="panel-hint">{t.eventLogCount(shown.length, lines.length + ahead.length)}</span>
-        <select aria-label={t.eventLogServer} value={sid ?? ''} onChange={(e) => setSid(e.target.value === '' ? null : Number(e.target.value))}>
-          <option value="">{t.eventLogAllServers}</option>
+        <select
+          aria-label={protocol.hasZkCli ? t.eventLogServer : t.processesShown}
+          value={sid ?? ''}
+          onChange={(e) => setSid(e.target.value === '' ? null : Number(e.target.value))}
+        >
+          <option value="">{protocol.hasZkCli ? t.eventLogAllServers : t.allProcesses}</option>
           {ids.map((s) => (
             <option key={s} value={s}>
-              zk{s}
+              {protocol.names[s] ?? `zk${s}`}
             </option>
           ))}
         </select>
       </header>
       <div className="eventlog-kinds" role="group" aria-label={t.eventLogKinds}>
-        {EVENT_CATEGORIES.map((c) => (
+        {protocol.eventCategories.map((c) => (
           <button
             key={c}
             type="button"
@@ -95,7 +119,7 @@ export function EventLog() {
             aria-pressed={cats.has(c)}
             data-category={c}
             onClick={() =>
-              setCats((prev) => {
+              setHidden((prev) => {
                 const next = new Set(prev);
                 if (next.has(c)) next.delete(c);
                 else next.add(c);
@@ -103,7 +127,7 @@ export function EventLog() {
               })
             }
           >
-            {t.eventCategoryNames[c]}
+            {(t.eventCategoryNames as Record<string, string>)[c] ?? c}
           </button>
         ))}
       </div>

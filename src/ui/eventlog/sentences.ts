@@ -23,7 +23,8 @@ export interface EventLine {
   index: number;
   /** Simulated ms. */
   t: number;
-  category: EventCategory;
+  /** An EventCategory (ZooKeeper), or one of the protocol's own event categories (registry eventCategories). */
+  category: string;
   /** The servers the sentence is about (for the filter); the first is its subject. */
   sids: number[];
   text: string;
@@ -143,7 +144,11 @@ export class EventLogReader {
   lines: EventLine[] = [];
   ahead: EventLine[] = [];
 
-  constructor(private readonly cap = 5000) {}
+  /** `sentence`: how an entry becomes a line (ZooKeeper's eventSentence, or another protocol's: ./protocolSentences.ts). */
+  constructor(
+    private readonly cap = 5000,
+    private readonly sentence: (e: TraceEntry, index: number, ctx: SentenceContext) => EventLine | null = eventSentence,
+  ) {}
 
   /** Reads what is new; returns true when the lines changed (then `lines`/`ahead` are new arrays). */
   read(trace: readonly TraceEntry[]): boolean {
@@ -167,7 +172,7 @@ export class EventLogReader {
       } else if (e.kind === 'crash') {
         this.leading.delete(e.sid);
       }
-      const l = eventSentence(e, i, { leading: this.leading });
+      const l = this.sentence(e, i, { leading: this.leading });
       if (l) added.push(l);
     }
     this.index = trace.length;
@@ -192,7 +197,7 @@ export interface EventFilter {
   /** Only lines about this server (null: all). */
   sid: number | null;
   /** Categories shown. */
-  categories: ReadonlySet<EventCategory>;
+  categories: ReadonlySet<string>;
 }
 
 export function filterEvents(lines: readonly EventLine[], f: EventFilter): EventLine[] {

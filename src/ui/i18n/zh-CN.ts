@@ -8,6 +8,10 @@
 export const zhCN = {
   appTitle: 'ZooKeeper 实验室',
   appTagline: '在浏览器里运行一整个 ZooKeeper 3.8 集群',
+  appTaglines: {
+    paxos: '在浏览器里运行 Basic Paxos：Proposer、Acceptor 与 Learner',
+    multipaxos: '在浏览器里运行 Multi-Paxos：由一个个 Paxos 实例组成的复制日志',
+  },
   language: '语言',
   ensembleSummary: '{{voters}}{{observers}} · 随机种子 {{seed}}',
   ensembleVoters_other: '{{count}} 个投票者',
@@ -437,9 +441,10 @@ export const zhCN = {
     value: '值',
     promises: '承诺自',
     leader: '领导者',
-    watermarks: '日志槽',
-    watermarkValue: '接受 {{accepted}} · 选定 {{chosen}} · 执行 {{executed}}',
     acceptedUpTo: '已接受至',
+    chosenUpTo: '已选定至',
+    chosenValue: '{{chosen}} · 执行 {{executed}}',
+    chosenAheadValue: '{{chosen}}（最高 {{highest}}）· 执行 {{executed}}',
   },
   stateTitle: '状态',
   stateHint: '进程此刻的状态（来自其 Worker 的快照）',

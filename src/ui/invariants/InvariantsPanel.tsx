@@ -6,13 +6,12 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { INVARIANTS, refreshInvariants, seekTo, useInvariantsStore, type InvariantRow } from '../../store/index.ts';
+import { refreshInvariants, seekTo, selectProcessNames, useInvariantsStore, useLabStore, type InvariantRow } from '../../store/index.ts';
 import { i18n } from '../i18n/index.ts';
 import { t } from '../strings.ts';
 
-const DESCRIPTION = new Map(INVARIANTS.map((i) => [i.name, i]));
-
-function CheckRow({ row }: { row: InvariantRow }) {
+function CheckRow({ row, description }: { row: InvariantRow; description: { en: string; zh: string } | undefined }) {
+  const names = useLabStore(selectProcessNames);
   const [open, setOpen] = useState(true);
   const v = row.first;
   const live = row.name !== 'Liveness';
@@ -30,14 +29,14 @@ function CheckRow({ row }: { row: InvariantRow }) {
         <span className="inv-state">{row.ok ? t.invariantOk : t.invariantBroken}</span>
         {row.count > 0 && <span className="inv-count">{t.invariantCount(row.count)}</span>}
         <span className="inv-desc" title={live ? undefined : t.invariantLivenessNote}>
-          {i18n.language === 'zh-CN' ? DESCRIPTION.get(row.name)?.zh : DESCRIPTION.get(row.name)?.en}
+          {i18n.language === 'zh-CN' ? description?.zh : description?.en}
           {!live && ` (${t.invariantLivenessNote})`}
         </span>
       </div>
       {v && open && (
         <div className="inv-violation" data-t={v.t} data-event={v.traceIndex + 1} data-servers={v.servers.join(',')}>
           <span className="inv-where">{t.invariantBrokeAt(v.t, v.traceIndex + 1)}</span>
-          {v.servers.length > 0 && <span className="inv-servers"> — {t.invariantServers(v.servers)}</span>}
+          {v.servers.length > 0 && <span className="inv-servers"> — {t.invariantServers(v.servers.map((sid) => names[sid] ?? `zk${sid}`))}</span>}
           <span className="inv-why"> — {v.message}</span>
           <button type="button" className="inv-seek" title={t.invariantSeekTitle} onClick={() => void seekTo(v.t)}>
             {t.invariantSeek}
@@ -50,6 +49,8 @@ function CheckRow({ row }: { row: InvariantRow }) {
 
 export function InvariantsPanel() {
   const rows = useInvariantsStore((s) => s.rows);
+  // The lab's protocol's invariants, each with its line in English and 简体中文.
+  const infos = useLabStore((s) => s.protocol.invariants);
   // Opening the panel checks now rather than at the next sample (they are throttled to one a second).
   useEffect(() => {
     void refreshInvariants();
@@ -68,7 +69,7 @@ export function InvariantsPanel() {
       <p className="inv-help">{t.invariantsHelp}</p>
       <ul className="inv-list">
         {shown.map((r) => (
-          <CheckRow key={r.name} row={r} />
+          <CheckRow key={r.name} row={r} description={infos.find((i) => i.name === r.name)} />
         ))}
       </ul>
     </section>

@@ -6,16 +6,27 @@
  * ring) highlights that server in both views (../highlight.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
-import { FAMILY_COLORS, packetFamily, type PacketFamily } from '../cluster/packetStyle.ts';
+import { laneRoleSource, selectProtocol, selectServerIds, subscribeFrame, useLabStore, type ProtocolInfo } from '../../store/index.ts';
+import { paletteOf } from '../cluster/packetPalette.ts';
 import { highlightPacket, highlightServer } from '../highlight.ts';
 import { t } from '../strings.ts';
 import { panView, zoomView } from './layout.ts';
 import { packetText } from './packetText.ts';
-import { LABEL_W, SpaceTimeDrawer } from './spaceTimeDrawer.ts';
+import { LABEL_W, SpaceTimeDrawer, type RoleColours } from './spaceTimeDrawer.ts';
 
-const FAMILIES = Object.keys(FAMILY_COLORS) as PacketFamily[];
 const TEXT_MAX = 200;
+
+/** `#2563eb` at `alpha` as rgba (a role band's fill from the role's colour). */
+function withAlpha(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  return `rgba(${parseInt(m[1]!, 16)},${parseInt(m[2]!, 16)},${parseInt(m[3]!, 16)},${alpha})`;
+}
+
+/** Band colours for the protocol's roles from its description (ZooKeeper's bands keep the diagram's own). */
+function roleColoursOf(p: ProtocolInfo): RoleColours {
+  return p.hasZkCli ? {} : Object.fromEntries(p.roles.map((r) => [r.id, { fill: withAlpha(r.colour, 0.1), line: r.colour }]));
+}
 
 interface Tip {
   x: number;
@@ -25,12 +36,14 @@ interface Tip {
 
 export function SpaceTime() {
   const serverIds = useLabStore(selectServerIds);
+  const protocol = useLabStore(selectProtocol);
+  const palette = paletteOf(protocol);
   const rootRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawerRef = useRef<SpaceTimeDrawer | null>(null);
   const [types, setTypes] = useState<string[]>([]);
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(() => new Set());
-  const [hiddenFamilies, setHiddenFamilies] = useState<ReadonlySet<PacketFamily>>(() => new Set());
+  const [hiddenFamilies, setHiddenFamilies] = useState<ReadonlySet<string>>(() => new Set());
   const [showClients, setShowClients] = useState(true);
   const [follow, setFollow] = useState(true);
   const [tip, setTip] = useState<Tip | null>(null);
@@ -45,6 +58,7 @@ export function SpaceTime() {
     const canvas = canvasRef.current;
     if (!root || !canvas) return;
     const drawer = new SpaceTimeDrawer(root, canvas);
+    drawer.laneRoles = laneRoleSource();
     drawerRef.current = drawer;
     drawer.onShape = () => setTypes([...drawer.index.types]);
     const body = canvas.parentElement!;
@@ -82,15 +96,15 @@ export function SpaceTime() {
   // Options into the drawer.
   const effectiveHidden = useMemo(() => {
     const s = new Set(hiddenTypes);
-    for (const type of types) if (hiddenFamilies.has(packetFamily(type))) s.add(type);
+    for (const type of types) if (hiddenFamilies.has(palette.group(type))) s.add(type);
     return s;
-  }, [types, hiddenTypes, hiddenFamilies]);
+  }, [types, hiddenTypes, hiddenFamilies, palette]);
   useEffect(() => {
     const d = drawerRef.current;
     if (!d) return;
-    d.options = { serverIds, showClients, hiddenTypes: effectiveHidden };
+    d.options = { serverIds, showClients, hiddenTypes: effectiveHidden, palette, names: protocol.names, roleColours: roleColoursOf(protocol) };
     d.invalidate();
-  }, [serverIds, showClients, effectiveHidden]);
+  }, [serverIds, showClients, effectiveHidden, palette, protocol]);
   useEffect(() => {
     textOpenRef.current = textOpen;
     drawerRef.current?.invalidate();
@@ -196,46 +210,46 @@ export function SpaceTime() {
       else n.add(type);
       return n;
     });
-  const toggleFamily = (family: PacketFamily) =>
+  const toggleFamily = (family: string) =>
     setHiddenFamilies((s) => {
       const n = new Set(s);
       if (n.has(family)) n.delete(family);
       else n.add(family);
       return n;
     });
-  const familiesSeen = FAMILIES.filter((f) => types.some((type) => packetFamily(type) === f));
+  const familiesSeen = palette.groups.filter((g) => types.some((type) => palette.group(type) === g.id));
 
   return (
     <section className="timeline-panel panel" aria-labelledby="timeline-title">
       <header className="panel-head timeline-head">
         <h2 id="timeline-title" className="visually-hidden">{t.timelineTitle}</h2>
         <div className="timeline-families" role="group" aria-label={t.timelineFilterLabel}>
-          {familiesSeen.map((f) => (
+          {familiesSeen.map((g) => (
             <button
-              key={f}
+              key={g.id}
               type="button"
               className="chip"
-              aria-pressed={!hiddenFamilies.has(f)}
-              title={t.timelineFamilyToggle(t.packetFamilies[f])}
-              onClick={() => toggleFamily(f)}
+              aria-pressed={!hiddenFamilies.has(g.id)}
+              title={t.timelineFamilyToggle(g.label())}
+              onClick={() => toggleFamily(g.id)}
             >
-              <span className="pill" style={{ background: FAMILY_COLORS[f] }} aria-hidden="true" />
-              {t.packetFamilies[f]}
+              <span className="pill" style={{ background: g.colour }} aria-hidden="true" />
+              {g.label()}
             </button>
           ))}
           <details className="timeline-types">
             <summary>{t.timelineTypes}</summary>
             <div className="timeline-types-list">
               {types.map((type) => (
-                <label key={type} className={hiddenFamilies.has(packetFamily(type)) ? 'off' : undefined}>
+                <label key={type} className={hiddenFamilies.has(palette.group(type)) ? 'off' : undefined}>
                   <input
                     type="checkbox"
                     aria-label={type}
                     checked={!effectiveHidden.has(type)}
-                    disabled={hiddenFamilies.has(packetFamily(type))}
+                    disabled={hiddenFamilies.has(palette.group(type))}
                     onChange={() => toggleType(type)}
                   />
-                  <span className="pill" style={{ background: FAMILY_COLORS[packetFamily(type)] }} aria-hidden="true" />
+                  <span className="pill" style={{ background: palette.colour(type) }} aria-hidden="true" />
                   {type}
                 </label>
               ))}

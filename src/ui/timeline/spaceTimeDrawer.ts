@@ -8,13 +8,13 @@
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import type { FrameInfo } from '../../store/index.ts';
 import type { Simulation } from '../../sim/simulation.ts';
-import { FAMILY_COLORS, packetFamily, type PacketFamily } from '../cluster/packetStyle.ts';
+import type { PacketPalette } from '../cluster/packetPalette.ts';
 import { getHighlight, highlightVersion } from '../highlight.ts';
 import { t } from '../strings.ts';
 import {
   arrowOf, laneAt, laneLayout, nearestSegment, timeScale, viewWindow, type Lane, type LaneLayout, type View,
 } from './layout.ts';
-import { TraceIndex, type PacketRec, type Role } from './traceIndex.ts';
+import { TraceIndex, type LaneRoleSource, type PacketRec, type Role } from './traceIndex.ts';
 
 export const LABEL_W = 46;
 const AXIS_H = 18;
@@ -22,31 +22,39 @@ const PAD_R = 6;
 const PAD_B = 4;
 const HIT_PX = 5;
 
-const ROLE_FILL: Record<Role, string> = {
+/** ZooKeeper's role bands; another protocol's come from its description's role colours (RoleColours). */
+const ROLE_FILL: Record<string, string> = {
   LEADING: 'rgba(21,128,61,0.13)',
   FOLLOWING: 'rgba(29,78,216,0.07)',
   OBSERVING: 'rgba(126,34,206,0.08)',
   LOOKING: 'rgba(180,83,9,0.13)',
   DOWN: 'rgba(138,148,163,0.16)',
 };
-const ROLE_LINE: Record<Role, string> = {
+const ROLE_LINE: Record<string, string> = {
   LEADING: '#15803d',
   FOLLOWING: '#1d4ed8',
   OBSERVING: '#7e22ce',
   LOOKING: '#b45309',
   DOWN: '#c4cad3',
 };
-const FAMILIES = Object.keys(FAMILY_COLORS) as PacketFamily[];
+/** A role band's colours: its fill and its line. */
+export type RoleColours = Record<Role, { fill: string; line: string }>;
 
 export interface DrawOptions {
   serverIds: readonly number[];
   showClients: boolean;
   /** A type is drawn when it is not in here. */
   hiddenTypes: ReadonlySet<string>;
+  /** Packet colours (the protocol's phases, or ZooKeeper's families). */
+  palette: PacketPalette | null;
+  /** Lane names (`zk3`, `a1`); clients are `cN`. */
+  names: Readonly<Record<number, string>>;
+  /** Role band colours beyond ZooKeeper's own. */
+  roleColours: RoleColours;
 }
 
-export function endpointLabel(id: number): string {
-  return id > 1000 ? `c${id - 1000}` : `zk${id}`;
+export function endpointLabel(id: number, names: Readonly<Record<number, string>> = {}): string {
+  return id > 1000 ? `c${id - 1000}` : (names[id] ?? `zk${id}`);
 }
 
 export class SpaceTimeDrawer {
@@ -54,7 +62,9 @@ export class SpaceTimeDrawer {
   view: View = { spanMs: 2500, follow: true, endT: 0 };
   /** Bump after changing `view` or the options from outside. */
   version = 0;
-  options: DrawOptions = { serverIds: [], showClients: true, hiddenTypes: new Set() };
+  options: DrawOptions = { serverIds: [], showClients: true, hiddenTypes: new Set(), palette: null, names: {}, roleColours: {} };
+  /** How roles change in the protocol run (ZooKeeper's by default); set before the first frame. */
+  laneRoles: LaneRoleSource | undefined = undefined;
   /** Called when new packet types or clients appear (the filter and the lane list grow). */
   onShape: (() => void) | null = null;
 
@@ -122,7 +132,7 @@ export class SpaceTimeDrawer {
       // A rewind replaced the simulation: index its trace from the start.
       this.generation = frame.generation;
       this.sim = sim;
-      this.index = new TraceIndex();
+      this.index = new TraceIndex(this.laneRoles);
       this.lastKey = '';
     }
     const added = this.index.update(sim.trace as readonly TraceEntry[]);
@@ -182,9 +192,10 @@ export class SpaceTimeDrawer {
 
     // Arrows, batched: one path per family for solid lines, one for dashed, heads and marks.
     const hidden = this.options.hiddenTypes;
-    const solid = new Map<PacketFamily, Path2D[]>();
-    const dashed = new Map<PacketFamily, Path2D[]>();
-    const heads = new Map<PacketFamily, Path2D[]>();
+    const palette = this.options.palette;
+    const solid = new Map<string, Path2D[]>();
+    const dashed = new Map<string, Path2D[]>();
+    const heads = new Map<string, Path2D[]>();
     const drops = new Path2D();
     const holds = new Path2D();
     // Heads and marks only while a typical packet (~40 ms) is a few pixels wide.
@@ -197,7 +208,7 @@ export class SpaceTimeDrawer {
       if (hidden.has(p.type)) return;
       const a = arrowOf(p, now, x, lanes);
       if (!a) return;
-      const fam = packetFamily(p.type);
+      const fam = palette ? palette.colour(p.type) : '#64748b';
       const path = chunk(a.dashed ? dashed : solid, fam);
       path.moveTo(a.x1, a.y1);
       path.lineTo(a.x2, a.y2);
@@ -240,8 +251,9 @@ export class SpaceTimeDrawer {
     ctx.rect(LABEL_W, AXIS_H, width - LABEL_W - PAD_R, height - AXIS_H - PAD_B);
     ctx.clip();
     ctx.lineWidth = 1.2;
-    for (const fam of FAMILIES) {
-      const color = FAMILY_COLORS[fam];
+    // One batch per colour (a colour is a packet family or a protocol phase).
+    for (const fam of new Set([...solid.keys(), ...dashed.keys(), ...heads.keys()])) {
+      const color = fam;
       const s = solid.get(fam);
       const d = dashed.get(fam);
       const h = heads.get(fam);
@@ -299,9 +311,9 @@ export class SpaceTimeDrawer {
       for (const [a, b, role] of this.index.roleBands(lane.id, t0, t1)) {
         const xa = Math.max(LABEL_W, x(a));
         const xb = x(b);
-        ctx.fillStyle = ROLE_FILL[role];
+        ctx.fillStyle = this.options.roleColours[role]?.fill ?? ROLE_FILL[role] ?? ROLE_FILL.DOWN!;
         ctx.fillRect(xa, lane.top + 1, xb - xa, lane.h - 2);
-        ctx.fillStyle = ROLE_LINE[role];
+        ctx.fillStyle = this.options.roleColours[role]?.line ?? ROLE_LINE[role] ?? ROLE_LINE.DOWN!;
         ctx.fillRect(xa, lane.y - 1, xb - xa, 2);
       }
     } else {
@@ -318,7 +330,7 @@ export class SpaceTimeDrawer {
     ctx.textAlign = 'left';
     ctx.fillStyle = lit ? '#0369a1' : '#0f172a';
     ctx.font = `${lit ? 'bold ' : ''}${Math.min(11, Math.max(8, lane.h - 3))}px ui-monospace, Menlo, Consolas, monospace`;
-    ctx.fillText(endpointLabel(lane.id), 4, lane.y);
+    ctx.fillText(endpointLabel(lane.id, this.options.names), 4, lane.y);
   }
 
   /** The packet drawn under (x, y) CSS px, or null. */
@@ -344,7 +356,7 @@ export class SpaceTimeDrawer {
  */
 const CHUNK = 256;
 const chunkCounts = new WeakMap<Path2D[], number>();
-function chunk(m: Map<PacketFamily, Path2D[]>, fam: PacketFamily): Path2D {
+function chunk(m: Map<string, Path2D[]>, fam: string): Path2D {
   let list = m.get(fam);
   if (!list) m.set(fam, (list = []));
   const count = chunkCounts.get(list) ?? 0;

@@ -9,7 +9,7 @@
  * frame touches only what it draws, however long the run.
  */
 import type { WireMessage } from '../../protocol/QuorumPeer.ts';
-import type { Channel, ServerState } from '../../protocol/types.ts';
+import type { Channel } from '../../protocol/types.ts';
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
 
 export type PacketStatus = 'flight' | 'held' | 'delivered' | 'dropped';
@@ -32,7 +32,23 @@ export interface PacketRec {
   dropReason: string | null;
 }
 
-export type Role = ServerState | 'DOWN';
+/** A role of the protocol's (ZooKeeper's ServerState, Paxos' acceptor …) or DOWN. */
+export type Role = string;
+
+/**
+ * How a process's role changes (src/protocol/registry.ts LaneRoles): its role when it starts
+ * (null: its first event says) and the role an event puts it in (null: none).
+ */
+export interface LaneRoleSource {
+  atStart(sid: number): string | null;
+  after(event: unknown): string | null;
+}
+
+/** ZooKeeper's: a server's `state` events say its role. */
+const ZK_ROLES: LaneRoleSource = {
+  atStart: () => null,
+  after: (event) => ((event as { kind?: string }).kind === 'state' ? (event as { to: string }).to : null),
+};
 
 export interface RoleSegment {
   t: number;
@@ -60,6 +76,8 @@ export class TraceIndex {
   consumed = 0;
   deliveries = 0;
   private readonly typeSet = new Set<string>();
+
+  constructor(private readonly laneRoles: LaneRoleSource = ZK_ROLES) {}
 
   /** Reads the entries added since the last call. Returns how many it read. */
   update(trace: readonly TraceEntry[]): number {
@@ -100,9 +118,16 @@ export class TraceIndex {
       case 'crash':
         this.role(e.sid, e.t, 'DOWN');
         return;
-      case 'event':
-        if (e.event.kind === 'state') this.role(e.sid, e.t, e.event.to);
+      case 'start': {
+        const role = this.laneRoles.atStart(e.sid);
+        if (role !== null) this.role(e.sid, e.t, role);
         return;
+      }
+      case 'event': {
+        const role = this.laneRoles.after(e.event);
+        if (role !== null) this.role(e.sid, e.t, role);
+        return;
+      }
       default:
         return;
     }

@@ -46,11 +46,11 @@ export async function runConsoleLine(line: string, tab: number = activeTab()): P
       appendConsole([{ kind: 'echo', text: consolePrompt(tab) + line }], tab);
       if (line.trim() === '') return;
       if (isLabLine(line) || !session.runtime.protocol.hasZkCli) {
-        // Outside zkCli a line is the protocol's own command (`propose …`); its processes' replies
-        // that arrived while it ran print before its own output, in the order they happened.
+        // Outside zkCli a line is the protocol's own command (`propose …`); the processes' replies
+        // that arrived while it ran print right after its own output, in the order they happened.
         const reply = isLabLine(line) ? await runLabCommand(session.controller, line) : await runProtocolLine(session.controller, line);
-        flushReplies();
         appendConsole(reply.lines.map((text) => ({ kind: reply.error ? ('error' as const) : ('out' as const), text })), tab);
+        flushReplies();
       } else {
         const lines = await executeZkCliLine(session.runtime, line, tab);
         appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), tab);

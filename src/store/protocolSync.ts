@@ -39,14 +39,14 @@ export function mergeProcessCards(prev: Readonly<Record<Sid, ProcessCard>>, next
 }
 
 /**
- * The processes' replies (`reply` trace entries) as console lines, each once. A rewind replays
- * the past, whose replies were printed already: a reply at the same place of the trace with the
- * same content is not printed again; a different one (another branch) is.
+ * The processes' replies (`reply` trace entries) as console lines, each once. A rewind (or going
+ * back to a branch) replays a past whose replies were printed already: a reply at the same place
+ * of the trace with the same content is not printed again; a different one (another branch) is.
  */
 export class ReplyReader {
   private trace: readonly KernelTraceEntry[] | null = null;
   private cursor = 0;
-  private readonly printed = new Map<number, string>();
+  private readonly printed = new Set<string>();
 
   constructor(private readonly text: (sid: Sid, reply: unknown) => string) {}
 
@@ -59,9 +59,9 @@ export class ReplyReader {
     for (; this.cursor < trace.length; this.cursor++) {
       const e = trace[this.cursor]!;
       if (e.kind !== 'reply') continue;
-      const key = `${e.t}|${e.sid}|${JSON.stringify(e.reply)}`;
-      if (this.printed.get(this.cursor) === key) continue;
-      this.printed.set(this.cursor, key);
+      const key = `${this.cursor}|${e.t}|${e.sid}|${JSON.stringify(e.reply)}`;
+      if (this.printed.has(key)) continue;
+      this.printed.add(key);
       lines.push(this.text(e.sid, e.reply));
     }
     return lines;

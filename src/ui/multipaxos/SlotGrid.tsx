@@ -71,7 +71,7 @@ export function SlotGrid() {
       {!data ? (
         <p className="details-empty">{tr('stateLoading')}</p>
       ) : (
-        <div className="grid-scroll">
+        <div className="grid-scroll" tabIndex={0}>
           <table className="slot-grid">
             <caption className="visually-hidden">{tr('slotsCaption')}</caption>
             <thead>

@@ -146,7 +146,7 @@ function Grid({ data }: { data: PaxosPanelData }) {
       {g.rows.length === 0 ? (
         <p className="details-empty">{tr('paxosGridEmpty')}</p>
       ) : (
-        <div className="grid-scroll">
+        <div className="grid-scroll" tabIndex={0}>
           <table className="ballot-grid">
             <caption className="visually-hidden">{tr('paxosGridCaption')}</caption>
             <thead>
@@ -190,7 +190,8 @@ export function PaxosPanel() {
         <h2 id="paxos-panel-title">{tr('paxosPanelTitle')}</h2>
       </header>
       {data ? (
-        <div className="paxos-body">
+        // Scrolls when the panel is short: focusable, so the keyboard can scroll it too.
+        <div className="paxos-body" tabIndex={0}>
           <Chosen data={data} />
           <div className="paxos-columns">
             <Learners data={data} />

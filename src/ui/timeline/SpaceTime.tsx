@@ -45,6 +45,8 @@ export function SpaceTime() {
   const [hiddenTypes, setHiddenTypes] = useState<ReadonlySet<string>>(() => new Set());
   const [hiddenFamilies, setHiddenFamilies] = useState<ReadonlySet<string>>(() => new Set());
   const [showClients, setShowClients] = useState(true);
+  // The clients' lanes toggle only where the run has clients (ZooKeeper's zkCli sessions).
+  const [hasClients, setHasClients] = useState(false);
   const [follow, setFollow] = useState(true);
   const [tip, setTip] = useState<Tip | null>(null);
   const [textOpen, setTextOpen] = useState(false);
@@ -60,7 +62,10 @@ export function SpaceTime() {
     const drawer = new SpaceTimeDrawer(root, canvas);
     drawer.laneRoles = laneRoleSource();
     drawerRef.current = drawer;
-    drawer.onShape = () => setTypes([...drawer.index.types]);
+    drawer.onShape = () => {
+      setTypes([...drawer.index.types]);
+      setHasClients(drawer.index.clients.length > 0);
+    };
     const body = canvas.parentElement!;
     const resize = () => {
       const r = body.getBoundingClientRect();
@@ -257,10 +262,12 @@ export function SpaceTime() {
           </details>
         </div>
         <div className="timeline-tools">
+{hasClients && (
           <label className="chip" title={t.timelineClientsTitle}>
             <input type="checkbox" checked={showClients} onChange={(e) => setShowClients(e.currentTarget.checked)} />
             {t.timelineClients}
           </label>
+          )}
           <button type="button" className="btn" aria-label={t.timelineZoomOut} title={t.timelineZoomOut} onClick={() => zoom(1.5)}>
             −
           </button>

@@ -166,8 +166,20 @@ const CLIENT_OP_SPECS: Record<string, Spec> = {
   closeSession: {},
 };
 
-function action(v: unknown, what: string, servers: number): LabAction {
-  const type = oneOf((v as Obj | null)?.type, `${what}.type`, ['kill', 'start', 'wipe', 'partition', 'cut', 'heal', 'delay', 'addClient', 'client', 'request']);
+function prob(v: unknown, what: string): void {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) fail(`${what} must be a number from 0 to 1`);
+}
+
+/** What a lab takes beyond the kernel's and ZooKeeper's actions (see parseRun). */
+export interface RunLinkOptions {
+  /** The lab's protocol takes `propose` (Paxos, Multi-Paxos): a value proposed to a process. */
+  propose?: boolean;
+}
+
+const ACTION_TYPES = ['kill', 'start', 'wipe', 'partition', 'cut', 'heal', 'delay', 'faults', 'addClient', 'client', 'request'];
+
+function action(v: unknown, what: string, servers: number, opts: RunLinkOptions): LabAction {
+  const type = oneOf((v as Obj | null)?.type, `${what}.type`, opts.propose ? [...ACTION_TYPES, 'propose'] : ACTION_TYPES);
   const w = (k: string) => `${what}.${k}`;
   const sid = (x: unknown, k: string) => int(x, w(k), 1, servers);
   const cid = (x: unknown) => int(x, w('cid'), CLIENT_BASE + 1, CLIENT_BASE + 99_999);
@@ -189,6 +201,23 @@ function action(v: unknown, what: string, servers: number): LabAction {
       sid(o.to, 'to');
       if (type === 'delay') int(o.ms, w('ms'), 0, 3_600_000);
       else if (type === 'cut' || o.oneWay !== undefined) bool(o.oneWay, w('oneWay'));
+      break;
+    }
+    case 'faults': {
+      // Datagram loss and duplication on a link (`lab faults`): both ways unless oneWay.
+      const o = obj(v, what, ['type', 'from', 'to', 'loss', 'dup', 'oneWay']);
+      sid(o.from, 'from');
+      sid(o.to, 'to');
+      prob(o.loss, w('loss'));
+      prob(o.dup, w('dup'));
+      bool(o.oneWay, w('oneWay'));
+      break;
+    }
+    case 'propose': {
+      // A value proposed to a process (`propose p1 x`; Paxos, Multi-Paxos).
+      const o = obj(v, what, ['type', 'sid', 'value']);
+      sid(o.sid, 'sid');
+      str(o.value, w('value'));
       break;
     }
     case 'addClient': {
@@ -248,10 +277,12 @@ function revive(_k: string, v: unknown): unknown {
 
 /**
  * A run from a link's text, checked: every action of a kind the lab knows, with servers that
- * exist in an ensemble of `servers`, moments in order and within the limits. An error names
- * what is wrong; nothing of an invalid link is replayed.
+ * exist in an ensemble of `servers` (a lab's processes: ZooKeeper's servers, Paxos' acceptors,
+ * proposers and learners, Multi-Paxos' replicas), moments in order and within the limits. `faults`
+ * (datagram loss and duplication) is known to every lab; `propose` only where `opts.propose` says
+ * the lab's protocol takes it. An error names what is wrong; nothing of an invalid link is replayed.
  */
-export function parseRun(text: string, servers: number): { run: RunData } | { error: string } {
+export function parseRun(text: string, servers: number, opts: RunLinkOptions = {}): { run: RunData } | { error: string } {
   try {
     const data: unknown = JSON.parse(text, revive);
     const o = obj(data, 'the run', ['v', 'head', 'actions']);
@@ -266,7 +297,7 @@ export function parseRun(text: string, servers: number): { run: RunData } | { er
       int(x[0], `actions[${i}] eventCount`, last, head.eventCount);
       int(x[1], `actions[${i}] t`, 0, head.t);
       last = x[0] as number;
-      return { eventCount: x[0] as number, t: x[1] as number, action: action(x[2], `actions[${i}]`, servers) };
+      return { eventCount: x[0] as number, t: x[1] as number, action: action(x[2], `actions[${i}]`, servers, opts) };
     });
     return { run: { actions, head } };
   } catch (e) {

@@ -606,7 +606,9 @@ export class LabRuntime {
       const next = actions[this.nextAction];
       const e = next ? Math.min(next.eventCount, maxEvents) : maxEvents;
       const t = next ? Math.min(next.t, maxTime) : maxTime;
-      while (sim.eventCount < e && (sim.nextEventTime() ?? Infinity) <= t) {
+      // An idle world (nothing queued) has nothing to step, however far the bound: stepping it
+      // (`lab step`, or a step that leaves the queue empty) must end, not spin.
+      for (let at = sim.nextEventTime(); sim.eventCount < e && at !== undefined && at <= t; at = sim.nextEventTime()) {
         if (shouldStop?.()) return null;
         if (sim.eventCount >= this.nextCheckpointAt() && Math.floor(sim.eventCount / this.checkpointEvery) !== this.skipBucket) await this.takeCheckpoint();
         if (breakAt) {
@@ -624,6 +626,16 @@ export class LabRuntime {
         }
       }
       if (!next || next.eventCount > maxEvents || next.t > maxTime || sim.eventCount !== next.eventCount) return null;
+      // The action was taken after time ran up to next.t, which also disposed of everything due by
+      // then that is no event — a datagram dropped at a cut or at a dead process, a packet held at a
+      // cut: they came after the action's last event and before the action, whose kill, start, cut or
+      // heal would change their fate. (When no time passed after that event — the run was stepped
+      // to it — nothing more was due.)
+      if (next.t > sim.now) {
+        const events = sim.eventCount;
+        for (let at = sim.nextEventTime(); at !== undefined && at <= next.t && sim.eventCount === events; at = sim.nextEventTime()) await sim.step(1, next.t);
+        if (sim.eventCount !== events) return null;
+      }
       if (next.t > sim.now) sim.now = next.t;
       applyAction(sim, next.action);
       this.nextAction += 1;

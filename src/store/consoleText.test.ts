@@ -102,3 +102,19 @@ describe('completeLine', () => {
     expect(completeLine('xyz', 3, src)).toEqual({ value: 'xyz', caret: 3, candidates: [] });
   });
 });
+
+describe('completeLine: process names', () => {
+  const src = { commands: ['propose'], labCommands: ['kill', 'start'], children: () => null, names: ['a1', 'a2', 'a3', 'p1', 'p2', 'l1'], nameCommands: ['propose'] };
+
+  test('completes a later word of a lab line or of a command that takes processes from their names', () => {
+    expect(completeLine('lab kill a', 10, src)).toEqual({ value: 'lab kill a', caret: 10, candidates: ['a1', 'a2', 'a3'] });
+    expect(completeLine('lab kill l', 10, src)?.value).toBe('lab kill l1 ');
+    expect(completeLine('propose p', 9, src)?.candidates).toEqual(['p1', 'p2']);
+    expect(completeLine('pro', 3, src)?.value).toBe('propose ');
+  });
+
+  test('leaves other words alone: a value, or a word of a command that takes no process', () => {
+    expect(completeLine('propose p1 a', 12, src)).toEqual({ value: 'propose p1 a', caret: 12, candidates: ['a1', 'a2', 'a3'] });
+    expect(completeLine('set /x a', 8, { ...src, commands: ['set'], nameCommands: [] })).toBeNull();
+  });
+});

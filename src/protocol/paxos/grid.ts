@@ -9,7 +9,7 @@
 import type { NodeId } from '../../sim/node.ts';
 import { ballotKey, compareBallots, formatBallot } from './ballot.ts';
 import type { ChosenProposal, PaxosTraceEntry } from './checker.ts';
-import { nodeIdOf, nodeName, trueQuorum, type Ballot, type PaxosConfig, type PaxosEvent } from './types.ts';
+import { nodeName, trueQuorum, type Ballot, type PaxosConfig, type PaxosEvent } from './types.ts';
 
 /** One acceptor's dealings with one ballot. */
 export interface BallotCell {
@@ -226,9 +226,4 @@ export function chosenMatcher(trace: readonly PaxosTraceEntry[], cfg: PaxosConfi
     b.feed(e, index++);
     return b.chosen.length > before;
   };
-}
-
-/** The names in a list of process words (`a1,a2`) that name processes of this configuration. */
-export function idsOfNames(cfg: PaxosConfig, names: readonly string[]): NodeId[] {
-  return names.map((n) => nodeIdOf(cfg, n)).filter((id): id is NodeId => id !== null);
 }

@@ -57,11 +57,21 @@ function ConsoleBody({ tab }: { tab: number }) {
     setValue(v);
   };
 
-  // Keep the newest output in view unless the reader scrolled up.
+  // Keep the newest output in view unless the reader scrolled up — also when the console gets
+  // smaller (the inspector opens above it).
   useLayoutEffect(() => {
     const log = logRef.current;
     if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
   }, [lines]);
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (!log) return;
+    const ro = new ResizeObserver(() => {
+      if (stickToBottom.current) log.scrollTop = log.scrollHeight;
+    });
+    ro.observe(log);
+    return () => ro.disconnect();
+  }, []);
 
   const submit = (text: string) => {
     cursor.current = { index: null, draft: '' };

@@ -17,8 +17,8 @@
  *    (ZAB milestones);
  *  - a protocol module (Paxos, Multi-Paxos): its own commands (`propose p1 x`), `replies` (what
  *    its processes answered since the last `replies`, as the console words it), `events [kinds]`
- *    (its events since the last `events`, in English), `log [TYPE…]` (delivered packets with their
- *    fields, processes by name) and `count [TYPE…]` (packets delivered and dropped per type).
+ *    (its events since the last `events`, in English) and `count [TYPE…]` (packets delivered and
+ *    dropped per type); `log [TYPE…]` is the lab's own (processes by name, the packets' fields).
  * Set REWRITE=1 to rewrite the expected outputs from what the lab prints.
  */
 import { hex } from '../protocol/zxid.ts';
@@ -181,32 +181,25 @@ export class ScriptRunner {
       case 'propose':
         out = await lab.command(command);
         break;
-      case 'log':
       case 'count': {
         if (lab.runtime.protocol.id === 'zookeeper') {
           out = await lab.lab(command);
           break;
         }
-        // A protocol module's delivered packets (of these types, if given), its processes by name:
-        // `log` one per line with the packet's fields, `count` how many of each type were delivered
-        // and how many the network dropped (lost, cut, or the target down).
+        // A protocol module's packets (of these types, if given): how many of each type were
+        // delivered and how many the network dropped (lost, cut, or the target down).
         const types = new Set(args.map((a) => a.toUpperCase()));
-        const sim = lab.runtime.sim;
         const delivered = new Map<string, number>();
         const dropped = new Map<string, number>();
-        out = [];
-        for (const e of sim.trace) {
+        for (const e of lab.runtime.sim.trace) {
           if (e.kind !== 'deliver' && e.kind !== 'drop') continue;
-          const msg = e.msg as ({ type: string } & Record<string, unknown>) | null;
-          if (msg === null || (types.size > 0 && !types.has(msg.type))) continue;
+          const type = (e.msg as { type?: string } | null)?.type;
+          if (type === undefined || (types.size > 0 && !types.has(type))) continue;
           const tally = e.kind === 'deliver' ? delivered : dropped;
-          tally.set(msg.type, (tally.get(msg.type) ?? 0) + 1);
-          if (word === 'log' && e.kind === 'deliver') out.push(`${formatTime(e.t)} ${sim.name(e.from)}->${sim.name(e.to)} ${msg.type}${packetFields(msg)}`);
+          tally.set(type, (tally.get(type) ?? 0) + 1);
         }
-        if (word === 'count') {
-          const kinds = types.size > 0 ? [...types] : [...new Set([...delivered.keys(), ...dropped.keys()])].sort();
-          out = kinds.map((k) => `${k}: ${delivered.get(k) ?? 0} delivered, ${dropped.get(k) ?? 0} dropped`);
-        }
+        const kinds = types.size > 0 ? [...types] : [...new Set([...delivered.keys(), ...dropped.keys()])].sort();
+        out = kinds.map((k) => `${k}: ${delivered.get(k) ?? 0} delivered, ${dropped.get(k) ?? 0} dropped`);
         if (out.length === 0) out = ['(none)'];
         break;
       }
@@ -220,24 +213,4 @@ export class ScriptRunner {
     }
     return out.join('\n');
   }
-}
-
-/**
- * A protocol module's packet fields for `log`: ` ballot=2.1 value=x` — ballots (`{round, proposer}`
- * or `{round, replica}`) as `round.who`, accepted proposals as `(ballot, value)`, lists in brackets,
- * null as `none` (a Multi-Paxos no-op value prints `none` too).
- */
-function packetFields(msg: { type: string } & Record<string, unknown>): string {
-  const text = (v: unknown): string => {
-    if (v === null || v === undefined) return 'none';
-    if (Array.isArray(v)) return `[${v.map(text).join(' ')}]`;
-    if (typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      const keys = Object.keys(o);
-      if (keys.length === 2 && keys.includes('round')) return `${String(o.round)}.${String(o[keys.find((k) => k !== 'round')!])}`;
-      return `(${keys.map((k) => text(o[k])).join(', ')})`;
-    }
-    return String(v);
-  };
-  return Object.keys(msg).filter((k) => k !== 'type').map((k) => ` ${k}=${text(msg[k])}`).join('');
 }

@@ -8,7 +8,7 @@ import type { TraceEntryOf } from '../sim/trace.ts';
 import type { NodeModule } from '../sim/module.ts';
 import { deepClone } from '../sim/clone.ts';
 import { createPeer, peerView, stepPeer, type PeerEvent, type PeerView, type QuorumPeer, type WireMessage } from './QuorumPeer.ts';
-import { applyDiskOp, emptyDisk, type Channel, type DiskOp, type PeerDisk, type QuorumConfig, type Sid } from './types.ts';
+import { applyDiskOp, emptyDisk, type Channel, type DiskOp, type PeerDisk, type QuorumConfig } from './types.ts';
 import type { ClientReply, ClientRequest } from './zab/Zab.ts';
 import { createClient, stepClient, type ClientInput, type ClientCnxnState, type ClientNotice, type ZkClientArgs } from './client/ClientCnxn.ts';
 import { allIds, quorumConfigOf, type LabConfig } from './config.ts';

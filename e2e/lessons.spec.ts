@@ -2,6 +2,7 @@
 // step 3, Back really rewinds, Try it yourself notices the learner's commands, Sandbox leaves.
 // No wall-clock waits: every wait is on a DOM attribute.
 import { expect, test } from '@playwright/test';
+import { LESSON_CATALOG } from '../lessons/catalog.ts';
 import { run, server } from './helpers.ts';
 
 test('a lesson: do it, next, back rewinds, try it yourself, sandbox', async ({ page }) => {
@@ -93,7 +94,7 @@ test('the lessons menu opens a lesson; its table of contents jumps forward and b
   const menu = page.locator('.lessons-menu');
   await menu.getByText('Lessons', { exact: true }).click();
   const links = menu.locator('[data-lesson-link]');
-  await expect(links).toHaveCount(15);
+  await expect(links).toHaveCount(LESSON_CATALOG.length);
   await menu.locator('[data-lesson-link="startup-election"]').click();
   await expect(page).toHaveURL(/\?lesson=startup-election(&step=1)?$/);
 

@@ -133,10 +133,8 @@ test('in Chinese the menu and the contents speak Chinese', async ({ page }) => {
 
 // Every lesson played through the page's own player (tabs for `@N` consoles, checks on the page's
 // console output), in English: each step's checks pass, and the lesson reaches its challenge.
-const ALL_LESSONS = [
-  'zk-in-five-minutes', 'startup-election', 'leader-crash', 'write-path', 'recovery-sync', 'split-brain', 'observers',
-  'sessions-watches', 'acl', 'recipes', 'scenarios', 'consistency-sync', 'zab-vs-paxos', 'two-phase-commit', 'quorum-bug',
-];
+// ZooKeeper's, Paxos' and Multi-Paxos' lessons alike.
+const ALL_LESSONS = LESSON_CATALOG.map((l) => l.id);
 for (const id of ALL_LESSONS) {
   test(`the page plays lesson ${id} to its challenge`, async ({ page }) => {
     page.on('pageerror', (e) => {

@@ -155,15 +155,16 @@ export function LessonText({ text }: { text: string }) {
   return <>{parts.map((p, i) => (i % 2 === 1 ? <code key={i}>{p}</code> : p))}</>;
 }
 
-/** A step's check as the learner reads it, in the current language. */
-export function checkText(c: Check): string {
+/** A step's check as the learner reads it, in the current language (processes named as the lab's protocol names them). */
+export function checkText(c: Check, names: Readonly<Record<number, string>> = useLabStore.getState().protocol.names): string {
+  const name = (id: number) => names[id] ?? `zk${id}`;
   switch (c.kind) {
     case 'state':
-      return tr('lessonCheckState', { s: `zk${c.server}`, state: c.is });
+      return tr('lessonCheckState', { s: name(c.server), state: c.is });
     case 'epoch':
-      return tr('lessonCheckEpoch', { s: `zk${c.server}`, epoch: c.is });
+      return tr('lessonCheckEpoch', { s: name(c.server), epoch: c.is });
     case 'packet': {
-      const values = { type: c.type, from: c.from !== undefined ? `zk${c.from}` : '*', to: c.to !== undefined ? `zk${c.to}` : '*' };
+      const values = { type: c.type, from: c.from !== undefined ? name(c.from) : '*', to: c.to !== undefined ? name(c.to) : '*' };
       return tr(c.absent ? 'lessonCheckNoPacket' : 'lessonCheckPacket', values);
     }
     case 'output':

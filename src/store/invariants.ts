@@ -63,6 +63,8 @@ export interface InvariantSource {
      * which are sampled here.
      */
     invariantStatus?(): Array<{ name: string; first: AnyViolation | null; count: number }> | null;
+    /** True when the protocol's checker runs with the runtime (then invariantStatus is not null). */
+    readonly hasOwnChecker?: boolean;
   };
   readonly ops: OpQueue;
 }
@@ -209,11 +211,13 @@ export function pokeInvariants(): void {
   const src = source;
   if (!src || inFlight) return;
   if (keyOf(src) === sampledKey) return;
-  const own = src.runtime.invariantStatus?.() ?? null;
+  // A protocol checked by its runtime after every event is read (throttled); ZooKeeper's is sampled.
+  const own = src.runtime.hasOwnChecker ?? false;
   const wait = lastWall + (own ? OWN_STATUS_INTERVAL_MS : SAMPLE_INTERVAL_MS) - wallNow();
   if (own && wait <= 0) {
     lastWall = wallNow();
-    publishOwn(src, own);
+    const status = src.runtime.invariantStatus?.();
+    if (status) publishOwn(src, status);
     return;
   }
   if (wait > 0) {
@@ -240,7 +244,7 @@ export async function refreshInvariants(): Promise<void> {
   const src = source;
   if (!src) return;
   await src.ops.run(async () => {
-    const own = src.runtime.invariantStatus?.() ?? null;
+    const own = src.runtime.hasOwnChecker ? (src.runtime.invariantStatus?.() ?? null) : null;
     if (own) publishOwn(src, own);
     else await sample(src);
   });

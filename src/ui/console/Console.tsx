@@ -51,6 +51,7 @@ function ConsoleBody({ tab }: { tab: number }) {
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const stickToBottom = useRef(true);
+  const shownHeight = useRef(0);
   const lastTab = useRef<string | null>(null);
   const setDraft = (v: string) => {
     drafts.set(tab, v);
@@ -67,6 +68,7 @@ function ConsoleBody({ tab }: { tab: number }) {
     const log = logRef.current;
     if (!log) return;
     const ro = new ResizeObserver(() => {
+      shownHeight.current = log.clientHeight;
       if (stickToBottom.current) log.scrollTop = log.scrollHeight;
     });
     ro.observe(log);
@@ -156,6 +158,13 @@ function ConsoleBody({ tab }: { tab: number }) {
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
+          // A scroll that comes with a new size is the layout's (or ours, late), not the reader's:
+          // keep following the newest line if we were.
+          if (el.clientHeight !== shownHeight.current) {
+            shownHeight.current = el.clientHeight;
+            if (stickToBottom.current) el.scrollTop = el.scrollHeight;
+            return;
+          }
           stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
         }}
         onMouseUp={() => {

@@ -68,6 +68,7 @@ export function EventLog() {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 200 });
   const stick = useRef(true);
+  const shownHeight = useRef(0);
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -81,6 +82,7 @@ export function EventLog() {
     const el = scroller.current;
     if (!el) return;
     const ro = new ResizeObserver(() => {
+      shownHeight.current = el.clientHeight;
       if (stick.current) el.scrollTop = Math.max(0, bottom.current - el.clientHeight);
       setView({ top: el.scrollTop, height: el.clientHeight });
     });
@@ -137,7 +139,13 @@ export function EventLog() {
         title={t.eventLogHint}
         onScroll={(e) => {
           const el = e.currentTarget;
-          stick.current = el.scrollTop + el.clientHeight >= firstAhead * ROW_PX - 2;
+          // A scroll that comes with a new size is the layout's, not the reader's: keep following.
+          if (el.clientHeight !== shownHeight.current) {
+            shownHeight.current = el.clientHeight;
+            if (stick.current) el.scrollTop = Math.max(0, bottom.current - el.clientHeight);
+          } else {
+            stick.current = el.scrollTop + el.clientHeight >= firstAhead * ROW_PX - 2;
+          }
           setView({ top: el.scrollTop, height: el.clientHeight });
         }}
       >

@@ -418,47 +418,10 @@ export function invariantLines(invariants: readonly InvariantInfo[], violations:
 }
 
 /**
- * A run from a link's text (`?run=`), for this lab. runLink.parseRun checks the kernel's and
- * ZooKeeper's actions; the two it does not know — a protocol's `propose` and the datagram
- * `faults` — are checked here (a process of this lab whose protocol takes `propose`, a value of at
- * most 4096 characters; loss and duplication from 0 to 1), so a Paxos run's link replays as a
- * ZooKeeper one does. Nothing of an invalid link is replayed.
+ * A run from a link's text (`?run=`), for this lab: its processes (runLink.parseRun checks every
+ * action names one of them) and, where the protocol takes `propose` (Paxos, Multi-Paxos), its
+ * proposals. Nothing of an invalid link is replayed.
  */
 export function parseRunOf(config: LabConfig, text: string): { run: RunData } | { error: string } {
-  const n = setupOf(config).ids.length;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return parseRun(text, n);
-  }
-  const actions = (data as { actions?: unknown } | null)?.actions;
-  if (!Array.isArray(actions)) return parseRun(text, n);
-  const own = new Map<number, LabAction>();
-  const sid = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= n;
-  const prob = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
-  const keys = (o: object, want: string[]) => Object.keys(o).length === want.length && want.every((k) => k in o);
-  for (let i = 0; i < actions.length; i++) {
-    const a = Array.isArray(actions[i]) ? (actions[i] as unknown[])[2] : undefined;
-    if (typeof a !== 'object' || a === null) continue;
-    const o = a as Record<string, unknown>;
-    if (o.type === 'propose') {
-      if (!protocolOf(config).commands.includes('propose')) return { error: `actions[${i}]: ${config.protocol} has no propose` };
-      if (!keys(o, ['type', 'sid', 'value']) || !sid(o.sid) || typeof o.value !== 'string' || o.value.length > 4096) {
-        return { error: `actions[${i}] is not a propose of this lab` };
-      }
-    } else if (o.type === 'faults') {
-      if (!keys(o, ['type', 'from', 'to', 'loss', 'dup', 'oneWay']) || !sid(o.from) || !sid(o.to) || !prob(o.loss) || !prob(o.dup) || typeof o.oneWay !== 'boolean') {
-        return { error: `actions[${i}] is not a faults action of this lab` };
-      }
-    } else {
-      continue;
-    }
-    own.set(i, o as unknown as LabAction);
-    (actions[i] as unknown[])[2] = { type: 'heal' };
-  }
-  const parsed = parseRun(JSON.stringify(data), n);
-  if ('error' in parsed) return parsed;
-  for (const [i, a] of own) parsed.run.actions[i]!.action = a;
-  return parsed;
+  return parseRun(text, setupOf(config).ids.length, { propose: protocolOf(config).commands.includes('propose') });
 }

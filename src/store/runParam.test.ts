@@ -106,4 +106,21 @@ describe('run links', () => {
     await expect(rt.loadRun(run.run)).rejects.toThrow('no client 1042');
     rt.dispose();
   });
+
+  test('a lab\'s settings decide what its link may hold: a Paxos run\'s proposals, not in a ZooKeeper lab', async () => {
+    const paxos: LabConfig = { ...DEFAULT_LAB_CONFIG, protocol: 'paxos', seed: 2 };
+    const rt = new LabRuntime(paxos, () => new InProcessHost());
+    await runLabCommand(rt, 'lab faults p1 a2 loss=0.5');
+    await rt.apply({ type: 'propose', sid: 4, value: 'x' });
+    await rt.runFor(2000);
+    const param = await encodeRunParam(rt.runData());
+    const decoded = await decodeRunParam(param, paxos);
+    if ('error' in decoded) throw new Error(decoded.error);
+    const copy = new LabRuntime(paxos, () => new InProcessHost());
+    await copy.loadRun(decoded.run);
+    expect(copy.sim.traceHash()).toBe(rt.sim.traceHash());
+    expect(await decodeRunParam(param, { ...DEFAULT_LAB_CONFIG, voters: 6 })).toEqual({ error: expect.stringMatching(/^actions\[1\]\.type must be one of /) });
+    rt.dispose();
+    copy.dispose();
+  });
 });

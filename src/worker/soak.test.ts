@@ -25,7 +25,7 @@ test(`soak: ${SEEDS} seeds of random faults and writes, every invariant after ev
   expect(failures.join('\n\n')).toBe('');
   // The client sessions really ran: about 25 judged operations a seed.
   expect(clientOps).toBeGreaterThan(SEEDS * 10);
-});
+}, 300_000); // ~15 s on a quiet 2-core machine; minutes when it is loaded
 
 test('a soak run\'s link replays it exactly: the same console lines reach the same trace hash', async () => {
   for (const [seed, bugs] of [[3, []], [8, []], [2, ['commitWithoutQuorum']]] as const) {

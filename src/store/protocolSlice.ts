@@ -43,6 +43,8 @@ export interface ProtocolInfo {
   /** Packet type → its phase's id. */
   packetPhase: Record<string, string>;
   invariants: InvariantInfo[];
+  /** Its invariants are checked after every event by the runtime (Paxos, Multi-Paxos), not sampled (ZooKeeper). */
+  exactInvariants: boolean;
   settings: ProtocolSettingInfo[];
   /** The "Next …" buttons (ids: `vote`, `prepare`, `chosen` …). */
   stepTargets: string[];
@@ -79,7 +81,7 @@ export interface ProtocolSlice {
 }
 
 export const EMPTY_PROTOCOL: ProtocolInfo = {
-  id: 'zookeeper', title: '', hasZkCli: true, ids: [], names: {}, roles: [], phases: [], packetPhase: {}, invariants: [],
+  id: 'zookeeper', title: '', hasZkCli: true, ids: [], names: {}, roles: [], phases: [], packetPhase: {}, invariants: [], exactInvariants: false,
   settings: [], stepTargets: [], breakpointKinds: [], eventCategories: [], panels: [], prompt: '', seed: '', latencyMs: 0,
   latencySpreadMs: 0, bugs: [],
 };
@@ -91,7 +93,7 @@ export const protocolSlice: StateCreator<LabState, [], [], ProtocolSlice> = () =
 });
 
 /** The views' data about a lab's protocol. */
-export function protocolInfo(protocol: LabProtocol, config: LabConfig, setup: LabSetup): ProtocolInfo {
+export function protocolInfo(protocol: LabProtocol, config: LabConfig, setup: LabSetup, exactInvariants = false): ProtocolInfo {
   const d = protocol.description;
   const ids = [...setup.ids];
   return {
@@ -104,6 +106,7 @@ export function protocolInfo(protocol: LabProtocol, config: LabConfig, setup: La
     phases: d.phases.map((p) => ({ id: p.id, colour: p.colour, key: protocol.phaseKey(p.id) })),
     packetPhase: Object.fromEntries(d.packets.map((p) => [p.type, p.phase])),
     invariants: [...protocol.invariants],
+    exactInvariants,
     settings: protocol.settings.map((s) => ({ key: s.key, values: [...s.values], value: config[s.key] })),
     stepTargets: protocol.stepTargets.map((s) => s.id),
     breakpointKinds: [...protocol.breakpointKinds],

@@ -119,7 +119,7 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
     panelTimer: null,
   };
   useLabStore.setState({
-    protocol: protocolInfo(runtime.protocol, c, runtime.setup),
+    protocol: protocolInfo(runtime.protocol, c, runtime.setup, runtime.hasOwnChecker),
     ensemble: {
       voters: voterIds(c),
       observers: observerIds(c),

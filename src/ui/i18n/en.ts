@@ -331,6 +331,8 @@ export const en = {
   invariantsSummaryBroken: '{{red}} of {{total}} checks broken',
   invariantsNotChecked: 'not checked yet',
   invariantsChecked: 'checked at {{seconds}} s',
+  invariantsHelpExact:
+    'Safety checks from outside the protocol code, after every event of the run (the same checks the soak and the tests run). A red check says where it first broke and why.',
   invariantsHelp:
     'Safety checks from outside the protocol code (ZOOKEEPER.md §8). Checks on the trace (proposals, broadcasts, '
     + 'client replies) see every event; state checks are evaluated about once a second while playing and after each console '

@@ -326,6 +326,8 @@ export const zhCN = {
   invariantsSummaryBroken: '{{total}} 项检查中 {{red}} 项被破坏',
   invariantsNotChecked: '尚未检查',
   invariantsChecked: '检查于 {{seconds}} 秒',
+  invariantsHelpExact:
+    '在协议代码之外进行的安全性检查，在每个事件之后运行（与压力测试和单元测试运行的检查相同）。变红的检查会指出它第一次被破坏的位置和原因。',
   invariantsHelp:
     '在协议代码之外进行的安全性检查（ZOOKEEPER.md §8）。针对轨迹的检查（提案、广播、客户端应答）会看到每一个事件；'
     + '针对状态的检查在播放时大约每秒一次、并在每条控制台命令之后，基于服务器的快照进行。压力测试（soak）和测试在每个事件之后都会运行它们。',

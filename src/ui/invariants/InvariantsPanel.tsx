@@ -51,6 +51,7 @@ export function InvariantsPanel() {
   const rows = useInvariantsStore((s) => s.rows);
   // The lab's protocol's invariants, each with its line in English and 简体中文.
   const infos = useLabStore((s) => s.protocol.invariants);
+  const exact = useLabStore((s) => s.protocol.exactInvariants);
   // Opening the panel checks now rather than at the next sample (they are throttled to one a second).
   useEffect(() => {
     void refreshInvariants();
@@ -66,7 +67,7 @@ export function InvariantsPanel() {
         <span className={`panel-hint inv-summary ${red > 0 ? 'inv-summary-bad' : ''}`}>{t.invariantsSummary(red, rows.length)}</span>
         <span className="panel-hint inv-checked">{t.invariantsChecked(checked.ms)}</span>
       </header>
-      <p className="inv-help">{t.invariantsHelp}</p>
+      <p className="inv-help">{exact ? t.invariantsHelpExact : t.invariantsHelp}</p>
       <ul className="inv-list">
         {shown.map((r) => (
           <CheckRow key={r.name} row={r} description={infos.find((i) => i.name === r.name)} />

@@ -113,6 +113,19 @@ test('step buttons, rewind (lab back, the slider), acting in the past forks a br
   expect((await run(page, 'lab hash')).at(-1)).toBe(end);
 });
 
+test('breakpoints list the protocol\'s packet types; one on PROMISE pauses playback right after a promise', async ({ page }) => {
+  await page.goto('/?protocol=paxos&seed=5&do=lab+pause');
+  await expect(consoleLog(page)).toContainText('paused at 0.000s');
+  await page.getByText('Breakpoints').click();
+  const kinds = page.locator('.breakpoints fieldset label');
+  await expect(kinds).toHaveText(['PREPARE', 'PROMISE', 'ACCEPT', 'ACCEPTED', 'NACK']);
+  await page.getByRole('checkbox', { name: 'PROMISE' }).check();
+  await run(page, 'propose p2 z');
+  await run(page, 'lab play');
+  await expect(page.getByTestId('break-hit')).toContainText(/Stopped at \d+\.\d{3}s a\d->p2 PROMISE ballot=1\.2 accepted=none/);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
 test('a Share link replays the Paxos run in a second page: the same lab hash', async ({ page, context }) => {
   await page.goto('/?protocol=paxos&acceptors=5&proposers=2&learners=2&retry=leader&seed=11');
   await expectWorkers(page, 9);

@@ -1,4 +1,4 @@
-// The console of the automation contract (DESIGN.md §4).
+// The console of the automation contract (docs/architecture.md).
 import { expect, test } from '@playwright/test';
 import { commandBox, consoleLog, expectConnected, expectWorkers, run, server } from './helpers.ts';
 

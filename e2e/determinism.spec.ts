@@ -1,4 +1,4 @@
-// DESIGN.md §1: a run is a pure function of (config, seed, actions). The page runs every server
+// docs/architecture.md: a run is a pure function of (config, seed, actions). The page runs every server
 // in its own Web Worker; this test runs the same lab in Node with the in-process host and
 // compares trace hashes.
 //

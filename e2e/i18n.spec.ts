@@ -26,7 +26,7 @@ test('?lang=zh-CN shows the UI in Chinese; zkCli still answers in English; the s
   await expect(page.getByRole('heading', { name: '集群' })).toBeVisible();
   await expect(page.getByRole('button', { name: '播放' }).or(page.getByRole('button', { name: '暂停' }))).toBeVisible();
 
-  // zkCli's own words are never translated; the console keeps the contract's names (DESIGN.md §4).
+  // zkCli's own words are never translated; the console keeps the contract's names (docs/architecture.md).
   const log = page.getByRole('log', { name: 'zkCli output' });
   await expect(log).toContainText('Welcome to ZooKeeper!');
   await runIn(page, 'zkCli command', 'lab run 5s');

@@ -1,5 +1,5 @@
 /**
- * The layer rule of DESIGN.md §2 and the deterministic-core rule of §1 are enforced by ESLint
+ * The layer rule of docs/architecture.md and the deterministic-core rule of §1 are enforced by ESLint
  * (eslint.config.js). These tests prove the rules bite: each snippet, linted as if it lived at
  * the given path, must be rejected (or accepted) for the stated reason.
  */

@@ -1,5 +1,5 @@
 /**
- * Entry point: read the URL (DESIGN.md §4), build the runtime with one Web Worker per server,
+ * Entry point: read the URL (docs/architecture.md), build the runtime with one Web Worker per server,
  * hand it to the store, start the frame loop (1×, playing), render.
  */
 import { StrictMode } from 'react';

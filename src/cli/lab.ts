@@ -1,5 +1,5 @@
 /**
- * The `lab …` commands of the console (DESIGN.md §4): the automation contract that tests,
+ * The `lab …` commands of the console (docs/architecture.md): the automation contract that tests,
  * lessons and people use to drive the ensemble. Pure text in, text out, over a `LabController`
  * that the browser runtime and the Node scenario runner both implement.
  */

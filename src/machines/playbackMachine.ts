@@ -1,5 +1,5 @@
 /**
- * Playback: is simulated time flowing, and how fast (DESIGN.md §3). The machine is pure: it holds
+ * Playback: is simulated time flowing, and how fast (docs/architecture.md). The machine is pure: it holds
  * no timers and never touches the runtime. The store's requestAnimationFrame loop reads its state
  * to map wall time to simulated time, and mirrors "paused" onto the runtime; the console's
  * `lab pause` / `lab play` and the UI's buttons both send it events, so they cannot disagree.
@@ -74,7 +74,7 @@ export const playbackMachine = setup({
     SLOWER: { actions: 'slower' },
   },
   states: {
-    /** Transient: a lab opens playing (DESIGN.md §4) unless the input says otherwise. */
+    /** Transient: a lab opens playing (docs/architecture.md) unless the input says otherwise. */
     booting: {
       always: [
         { guard: 'startsPaused', target: 'paused' },

@@ -1,5 +1,5 @@
 /**
- * A server's role and ZAB phase as a statechart (DESIGN.md §3): DOWN → LOOKING →
+ * A server's role and ZAB phase as a statechart (docs/architecture.md): DOWN → LOOKING →
  * FOLLOWING / LEADING / OBSERVING, and inside each role ZAB's DISCOVERY → SYNCHRONIZATION →
  * BROADCAST. The inspector draws it from this definition and lights the current state.
  *

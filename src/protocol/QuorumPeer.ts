@@ -1,5 +1,5 @@
 /**
- * QuorumPeer: one ZooKeeper server as a pure state machine (the etcd-io/raft habit, DESIGN.md §1).
+ * QuorumPeer: one ZooKeeper server as a pure state machine (the etcd-io/raft habit, docs/architecture.md).
  *
  *   stepPeer(peer, input, now) -> outputs
  *

@@ -1,6 +1,6 @@
 /**
  * The protocols of the lab, by the `?protocol=` value. Each entry says what the rest of the lab
- * needs to run and show a protocol without knowing it (DESIGN.md §5): how a lab configuration
+ * needs to run and show a protocol without knowing it (docs/architecture.md): how a lab configuration
  * becomes a world (its processes, their names, the module that runs them), how the console names
  * processes, what `lab status` prints, its invariants and their checker, its bug museum and presets,
  * its packet types, roles and phases, and its log events as structured text.
@@ -101,7 +101,7 @@ export interface PanelSpec {
 }
 
 /**
- * What the page's views need of a protocol beyond running it (DESIGN.md §5): its settings,
+ * What the page's views need of a protocol beyond running it (docs/architecture.md): its settings,
  * step buttons, breakpoints, cards, packet descriptions, lanes, event log categories and panels.
  */
 export interface LabProtocolViews {
@@ -409,7 +409,7 @@ function paramsOfNew(line: string): Record<string, string> {
   return out;
 }
 
-/** `NAME ok` or `NAME BROKEN at TIME (event N): WHY` per invariant (`lab invariants`, DESIGN.md §6). */
+/** `NAME ok` or `NAME BROKEN at TIME (event N): WHY` per invariant (`lab invariants`, docs/architecture.md). */
 export function invariantLines(invariants: readonly InvariantInfo[], violations: readonly Violation[], formatTime: (ms: number) => string): string[] {
   return invariants.map((inv) => {
     const first = violations.find((v) => v.invariant === inv.name);

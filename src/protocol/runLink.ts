@@ -1,7 +1,7 @@
 /**
  * A whole run as data for a link: the current branch's recorded actions with their moments and
  * the moment the run had reached. A run is a pure function of (config, seed, actions at their
- * moments) (DESIGN.md §1), so this plus the ensemble's URL settings replays it exactly — the same
+ * moments) (docs/architecture.md), so this plus the ensemble's URL settings replays it exactly — the same
  * trace, the same hash. The text is JSON with two tagged forms for what JSON lacks (bigint,
  * bytes); `parseRun` validates everything a link may carry before any of it reaches the lab.
  */

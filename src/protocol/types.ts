@@ -3,7 +3,7 @@
  * (QuorumPeer, Vote, Notification, QuorumPacket …) so a student can find the same word there.
  *
  * Everything here is plain structured-clonable data: a server's whole state can be snapshotted,
- * posted to a Web Worker, restored, diffed and shown in an inspector (DESIGN.md §1).
+ * posted to a Web Worker, restored, diffed and shown in an inspector (docs/architecture.md).
  */
 
 export type Sid = number;
@@ -91,7 +91,7 @@ export const DEFAULT_QUORUM_CONFIG: Omit<QuorumConfig, 'voters' | 'observers'> =
   juteMaxBuffer: 0xfffff,
 };
 
-/** What a server keeps on disk. It survives a crash; `wipe` erases it (DESIGN.md §1). */
+/** What a server keeps on disk. It survives a crash; `wipe` erases it (docs/architecture.md). */
 export interface PeerDisk {
   /** The acceptedEpoch file. */
   acceptedEpoch: number;

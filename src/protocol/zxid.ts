@@ -1,5 +1,5 @@
 /**
- * zxid = (epoch << 32) | counter (ZOOKEEPER.md §7, ZxidUtils.makeZxid). Held in a JS number,
+ * zxid = (epoch << 32) | counter (ZooKeeper 3.8, ZxidUtils.makeZxid). Held in a JS number,
  * which is exact for epochs below 2^21 — far beyond anything a lab run reaches.
  */
 import { LONG_MIN_VALUE } from './types.ts';

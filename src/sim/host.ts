@@ -2,7 +2,7 @@
  * The interface between the deterministic world (src/sim) and whatever runs the processes' code:
  * an in-process host (Node tests, fast-forward) or one Web Worker per process (the browser).
  * Hosts never decide ordering: the simulation hands them a batch of inputs, each for a distinct
- * process, and absorbs the outputs in batch order (DESIGN.md §1). A host runs any protocol: the
+ * process, and absorbs the outputs in batch order (docs/architecture.md). A host runs any protocol: the
  * simulation names the module (`NodeModule.id`) when it boots a process.
  */
 import type { NodeInit } from './module.ts';

@@ -1,5 +1,5 @@
 /**
- * The protocol-module seam (DESIGN.md §5). The kernel (this folder), the hosts, playback, rewind,
+ * The protocol-module seam (docs/architecture.md). The kernel (this folder), the hosts, playback, rewind,
  * branches, share links and the views serve every protocol through these descriptions; none of
  * them tests which protocol it runs. A protocol is a module that describes itself:
  *

@@ -1,6 +1,6 @@
 /**
  * The kernel's vocabulary: what a process of any protocol takes and gives (the etcd-io/raft
- * habit, DESIGN.md §1). A protocol's process is plain data stepped by a pure function:
+ * habit, docs/architecture.md). A protocol's process is plain data stepped by a pure function:
  *
  *   step(node, input, now) -> outputs
  *

@@ -1,5 +1,5 @@
 /**
- * The one seeded generator of a run (DESIGN.md §1). Every random choice of the simulation
+ * The one seeded generator of a run (docs/architecture.md). Every random choice of the simulation
  * comes from a `Rng` derived from the run's seed; servers and links each get a child generator
  * whose stream depends only on (root seed, label), never on how many numbers anyone else drew.
  *

@@ -1,5 +1,5 @@
 /**
- * The deterministic world (DESIGN.md §1): simulated time, an event queue ordered by
+ * The deterministic world (docs/architecture.md): simulated time, an event queue ordered by
  * (deliverAt, seq), links with per-direction FIFO order and seeded latency, partitions
  * (symmetric and one-way), crash / start / wipe of processes whose disks it holds, and a trace of
  * everything. It never runs protocol code itself: a `PeerHost` does, one batch of same-time

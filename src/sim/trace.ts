@@ -1,6 +1,6 @@
 /**
  * The trace: every event of a run, in order. Its running hash identifies a run; two runs with
- * the same (config, seed, actions) have the same hash, byte for byte (DESIGN.md §1). The kernel's
+ * the same (config, seed, actions) have the same hash, byte for byte (docs/architecture.md). The kernel's
  * entries are the same for every protocol; a protocol fills in its messages, events, requests,
  * replies and (where it has clients stepped by the lab) its clients' notices.
  */

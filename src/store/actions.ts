@@ -1,5 +1,5 @@
 /**
- * The store's verbs (DESIGN.md §2: "actions are verbs exported at module level"). Callable from
+ * The store's verbs (docs/architecture.md: "actions are verbs exported at module level"). Callable from
  * React, from the frame loop, from lessons and from the console. Everything that touches the
  * runtime goes through the session's operation queue.
  */

@@ -1,5 +1,5 @@
 /**
- * Pure text handling of the console (DESIGN.md §4): splitting pasted text into commands,
+ * Pure text handling of the console (docs/architecture.md): splitting pasted text into commands,
  * routing `lab` lines, and ↑/↓ history. No React, no runtime: unit-tested in Node.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The one requestAnimationFrame loop (DESIGN.md §3). Each frame it
+ * The one requestAnimationFrame loop (docs/architecture.md). Each frame it
  *  1. maps wall time to simulated time while playing (PlaybackClock) and queues one
  *     `runtime.runUntil(target)` — never two at once: a frame finding the queue busy skips, and
  *     the time it missed is caught up (capped) by the next one;

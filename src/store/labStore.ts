@@ -1,5 +1,5 @@
 /**
- * The UI's state: one zustand store made of slices (DESIGN.md §3). It holds what React renders —
+ * The UI's state: one zustand store made of slices (docs/architecture.md). It holds what React renders —
  * console lines, playback state, server cards, the selection, notices — never the simulation's
  * event stream: moving packets are drawn by the frame loop straight from `runtime.sim`.
  *

@@ -1,5 +1,5 @@
 /**
- * Wall time → simulated time (DESIGN.md §1: "the UI only maps wall time to simulated time").
+ * Wall time → simulated time (docs/architecture.md: "the UI only maps wall time to simulated time").
  * target = now + speed × wall elapsed, with the wall step capped per frame so a tab that comes
  * back from the background does not jump minutes ahead. Targets are whole milliseconds (the
  * trace stays in integer time); the fraction is carried to the next frame so 0.1× still moves.

@@ -1,5 +1,5 @@
 /**
- * The protocol the lab runs, as the views need it (DESIGN.md §5): plain data taken from the
+ * The protocol the lab runs, as the views need it (docs/architecture.md): plain data taken from the
  * protocol's description and lab entry (src/protocol/registry.ts) when a lab opens — its processes'
  * names, roles and packet phases with their colours and i18n keys, invariants, settings, step
  * buttons, breakpoint kinds, event log categories and panels — so src/ui draws any protocol

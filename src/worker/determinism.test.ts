@@ -1,5 +1,5 @@
 /**
- * A run is a pure function of (config, seed, actions): DESIGN.md §1, proven here.
+ * A run is a pure function of (config, seed, actions): docs/architecture.md, proven here.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
  * insert/delete/swap/replace) of a seed corpus — the recorded conformance transcripts.
  *
  * Everything comes from one seeded `Rng`, so a failing line is reproduced from its seed. Lines never
- * contain `\n` or `\r`: the console splits pasted text into one command per line (DESIGN.md §4).
+ * contain `\n` or `\r`: the console splits pasted text into one command per line (docs/architecture.md).
  */
 import type { Rng } from '../sim/rng.ts';
 

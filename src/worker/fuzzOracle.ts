@@ -1,6 +1,6 @@
 /**
  * What counts as "an answer in zkCli's words" for the fuzz test (fuzz.test.ts): the vocabulary of
- * zkCli 3.8 (ZOOKEEPER.md §1): the usage block, CliException texts, KeeperException texts,
+ * zkCli 3.8 (ZooKeeper 3.8): the usage block, CliException texts, KeeperException texts,
  * PathUtils messages, commons-cli exceptions, stat lines, lists, ACL lines, watch events, crash
  * traces, quota and config texts — plus data lines, which may be anything the test itself wrote
  * (every token and line it sent is remembered).
@@ -14,7 +14,7 @@ import { utf8Encode } from '../protocol/acl/utf8.ts';
 const DATE = '(Sun|Mon|Tue|Wed|Thu|Fri|Sat) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\d{4}';
 const HEX = '0x[0-9a-f]+';
 
-/** KeeperException.getCodeMessage texts (ZOOKEEPER.md §1.4). */
+/** KeeperException.getCodeMessage texts (ZooKeeper 3.8). */
 const CODE_MESSAGES = [
   'SystemError', 'RuntimeInconsistency', 'DataInconsistency', 'ConnectionLoss', 'MarshallingError', 'Unimplemented',
   'OperationTimeout', 'BadArguments', 'UnknownSession', 'NewConfigNoQuorum', 'ReconfigInProgress', 'APIError', 'NoNode',

@@ -3,7 +3,7 @@
  * call becomes a recorded client action, travels as packets through the simulation to the
  * connected server, and resolves when the reply comes back. When nobody else advances simulated
  * time (paused, or headless), the call advances it itself until the reply arrives — a console
- * command issued while paused still completes (DESIGN.md §4).
+ * command issued while paused still completes (docs/architecture.md).
  */
 import type { ACL } from '../protocol/acl/acl.ts';
 import { zkSim } from '../protocol/zookeeper.ts';
@@ -31,7 +31,7 @@ export interface LabZkClientOptions {
    * SyncConnected event whenever the session is established — the page's console starts that
    * way, so an ensemble without a quorum yet does not make opening the console run simulated time
    * forward. A later `connect` is a command the user gave, and it waits like any console command
-   * (a command issued while paused completes, DESIGN.md §4) — until the session exists or the
+   * (a command issued while paused completes, docs/architecture.md) — until the session exists or the
    * first attempt failed — so a scripted `connect zk3:2181` followed by `lab cut …` runs the same
    * in the page as headless. Scripted runners' first connect waits for the session.
    */

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md §1 for the protocol modules: a Paxos or Multi-Paxos run is a pure function of (config,
+ * docs/architecture.md for the protocol modules: a Paxos or Multi-Paxos run is a pure function of (config,
  * seed, actions at their moments), like a ZooKeeper run (determinism.test.ts, timeTravel.test.ts).
  * Here, through the real kernel and runtime, with console lines of every kind (propose, kill, start,
  * partition, one-way cut, heal, latency spike, datagram loss and duplication):

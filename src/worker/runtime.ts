@@ -3,7 +3,7 @@
  * browser uses it with a WorkerHost (one Web Worker per server); tests, lessons and
  * fast-forward use it with an InProcessHost.
  *
- * Time travel (issue 5) rests on DESIGN.md §1: a run is a pure function of (config, seed,
+ * Time travel (issue 5) rests on docs/architecture.md: a run is a pure function of (config, seed,
  * actions with their moments). Every `CHECKPOINT_EVERY` events the runtime keeps a checkpoint —
  * the world (Simulation.save) and every running server's whole state — between two batches,
  * inside its exclusive section, so taking one never changes the run. Rewinding restores the

@@ -1,5 +1,5 @@
 /**
- * Sessions, ephemerals and watches across clients on the simulated ensemble (ZOOKEEPER.md §3, §4).
+ * Sessions, ephemerals and watches across clients on the simulated ensemble (ZooKeeper 3.8).
  */
 import { describe, expect, test } from 'vitest';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';

@@ -210,7 +210,7 @@ export function soakUrl(settings: string, lines: readonly string[]): string {
   return `?${params.toString()}`;
 }
 
-/** How a failing seed is reported: the seed first (DESIGN.md §1), then how to replay it. */
+/** How a failing seed is reported: the seed first (docs/architecture.md), then how to replay it. */
 export function formatSoakFailure(r: SoakResult): string {
   return [
     `SEED=${r.seed}`,

@@ -1,5 +1,5 @@
 /**
- * Exact rewind from checkpoints, branches and breakpoints (issue 5, DESIGN.md §1): rewinding to
+ * Exact rewind from checkpoints, branches and breakpoints (issue 5, docs/architecture.md): rewinding to
  * step N and playing forward gives the same trace — entry by entry — as never rewinding, with
  * the in-process host and with a Web Worker per server (the real nodeWorker.ts, run here).
  */

@@ -1,6 +1,6 @@
 /**
  * cli/AclParser: `scheme:id:perms[,…]`, the scheme split at the first `:` and the perms at the
- * last. Bad items and unknown perm letters are reported on stderr and skipped (ZOOKEEPER.md §1.4).
+ * last. Bad items and unknown perm letters are reported on stderr and skipped (ZooKeeper 3.8).
  */
 import { javaSplit } from '../../protocol/acl/javaString.ts';
 import type { ACL } from '../../protocol/acl/acl.ts';

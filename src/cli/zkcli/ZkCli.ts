@@ -1,7 +1,7 @@
 /**
  * zkCli (ZK/ZooKeeperMain) as a transport-agnostic object: history, command count, printwatches
  * and the connection it drives through a `ZkClient`. `execute(line)` returns what zkCli prints for
- * that line, each line tagged stdout/stderr (ZOOKEEPER.md §1.1).
+ * that line, each line tagged stdout/stderr (ZooKeeper 3.8).
  *
  * Watch events reach zkCli's default watcher (MyWatcher) whenever the client delivers them. During
  * a command they are printed among its output in arrival order; between commands they go to

@@ -1,6 +1,6 @@
 /**
  * The CliCommand table of zkCli 3.8 (ZK/cli/*Command.java): option parsing, the client-side
- * checks of ZooKeeper.java, and byte-exact output (ZOOKEEPER.md §1.3, §1.4).
+ * checks of ZooKeeper.java, and byte-exact output (ZooKeeper 3.8).
  */
 import { OPEN_ACL_UNSAFE, type ACL } from '../../protocol/acl/acl.ts';
 import { javaHashOrder, javaParseInt, javaParseLong, javaSplit, javaStringHash } from '../../protocol/acl/javaString.ts';
@@ -56,7 +56,7 @@ export interface CommandContext {
   version: string;
 }
 
-/** CliWrapperException.getMessage (ZOOKEEPER.md §1.4). */
+/** CliWrapperException.getMessage (ZooKeeper 3.8). */
 export function cliWrapperMessage(e: KeeperError): string {
   switch (e.code) {
     case Code.NONODE: return 'Node does not exist: ' + e.path;
@@ -383,7 +383,7 @@ const del: CliCommand = {
     let args = cl.args;
     if (args.length < 2) throw new CliException(usage(this));
     if (args.length > 2) {
-      // the deprecated version argument is ignored (ZOOKEEPER.md §1.3)
+      // the deprecated version argument is ignored (ZooKeeper 3.8)
       out.err("'delete path [version]' has been deprecated. Please use 'delete [-v version] path' instead.");
       cl = parse(DELETE_OPTS, cmdArgs);
       args = cl.args;

@@ -1,5 +1,5 @@
 /**
- * The part of Apache commons-cli 1.5 `DefaultParser` zkCli relies on (ZOOKEEPER.md §1.1: options
+ * The part of Apache commons-cli 1.5 `DefaultParser` zkCli relies on (ZooKeeper 3.8: options
  * may come before or after the path). Only short options exist in zkCli (some are several
  * characters long, like reconfig's `-members`); concatenated flags (`-sw`), attached values
  * (`-v5`, `-v=5`), `--`, negative-number values and option groups behave as in commons-cli.

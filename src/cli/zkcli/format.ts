@@ -1,6 +1,6 @@
 /**
  * Java formatting zkCli's output depends on: `new Date(ms).toString()` in UTC, `Long.toHexString`,
- * StatPrinter, jute's `Id.toString()` (CSV) and ZKUtil.getPermString (ZOOKEEPER.md §1.2, §1.3).
+ * StatPrinter, jute's `Id.toString()` (CSV) and ZKUtil.getPermString (ZooKeeper 3.8).
  */
 import type { ACL, Id } from '../../protocol/acl/acl.ts';
 import type { Stat } from '../../protocol/datatree/types.ts';

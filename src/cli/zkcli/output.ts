@@ -1,5 +1,5 @@
 /**
- * zkCli's two PrintStreams. Every line keeps which stream it went to (ZOOKEEPER.md §1.1: errors and
+ * zkCli's two PrintStreams. Every line keeps which stream it went to (ZooKeeper 3.8: errors and
  * `Created …` go to stderr, data to stdout). `print` without a newline is held back and glued to
  * the next text on the same stream, as Java's buffered System.out does (setAcl -R's quirk, §1.3).
  */
@@ -22,7 +22,7 @@ export class Output {
     for (const line of full.split('\n')) this.lines.push({ stream, text: line });
   }
 
-  /** `print(text)` without a newline (ZOOKEEPER.md §1.3, setAcl -R: glued to the next output). */
+  /** `print(text)` without a newline (ZooKeeper 3.8, setAcl -R: glued to the next output). */
   print(stream: Stream, text: string): void {
     const full = this.partial + text;
     const parts = full.split('\n');

@@ -109,7 +109,7 @@ export class StandaloneServer {
     commitPendingChanges(this.pending, zxid);
     this.txnLog.push(rc);
     const all = [...rc.triggers, ...(rc.multiResult ?? []).flatMap((r) => r.triggers)];
-    // the event goes out before the reply (ZOOKEEPER.md §3 "Ordering")
+    // the event goes out before the reply (ZooKeeper 3.8 "Ordering")
     for (const n of triggerWatches(this.watches, all)) {
       this.connections.get(n.conn)?.receive({ state: 'SyncConnected', type: n.type, path: n.path });
     }
@@ -139,7 +139,7 @@ export class StandaloneServer {
     this.sessions.delete(session.sessionId);
   }
 
-  /** The session tracker's expiry: closeSession on the session's behalf (ZOOKEEPER.md §4). */
+  /** The session tracker's expiry: closeSession on the session's behalf (ZooKeeper 3.8). */
   expireSession(sessionId: SessionId): void {
     const s = this.sessions.get(sessionId);
     if (!s) return;

@@ -1,5 +1,5 @@
 /**
- * MyCommandOptions.parseCommand (ZOOKEEPER.md §1.1): tokens match
+ * MyCommandOptions.parseCommand (ZooKeeper 3.8): tokens match
  * `\s*([^"']\S*|"[^"]*"|'[^']*')\s*` and one pair of outer quotes is removed.
  * Returns null when nothing matches (zkCli then keeps the previous command's arguments).
  */

@@ -21,7 +21,7 @@ async function console1(opts: { superDigest?: string } = {}) {
   return { server, client, cli, startup, run, streams };
 }
 
-describe('tokenizer (ZOOKEEPER.md §1.1)', () => {
+describe('tokenizer (ZooKeeper 3.8)', () => {
   it('splits on whitespace and strips one pair of outer quotes', () => {
     expect(parseCommand('create /sp "hello world"')).toEqual(['create', '/sp', 'hello world']);
     expect(parseCommand("create /emp ''")).toEqual(['create', '/emp', '']);
@@ -87,7 +87,7 @@ describe('Java formatting', () => {
   });
 });
 
-describe('PathUtils messages (ZOOKEEPER.md §1.4)', () => {
+describe('PathUtils messages (ZooKeeper 3.8)', () => {
   it('gives ZooKeeper’s exact texts and indices', () => {
     expect(validatePath(null)).toBe('Path cannot be null');
     expect(validatePath('')).toBe('Path length must be > 0');

@@ -38,7 +38,7 @@ describe('sha1 + base64 (pure, no crypto global)', () => {
   });
 });
 
-describe('digest scheme (ZOOKEEPER.md §5)', () => {
+describe('digest scheme (ZooKeeper 3.8)', () => {
   it('bob:pw → bob:ikIaKsbtGweaHnb/jKn7OHqbunM=', () => {
     expect(generateDigest('bob:pw')).toBe('bob:ikIaKsbtGweaHnb/jKn7OHqbunM=');
     expect(generateDigest('super:admin')).toBe('super:xQJmxLMiHGwaqBvst5y6rkB6HQs=');

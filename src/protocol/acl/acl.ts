@@ -1,6 +1,6 @@
 /**
  * ACLs: ids, permissions, the auth providers (world, auth, digest, ip, super), checkACL and
- * fixupACL — ZOOKEEPER.md §5 (ZooDefs.Perms, ZooKeeperServer.checkACL,
+ * fixupACL — ZooKeeper 3.8 (ZooDefs.Perms, ZooKeeperServer.checkACL,
  * PrepRequestProcessor.fixupACL, server/auth/*AuthenticationProvider).
  * Everything is plain data; nothing here knows about error codes: callers map `false`/`null` to
  * NoAuth / InvalidACL / AuthFailed.
@@ -22,7 +22,7 @@ export interface ACL {
   id: Id;
 }
 
-/** ZooDefs.Perms (ZOOKEEPER.md §5). */
+/** ZooDefs.Perms (ZooKeeper 3.8). */
 export const Perms = {
   READ: 1,
   WRITE: 2,
@@ -51,7 +51,7 @@ export function generateDigest(idPassword: string): string {
   return user + ':' + base64Encode(sha1(utf8Encode(idPassword)));
 }
 
-/** The providers ProviderRegistry registers by default: ip and digest (ZOOKEEPER.md §5). */
+/** The providers ProviderRegistry registers by default: ip and digest (ZooKeeper 3.8). */
 interface AuthenticationProvider {
   isAuthenticated: boolean;
   isValid(id: string): boolean;
@@ -135,7 +135,7 @@ export function initialAuthInfo(clientIp: string): Id[] {
  * `addauth scheme auth` on the server (ZooKeeperServer.processPacket, OpCode.auth): the ids to add
  * to the connection, or null for AUTHFAILED (unknown scheme, or digest without auth data, which
  * throws a NullPointerException in the real provider). A digest equal to `superDigest` also
- * grants `super:` (ZOOKEEPER.md §5).
+ * grants `super:` (ZooKeeper 3.8).
  */
 export function handleAuthentication(scheme: string, auth: string | null, clientIp: string, config: AclConfig = {}): Id[] | null {
   if (scheme === 'ip') return [{ scheme: 'ip', id: clientIp }];
@@ -168,7 +168,7 @@ function idHash(id: Id): number {
 /**
  * The order in which the server iterates a connection's auth ids: ServerCnxn keeps them in a
  * `ConcurrentHashMap`-backed set (16 bins), so the order is by bin, then insertion. This is the
- * order `whoami` prints and `auth:` ACLs expand in (observed: super, digest, ip — ZOOKEEPER.md §1.3).
+ * order `whoami` prints and `auth:` ACLs expand in (observed: super, digest, ip — ZooKeeper 3.8).
  */
 export function authInfoIterationOrder(authInfo: readonly Id[]): Id[] {
   return javaHashOrder(authInfo, idHash, 16);
@@ -183,7 +183,7 @@ export function getClientInfos(authInfo: readonly Id[]): { authScheme: string; u
 }
 
 /**
- * ZooKeeperServer.checkACL (ZOOKEEPER.md §5): true when `perm` is granted. An empty ACL allows
+ * ZooKeeperServer.checkACL (ZooKeeper 3.8): true when `perm` is granted. An empty ACL allows
  * everything; a `super` id allows everything; otherwise some entry with the bit must match.
  */
 export function checkACL(acl: readonly ACL[] | null, perm: number, authInfo: readonly Id[], config: AclConfig = {}): boolean {
@@ -207,7 +207,7 @@ function aclEquals(a: ACL, b: ACL): boolean {
 }
 
 /**
- * PrepRequestProcessor.fixupACL (ZOOKEEPER.md §5): removes duplicates, keeps `world:anyone`,
+ * PrepRequestProcessor.fixupACL (ZooKeeper 3.8): removes duplicates, keeps `world:anyone`,
  * expands `auth:` into every *authenticated* id of the caller (digest, super-less), checks the
  * other schemes with their provider's isValid. Returns null where ZooKeeper throws InvalidACL.
  */
@@ -239,7 +239,7 @@ export function fixupACL(authInfo: readonly Id[], acls: readonly ACL[] | null): 
   return rv;
 }
 
-/** FinalRequestProcessor getACL: without ADMIN, digest ids are shown as `user:x` (ZOOKEEPER.md §1.3). */
+/** FinalRequestProcessor getACL: without ADMIN, digest ids are shown as `user:x` (ZooKeeper 3.8). */
 export function maskDigestIds(acl: readonly ACL[]): ACL[] {
   return acl.map((a) =>
     a.id.scheme === 'digest' ? { perms: a.perms, id: { scheme: 'digest', id: a.id.id.replace(/:.*/g, ':x') } } : a,

@@ -1,6 +1,6 @@
 /**
  * SHA-1 (FIPS 180-4) in plain TypeScript: the digest scheme hashes "user:password" with it
- * (ZOOKEEPER.md §5, DigestAuthenticationProvider). No `crypto` global in the core (DESIGN.md §1).
+ * (ZooKeeper 3.8, DigestAuthenticationProvider). No `crypto` global in the core (docs/architecture.md).
  */
 export function sha1(message: Uint8Array): Uint8Array {
   const bitLen = message.length * 8;

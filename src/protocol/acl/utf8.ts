@@ -1,6 +1,6 @@
 /**
  * UTF-8 the way Java's `String.getBytes(UTF_8)` does it: an unpaired surrogate becomes `?`
- * (TextEncoder would write U+FFFD instead). Used for digests and znode data (ZOOKEEPER.md §1.1:
+ * (TextEncoder would write U+FFFD instead). Used for digests and znode data (ZooKeeper 3.8:
  * data is UTF-8, `héllo` is 6 bytes).
  */
 export function utf8Encode(s: string): Uint8Array {

@@ -1,6 +1,6 @@
 /**
  * Safety checks evaluated from outside the protocol code after every batch (the VOPR habit;
- * ZOOKEEPER.md §8). They read the servers' states and the trace, never change anything, and
+ * ZAB's TLA+ specification). They read the servers' states and the trace, never change anything, and
  * report a violation naming the invariant, the moment (trace index and simulated time), the
  * servers involved and one sentence of why — what an invariants panel shows.
  *

@@ -4,7 +4,7 @@
  * requests and pings, time out when the server falls silent (readTimeout = 2/3 of the
  * negotiated session timeout), reconnect with the same session id and watches, and report
  * session events (SyncConnected, Disconnected, Expired, AuthFailed, Closed) and watch events.
- * ZOOKEEPER.md §3 (watches, reconnect), §4 (sessions).
+ * ZooKeeper 3.8 (watches, reconnect), §4 (sessions).
  */
 import { Code } from '../datatree/KeeperException.ts';
 import type { EventType } from '../datatree/types.ts';

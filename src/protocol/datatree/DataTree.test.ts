@@ -13,7 +13,7 @@ const statOf = (p: Pipeline, path: string) => {
   return copyStat(p.tree, n);
 };
 
-describe('reserved nodes (ZOOKEEPER.md §2)', () => {
+describe('reserved nodes (ZooKeeper 3.8)', () => {
   it('a fresh tree has /, /zookeeper, /zookeeper/quota, /zookeeper/config with ZooKeeper’s stats', () => {
     const t = createDataTree();
     expect([...t.nodes.keys()].sort()).toEqual(['/', '/zookeeper', '/zookeeper/config', '/zookeeper/quota']);
@@ -152,7 +152,7 @@ describe('ephemeral, container and TTL owners', () => {
   });
 });
 
-describe('closeSession (ZOOKEEPER.md §4)', () => {
+describe('closeSession (ZooKeeper 3.8)', () => {
   it('deletes every ephemeral of the session with the txn zxid, pending ones included', () => {
     const p = new Pipeline();
     p.create('/a');
@@ -184,7 +184,7 @@ describe('closeSession (ZOOKEEPER.md §4)', () => {
   });
 });
 
-describe('PrepRequestProcessor validation order (ZOOKEEPER.md §2)', () => {
+describe('PrepRequestProcessor validation order (ZooKeeper 3.8)', () => {
   const bob = { scheme: 'digest', id: generateDigest('bob:pw') };
   const bobOnly = [{ perms: 31, id: bob }];
   it('create: InvalidACL before NoNode, NoNode before NoAuth, NoAuth before NodeExists, NodeExists before ephemeral parent', () => {
@@ -267,7 +267,7 @@ describe('pending changes (outstandingChanges)', () => {
   });
 });
 
-describe('multi (all-or-nothing, ZOOKEEPER.md §2)', () => {
+describe('multi (all-or-nothing, ZooKeeper 3.8)', () => {
   it('shares one zxid and applies everything on success', () => {
     const p = new Pipeline();
     const rc = p.write({ type: 'multi', ops: [
@@ -319,7 +319,7 @@ describe('quota nodes are ordinary txns; the server keeps zookeeper_stats up to 
   });
 });
 
-describe('reads and their permissions (ZOOKEEPER.md §5)', () => {
+describe('reads and their permissions (ZooKeeper 3.8)', () => {
   const bob = { scheme: 'digest', id: generateDigest('bob:pw') };
   it('getData/getChildren/getAllChildrenNumber need READ; exists needs nothing (3.8.0)', () => {
     const p = new Pipeline();

@@ -1,6 +1,6 @@
 /**
  * SRV/DataTree for one server: the znodes, the ephemerals per session, containers, TTLs and
- * quotas, and `processTxn`, which applies a txn identically on every server (ZOOKEEPER.md §2).
+ * quotas, and `processTxn`, which applies a txn identically on every server (ZooKeeper 3.8).
  *
  * The tree is plain data and is mutated in place (the same habit as the QuorumPeer kernel);
  * iteration orders are deterministic. processTxn never reads a clock: times come from the txn.
@@ -31,7 +31,7 @@ function newNode(data: Uint8Array | null, acl: ACL[], stat: StatPersisted): Data
 
 /**
  * A fresh tree: `/`, `/zookeeper`, `/zookeeper/quota` (world:anyone:cdrwa, czxid 0, ctime 0) and
- * `/zookeeper/config` (world:anyone:r, aversion −1) — ZOOKEEPER.md §2 "Reserved nodes".
+ * `/zookeeper/config` (world:anyone:r, aversion −1) — ZooKeeper 3.8 "Reserved nodes".
  */
 export function createDataTree(opts: DataTreeOptions = {}): DataTree {
   const open = (): ACL[] => [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
@@ -100,7 +100,7 @@ export function clientEphemeralOwner(tree: DataTree, owner: bigint): bigint {
   return ephemeralTypeOf(owner, tree.extendedTypesEnabled) === 'NORMAL' ? owner : 0n;
 }
 
-/** DataNode.copyStat: displayed cversion = 2*stored − numChildren (ZOOKEEPER.md §2). */
+/** DataNode.copyStat: displayed cversion = 2*stored − numChildren (ZooKeeper 3.8). */
 export function copyStat(tree: DataTree, node: DataNode): Stat {
   const s = node.stat;
   const numChildren = node.children.size;
@@ -294,7 +294,7 @@ function killSession(tree: DataTree, session: SessionId, zxid: number, paths2Del
 
 /**
  * DataTree.processTxn: apply one txn. Failed writes arrive as `error` txns and change nothing
- * (ZOOKEEPER.md §2 "Failed writes consume a zxid"). A multi containing an error applies nothing:
+ * (ZooKeeper 3.8 "Failed writes consume a zxid"). A multi containing an error applies nothing:
  * earlier ops become ErrorTxn(0), later ones ErrorTxn(−2) (§2 "multi").
  */
 export function processTxn(tree: DataTree, txn: Txn): ProcessTxnResult {
@@ -416,7 +416,7 @@ export function getChildrenList(node: DataNode): string[] {
 }
 
 /**
- * ContainerManager.getCandidates (ZOOKEEPER.md §2 "Container nodes", "TTL nodes"): containers with
+ * ContainerManager.getCandidates (ZooKeeper 3.8 "Container nodes", "TTL nodes"): containers with
  * no children that once had one (stored cversion > 0) — or never used and older than
  * `maxNeverUsedIntervalMs` when that is non-zero — and expired TTL nodes without children.
  * Sorted, so the leader's deleteContainer requests come in a deterministic order.

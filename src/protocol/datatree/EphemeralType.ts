@@ -1,6 +1,6 @@
 /**
  * SRV/EphemeralType: how ephemeralOwner encodes ephemeral, container and TTL nodes
- * (ZOOKEEPER.md §2 "Stat fields on create"). Values are signed 64-bit, as Java longs.
+ * (ZooKeeper 3.8 "Stat fields on create"). Values are signed 64-bit, as Java longs.
  */
 export type EphemeralType = 'VOID' | 'NORMAL' | 'CONTAINER' | 'TTL';
 

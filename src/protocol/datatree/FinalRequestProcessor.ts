@@ -1,7 +1,7 @@
 /**
  * The read side of FinalRequestProcessor: getData, exists, getChildren, getACL,
  * getAllChildrenNumber, getEphemerals and whoAmI, answered from one server's own tree with the
- * permissions of ZOOKEEPER.md §5 (3.8.0: exists needs no permission). Reads never consume a zxid.
+ * permissions of ZooKeeper 3.8 (3.8.0: exists needs no permission). Reads never consume a zxid.
  *
  * Watch registration is the caller's: each answer says which watch the request leaves behind
  * (`watch`), because ZooKeeper registers getData/getChildren watches only on success but an
@@ -65,7 +65,7 @@ export function getAllChildrenNumberRequest(tree: DataTree, path: string, authIn
   return { ok: true, value: getAllChildrenNumber(tree, path) };
 }
 
-/** The session's own ephemerals; a prefix filters by plain `startsWith` (ZOOKEEPER.md §1.3). */
+/** The session's own ephemerals; a prefix filters by plain `startsWith` (ZooKeeper 3.8). */
 export function getEphemeralsRequest(tree: DataTree, sessionId: SessionId, prefixPath: string | null): ReadResult<string[]> {
   const all = getEphemerals(tree, sessionId);
   if (prefixPath === null || prefixPath.trim() === '' || prefixPath.trim() === '/') return { ok: true, value: all };

@@ -1,7 +1,7 @@
 /**
  * The iteration order of a java.util.HashSet<String>, as plain data. ZooKeeper lists a session's
  * ephemerals from a HashSet, so `getEphemerals` and the order closeSession deletes them in (and so
- * the order other clients see NodeDeleted events, ZOOKEEPER.md §4) follow the hash buckets.
+ * the order other clients see NodeDeleted events, ZooKeeper 3.8) follow the hash buckets.
  *
  * A HashMap iterates bucket by bucket, each bucket in insertion order; resizing splits buckets
  * without reordering them. So the order is always "stable sort by bucket index". (Treeified

@@ -1,5 +1,5 @@
 /**
- * KeeperException.Code and getCodeMessage (ZOOKEEPER.md §1.4). Errors travel as plain data
+ * KeeperException.Code and getCodeMessage (ZooKeeper 3.8). Errors travel as plain data
  * `{ code, path }`; the CLI turns them into text.
  */
 export const Code = {

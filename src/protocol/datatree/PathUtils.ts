@@ -1,5 +1,5 @@
 /**
- * PathUtils.validatePath (ZOOKEEPER.md §1.4 and §2 "Paths"). Returns the IllegalArgumentException
+ * PathUtils.validatePath (ZooKeeper 3.8 "Paths"). Returns the IllegalArgumentException
  * message, or null when the path is valid. Indices are UTF-16 positions, as in Java.
  */
 export function validatePath(path: string | null, isSequential = false): string | null {

@@ -1,6 +1,6 @@
 /**
  * PrepRequestProcessor: turns a write request into the txn every server will apply, validating it
- * in ZooKeeper's exact order (ZOOKEEPER.md §2 "Create validation order", "Delete validation
+ * in ZooKeeper's exact order (ZooKeeper 3.8 "Create validation order", "Delete validation
  * order", "Versions", §5 permission table). A failed request still becomes a txn — an `error`
  * txn that consumes its zxid.
  *
@@ -158,7 +158,7 @@ export function formatSequence(n: number): string {
   return v < 0 ? '-' + String(-v).padStart(9, '0') : String(v).padStart(10, '0');
 }
 
-/** pRequest2TxnCreate — ZOOKEEPER.md §2 "Create validation order". */
+/** pRequest2TxnCreate — ZooKeeper 3.8 "Create validation order". */
 function prepCreate(view: PrepView, op: Extract<Op, { type: 'create' }>, ctx: RequestContext, zxid: number, time: number, config: PrepConfig): TxnRecord {
   const mode = op.mode;
   const ttl = isTTL(mode) ? (op.ttl ?? 0) : -1;

@@ -1,6 +1,6 @@
 /**
  * StatsTrack: the text stored in quota nodes, e.g. `count=2,bytes=-1=;byteHardLimit=-1;countHardLimit=-1`
- * (ZOOKEEPER.md §1.3 quota notes), with Java's `long` values. Parsing is `new StatsTrack(byte[])`
+ * (ZooKeeper 3.8 quota notes), with Java's `long` values. Parsing is `new StatsTrack(byte[])`
  * to the letter, exceptions included: text that is not `key=long` pairs throws what Java throws
  * (recorded on 3.8.0: src/cli/testdata/conformance/60-…64-quota-*), and the caller decides who
  * dies of it — zkCli prints a stack trace and exits, a server's CommitProcessor stops.

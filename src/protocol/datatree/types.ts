@@ -1,5 +1,5 @@
 /**
- * The DataTree's vocabulary as plain, structured-clonable data (DESIGN.md §1): znodes
+ * The DataTree's vocabulary as plain, structured-clonable data (docs/architecture.md): znodes
  * (DataNode + StatPersisted), the client-visible Stat, requests as PrepRequestProcessor receives
  * them and txns as every server applies them. Names follow ZooKeeper (zookeeper.jute, DataTree,
  * PrepRequestProcessor).
@@ -33,7 +33,7 @@ export interface Stat {
   ctime: number;
   mtime: number;
   version: number;
-  /** Displayed cversion = 2*stored − numChildren (ZOOKEEPER.md §2). */
+  /** Displayed cversion = 2*stored − numChildren (ZooKeeper 3.8). */
   cversion: number;
   aversion: number;
   /** 0 for persistent, container and TTL nodes (DataNode.getClientEphemeralOwner). */

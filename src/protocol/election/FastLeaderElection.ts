@@ -1,5 +1,5 @@
 /**
- * FastLeaderElection as ZooKeeper 3.8 runs it (Q/FastLeaderElection.java; ZOOKEEPER.md §6),
+ * FastLeaderElection as ZooKeeper 3.8 runs it (Q/FastLeaderElection.java; ZooKeeper 3.8),
  * written as event handlers instead of threads:
  *
  *  - `WorkerReceiver` logic runs for every notification that arrives (`onNotification`);

@@ -25,7 +25,7 @@ export interface Notification {
 }
 
 /**
- * Vote.equals (ZOOKEEPER.md §6 "Vote equality for quorum counting"): if either vote is LOOKING,
+ * Vote.equals (ZooKeeper 3.8 "Vote equality for quorum counting"): if either vote is LOOKING,
  * id, zxid, electionEpoch and peerEpoch must all match; otherwise only id and peerEpoch
  * (ZOOKEEPER-1805), or only id when exactly one side is a pre-0x1 version (ZOOKEEPER-1732).
  */

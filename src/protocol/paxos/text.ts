@@ -2,7 +2,7 @@
  * The words of the Paxos module: each event as structured text (an i18n key and its values,
  * rendered by i18next in each language) and the two dictionaries. Keys are flat, dotted
  * (`paxos.ev.promise`); no key is a prefix of another, so they also nest. The zh-CN text uses the
- * terms of the Chinese notes (/work/shared/notes/003…, "Paxos 算法"): 提案 (proposal), 编号 (its
+ * terms of the Chinese study notes the lab grew from ("Paxos 算法"): 提案 (proposal), 编号 (its
  * number — our ballot), 承诺 (promise), 接受 (accept), 选定 (chosen), 过半 (a majority),
  * Proposer / Acceptor / Learner. Event sentences say "quorum" (never "majority"): under the
  * minorityQuorum switch the processes' quorum is not a majority, and the log must not claim it is.

@@ -2,7 +2,7 @@ import type { Sid } from '../types.ts';
 
 /**
  * QuorumMaj: a set of acks is a quorum when it holds more than half of the voting members.
- * Observers never count (ZOOKEEPER.md §7 "tryToCommit"; §6 "quorum by QuorumMaj over voters").
+ * Observers never count (ZooKeeper 3.8 "tryToCommit"; §6 "quorum by QuorumMaj over voters").
  */
 export class QuorumMaj {
   private readonly voters: ReadonlySet<Sid>;

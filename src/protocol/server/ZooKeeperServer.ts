@@ -2,7 +2,7 @@
  * The client side of a server (ZooKeeperServer, ServerCnxn, FinalRequestProcessor's replies,
  * the leader's SessionTracker): client connections, sessions, reads answered from this server's
  * own tree, writes handed to ZAB, watches fired when a txn is applied here — the event before the
- * reply that follows it (ZOOKEEPER.md §3 "Ordering", §4 Sessions).
+ * reply that follows it (ZooKeeper 3.8 "Ordering", §4 Sessions).
  */
 import { addAuthInfo, handleAuthentication, initialAuthInfo, type Id } from '../acl/acl.ts';
 import { zkLog } from '../zkLog.ts';
@@ -23,7 +23,7 @@ import { PING_XID, AUTHPACKET_XID, NOTIFICATION_XID, isWriteOp, type ClientOp, t
 import { database, submitToLeader } from '../zab/Zab.ts';
 import { addLatency, addProposalSize, lastOpOfRead, lastOpOfTxn, newCnxnStats, newServerStats, proposalSize, type CnxnStats, type ServerStats } from './serverStats.ts';
 
-/** The address every lab client has, as the ip ACL scheme sees it (ZOOKEEPER.md §5). */
+/** The address every lab client has, as the ip ACL scheme sees it (ZooKeeper 3.8). */
 export const CLIENT_IP = '127.0.0.1';
 
 export interface ServerCnxn {
@@ -167,7 +167,7 @@ export function startSessionTracker(peer: QuorumPeer, ctx: PeerContext): void {
 /**
  * ContainerManager (leader only): every checkIntervalMs, empty containers that once had a child
  * and TTL nodes unmodified for longer than their TTL are deleted by deleteContainer requests
- * (ZOOKEEPER.md §2 "Container nodes", "TTL nodes").
+ * (ZooKeeper 3.8 "Container nodes", "TTL nodes").
  */
 export function onContainerTimer(peer: QuorumPeer, ctx: PeerContext): void {
   if (!peer.zab.leader || !peer.zab.serving) return;

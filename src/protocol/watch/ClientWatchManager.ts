@@ -1,7 +1,7 @@
 /**
  * The client's side of watches (ZK/ZKWatchManager and the WatchRegistration classes of
  * ZooKeeper.java), as plain data: which local watchers a server event reaches, and the
- * removeWatches semantics including the quirks of ZOOKEEPER.md §1.3/§3 (`-c`/`-d` on a persistent
+ * removeWatches semantics including the quirks of ZooKeeper 3.8 (`-c`/`-d` on a persistent
  * watch strips that half on the server but still fails locally with "No such watcher").
  *
  * Watchers are named by string; zkCli registers everything on its default watcher, `DEFAULT_WATCHER`.
@@ -91,7 +91,7 @@ function addPersistent(cwm: ClientWatchManager, path: string, out: WatcherId[]):
  * ZKWatchManager.materialize: the watchers an event from the server reaches; one-shot watches
  * are consumed. NodeCreated/NodeDataChanged → data + exist; NodeChildrenChanged → child;
  * NodeDeleted → data + exist + child; persistent watches always; session events (None) reach the
- * default watcher and every watcher (ZOOKEEPER.md §3 "Client side").
+ * default watcher and every watcher (ZooKeeper 3.8 "Client side").
  */
 export function materialize(cwm: ClientWatchManager, type: EventType, path: string | null, hasDefaultWatcher = true): WatcherId[] {
   const out: WatcherId[] = [];

@@ -29,7 +29,7 @@ class Server extends Pipeline {
   }
 }
 
-describe('firing table (ZOOKEEPER.md §3)', () => {
+describe('firing table (ZooKeeper 3.8)', () => {
   it('data watch: one-shot NodeDataChanged', () => {
     const s = new Server();
     s.mk('/w');

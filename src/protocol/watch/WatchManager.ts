@@ -1,7 +1,7 @@
 /**
  * The server-side WatchManager of one server (SRV/watch/WatchManager + WatcherModeManager, and the
  * watch parts of DataTree): two tables, dataWatches and childWatches, keyed by path, whose watchers
- * are *connections*. ZOOKEEPER.md §3.
+ * are *connections*. ZooKeeper 3.8
  *
  * - standard watches are one-shot and deduplicated per connection (`get -w` + `stat -w` on one
  *   path give one event);
@@ -237,7 +237,7 @@ export interface SetWatches {
 }
 
 /**
- * DataTree.setWatches (ZOOKEEPER.md §3 "Reconnect"): fire at once what changed since
+ * DataTree.setWatches (ZooKeeper 3.8 "Reconnect"): fire at once what changed since
  * relativeZxid, re-register the rest; persistent watches are always re-registered.
  */
 export function setWatches(wm: WatchManager, tree: DataTree, sw: SetWatches, conn: ConnectionId): WatchNotification[] {

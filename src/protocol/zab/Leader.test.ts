@@ -1,5 +1,5 @@
 /**
- * Leader.lead()'s discovery rules, driven by hand-made packets (ZOOKEEPER.md §7): the new epoch
+ * Leader.lead()'s discovery rules, driven by hand-made packets (ZooKeeper 3.8): the new epoch
  * is max(acceptedEpoch of a quorum) + 1, persisted at the same moments as ZooKeeper, and a
  * follower whose (currentEpoch, lastZxid) is ahead of the leader's is refused.
  */

@@ -1,5 +1,5 @@
 /**
- * Leader.lead() and the LearnerHandlers (Q/Leader.java, Q/LearnerHandler.java; ZOOKEEPER.md §7)
+ * Leader.lead() and the LearnerHandlers (Q/Leader.java, Q/LearnerHandler.java; ZooKeeper 3.8)
  * as event handlers. Each blocking wait of the Java code is a stage plus a timer:
  *
  *   DISCOVERY        getEpochToPropose: a quorum of FOLLOWERINFO (acceptedEpochs) fixes
@@ -337,7 +337,7 @@ export interface SyncDecision {
 }
 
 /**
- * LearnerHandler.syncFollower + queueCommittedProposals (ZOOKEEPER.md §7 "syncFollower
+ * LearnerHandler.syncFollower + queueCommittedProposals (ZooKeeper 3.8 "syncFollower
  * decision"), as a pure function of the leader's committed-log window and the learner's last zxid.
  */
 export function decideSync(input: SyncInput): SyncDecision {

@@ -1,6 +1,6 @@
 /**
  * Follower and Observer (Q/Learner.java registerWithLeader / syncWithLeader, Q/Follower.java,
- * Q/Observer.java; ZOOKEEPER.md §7) as event handlers. The socket read timeout is the
+ * Q/Observer.java; ZooKeeper 3.8) as event handlers. The socket read timeout is the
  * `learner.read` timer: initLimit·tickTime until NEWLEADER, syncLimit·tickTime after; any packet
  * from the leader resets it.
  */

@@ -1,5 +1,5 @@
 /**
- * Zab 1.0 as ZooKeeper 3.8 implements it (ZOOKEEPER.md §7): the per-server state the leader and
+ * Zab 1.0 as ZooKeeper 3.8 implements it (ZooKeeper 3.8): the per-server state the leader and
  * learner code share, and the dispatch from QuorumPeer. Leader.ts holds Leader.lead() and the
  * LearnerHandlers; Learner.ts holds Follower/Observer (registerWithLeader, syncWithLeader,
  * processPacket).

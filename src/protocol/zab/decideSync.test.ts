@@ -1,6 +1,6 @@
 /**
  * The leader's choice of DIFF / TRUNC / TRUNC+DIFF / SNAP for a learner (LearnerHandler.syncFollower;
- * ZOOKEEPER.md §7), case by case, on hand-made committed-log windows.
+ * ZooKeeper 3.8), case by case, on hand-made committed-log windows.
  */
 import { describe, expect, test } from 'vitest';
 import type { LoggedTxn } from '../types.ts';

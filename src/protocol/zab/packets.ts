@@ -1,5 +1,5 @@
 /**
- * QuorumPacket (Q/Leader.java packet types; ZOOKEEPER.md §7): `{type, zxid, data}`. The lab keeps
+ * QuorumPacket (Q/Leader.java packet types; ZooKeeper 3.8): `{type, zxid, data}`. The lab keeps
  * `data` decoded, one optional field per packet kind, so the inspector can show it.
  */
 import type { Id } from '../acl/acl.ts';

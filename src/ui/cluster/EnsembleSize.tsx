@@ -2,7 +2,7 @@
  * The size pickers of the lab's protocol — ZooKeeper's voters (1–9) and observers (0–4), Paxos'
  * acceptors, proposers and learners and its retry policy, Multi-Paxos' replicas — read from the
  * protocol's settings (src/protocol/registry.ts). **New ensemble** opens the lab's own URL with the
- * new values (DESIGN.md §4), so the old lab's page — and with it every one of its Web Workers — is
+ * new values (docs/architecture.md), so the old lab's page — and with it every one of its Web Workers — is
  * gone, and the new one is a shareable link like any other.
  */
 import { useState } from 'react';

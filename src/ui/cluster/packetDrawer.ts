@@ -1,6 +1,6 @@
 /**
  * The hot path of the cluster view: every packet in flight, drawn into one SVG group by the frame
- * loop (DESIGN.md §3: the animation reads the simulation directly, not through React state).
+ * loop (docs/architecture.md: the animation reads the simulation directly, not through React state).
  * One element per packet id, created once and moved every frame; nothing is redrawn when the
  * simulated clock has not moved.
  */

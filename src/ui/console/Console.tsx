@@ -1,5 +1,5 @@
 /**
- * The console of DESIGN.md §4: zkCli commands and `lab` commands in one text box. Enter runs the
+ * The console of docs/architecture.md: zkCli commands and `lab` commands in one text box. Enter runs the
  * box's text (several lines run in order, one command per line); pasting text with line breaks
  * runs its complete lines at once, as a terminal does; ↑/↓ walk the history; Tab completes
  * command names and znode paths. Output is text only: React renders it as text nodes, so znode
@@ -15,7 +15,7 @@ import { t } from '../strings.ts';
 import { ConsoleTabs } from './ConsoleTabs.tsx';
 
 /**
- * The console's accessible names are the automation contract (DESIGN.md §4): the same in every
+ * The console's accessible names are the automation contract (docs/architecture.md): the same in every
  * UI language, so tests, lessons and scripts find the console whatever language the page speaks.
  */
 export const CONSOLE_INPUT_NAME = 'zkCli command';

@@ -334,7 +334,7 @@ export const en = {
   invariantsHelpExact:
     'Safety checks from outside the protocol code, after every event of the run (the same checks the soak and the tests run). A red check says where it first broke and why.',
   invariantsHelp:
-    'Safety checks from outside the protocol code (ZOOKEEPER.md §8). Checks on the trace (proposals, broadcasts, '
+    'Safety checks from outside the protocol code (the invariants of the TLA+ specification of ZAB). Checks on the trace (proposals, broadcasts, '
     + 'client replies) see every event; state checks are evaluated about once a second while playing and after each console '
     + 'command, on snapshots of the servers. The soak and the tests run them after every event.',
   invariantOk: 'holds',

@@ -1,6 +1,6 @@
 /**
  * The hot path of the space-time diagram: one canvas, drawn by the frame loop straight from
- * `sim.trace` (DESIGN.md §3 — never through React state). Each frame it indexes only the new
+ * `sim.trace` (docs/architecture.md — never through React state). Each frame it indexes only the new
  * trace entries, asks the index for the packets in the visible window (binary search), and
  * strokes them batched by colour. Nothing is drawn when nothing changed.
  * Its element carries data-drawn / data-lanes / data-highlight-lane for tests.

@@ -244,6 +244,11 @@ const zookeeper: LabProtocol = {
   replyText: (sim, sid, reply) => `${sim.name(sid)}: ${JSON.stringify(reply)}`,
 };
 
+/** A world of a protocol without clients: the lab's network settings, the module and its processes. */
+function moduleSetup(c: LabConfig, module: NodeModule, config: unknown, ids: NodeId[], name: (id: NodeId) => string): LabSetup {
+  return { seed: c.seed, latencyMs: c.latencyMs, latencySpreadMs: c.latencySpreadMs, ids, module, config, name };
+}
+
 function paxosConfigOf(c: LabConfig): paxos.PaxosConfig {
   return paxos.paxosConfig({
     acceptors: c.acceptors, proposers: c.proposers, learners: c.learners, seed: c.seed,
@@ -257,11 +262,7 @@ const paxosProtocol: LabProtocol = {
   hasZkCli: false,
   setup: (c) => {
     const cfg = paxosConfigOf(c);
-    return {
-      seed: c.seed, latencyMs: c.latencyMs, latencySpreadMs: c.latencySpreadMs,
-      ids: paxos.paxosIds(cfg), module: paxos.paxosModule as NodeModule, config: cfg,
-      name: (id) => paxos.nodeName(cfg, id),
-    };
+    return moduleSetup(c, paxos.paxosModule as NodeModule, cfg, paxos.paxosIds(cfg), (id) => paxos.nodeName(cfg, id));
   },
   processId: (c, word) => paxos.nodeIdOf(paxosConfigOf(c), word.toLowerCase()),
   statusLines: (sim, c) => {
@@ -314,11 +315,7 @@ const multiPaxosProtocol: LabProtocol = {
   hasZkCli: false,
   setup: (c) => {
     const cfg = multiPaxosConfigOf(c);
-    return {
-      seed: c.seed, latencyMs: c.latencyMs, latencySpreadMs: c.latencySpreadMs,
-      ids: mp.replicaIds(cfg), module: mp.multiPaxosModule as NodeModule, config: cfg,
-      name: (id) => mp.nodeName(cfg, id),
-    };
+    return moduleSetup(c, mp.multiPaxosModule as NodeModule, cfg, mp.replicaIds(cfg), (id) => mp.nodeName(cfg, id));
   },
   processId: (c, word) => mp.nodeIdOf(multiPaxosConfigOf(c), word.toLowerCase()),
   statusLines: (sim, c) => {

@@ -7,7 +7,7 @@
  */
 import { memo } from 'react';
 import {
-  killServer, selectProcessCard, selectRoleColours, startServer, toggleSelectedServer, useLabStore, wipeServer,
+  selectProcessCard, selectRoleColours, toggleSelectedServer, useLabStore,
 } from '../../store/index.ts';
 import { highlightServer, useServerHighlighted } from '../highlight.ts';
 import { useLang } from '../i18n/index.ts';
@@ -16,7 +16,7 @@ import { structuredText } from '../structured.ts';
 import { dragJustEnded, startServerDrag, useDragState } from './drag.ts';
 import type { Density, NodeBox } from './layout.ts';
 import { dropServerIntoGroup } from './PartitionGroups.tsx';
-import { ServerMenu } from './ServerMenu.tsx';
+import { ProcessActions } from './ProcessActions.tsx';
 
 export const ProcessNode = memo(function ProcessNode({ sid, box, density }: { sid: number; box: NodeBox; density: Density }) {
   useLang(); // re-render on a language change despite memo
@@ -88,21 +88,7 @@ export const ProcessNode = memo(function ProcessNode({ sid, box, density }: { si
           );
         })}
       </dl>
-      <div className="server-actions">
-        {card.up ? (
-          <button type="button" className="btn btn-small btn-danger" aria-label={t.killServer(card.name)} onClick={() => void killServer(sid)}>
-            {t.kill}
-          </button>
-        ) : (
-          <button type="button" className="btn btn-small btn-primary" aria-label={t.startServer(card.name)} onClick={() => void startServer(sid)}>
-            {t.start}
-          </button>
-        )}
-        <button type="button" className="btn btn-small" aria-label={t.wipeServer(card.name)} title={t.wipeTitleProcess} onClick={() => void wipeServer(sid)}>
-          {t.wipe}
-        </button>
-        <ServerMenu card={card} />
-      </div>
+      <ProcessActions card={card} wipeTitle={t.wipeTitleProcess} />
     </section>
   );
 });

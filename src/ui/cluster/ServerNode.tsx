@@ -5,14 +5,14 @@
  */
 import { memo } from 'react';
 import {
-  killServer, selectServerCard, selectSyncFlash, startServer, toggleSelectedServer, useLabStore, wipeServer, type ServerCard,
+  selectServerCard, selectSyncFlash, toggleSelectedServer, useLabStore, type ServerCard,
 } from '../../store/index.ts';
 import { highlightServer, useServerHighlighted } from '../highlight.ts';
 import { t } from '../strings.ts';
 import { dragJustEnded, startServerDrag, useDragState } from './drag.ts';
 import type { Density, NodeBox } from './layout.ts';
 import { dropServerIntoGroup } from './PartitionGroups.tsx';
-import { ServerMenu } from './ServerMenu.tsx';
+import { ProcessActions } from './ProcessActions.tsx';
 import { useLang } from '../i18n/index.ts';
 
 function voteText(card: ServerCard): string {
@@ -95,26 +95,13 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
             <dd className="phase">{card.up ? zab : t.phaseNone}</dd>
           </div>
         </dl>
-        <div className="server-actions">
-          {card.up ? (
-            <button type="button" className="btn btn-small btn-danger" aria-label={t.killServer(card.name)} onClick={() => void killServer(sid)}>
-              {t.kill}
-            </button>
-          ) : (
-            <button type="button" className="btn btn-small btn-primary" aria-label={t.startServer(card.name)} onClick={() => void startServer(sid)}>
-              {t.start}
-            </button>
-          )}
-          <button type="button" className="btn btn-small" aria-label={t.wipeServer(card.name)} title={t.wipeTitle} onClick={() => void wipeServer(sid)}>
-            {t.wipe}
-          </button>
-          <ServerMenu card={card} />
+        <ProcessActions card={card} wipeTitle={t.wipeTitle}>
           {card.observer && (
             <span className="tag tag-observer" title={t.observerTag}>
               {density === 'roomy' || density === 'compact' ? t.observerTag : t.observerTagShort}
             </span>
           )}
-        </div>
+        </ProcessActions>
       </section>
       {flash && (
         // Outside the card (which clips), on its top-right corner; keyed by the moment, so a new

@@ -4,42 +4,17 @@
  * through the store (the operation queue) when the server's card changes, at most a few times a
  * second of wall time.
  */
-import { useEffect, useRef, useState } from 'react';
-import { fetchPeerDetails, selectGeneration, useLabStore, type PeerDetails, type ServerCard, type VoteRow } from '../../store/index.ts';
+import { fetchPeerDetails, type ServerCard, type VoteRow } from '../../store/index.ts';
 import { t } from '../strings.ts';
-
-const REFRESH_MS = 300;
+import { useSnapshot } from './useSnapshot.ts';
 
 function voteText(v: VoteRow): string {
   return t.fleVoteText(v.leader, v.zxid, v.peerEpoch, v.round);
 }
 
-function usePeerDetails(card: ServerCard): PeerDetails | null {
-  const generation = useLabStore(selectGeneration);
-  const [details, setDetails] = useState<PeerDetails | null>(null);
-  const last = useRef(-Infinity);
-  useEffect(() => {
-    let live = true;
-    // A throttle, not a debounce: while the lab plays the card changes every frame.
-    const wait = Math.max(0, last.current + REFRESH_MS - performance.now());
-    const timer = setTimeout(() => {
-      last.current = performance.now();
-      fetchPeerDetails(card.sid)
-        .then((d) => {
-          if (live) setDetails(d);
-        })
-        .catch((e: unknown) => console.error(e));
-    }, wait);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [card, generation]);
-  return details && details.sid === card.sid ? details : null;
-}
 
 export function PeerExtras({ card }: { card: ServerCard }) {
-  const d = usePeerDetails(card);
+  const d = useSnapshot(card, fetchPeerDetails);
   if (!card.up) return <p className="details-empty">{t.inspectorDown}</p>;
   if (!d) return <p className="details-empty">{t.inspectorLoading}</p>;
   const fle = d.fle;

@@ -4,39 +4,14 @@
  * read through the store at most a few times a second) and its disk — as readable key/value
  * rows. These protocols have no statechart of ZooKeeper's kind: the state is what there is.
  */
-import { useEffect, useRef, useState } from 'react';
 import {
-  fetchProcessState, selectGeneration, selectProcessCard, selectRoleColours, selectSelectedSid, selectServer, stateEntries,
+  fetchProcessState, selectProcessCard, selectRoleColours, selectSelectedSid, selectServer, stateEntries,
   useLabStore, type ProcessCard, type ProcessState, type StateRow,
 } from '../../store/index.ts';
 import { t, tr } from '../strings.ts';
 import { structuredText } from '../structured.ts';
+import { useSnapshot } from './useSnapshot.ts';
 
-const REFRESH_MS = 300;
-
-function useProcessState(card: ProcessCard): ProcessState | null {
-  const generation = useLabStore(selectGeneration);
-  const [state, setState] = useState<ProcessState | null>(null);
-  const last = useRef(-Infinity);
-  useEffect(() => {
-    let live = true;
-    // A throttle, not a debounce: while the lab plays the card changes often.
-    const wait = Math.max(0, last.current + REFRESH_MS - performance.now());
-    const timer = setTimeout(() => {
-      last.current = performance.now();
-      fetchProcessState(card.sid)
-        .then((s) => {
-          if (live) setState(s);
-        })
-        .catch((e: unknown) => console.error(e));
-    }, wait);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [card, generation]);
-  return state && state.sid === card.sid ? state : null;
-}
 
 function Rows({ rows }: { rows: StateRow[] }) {
   return (
@@ -89,7 +64,7 @@ export function ProcessDetails() {
 }
 
 function ProcessState({ card }: { card: ProcessCard }) {
-  const s = useProcessState(card);
+  const s = useSnapshot(card, fetchProcessState);
   if (!s) return <p className="details-empty">{tr('stateLoading')}</p>;
   return (
     <>

@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium when present (.ci/run installs it), else Playwright's own browser.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side (default 4173).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',

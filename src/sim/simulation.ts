@@ -18,7 +18,6 @@ import { EventQueue } from './eventQueue.ts';
 import { TraceHash } from './hash.ts';
 import type { PeerHost, StepRequest, StepResult } from './host.ts';
 import { Rng, type RngState } from './rng.ts';
-import { stableJson } from './stableJson.ts';
 import { type DropReason, type TraceEntryOf } from './trace.ts';
 import type { ChannelSpec, NodeModule } from './module.ts';
 import type { NodeId, NodeOutput, WireMsg } from './node.ts';
@@ -860,7 +859,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 
   private record(e: TraceEntry): void {
     this.trace.push(e as Entry);
-    this.hash.update(stableJson(e));
+    this.hash.updateJson(e);
   }
 
   private changed(): void {

@@ -7,6 +7,8 @@ import type { LabSetup, AgentModule, Simulation } from '../sim/simulation.ts';
 import type { TraceEntryOf } from '../sim/trace.ts';
 import type { NodeModule } from '../sim/module.ts';
 import { deepClone } from '../sim/clone.ts';
+import { shareDataTree } from './datatree/DataTree.ts';
+import type { DataTree } from './datatree/types.ts';
 import { createPeer, peerView, stepPeer, type PeerEvent, type PeerView, type QuorumPeer, type WireMessage } from './QuorumPeer.ts';
 import { applyDiskOp, emptyDisk, type Channel, type DiskOp, type PeerDisk, type QuorumConfig } from './types.ts';
 import type { ClientReply, ClientRequest } from './zab/Zab.ts';
@@ -24,13 +26,18 @@ export function shareDisk(d: PeerDisk): PeerDisk {
 
 /**
  * A copy of a server's whole state for checkpoints and rewinds: a deep copy, except the disk's
- * logged txns and snapshot, which are never changed once written and are shared.
+ * logged txns and snapshot, which are never changed once written and are shared, and the
+ * DataTree's znodes, shared until changed (shareDataTree).
  */
 export function copyPeer(peer: QuorumPeer): QuorumPeer {
   const db = peer.zab.db;
-  const copy = deepClone({ ...peer, disk: null, zab: { ...peer.zab, db: db && { ...db, committedLog: [] as typeof db.committedLog } } });
-  // The committed-log window holds the same never-changed txns as the log.
-  if (db && copy.zab.db) copy.zab.db.committedLog = db.committedLog.slice();
+  const copy = deepClone({ ...peer, disk: null, zab: { ...peer.zab, db: db && { ...db, tree: null as unknown as DataTree, committedLog: [] as typeof db.committedLog } } });
+  if (db && copy.zab.db) {
+    // The committed-log window holds the same never-changed txns as the log.
+    copy.zab.db.committedLog = db.committedLog.slice();
+    // The znodes are shared until either side changes one (copy on first change).
+    copy.zab.db.tree = shareDataTree(db.tree);
+  }
   return { ...copy, disk: shareDisk(peer.disk) };
 }
 

@@ -5,6 +5,7 @@
  * The tree is plain data and is mutated in place (the same habit as the QuorumPeer kernel);
  * iteration orders are deterministic. processTxn never reads a clock: times come from the txn.
  */
+import { deepClone } from '../../sim/clone.ts';
 import { READ_ACL_UNSAFE, type ACL } from '../acl/acl.ts';
 import { utf8Encode } from '../acl/utf8.ts';
 import { ephemeralTypeOf, ttlOf, CONTAINER_EPHEMERAL_OWNER } from './EphemeralType.ts';
@@ -69,7 +70,7 @@ export function createDataTree(opts: DataTreeOptions = {}): DataTree {
  * /zookeeper/config (or /zookeeper) counts the change of size.
  */
 export function initConfigNode(tree: DataTree, data: Uint8Array, configVersion: number, timeMs: number): void {
-  const n = tree.nodes.get(Quotas.configZookeeper);
+  const n = mutableNode(tree, Quotas.configZookeeper);
   if (!n) return;
   const lastdata = n.data;
   n.data = data;
@@ -78,6 +79,54 @@ export function initConfigNode(tree: DataTree, data: Uint8Array, configVersion: 
   n.stat.mtime = timeMs;
   const lastPrefix = getMaxPrefixWithQuota(tree, Quotas.configZookeeper);
   if (lastPrefix !== null) updateQuotaStat(tree, lastPrefix, data.length - (lastdata === null ? 0 : lastdata.length), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// structural sharing between a live tree and its checkpoint copies
+
+/**
+ * For a tree whose znodes are shared with copies (see shareDataTree): the znodes it owns — made
+ * or copied since the last share. A tree absent here (a fresh or a structured-cloned one) owns
+ * every znode. Kept outside the tree, which stays plain data.
+ */
+const ownedNodes = new WeakMap<Map<string, DataNode>, Set<DataNode>>();
+
+/**
+ * A copy of `tree` for a checkpoint that shares every znode with it: from now on both trees
+ * copy a znode the first time they change it (mutableNode), so a checkpoint costs one Map copy
+ * instead of a deep copy of every znode.
+ */
+export function shareDataTree(tree: DataTree): DataTree {
+  ownedNodes.set(tree.nodes, new Set());
+  const nodes = new Map(tree.nodes);
+  ownedNodes.set(nodes, new Set());
+  return {
+    ...tree,
+    nodes,
+    ephemerals: deepClone(tree.ephemerals),
+    containers: new Set(tree.containers),
+    ttls: new Set(tree.ttls),
+    quotaPaths: new Set(tree.quotaPaths),
+  };
+}
+
+/** The znode at `path`, to be changed: first copied if it is shared with another tree. */
+function mutableNode(tree: DataTree, path: string): DataNode | undefined {
+  const key = path === '' ? '/' : path;
+  const n = tree.nodes.get(key);
+  if (n === undefined) return n;
+  const owned = ownedNodes.get(tree.nodes);
+  if (owned === undefined || owned.has(n)) return n;
+  const copy: DataNode = { data: n.data, acl: n.acl, stat: { ...n.stat }, children: new Set(n.children) };
+  tree.nodes.set(key, copy);
+  owned.add(copy);
+  return copy;
+}
+
+/** Adds a new znode (owned by this tree). */
+function putNode(tree: DataTree, path: string, node: DataNode): void {
+  tree.nodes.set(path, node);
+  ownedNodes.get(tree.nodes)?.add(node);
 }
 
 /** DataTree.getNode. ZooKeeper aliases the root as "" (the parent of "/a"). */
@@ -147,7 +196,7 @@ export function getMaxPrefixWithQuota(tree: DataTree, path: string): string | nu
  * conformance/62-quota-garbage-stats-crash).
  */
 function updateQuotaStat(tree: DataTree, lastPrefix: string, bytesDiff: number, countDiff: number): void {
-  const statNode = tree.nodes.get(Quotas.statPath(lastPrefix));
+  const statNode = mutableNode(tree, Quotas.statPath(lastPrefix));
   if (!statNode) return; // "Missing node for stat" — should not happen
   const st = parseStatsTrackBytes(statNode.data);
   statsAdd(st, 'count', countDiff);
@@ -166,7 +215,7 @@ function getCounts(tree: DataTree, path: string, acc: { count: number; bytes: nu
 function updateQuotaForPath(tree: DataTree, path: string): void {
   const acc = { count: 0, bytes: 0 };
   getCounts(tree, path, acc);
-  const statNode = tree.nodes.get(Quotas.statPath(path));
+  const statNode = mutableNode(tree, Quotas.statPath(path));
   if (!statNode) return;
   const st: StatsTrack = new Map([['bytes', BigInt(acc.bytes)], ['count', BigInt(acc.count)]]);
   statNode.data = utf8Encode(formatStatsTrack(st));
@@ -191,9 +240,9 @@ function createNode(
 ): number {
   const parentName = parentOf(path);
   const childName = path.substring(path.lastIndexOf('/') + 1);
-  const parent = getNode(tree, parentName);
+  if (getNode(tree, parentName)?.children.has(childName) === true) return Code.NODEEXISTS;
+  const parent = mutableNode(tree, parentName);
   if (!parent) return Code.NONODE;
-  if (parent.children.has(childName)) return Code.NODEEXISTS;
   let parentCVersion = parentCVersionIn;
   if (parentCVersion === -1) parentCVersion = parent.stat.cversion + 1;
   // Only move cversion/pzxid forward (fuzzy snapshot replay, DataTree.createNode).
@@ -203,7 +252,7 @@ function createNode(
   }
   const child = newNode(data, acl.map((a) => ({ perms: a.perms, id: { ...a.id } })), createStat(zxid, time, ephemeralOwner));
   parent.children.add(childName);
-  tree.nodes.set(path, child);
+  putNode(tree, path, child);
   const type = ephemeralTypeOf(ephemeralOwner, tree.extendedTypesEnabled);
   if (type === 'CONTAINER') tree.containers.add(path);
   else if (type === 'TTL') tree.ttls.add(path);
@@ -225,7 +274,7 @@ function createNode(
 function deleteNode(tree: DataTree, path: string, zxid: number, triggers: WatchTrigger[]): number {
   const parentName = parentOf(path);
   const childName = path.substring(path.lastIndexOf('/') + 1);
-  const parent = getNode(tree, parentName);
+  const parent = mutableNode(tree, parentName);
   if (!parent) return Code.NONODE;
   parent.children.delete(childName);
   if (zxid > parent.stat.pzxid) parent.stat.pzxid = zxid;
@@ -256,7 +305,7 @@ function setData(
   tree: DataTree, path: string, data: Uint8Array | null, version: number, zxid: number, time: number,
   triggers: WatchTrigger[],
 ): Stat | number {
-  const n = getNode(tree, path);
+  const n = mutableNode(tree, path);
   if (!n) return Code.NONODE;
   const lastdata = n.data;
   n.data = data;
@@ -273,7 +322,7 @@ function setData(
 }
 
 function setACL(tree: DataTree, path: string, acl: ACL[], version: number): Stat | number {
-  const n = getNode(tree, path);
+  const n = mutableNode(tree, path);
   if (!n) return Code.NONODE;
   n.stat.aversion = version;
   n.acl = acl.map((a) => ({ perms: a.perms, id: { ...a.id } }));
@@ -323,8 +372,9 @@ function applyRecord(tree: DataTree, hdr: Txn, record: TxnRecord): ProcessTxnRes
         if (n) rc.stat = copyStat(tree, n);
       } else if (rc.err === Code.NODEEXISTS && record.type === 'create') {
         // DataTree.processTxn: on replay a NODEEXISTS create still moves the parent's cversion/pzxid.
-        const parent = getNode(tree, parentOf(record.path));
-        if (parent && record.parentCVersion > parent.stat.cversion) {
+        const seen = getNode(tree, parentOf(record.path));
+        if (seen && record.parentCVersion > seen.stat.cversion) {
+          const parent = mutableNode(tree, parentOf(record.path))!;
           parent.stat.cversion = record.parentCVersion;
           parent.stat.pzxid = hdr.zxid;
         }

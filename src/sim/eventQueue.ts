@@ -21,14 +21,17 @@ export class EventQueue<T extends Queued> {
 
   push(item: T): void {
     const h = this.heap;
+    // Sift up with a hole: parents move down, the item is written once.
+    let i = h.length;
     h.push(item);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const parent = h[p]!;
+      if (!less(item, parent)) break;
+      h[i] = parent;
       i = p;
     }
+    h[i] = item;
   }
 
   pop(): T | undefined {
@@ -36,19 +39,25 @@ export class EventQueue<T extends Queued> {
     if (h.length === 0) return undefined;
     const top = h[0]!;
     const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
+    const n = h.length;
+    if (n > 0) {
+      // Sift down with a hole: the smaller child moves up, `last` is written once.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < h.length && less(h[l]!, h[m]!)) m = l;
-        if (r < h.length && less(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        let m = l;
+        let child = h[l]!;
+        if (r < n && less(h[r]!, child)) {
+          m = r;
+          child = h[r]!;
+        }
+        if (!less(child, last)) break;
+        h[i] = child;
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }

@@ -22,46 +22,74 @@ function ch(c: number): void {
   b ^= b >>> 15;
 }
 
-/** The characters of `s` as they are (ASCII-only text the walker itself spells). */
+/** The characters of `s` as they are (text the walker itself spells, numbers). */
 function raw(s: string): void {
-  for (let i = 0; i < s.length; i++) ch(s.charCodeAt(i));
+  let x = a;
+  let y = b;
+  for (let i = 0; i < s.length; i++) {
+    x = Math.imul(x ^ s.charCodeAt(i), P1);
+    y = Math.imul(y ^ s.charCodeAt(i), P2);
+    y ^= y >>> 15;
+  }
+  a = x;
+  b = y;
 }
 
 const HEX = '0123456789abcdef';
 
 /** `JSON.stringify(s)`: quoted, with JSON's escapes (lone surrogates as \udxxx). */
 function str(s: string): void {
-  ch(0x22);
+  // The lanes in locals while the characters need no escape (nearly always).
+  let x = Math.imul(a ^ 0x22, P1);
+  let y = Math.imul(b ^ 0x22, P2);
+  y ^= y >>> 15;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c !== 0x22 && c !== 0x5c && (c < 0xd800 || c > 0xdfff)) {
-      ch(c);
+      x = Math.imul(x ^ c, P1);
+      y = Math.imul(y ^ c, P2);
+      y ^= y >>> 15;
       continue;
     }
-    if (c === 0x22 || c === 0x5c) {
-      ch(0x5c);
-      ch(c);
-    } else if (c < 0x20) {
-      ch(0x5c);
-      switch (c) {
-        case 8: ch(0x62); break; // \b
-        case 9: ch(0x74); break; // \t
-        case 10: ch(0x6e); break; // \n
-        case 12: ch(0x66); break; // \f
-        case 13: ch(0x72); break; // \r
-        default: unicodeEscape(c);
-      }
-    } else if (c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      // a well-formed surrogate pair stays as it is
-      ch(c);
-      ch(s.charCodeAt(++i));
-    } else {
-      ch(0x5c);
-      unicodeEscape(c);
-    }
+    a = x;
+    b = y;
+    i = escaped(s, i);
+    x = a;
+    y = b;
   }
-  ch(0x22);
+  x = Math.imul(x ^ 0x22, P1);
+  y = Math.imul(y ^ 0x22, P2);
+  a = x;
+  b = y ^ (y >>> 15);
+}
+
+/** The character at `i` of `s` that needs care, as JSON.stringify spells it; returns the last index used. */
+function escaped(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 0x22 || c === 0x5c) {
+    ch(0x5c);
+    ch(c);
+  } else if (c < 0x20) {
+    ch(0x5c);
+    switch (c) {
+      case 8: ch(0x62); break; // \b
+      case 9: ch(0x74); break; // \t
+      case 10: ch(0x6e); break; // \n
+      case 12: ch(0x66); break; // \f
+      case 13: ch(0x72); break; // \r
+      default: unicodeEscape(c);
+    }
+  } else if (c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    // a well-formed surrogate pair stays as it is
+    ch(c);
+    ch(s.charCodeAt(i + 1));
+    return i + 1;
+  } else {
+    ch(0x5c);
+    unicodeEscape(c);
+  }
+  return i;
 }
 
 /** `uXXXX` (lower-case hex) after the backslash. */
@@ -73,26 +101,46 @@ function unicodeEscape(c: number): void {
   ch(HEX.charCodeAt(c & 15));
 }
 
+const DIGITS = new Uint8Array(24);
+
 /** `String(v)` of a finite number. */
 function num(v: number): void {
-  if (Number.isSafeInteger(v)) {
-    if (v < 0) {
-      ch(0x2d);
-      v = -v;
-    }
-    if (v < 10) {
-      ch(0x30 + v);
-      return;
-    }
-    digits(v);
+  if (!Number.isSafeInteger(v)) {
+    raw(String(v));
     return;
   }
-  raw(String(v));
-}
-
-function digits(v: number): void {
-  if (v >= 10) digits(Math.floor(v / 10));
-  ch(0x30 + (v % 10));
+  if (v < 0) {
+    ch(0x2d);
+    v = -v;
+  }
+  if (v < 10) {
+    ch(0x30 + v);
+    return;
+  }
+  let n = 0;
+  if (v <= 0x7fffffff) {
+    let x = v | 0;
+    while (x > 0) {
+      const q = (x / 10) | 0;
+      DIGITS[n++] = x - q * 10;
+      x = q;
+    }
+  } else {
+    while (v > 0) {
+      const d = v % 10;
+      DIGITS[n++] = d;
+      v = (v - d) / 10;
+    }
+  }
+  let x = a;
+  let y = b;
+  while (n > 0) {
+    x = Math.imul(x ^ (0x30 + DIGITS[--n]!), P1);
+    y = Math.imul(y ^ (0x30 + DIGITS[n]!), P2);
+    y ^= y >>> 15;
+  }
+  a = x;
+  b = y;
 }
 
 function value(v: unknown): void {

@@ -171,31 +171,37 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   readonly trace: Entry[] = [];
   now = 0;
   private rng: Rng;
-  private readonly linkRngs = new Map<string, Rng>();
+  /** Per directed link (linkKey), the generator of its latencies. */
+  private readonly linkRngs = new Map<number, Rng>();
   private readonly queue = new EventQueue<SimEvent>();
   private seq = 0;
   private packetId = 0;
   private hash = new TraceHash();
   private readonly activeTimers = new Map<string, number>();
-  private readonly cut = new Set<string>();
-  /** Latency spikes: extra one-way delay per directed link ('a>b'), in ms (a soak fault). */
-  private readonly extraLatency = new Map<string, number>();
+  /** Cut directed links (linkKey), in the order they were cut (a heal of all releases in this order). */
+  private readonly cut = new Set<number>();
+  /** Latency spikes: extra one-way delay per directed link (linkKey), in ms (a soak fault). */
+  private readonly extraLatency = new Map<number, number>();
   /**
    * Held packets re-sent by a heal, per link, not yet delivered (ids) and the latest time one
    * is due. A packet sent on that link later must not overtake them (TCP keeps FIFO order).
    */
-  private readonly released = new Map<string, { ids: number[]; lastAt: number }>();
-  private readonly held = new Map<string, Delivery[]>();
-  private readonly lastDeliverAt = new Map<string, number>();
-  private readonly conns = new Map<string, Conn>();
+  private readonly released = new Map<number, { ids: number[]; lastAt: number }>();
+  private readonly held = new Map<number, Delivery[]>();
+  private readonly lastDeliverAt = new Map<number, number>();
+  /** Per connection (connKey: both ends and the channel). */
+  private readonly conns = new Map<number, Conn>();
+  /** Channels by number (connKey), in the order they were first used. */
+  private readonly channelIds = new Map<Channel, number>();
+  private readonly channelNames: Channel[] = [];
   /**
    * Channels with ChannelSpec.resendLastOnStart keep the last message per peer and send it again
    * whenever a connection to that peer comes up: a message sent to a process that was not
    * running yet reaches it when it starts (ZooKeeper's election channel works this way).
    */
   private readonly lastSent = new Map<string, WireMessage>();
-  private readonly faults = new Map<string, LinkFaults>();
-  private readonly faultRngs = new Map<string, Rng>();
+  private readonly faults = new Map<number, LinkFaults>();
+  private readonly faultRngs = new Map<number, Rng>();
   /** Number of events (batch members) processed; `lab step` counts these. */
   eventCount = 0;
   /** Called after anything changed (for the UI). */
@@ -317,8 +323,8 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 
   /** Cuts the link a→b (one way) — or both ways. Packets on a cut link are held until healed. */
   cutLink(a: Sid, b: Sid, oneWay = false): void {
-    this.cut.add(dirKey(a, b));
-    if (!oneWay) this.cut.add(dirKey(b, a));
+    this.cut.add(linkKey(a, b));
+    if (!oneWay) this.cut.add(linkKey(b, a));
     this.changed();
   }
 
@@ -333,7 +339,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 
   /** Restores links (one direction, both, or all) and releases held packets in FIFO order. */
   heal(a?: Sid, b?: Sid, oneWay = false): void {
-    const keys = a === undefined || b === undefined ? [...this.cut] : oneWay ? [dirKey(a, b)] : [dirKey(a, b), dirKey(b, a)];
+    const keys = a === undefined || b === undefined ? [...this.cut] : oneWay ? [linkKey(a, b)] : [linkKey(a, b), linkKey(b, a)];
     for (const key of keys) {
       if (!this.cut.delete(key)) continue;
       const pending = this.held.get(key);
@@ -353,17 +359,17 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 
   /** A latency spike: packets sent a→b from now on take `ms` longer (0 ends the spike). */
   delayLink(a: Sid, b: Sid, ms: number): void {
-    if (ms > 0) this.extraLatency.set(dirKey(a, b), ms);
-    else this.extraLatency.delete(dirKey(a, b));
+    if (ms > 0) this.extraLatency.set(linkKey(a, b), ms);
+    else this.extraLatency.delete(linkKey(a, b));
     this.changed();
   }
 
   isCut(a: Sid, b: Sid): boolean {
-    return this.cut.has(dirKey(a, b));
+    return this.cut.has(linkKey(a, b));
   }
 
   cutLinks(): Array<[Sid, Sid]> {
-    return [...this.cut].map((k) => k.split('>').map(Number) as [Sid, Sid]);
+    return [...this.cut].map((k) => [linkFrom(k), linkTo(k)] as [Sid, Sid]);
   }
 
   /**
@@ -372,7 +378,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
    * (both 0 ends them). Reliable channels are not affected (TCP retransmits and deduplicates).
    */
   setLinkFaults(a: Sid, b: Sid, faults: LinkFaults, oneWay = false): void {
-    for (const key of oneWay ? [dirKey(a, b)] : [dirKey(a, b), dirKey(b, a)]) {
+    for (const key of oneWay ? [linkKey(a, b)] : [linkKey(a, b), linkKey(b, a)]) {
       if (faults.loss > 0 || faults.dup > 0) this.faults.set(key, { ...faults });
       else this.faults.delete(key);
     }
@@ -380,7 +386,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   }
 
   linkFaults(): Array<[string, LinkFaults]> {
-    return [...this.faults];
+    return [...this.faults].map(([k, f]) => [linkName(k), f]);
   }
 
   /** Creates an agent (a protocol's client, e.g. zkCli's ClientCnxn); `args` are the protocol's. */
@@ -488,7 +494,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       };
     }
     const d = ev;
-    const key = dirKey(d.from, d.to);
+    const key = linkKey(d.from, d.to);
     if (!this.channel(d.channel).reliable) return this.admitDatagram(d, key);
     const rel = this.released.get(key);
     if (rel) {
@@ -539,7 +545,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
    * A datagram's arrival: dropped if the network lost it, the link is cut now or its target is
    * down; otherwise delivered (no connections, no FIFO: the network may reorder datagrams).
    */
-  private admitDatagram(d: Delivery, key: string): BatchItem {
+  private admitDatagram(d: Delivery, key: number): BatchItem {
     const base = { t: this.now, id: d.id, from: d.from, to: d.to, channel: d.channel, msg: d.msg };
     if (d.lost) return { entry: { ...base, kind: 'drop', reason: 'lost' } };
     if (d.from !== d.to && this.cut.has(key)) return { entry: { ...base, kind: 'drop', reason: 'cut' } };
@@ -660,7 +666,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
    * fly and vanish — and may arrive twice. Sent to a process that is down, it is dropped on arrival.
    */
   private sendDatagram(from: Sid, to: Sid, channel: Channel, msg: WireMessage): void {
-    const key = dirKey(from, to);
+    const key = linkKey(from, to);
     const f = from === to ? undefined : this.faults.get(key);
     let lost = false;
     let dup = false;
@@ -677,10 +683,10 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     }
   }
 
-  private faultRng(key: string): Rng {
+  private faultRng(key: number): Rng {
     let r = this.faultRngs.get(key);
     if (!r) {
-      r = this.rng.child(`fault:${key}`);
+      r = this.rng.child(`fault:${linkName(key)}`);
       this.faultRngs.set(key, r);
     }
     return r;
@@ -703,12 +709,22 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     return true;
   }
 
-  /** Processes one batch with any host. */
-  async step(limit = Infinity, until = Infinity): Promise<boolean> {
+  /**
+   * Processes one batch with any host: at once with a synchronous host (no promise to wait for),
+   * else when the host's results come back.
+   */
+  step(limit = Infinity, until = Infinity): boolean | Promise<boolean> {
     const items = this.takeBatch(limit, until);
     if (items.length === 0) return false;
     const reqs = requestsOf(items);
-    this.absorb(items, reqs.length > 0 ? await this.host.step(reqs) : []);
+    const results = reqs.length > 0 ? this.host.step(reqs) : NO_RESULTS;
+    if (results instanceof Promise) {
+      return results.then((r) => {
+        this.absorb(items, r);
+        return true;
+      });
+    }
+    this.absorb(items, results);
     return true;
   }
 
@@ -757,18 +773,18 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       traceLength: this.trace.length,
       hash: this.hash.save(),
       rng: this.rng.save(),
-      linkRngs: [...this.linkRngs].map(([k, r]) => [k, r.save()] as [string, RngState]),
+      linkRngs: [...this.linkRngs].map(([k, r]) => [linkName(k), r.save()] as [string, RngState]),
       queue: [],
       activeTimers: [...this.activeTimers],
-      cut: [...this.cut],
-      extraLatency: [...this.extraLatency],
-      released: [...this.released].map(([k, r]): [string, number[], number] => [k, [...r.ids], r.lastAt]),
+      cut: [...this.cut].map(linkName),
+      extraLatency: [...this.extraLatency].map(([k, ms]) => [linkName(k), ms]),
+      released: [...this.released].map(([k, r]): [string, number[], number] => [linkName(k), [...r.ids], r.lastAt]),
       held: [],
-      lastDeliverAt: [...this.lastDeliverAt],
-      conns: [...this.conns],
+      lastDeliverAt: [...this.lastDeliverAt].map(([k, t]) => [linkName(k), t]),
+      conns: [...this.conns].map(([k, c]) => [this.connName(k), c]),
       lastSent: [],
-      faults: [...this.faults],
-      faultRngs: [...this.faultRngs].map(([k, r]) => [k, r.save()] as [string, RngState]),
+      faults: [...this.faults].map(([k, f]) => [linkName(k), f]),
+      faultRngs: [...this.faultRngs].map(([k, r]) => [linkName(k), r.save()] as [string, RngState]),
       servers: [...this.servers.values()].map((slot) => ({ ...slot, disk: null })),
       clients: [...this.clients],
     });
@@ -776,7 +792,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     for (const slot of cp.servers) slot.disk = this.module.shareDisk(this.slot(slot.sid).disk);
     // Queued events, held packets and sent messages are never changed once queued: shared.
     cp.queue = [...this.queue.items()];
-    cp.held = [...this.held].map(([k, list]) => [k, list.slice()]);
+    cp.held = [...this.held].map(([k, list]) => [linkName(k), list.slice()]);
     cp.lastSent = [...this.lastSent];
     return cp;
   }
@@ -801,18 +817,18 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     sim.eventCount = c.eventCount;
     sim.hash = TraceHash.restore(c.hash);
     sim.rng = Rng.restore(c.rng);
-    for (const [k, r] of c.linkRngs) sim.linkRngs.set(k, Rng.restore(r));
+    for (const [k, r] of c.linkRngs) sim.linkRngs.set(linkOf(k), Rng.restore(r));
     for (const ev of c.queue) sim.queue.push(ev);
     for (const [k, v] of c.activeTimers) sim.activeTimers.set(k, v);
-    for (const k of c.cut) sim.cut.add(k);
-    for (const [k, ms] of c.extraLatency ?? []) sim.extraLatency.set(k, ms);
-    for (const [k, ids, lastAt] of c.released ?? []) sim.released.set(k, { ids: [...ids], lastAt });
-    for (const [k, v] of c.held) sim.held.set(k, v);
-    for (const [k, v] of c.lastDeliverAt) sim.lastDeliverAt.set(k, v);
-    for (const [k, v] of c.conns) sim.conns.set(k, v);
+    for (const k of c.cut) sim.cut.add(linkOf(k));
+    for (const [k, ms] of c.extraLatency ?? []) sim.extraLatency.set(linkOf(k), ms);
+    for (const [k, ids, lastAt] of c.released ?? []) sim.released.set(linkOf(k), { ids: [...ids], lastAt });
+    for (const [k, v] of c.held) sim.held.set(linkOf(k), v);
+    for (const [k, v] of c.lastDeliverAt) sim.lastDeliverAt.set(linkOf(k), v);
+    for (const [k, v] of c.conns) sim.conns.set(sim.connOf(k), v);
     for (const [k, v] of c.lastSent) sim.lastSent.set(k, v);
-    for (const [k, v] of c.faults ?? []) sim.faults.set(k, v);
-    for (const [k, r] of c.faultRngs ?? []) sim.faultRngs.set(k, Rng.restore(r));
+    for (const [k, v] of c.faults ?? []) sim.faults.set(linkOf(k), v);
+    for (const [k, r] of c.faultRngs ?? []) sim.faultRngs.set(linkOf(k), Rng.restore(r));
     for (const slot of c.servers) sim.servers.set(slot.sid, slot);
     for (const [k, v] of c.clients) sim.clients.set(k, v);
     if (trace.length < c.traceLength) throw new RangeError(`restore needs ${c.traceLength} trace entries, got ${trace.length}`);
@@ -867,13 +883,36 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   }
 
   private conn(a: Sid, b: Sid, channel: Channel): Conn {
-    const key = a < b ? `${a}-${b}:${channel}` : `${b}-${a}:${channel}`;
+    const key = (a < b ? linkKey(a, b) : linkKey(b, a)) * MAX_CHANNELS + this.channelId(channel);
     let c = this.conns.get(key);
     if (!c) {
       c = { lo: 0, hi: 0, open: false };
       this.conns.set(key, c);
     }
     return c;
+  }
+
+  private channelId(channel: Channel): number {
+    let id = this.channelIds.get(channel);
+    if (id === undefined) {
+      id = this.channelNames.length;
+      if (id >= MAX_CHANNELS) throw new RangeError(`more than ${MAX_CHANNELS} channels`);
+      this.channelIds.set(channel, id);
+      this.channelNames.push(channel);
+    }
+    return id;
+  }
+
+  /** The checkpoint's spelling of a connection: `lo-hi:channel`. */
+  private connName(key: number): string {
+    const link = Math.floor(key / MAX_CHANNELS);
+    return `${linkFrom(link)}-${linkTo(link)}:${this.channelNames[key % MAX_CHANNELS]!}`;
+  }
+
+  private connOf(name: string): number {
+    const m = /^(\d+)-(\d+):(.*)$/.exec(name);
+    if (!m) throw new RangeError(`bad connection ${name}`);
+    return linkKey(Number(m[1]), Number(m[2])) * MAX_CHANNELS + this.channelId(m[3]!);
   }
 
   /** Both directions' packets in flight are void (a crash, a refused or a new connection). */
@@ -884,22 +923,25 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   }
 
   private latency(from: Sid, to: Sid): number {
-    const key = dirKey(from, to);
+    const key = linkKey(from, to);
     let r = this.linkRngs.get(key);
     if (!r) {
-      r = this.rng.child(`link:${key}`);
+      r = this.rng.child(`link:${linkName(key)}`);
       this.linkRngs.set(key, r);
     }
-    return this.setup.latencyMs + r.int(0, this.setup.latencySpreadMs) + (this.extraLatency.get(key) ?? 0);
+    const extra = this.extraLatency.size === 0 ? undefined : this.extraLatency.get(key);
+    return this.setup.latencyMs + r.int(0, this.setup.latencySpreadMs) + (extra ?? 0);
   }
 
   private fifoTime(from: Sid, to: Sid, at: number): number {
-    const key = dirKey(from, to);
+    const key = linkKey(from, to);
     const t = Math.max(at, this.lastDeliverAt.get(key) ?? 0);
     this.lastDeliverAt.set(key, t);
     return t;
   }
 }
+
+const NO_RESULTS: StepResult[] = [];
 
 const RELIABLE: ChannelSpec = { reliable: true, finOnCrash: false, resendLastOnStart: false };
 
@@ -914,8 +956,32 @@ function requestsOf(items: BatchItem[]): StepRequest[] {
   return reqs;
 }
 
-function dirKey(a: Sid, b: Sid): string {
-  return `${a}>${b}`;
+/**
+ * A directed link a→b as a number (maps keyed by it need no string per packet); the checkpoint
+ * and the views spell it `a>b` (linkName). Endpoints are processes (< AGENT_BASE) and agents.
+ */
+const LINK = 65536;
+const MAX_CHANNELS = 16;
+
+function linkKey(a: Sid, b: Sid): number {
+  return a * LINK + b;
+}
+
+function linkFrom(key: number): Sid {
+  return Math.floor(key / LINK);
+}
+
+function linkTo(key: number): Sid {
+  return key % LINK;
+}
+
+function linkName(key: number): string {
+  return `${linkFrom(key)}>${linkTo(key)}`;
+}
+
+function linkOf(name: string): number {
+  const i = name.indexOf('>');
+  return linkKey(Number(name.slice(0, i)), Number(name.slice(i + 1)));
 }
 
 function sentKey(a: Sid, b: Sid, channel: Channel): string {

@@ -1,6 +1,7 @@
 /**
  * Node-side figures for `npm run bench` (not part of `npm test`): simulation throughput with
- * 9 voters + 4 observers under a steady write load, and the time to rewind across 10,000 events.
+ * 9 voters + 4 observers (and with 5 voters) under a steady write load, and the time to rewind
+ * across 10,000 events.
  * Printed as `BENCH name value unit` lines that scripts/bench.mjs collects.
  */
 import { test } from 'vitest';
@@ -44,5 +45,21 @@ test('simulation throughput and rewind', async () => {
   }
   times.sort((a, b) => a - b);
   console.log(`BENCH rewind_10000_events_node_max ${Math.round(times[times.length - 1]!)} ms (20 rewinds, median ${Math.round(times[10]!)} ms)`);
+  lab.dispose();
+}, 300_000);
+
+test('simulation throughput, 5 voters', async () => {
+  const lab = new HeadlessLab({ voters: 5, observers: 0, seed: 1 }, 0);
+  await lab.runtime.runFor(3000);
+  const t0 = now();
+  const e0 = lab.sim.eventCount;
+  for (let s = 0; s < 60; s++) {
+    for (let i = 0; i < 20; i++) await lab.write(1 + ((s * 20 + i) % 5), 1);
+    await lab.runtime.runFor(1000);
+  }
+  const ms = now() - t0;
+  const events = lab.sim.eventCount - e0;
+  console.log(`BENCH sim5_events_per_s ${Math.round((events / ms) * 1000)} events/s (5 voters, 20 writes/s)`);
+  console.log(`BENCH sim5_speed ${Math.round(60000 / ms)} x real time (5 servers, 20 writes/s)`);
   lab.dispose();
 }, 300_000);

@@ -202,6 +202,9 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   private readonly lastSent = new Map<string, WireMessage>();
   private readonly faults = new Map<number, LinkFaults>();
   private readonly faultRngs = new Map<number, Rng>();
+  /** takeBatch's members: endpoint id -> the number of the batch it is in. */
+  private readonly batchMarks: number[] = [];
+  private batchNo = 0;
   /** Number of events (batch members) processed; `lab step` counts these. */
   eventCount = 0;
   /** Called after anything changed (for the UI). */
@@ -435,20 +438,24 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
    */
   private takeBatch(limit: number, until: number): BatchItem[] {
     const items: BatchItem[] = [];
-    const members = new Set<Sid>();
+    // Members are marked with this batch's number (no set per batch).
+    const mark = ++this.batchNo;
+    const marks = this.batchMarks;
+    let members = 0;
     let at: number | undefined;
-    while (members.size < limit) {
+    while (members < limit) {
       const ev = this.queue.peek();
       if (!ev || ev.at > until || (at !== undefined && ev.at !== at)) break;
       const sid = ev.kind === 'deliver' ? ev.to : ev.sid;
-      if (members.has(sid) || (ev.kind === 'deliver' && members.has(ev.from))) break;
+      if (marks[sid] === mark || (ev.kind === 'deliver' && marks[ev.from] === mark)) break;
       this.queue.pop();
       this.now = ev.at;
       const item = this.admit(ev);
       items.push(item);
       if (item.req || item.client) {
         at = ev.at;
-        members.add(sid);
+        marks[sid] = mark;
+        members += 1;
       }
     }
     return items;

@@ -111,8 +111,22 @@ export function lastOpOfRead(op: string): string {
 
 // ------------------------------------------------------------------ jute sizes
 
-const utf8 = new TextEncoder();
-const ustring = (s: string): number => 4 + utf8.encode(s).length;
+const ustring = (s: string): number => 4 + utf8Length(s);
+
+/** `new TextEncoder().encode(s).length` without encoding (a lone surrogate is U+FFFD: 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 const buffer = (b: Uint8Array | null): number => 4 + (b ? b.length : 0);
 const acls = (list: ACL[]): number => list.reduce((n, a) => n + 4 + ustring(a.id.scheme) + ustring(a.id.id), 4);
 

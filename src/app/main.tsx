@@ -1,12 +1,14 @@
 /**
- * Entry point: read the URL (docs/architecture.md), build the runtime with one Web Worker per server,
- * hand it to the store, start the frame loop (1×, playing), render.
+ * Entry point: render the page's root, read the URL (docs/architecture.md), build the runtime with
+ * one Web Worker per server (replaying a shared run, with its progress shown), hand it to the
+ * store, start the frame loop (1×, playing), render the lab.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseLabConfig, urlProblem, type UrlProblem } from '../protocol/config.ts';
-import { decodeRunParam, initLab, parseUrlScript, runConsoleText, startFrameLoop } from '../store/index.ts';
+import { decodeRunParam, frameStats, initLab, parseUrlScript, runConsoleText, startFrameLoop, trackFastForward } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
+import { FastForwardProgress } from '../ui/controls/FastForwardProgress.tsx';
 import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';
 import { WorkerHost } from '../worker/workerHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
@@ -18,16 +20,27 @@ loadProtocolTexts();
 
 declare global {
   interface Window {
-    /** For debugging in the devtools only; tests drive the lab through the UI and the console. */
-    __lab?: { runtime: LabRuntime };
+    /** For debugging in the devtools and for tests' measurements: the runtime, and what the frame loop drew (frameStats). */
+    __lab?: { runtime: LabRuntime; frames: typeof frameStats };
   }
 }
+
+// The page first: a shared link replaying (below) shows its progress (FastForwardProgress).
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root');
+const root = createRoot(rootElement);
+root.render(
+  <StrictMode>
+    <FastForwardProgress />
+  </StrictMode>,
+);
 
 const pageParams = new URLSearchParams(window.location.search);
 // `?lesson=NAME&step=K`: the lesson's ensemble, paused so that only the lesson moves the clock.
 const lesson = await lessonFromUrl(pageParams);
 const { config, problems } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
 let runtime = new LabRuntime(config, () => new WorkerHost());
+window.__lab = { runtime, frames: frameStats };
 // `?run=…`: a shared run (Share): validated, replayed exactly, opened paused where it was shared.
 // A bad link is reported and the lab opens fresh.
 const runParam = lesson ? null : pageParams.get('run');
@@ -37,6 +50,14 @@ if (runParam !== null) {
   const decoded = await decodeRunParam(runParam, config);
   if ('error' in decoded) runErrors.push(urlProblem('run', { why: decoded.error }));
   else {
+    // No frame loop yet: follow the replay's progress here.
+    let following = true;
+    const follow = () => {
+      if (!following) return;
+      trackFastForward(runtime.fastForward);
+      requestAnimationFrame(follow);
+    };
+    requestAnimationFrame(follow);
     try {
       await runtime.loadRun(decoded.run);
       loadedRun = true;
@@ -44,10 +65,13 @@ if (runParam !== null) {
       runErrors.push(urlProblem('run', { why: e instanceof Error ? e.message : String(e) }));
       runtime.dispose();
       runtime = new LabRuntime(config, () => new WorkerHost());
+    } finally {
+      following = false;
+      trackFastForward(null);
     }
   }
 }
-window.__lab = { runtime };
+window.__lab = { runtime, frames: frameStats };
 // `?do=…`: console lines the link runs first (a prepared demo, a soak failure), queued before the
 // first frame so the result is the same on any machine; not with a lesson, which drives the console.
 const script = lesson
@@ -57,10 +81,9 @@ initLab(runtime, { configErrors: [...problems, ...runErrors, ...script.problems]
 if (script.lines.length > 0) void runConsoleText(script.lines.join('\n'));
 startFrameLoop();
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
+root.render(
   <StrictMode>
     <LabPage lesson={lesson} />
+    <FastForwardProgress />
   </StrictMode>,
 );

@@ -6,11 +6,13 @@
  *  2. copies changed server state into the store (React re-renders only changed cards);
  *  3. calls the frame listeners — the cluster view's packet layer and the clock — which read
  *     `runtime.sim` directly, so moving packets never go through React state.
+ * Steps 2 and 3 are held while the lab runs ahead (./fastForward.ts): nothing is drawn until it arrives.
  */
 import type { Simulation } from '../sim/simulation.ts';
 import { PlaybackClock } from './playbackClock.ts';
 import { appendConsole, currentSession, syncLab } from './session.ts';
 import { breakpointHit } from './timeTravel.ts';
+import { drawingHeld, frameStats, trackFastForward } from './fastForward.ts';
 
 export interface FrameInfo {
   sim: Simulation;
@@ -86,6 +88,15 @@ export function createFrameTicker(clock = new PlaybackClock()): (wallMs: number)
     } else {
       lastWall = wallMs;
     }
+    // While the lab runs ahead (src/store/fastForward.ts), nothing is drawn until it arrives.
+    const ff = runtime.fastForward ?? null;
+    trackFastForward(ff);
+    if (ff !== null || drawingHeld()) {
+      frameStats.held += 1;
+      return;
+    }
+    frameStats.drawn += 1;
+    frameStats.drawnAt = runtime.sim.now;
     if (session.dirty) syncLab();
     const frame: FrameInfo = { sim: runtime.sim, generation: runtime.generation, paused: snap.matches('paused') };
     for (const fn of listeners) {

@@ -54,6 +54,12 @@ export class InProcessHost implements PeerHost {
     this.procs.set(sid, { module, node: module.copyNode(node) });
   }
 
+  /** Like `restore`, for a state nobody else holds (a worker's snapshot): taken as it is, not copied. */
+  adopt(sid: NodeId, protocol: string, node: unknown): void {
+    this.protocol = protocol;
+    this.procs.set(sid, { module: hostModule(protocol), node });
+  }
+
   /** A running process: its module and live state (tests wrap steps with it). */
   process(sid: NodeId): Process | undefined {
     return this.procs.get(sid);

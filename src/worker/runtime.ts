@@ -109,6 +109,31 @@ export interface LabRuntimeOptions {
   replayInProcess?: boolean;
   /** Events between checkpoints (default CHECKPOINT_EVERY; 0: no checkpoints, replay from the start). */
   checkpointEvery?: number;
+  /**
+   * With Web Workers: a run ahead (`runFor`, `seek`, `stepEvents`, `stepUntil`) still going after
+   * this much wall time takes the servers' states out of the workers and runs on in this thread,
+   * then hands the states back (see `runAhead`). Default FAST_FORWARD_AFTER_MS; Infinity: never.
+   */
+  fastForwardAfterMs?: number;
+}
+
+/** Default of LabRuntimeOptions.fastForwardAfterMs: a single step or a short run never leaves the workers. */
+export const FAST_FORWARD_AFTER_MS = 10;
+/** A run ahead in this thread runs this long at once, then yields to the page every FAST_FORWARD_SLICE_MS. */
+export const FAST_FORWARD_FIRST_MS = 250;
+export const FAST_FORWARD_SLICE_MS = 50;
+
+/**
+ * A run ahead of what the page shows (a long `lab run`, a seek forward, a replay): nothing is
+ * drawn until it arrives, and the page shows how far it has come.
+ */
+export interface FastForward {
+  /** How far the run has come, from 0 to 1. */
+  fraction: number;
+  /** Where it runs to: a simulated time and an event count (Infinity: no bound of that kind). */
+  target: { t: number; eventCount: number };
+  /** When it began (performance.now()). */
+  startedAt: number;
 }
 
 export class LabRuntime {
@@ -140,8 +165,13 @@ export class LabRuntime {
   /** How many checkpoints were taken and the wall time they took (for benchmarks). */
   readonly checkpointStats = { count: 0, ms: 0 };
 
+  /** Set while the runtime runs ahead of the page (see FastForward); null otherwise. */
+  fastForward: FastForward | null = null;
+  private readonly fastForwardAfterMs: number;
+
   constructor(readonly config: LabConfig, private readonly makeHost: () => PeerHost, opts: LabRuntimeOptions = {}) {
     this.checkpointEvery = opts.checkpointEvery ?? CHECKPOINT_EVERY;
+    this.fastForwardAfterMs = opts.fastForwardAfterMs ?? FAST_FORWARD_AFTER_MS;
     this.replayInProcess = opts.replayInProcess ?? true;
     this.protocol = protocolOf(config);
     this.setup = setupOf(config);
@@ -311,19 +341,20 @@ export class LabRuntime {
   }
 
   async runFor(ms: number, shouldStop?: () => boolean): Promise<void> {
-    await this.exclusive(() => this.runUntilNow(this.sim.now + ms, shouldStop));
+    await this.exclusive(() => this.runUntilNow(this.sim.now + ms, shouldStop, undefined, true));
   }
 
   /**
-   * Runs until simulated time `t`. With `useBreakpoints`, it stops right after the first event
-   * that hits one of `breakpoints` and returns the hit (the playback loop pauses there).
+   * Runs until simulated time `t` (the playback loop's step: it stays with the workers). With
+   * `useBreakpoints`, it stops right after the first event that hits one of `breakpoints` and
+   * returns the hit (the playback loop pauses there).
    */
   async runUntil(t: number, shouldStop?: () => boolean, useBreakpoints = false): Promise<BreakHit | null> {
     return this.exclusive(() => this.runUntilNow(t, shouldStop, useBreakpoints ? this.breakMatcher() : undefined));
   }
 
-  private async runUntilNow(t: number, shouldStop?: () => boolean, breakAt?: TraceMatcher): Promise<BreakHit | null> {
-    const hit = await this.forward(Infinity, t, shouldStop, breakAt);
+  private async runUntilNow(t: number, shouldStop?: () => boolean, breakAt?: TraceMatcher, ahead = false): Promise<BreakHit | null> {
+    const hit = await this.forward(Infinity, t, shouldStop, breakAt, ahead);
     if (!hit && !shouldStop?.() && t > this.sim.now) this.sim.now = t;
     this.noteHead();
     this.onChange?.();
@@ -333,7 +364,7 @@ export class LabRuntime {
   stepEvents(n: number): Promise<number> {
     return this.exclusive(async () => {
       const before = this.sim.eventCount;
-      await this.forward(before + n, Infinity);
+      await this.forward(before + n, Infinity, undefined, undefined, true);
       this.noteHead();
       this.onChange?.();
       return this.sim.eventCount - before;
@@ -347,7 +378,7 @@ export class LabRuntime {
   stepUntil(match: TraceMatcher, maxEvents = 50_000): Promise<{ steps: number; hit: BreakHit | null }> {
     return this.exclusive(async () => {
       const before = this.sim.eventCount;
-      const hit = await this.forward(before + maxEvents, Infinity, undefined, match);
+      const hit = await this.forward(before + maxEvents, Infinity, undefined, match, true);
       this.noteHead();
       this.onChange?.();
       return { steps: this.sim.eventCount - before, hit };
@@ -378,7 +409,7 @@ export class LabRuntime {
     return this.exclusive(async () => {
       const cp = this.nearestCheckpoint(t, Infinity);
       if (t < this.sim.now || (cp && cp.eventCount > this.sim.eventCount + this.checkpointEvery / 2)) await this.replayTo(t, Infinity);
-      await this.runUntilNow(t);
+      await this.runUntilNow(t, undefined, undefined, true);
     });
   }
 
@@ -598,10 +629,86 @@ export class LabRuntime {
    * recorded actions (from before a rewind) at the moment they happened, and keeping
    * checkpoints on the way. With `breakAt`, runs one event at a time and stops right after the
    * first event whose trace entries it matches (returned).
+   *
+   * In the page (a worker host), a run `ahead` of what is drawn — and a replay, which runs in
+   * this thread already — is a fast-forward: `fastForward` says how far it has come, and once
+   * it has lasted `fastForwardAfterMs` the servers move into this thread for the rest of it
+   * (`runAhead`).
    */
-  private async forward(maxEvents: number, maxTime: number, shouldStop?: () => boolean, breakAt?: TraceMatcher): Promise<BreakHit | null> {
+  private async forward(maxEvents: number, maxTime: number, shouldStop?: () => boolean, breakAt?: TraceMatcher, ahead = false): Promise<BreakHit | null> {
+    const live = this.host;
+    if (live.kind !== 'worker' || (!ahead && this.simHost === live)) return this.forwardLoop(maxEvents, maxTime, shouldStop, breakAt, null);
+    const sim = this.sim;
+    const from = { t: sim.now, eventCount: sim.eventCount };
+    const ff: FastForward = { fraction: 0, target: { t: maxTime, eventCount: maxEvents }, startedAt: performance.now() };
+    const run: AheadRun = { ff, from, inThread: this.simHost !== live, tookOver: null, lastYield: ff.startedAt };
+    this.fastForward = ff;
+    try {
+      return await this.forwardLoop(maxEvents, maxTime, shouldStop, breakAt, run);
+    } finally {
+      if (run.tookOver) this.handBack(run.tookOver);
+      if (this.fastForward === ff) this.fastForward = null;
+    }
+  }
+
+  /**
+   * Between two batches of a fast-forward: updates its progress; moves the servers into this
+   * thread once it has lasted `fastForwardAfterMs`; in this thread, yields to the page every
+   * FAST_FORWARD_SLICE_MS after the first FAST_FORWARD_FIRST_MS (the page shows the progress).
+   */
+  private async paceAhead(run: AheadRun): Promise<void> {
+    const now = performance.now();
+    const sim = this.sim;
+    const { t, eventCount } = run.ff.target;
+    run.ff.fraction = t !== Infinity
+      ? progress(sim.now - run.from.t, t - run.from.t)
+      : eventCount !== Infinity ? progress(sim.eventCount - run.from.eventCount, eventCount - run.from.eventCount) : 0;
+    if (!run.inThread) {
+      if (now - run.ff.startedAt < this.fastForwardAfterMs) return;
+      run.tookOver = await this.runAhead();
+      run.inThread = true;
+      return;
+    }
+    if (now - run.ff.startedAt < FAST_FORWARD_FIRST_MS || now - run.lastYield < FAST_FORWARD_SLICE_MS) return;
+    await yieldToPage();
+    run.lastYield = performance.now();
+  }
+
+  /**
+   * Takes every running server's state out of its worker and runs the world in this thread, on
+   * the same protocol code the workers run (InProcessHost): no message round trip per event.
+   * The trace is the same (src/worker/fastForward.test.ts); `handBack` returns the states.
+   */
+  private async runAhead(): Promise<InProcessHost> {
+    const sim = this.sim;
+    const local = new InProcessHost();
+    const up = [...sim.servers.values()].filter((slot) => slot.up).map((slot) => slot.sid);
+    const states = await Promise.all(up.map((sid) => sim.snapshot(sid)));
+    up.forEach((sid, i) => {
+      const node = states[i];
+      if (node !== null && node !== undefined) local.adopt(sid, this.setup.module.id, node);
+    });
+    sim.rehost(local);
+    this.simHost = local;
+    return local;
+  }
+
+  /** The workers take the servers back from a run ahead (reusing running workers; a server started meanwhile gets one). */
+  private handBack(local: InProcessHost): void {
+    const live = this.host;
+    for (const slot of this.sim.servers.values()) {
+      const peer = slot.up ? local.peer(slot.sid) : undefined;
+      if (peer !== undefined) live.restore(slot.sid, this.setup.module.id, peer);
+      else live.kill(slot.sid);
+    }
+    this.sim.rehost(live);
+    this.simHost = live;
+  }
+
+  private async forwardLoop(maxEvents: number, maxTime: number, shouldStop: (() => boolean) | undefined, breakAt: TraceMatcher | undefined, run: AheadRun | null): Promise<BreakHit | null> {
     const sim = this.sim;
     const actions = this.branch.actions;
+    let n = 0;
     for (;;) {
       const next = actions[this.nextAction];
       const e = next ? Math.min(next.eventCount, maxEvents) : maxEvents;
@@ -610,6 +717,7 @@ export class LabRuntime {
       // (`lab step`, or a step that leaves the queue empty) must end, not spin.
       for (let at = sim.nextEventTime(); sim.eventCount < e && at !== undefined && at <= t; at = sim.nextEventTime()) {
         if (shouldStop?.()) return null;
+        if (run && (n++ & 15) === 0) await this.paceAhead(run);
         if (sim.eventCount >= this.nextCheckpointAt() && Math.floor(sim.eventCount / this.checkpointEvery) !== this.skipBucket) await this.takeCheckpoint();
         if (breakAt) {
           const from = sim.trace.length;
@@ -659,6 +767,26 @@ export class LabRuntime {
   dispose(): void {
     this.host.dispose();
   }
+}
+
+/** A fast-forward under way (see LabRuntime.forward). */
+interface AheadRun {
+  readonly ff: FastForward;
+  readonly from: { t: number; eventCount: number };
+  /** The world runs in this thread (a replay, or after `runAhead`). */
+  inThread: boolean;
+  /** The host `runAhead` moved the servers into (handed back at the end). */
+  tookOver: InProcessHost | null;
+  lastYield: number;
+}
+
+function progress(done: number, total: number): number {
+  return total <= 0 ? 1 : Math.min(1, Math.max(0, done / total));
+}
+
+/** Lets the page run (draw a frame, handle input) in the middle of a long run in this thread. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

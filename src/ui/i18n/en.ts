@@ -524,6 +524,7 @@ export const en = {
   slotsOutOfOrderRow: 'chosen out of order (slot {{waitingFor}} was not)',
   slotsLesson: 'Lesson: ZAB vs Paxos',
   replicaDown: 'down',
+  fastForwarding: 'Fast-forwarding',
   dropReasons: { down: 'the server is down', 'connection-closed': 'the connection closed', restarted: 'the server restarted', lost: 'the network lost it', cut: 'the link is cut' },
 };
 

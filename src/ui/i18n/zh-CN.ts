@@ -514,5 +514,6 @@ export const zhCN = {
   slotsOutOfOrderRow: '乱序选定（日志槽 {{waitingFor}} 尚未选定）',
   slotsLesson: '课程：ZAB 与 Paxos',
   replicaDown: '已宕机',
+  fastForwarding: '快进中',
   dropReasons: { down: '服务器已宕机', 'connection-closed': '连接已关闭', restarted: '服务器已重启', lost: '网络丢失了它', cut: '链路已断开' },
 };

@@ -12,7 +12,7 @@ import { LESSON_CATALOG } from '../../../lessons/catalog.ts';
 import type { Check, Lang, Lesson } from '../../../lessons/types.ts';
 import { lessonPlayerMachine, type StepMark } from '../../machines/lessonPlayerMachine.ts';
 import { evaluateChecks, type CheckResult } from '../../worker/lessonChecks.ts';
-import { currentSession, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
+import { currentSession, holdDrawing, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
 import { i18n } from '../i18n';
 import { t, tr } from '../strings.ts';
 
@@ -220,6 +220,10 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
     url.searchParams.set('step', String(stepInUrl));
     window.history.replaceState(null, '', url);
   }, [stepInUrl]);
+
+  // Playing the lesson up to its step, nothing is drawn until it arrives (src/store/fastForward.ts).
+  const autoplaying = snap.status !== 'done' && (snap.matches('autoplay') || snap.matches('seeking'));
+  useEffect(() => (autoplaying ? holdDrawing() : undefined), [autoplaying]);
 
   const done = snap.status === 'done';
   useEffect(() => {

@@ -9,7 +9,7 @@ export { decodeRunParam, encodeRunParam } from './runParam.ts';
 export { parseUrlScript, urlWithScript, MAX_LINES as MAX_URL_SCRIPT_LINES, type UrlScript } from './urlScript.ts';
 export { isLabLine, applyPaste, browseHistory, type HistoryCursor, type Completion } from './consoleText.ts';
 export { zkCliPrompt, DEFAULT_TAB } from './zkcliBridge.ts';
-export { shownZnodeSid } from './znodes.ts';
+export { shownZnodeSid, setZnodeViewShown } from './znodes.ts';
 export { SYNC_FLASH_MS } from './inspector.ts';
 export type { ZnodeDetails, ZnodeInfo, ZnodeKind, ZnodeDiff, ZnodeTreeModel, ZnodeWatchInfo } from './znodeModel.ts';
 export { SPEED_MIN, SPEED_MAX, SPEED_PRESETS } from '../machines/playbackMachine.ts';

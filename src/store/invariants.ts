@@ -81,6 +81,8 @@ let carried: Violation[] = [];
 /** Per invariant: violations beyond those kept (the checker keeps a few per invariant, counts all). */
 let carriedExtra = new Map<InvariantName, number>();
 let snapshots = new Map<Sid, QuorumPeer>();
+/** Each server's view when its snapshot was taken. */
+let sampledViews = new Map<Sid, unknown>();
 let inFlight = false;
 let lastWall = -Infinity;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -97,6 +99,7 @@ export function resetInvariants(src: InvariantSource | null): void {
   carried = [];
   carriedExtra = new Map();
   snapshots = new Map();
+  sampledViews = new Map();
   inFlight = false;
   lastWall = -Infinity;
   if (timer !== null) clearTimeout(timer);
@@ -162,6 +165,7 @@ function newGeneration(src: InvariantSource): void {
   }
   const rewound = checker !== null;
   snapshots = new Map();
+  sampledViews = new Map();
   let priming = false;
   checker = new InvariantChecker((sid) => (priming ? undefined : snapshots.get(sid)));
   checkerGen = src.runtime.generation;
@@ -182,12 +186,18 @@ async function sample(src: InvariantSource): Promise<void> {
   const sim = zkSim(src.runtime.sim);
   checkedSim = sim;
   const next = new Map<Sid, QuorumPeer>();
+  const views = new Map<Sid, unknown>();
   for (const slot of sim.servers.values()) {
     if (!slot.up) continue;
-    const peer = await sim.snapshot(slot.sid);
+    // A server that has not stepped since the last sample (same view object) has the same state:
+    // no need to copy it out of its worker again.
+    const kept = snapshots.get(slot.sid);
+    const peer = kept && slot.view !== null && sampledViews.get(slot.sid) === slot.view ? kept : await sim.snapshot(slot.sid);
     if (peer) next.set(slot.sid, peer);
+    views.set(slot.sid, slot.view);
   }
   snapshots = next;
+  sampledViews = views;
   checker!.check(sim);
   sampledKey = keyOf(src);
   publish(sim);

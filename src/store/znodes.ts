@@ -15,8 +15,10 @@ import { useLabStore, type LabState, type ZnodeTreeStatus } from './labStore.ts'
 import type { OpQueue } from './opQueue.ts';
 import { buildZnodeModel, childNames, znodeDetails } from './znodeModel.ts';
 
-/** At most one round of snapshots per this much wall time. */
+/** At most one round of snapshots per this much wall time (while the tree view is shown). */
 export const FETCH_INTERVAL_MS = 250;
+/** While the tree view is hidden only the console tab's server is kept (for Tab completion), this often. */
+export const HIDDEN_FETCH_INTERVAL_MS = 1000;
 
 export interface ZnodeSource {
   readonly runtime: { readonly sim: Simulation; readonly generation: number };
@@ -37,6 +39,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let watchBump = 0;
 let builtKey = '';
 let source: ZnodeSource | null = null;
+/** Is the znode tree view on screen (ZnodeTree mounted)? */
+let viewShown = false;
 
 const wallNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -49,6 +53,19 @@ export function resetZnodes(src: ZnodeSource | null): void {
   timer = null;
   builtKey = '';
   source = src;
+}
+
+/**
+ * The tree view appeared or went away (another lower tab chosen). Hidden, only the active console
+ * tab's server is fetched (for Tab completion), and less often: no snapshots for what nobody sees.
+ */
+export function setZnodeViewShown(shown: boolean): void {
+  if (viewShown === shown) return;
+  viewShown = shown;
+  if (shown) {
+    rebuildZnodeView(true);
+    pokeZnodes();
+  }
 }
 
 /** Something may have changed watches without a new zxid (a console command ran): look again. */
@@ -88,11 +105,14 @@ function keyOf(src: ZnodeSource, sid: Sid): string {
   return [src.runtime.generation, slot.up, slot.incarnation, v?.state, v?.zab.phase, v?.zab.lastProcessedZxid, clients, watchBump].join('|');
 }
 
-function wanted(src: ZnodeSource): Sid[] {
+function wanted(src: ZnodeSource, all = viewShown): Sid[] {
   const s = useLabStore.getState();
-  const out = new Set<Sid>([shownZnodeSid(s)]);
-  const leader = leaderOf(zkSim(src.runtime.sim));
-  if (leader !== null) out.add(leader);
+  const out = new Set<Sid>();
+  if (all) {
+    out.add(shownZnodeSid(s));
+    const leader = leaderOf(zkSim(src.runtime.sim));
+    if (leader !== null) out.add(leader);
+  }
   const tab = activeTabSid(s);
   if (tab !== null) out.add(tab);
   return [...out].filter((sid) => zkSim(src.runtime.sim).servers.has(sid));
@@ -107,16 +127,16 @@ export function pokeZnodes(): void {
   if (!src) return;
   const stale = wanted(src).some((sid) => cache.get(sid)?.key !== keyOf(src, sid));
   if (!stale || inFlight) {
-    rebuildZnodeView();
+    if (viewShown) rebuildZnodeView();
     return;
   }
-  const wait = lastFetchWall + FETCH_INTERVAL_MS - wallNow();
+  const wait = lastFetchWall + (viewShown ? FETCH_INTERVAL_MS : HIDDEN_FETCH_INTERVAL_MS) - wallNow();
   if (wait > 0) {
     timer ??= setTimeout(() => {
       timer = null;
       pokeZnodes();
     }, wait);
-    rebuildZnodeView();
+    if (viewShown) rebuildZnodeView();
     return;
   }
   inFlight = true;
@@ -134,7 +154,7 @@ export function pokeZnodes(): void {
       inFlight = false;
       lastFetchWall = wallNow();
       if (source !== src) return;
-      rebuildZnodeView();
+      if (viewShown) rebuildZnodeView();
       pokeZnodes();
     });
 }
@@ -144,7 +164,7 @@ export async function refreshZnodes(): Promise<void> {
   const src = source;
   if (!src) return;
   await src.ops.run(async () => {
-    for (const sid of wanted(src)) {
+    for (const sid of wanted(src, true)) {
       const key = keyOf(src, sid);
       if (cache.get(sid)?.key === key) continue;
       const peer = await zkSim(src.runtime.sim).snapshot(sid);

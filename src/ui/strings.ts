@@ -9,9 +9,44 @@
 import { i18n } from './i18n';
 import { en as enResources, type Resources } from './i18n/en';
 
+/**
+ * Rendered strings by key and values, for the current language and resources: views re-render
+ * often with the same texts, and i18next's lookup and interpolation cost far more than a Map read.
+ * Emptied when the language changes or texts are added (./i18n `addTexts`).
+ */
+const cache = new Map<string, string>();
+const CACHE_MAX = 20_000;
+const forget = () => cache.clear();
+i18n.on('languageChanged', forget);
+i18n.store.on('added', forget);
+i18n.store.on('removed', forget);
+
+/** The cache key of a call: its key and values (null when a value is not a plain string, number or boolean). */
+function cacheKey(key: string, params?: Record<string, unknown>): string | null {
+  if (!params) return key;
+  let k = key;
+  for (const name in params) {
+    const v = params[name];
+    const type = typeof v;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return null;
+    k += `\u0000${name}\u0001${type[0]!}${type === 'string' ? (v as string) : String(v)}`;
+  }
+  return k;
+}
+
 /** One string in the current language. */
 export function tr(key: string, params?: Record<string, unknown>): string {
-  return String(i18n.t(key, params));
+  const k = cacheKey(key, params);
+  if (k !== null) {
+    const hit = cache.get(k);
+    if (hit !== undefined) return hit;
+  }
+  const text = String(i18n.t(key, params));
+  if (k !== null) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(k, text);
+  }
+  return text;
 }
 
 const seconds = (ms: number, digits: number) => (ms / 1000).toFixed(digits);

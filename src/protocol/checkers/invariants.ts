@@ -33,8 +33,9 @@ import { isWriteOp, type ClientOp } from '../client/packets.ts';
 import type { QuorumPeer } from '../QuorumPeer.ts';
 import type { LoggedTxn, Sid } from '../types.ts';
 import { counterOf, epochOf, hex, makeZxid } from '../zxid.ts';
-import { loadDatabase } from '../zab/ZKDatabase.ts';
+import { applyTxn, loadDatabase, type ZKDatabase } from '../zab/ZKDatabase.ts';
 import { initConfigNode } from '../datatree/DataTree.ts';
+import type { DataNode, Txn } from '../datatree/types.ts';
 import { isJavaThrowable } from '../javaThrowable.ts';
 import { dbOptions } from '../zab/Zab.ts';
 import type { ZkSimulation } from '../zookeeper.ts';
@@ -81,6 +82,8 @@ export interface CheckStatus {
 
 interface History {
   log: LoggedTxn[];
+  /** (zxid, time) of each log entry scanned: a later sample's log continues this one when its prefix matches. */
+  stamps: number[];
   snapshotZxid: number;
   last: number;
   /** How many log entries have been looked at. */
@@ -91,6 +94,88 @@ interface History {
   checked: number;
   version: number;
   rebuilt: boolean;
+}
+
+/** A server's disk as replayed so far (Replay). */
+interface ReplayState {
+  db: ZKDatabase;
+  snapshotZxid: number;
+  /** (zxid, time) of each log entry replayed or passed over. */
+  stamps: number[];
+  /** The replayed tree's own last processed zxid. */
+  applied: number;
+  /** The live /zookeeper/config node written over the replay when it was built. */
+  cfg: { data: Uint8Array | null; mtime: number } | null;
+}
+
+/** Does `log` still begin with the entries `stamps` recorded (same zxids and times, in order)? */
+function continues(stamps: number[], log: LoggedTxn[]): boolean {
+  if (log.length < stamps.length / 2) return false;
+  for (let i = 0, k = 0; k < stamps.length; i++, k += 2) {
+    const t = log[i]!;
+    if (t.zxid !== stamps[k] || t.time !== stamps[k + 1]) return false;
+  }
+  return true;
+}
+
+/** Does a txn record name a path under /zookeeper (config, quotas) anywhere, multi ops included? */
+function mentionsZookeeper(v: unknown): boolean {
+  if (typeof v === 'string') return v.startsWith('/zookeeper');
+  if (v === null || typeof v !== 'object' || v instanceof Uint8Array) return false;
+  if (Array.isArray(v)) return v.some(mentionsZookeeper);
+  for (const k in v) if (mentionsZookeeper((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+/** stableJson(a) === stableJson(b), without building the texts. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ta = typeof a;
+  if (ta !== 'object' || typeof b !== 'object' || a === null || b === null) return stableJson(a) === stableJson(b);
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array && b instanceof Uint8Array)) return stableJson(a) === stableJson(b);
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!(Array.isArray(a) && Array.isArray(b))) return stableJson(a) === stableJson(b);
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Map || b instanceof Map) {
+    if (!(a instanceof Map && b instanceof Map)) return stableJson(a) === stableJson(b);
+    if (a.size !== b.size) return false;
+    const ib = b.entries();
+    for (const [ka, va] of a) {
+      const [kb, vb] = ib.next().value as [unknown, unknown];
+      if (!sameJson(ka, kb) || !sameJson(va, vb)) return false;
+    }
+    return true;
+  }
+  if (a instanceof Set || b instanceof Set) {
+    if (!(a instanceof Set && b instanceof Set)) return stableJson(a) === stableJson(b);
+    if (a.size !== b.size) return false;
+    const ib = b.values();
+    for (const va of a) if (!sameJson(va, ib.next().value)) return false;
+    return true;
+  }
+  // Plain objects: the same keys (those with a value) in the same order, with the same values.
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < ka.length && ra[ka[i]!] === undefined) i++;
+    while (j < kb.length && rb[kb[j]!] === undefined) j++;
+    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
+    if (ka[i] !== kb[j] || !sameJson(ra[ka[i]!], rb[kb[j]!])) return false;
+    i++;
+    j++;
+  }
 }
 
 /** Keep at most this many violations per invariant (the count goes on). */
@@ -121,6 +206,8 @@ export class InvariantChecker {
   private batches = 0;
   /** What each server's state looked like at its last replay check (skip when unchanged). */
   private readonly replayed = new Map<Sid, string>();
+  /** Per server: its disk replayed so far (Replay), extended entry by entry. */
+  private readonly replays = new Map<Sid, ReplayState>();
   /** Followers checked for PrimaryIntegrity: against which leader/version, up to which entry. */
   private readonly primaryChecked = new Map<Sid, { key: string; upTo: number }>();
 
@@ -179,11 +266,14 @@ export class InvariantChecker {
   private history(sid: Sid, peer: QuorumPeer, last: number): History {
     const log = peer.disk.log;
     const h = this.histories.get(sid);
-    const sameBase = h && h.log === log && h.snapshotZxid === peer.disk.snapshotZxid && h.last <= last;
+    // The log only grows between truncations (a truncation or snapshot replaces the array). A
+    // server state sampled from a worker is a new copy each time: there the log continues the one
+    // seen before when the entries seen before are still there (same zxids and times, in order).
+    const sameBase = h && h.snapshotZxid === peer.disk.snapshotZxid && h.last <= last && (h.log === log || continues(h.stamps, log));
     const target: History = h && sameBase
       ? h
-      : { log, snapshotZxid: peer.disk.snapshotZxid, last, scanned: 0, entries: [], index: new Map(), checked: 0, version: (h?.version ?? 0) + 1, rebuilt: true };
-    // The log only grows between truncations (a truncation or snapshot replaces the array).
+      : { log, stamps: [], snapshotZxid: peer.disk.snapshotZxid, last, scanned: 0, entries: [], index: new Map(), checked: 0, version: (h?.version ?? 0) + 1, rebuilt: true };
+    target.log = log;
     for (let i = target.scanned; i < log.length; i++) {
       const t = log[i]!;
       if (t.zxid > last) break;
@@ -192,6 +282,7 @@ export class InvariantChecker {
         target.entries.push([t.zxid, d]);
         target.index.set(t.zxid, d);
       }
+      target.stamps.push(t.zxid, t.time);
       target.scanned = i + 1;
     }
     if (target === h && h.last !== last) h.version += 1;
@@ -209,6 +300,7 @@ export class InvariantChecker {
       if (!slot.up) {
         this.lastApplied.delete(slot.sid);
         this.histories.delete(slot.sid);
+        this.replays.delete(slot.sid);
         this.primaryChecked.delete(slot.sid);
         continue;
       }
@@ -252,6 +344,13 @@ export class InvariantChecker {
     for (const s of serving) s.history.rebuilt = false;
   }
 
+  /**
+   * Replay: the server's DataTree equals replaying its disk (snapshot + log up to `last`). The
+   * replayed database is kept per server and only the log entries added since are applied to it
+   * (when the log continues the one replayed and nothing under /zookeeper changes, where the
+   * config node written at load time and quotas make the order matter); otherwise it is replayed
+   * from the snapshot again. Trees are compared structurally, as their stableJson texts would be.
+   */
   private checkReplay(sim: ZkSimulation, sid: Sid, peer: QuorumPeer, last: number): void {
     const db = peer.zab.db!;
     const signature = `${last}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}/${db.tree.nodes.size}`;
@@ -260,24 +359,67 @@ export class InvariantChecker {
     if (peer.zab.error !== null) return;
     this.replayed.set(sid, signature);
     const cfg = db.tree.nodes.get('/zookeeper/config');
-    let replayed: ReturnType<typeof loadDatabase>;
+    let r: ReplayState | null;
     try {
-      replayed = loadDatabase({ ...peer.disk, log: peer.disk.log.filter((t) => t.zxid <= last) }, dbOptions(peer));
-      // /zookeeper/config is written at load time (initConfigInZKDatabase), not by a txn; a
-      // quota over it counts that write.
-      if (cfg) initConfigNode(replayed.tree, cfg.data ?? new Uint8Array(0), 0, cfg.stat.mtime);
+      r = this.replayIncrementally(sid, peer, last, cfg);
+      if (!r) {
+        this.replays.delete(sid);
+        const replayed = loadDatabase({ ...peer.disk, log: peer.disk.log.filter((t) => t.zxid <= last) }, dbOptions(peer));
+        // /zookeeper/config is written at load time (initConfigInZKDatabase), not by a txn; a
+        // quota over it counts that write.
+        if (cfg) initConfigNode(replayed.tree, cfg.data ?? new Uint8Array(0), 0, cfg.stat.mtime);
+        r = { db: replayed, snapshotZxid: peer.disk.snapshotZxid, stamps: [], applied: replayed.tree.lastProcessedZxid, cfg: cfg ? { data: cfg.data, mtime: cfg.stat.mtime } : null };
+        for (const t of peer.disk.log) {
+          if (t.zxid > last) break;
+          r.stamps.push(t.zxid, t.time);
+        }
+        this.replays.set(sid, r);
+      }
     } catch (e) {
+      this.replays.delete(sid);
       // The log holds a txn whose apply throws in ZooKeeper's own code (a quota stat node that is
       // not a StatsTrack): the server survived it half applied (Zab.ts stopRole), a replay cannot.
       // Real ZooKeeper cannot replay that log either; nothing to compare.
       if (isJavaThrowable(e)) return;
       throw e;
     }
-    replayed.tree.lastProcessedZxid = db.tree.lastProcessedZxid;
-    if (cfg) replayed.tree.nodes.set('/zookeeper/config', structuredClone(cfg));
-    if (stableJson(replayed.tree) !== stableJson(db.tree)) {
+    const tree = r.db.tree;
+    if (cfg) tree.nodes.set('/zookeeper/config', structuredClone(cfg));
+    tree.lastProcessedZxid = db.tree.lastProcessedZxid;
+    const same = sameJson(tree, db.tree);
+    tree.lastProcessedZxid = r.applied;
+    if (!same) {
       this.fail(sim, 'Replay', [sid], `zk${sid}'s DataTree differs from replaying its snapshot and log up to ${hex(last)}`);
     }
+  }
+
+  /** Brings the kept replay of `sid` up to `last` by applying only new log entries; null when it must be replayed from the snapshot. */
+  private replayIncrementally(sid: Sid, peer: QuorumPeer, last: number, cfg: DataNode | undefined): ReplayState | null {
+    const r = this.replays.get(sid);
+    if (!r || r.snapshotZxid !== peer.disk.snapshotZxid || r.applied > last) return null;
+    if ((r.cfg === null) !== (cfg === undefined)) return null;
+    if (r.cfg && cfg && (r.cfg.mtime !== cfg.stat.mtime || !sameJson(r.cfg.data, cfg.data))) return null;
+    const log = peer.disk.log;
+    if (!continues(r.stamps, log)) return null;
+    const fresh: LoggedTxn[] = [];
+    for (let i = r.stamps.length / 2; i < log.length; i++) {
+      const t = log[i]!;
+      if (t.zxid > last) break;
+      fresh.push(t);
+    }
+    const tree = r.db.tree;
+    for (const t of fresh) {
+      if (t.zxid <= r.applied) continue;
+      const txn = t.txn as Txn;
+      if (mentionsZookeeper(txn.record)) return null;
+      if (txn.record.type === 'closeSession' && tree.ephemerals.get(txn.clientId)?.items.some((p) => p.startsWith('/zookeeper'))) return null;
+    }
+    for (const t of fresh) {
+      if (t.zxid > tree.lastProcessedZxid) applyTxn(r.db, t, dbOptions(peer));
+      r.stamps.push(t.zxid, t.time);
+    }
+    r.applied = tree.lastProcessedZxid;
+    return r;
   }
 
   /** Checks on the entries a history gained since it was last seen: Agreement (one txn per zxid), Integrity, the primary orders. */

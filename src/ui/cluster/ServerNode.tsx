@@ -4,6 +4,7 @@
  * Kill / Start / Wipe buttons. Carries data-server and data-state for tests and lessons.
  */
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import {
   selectServerCard, selectSyncFlash, toggleSelectedServer, useLabStore, type ServerCard,
 } from '../../store/index.ts';
@@ -15,14 +16,31 @@ import { dropServerIntoGroup } from './PartitionGroups.tsx';
 import { ProcessActions } from './ProcessActions.tsx';
 import { useLang } from '../i18n/index.ts';
 
-function voteText(card: ServerCard): string {
+function voteText(card: Face): string {
   if (!card.vote) return t.noVote;
-  return t.voteText(card.vote.leader ?? t.noVote, card.vote.zxid, card.vote.peerEpoch);
+  return t.voteText(card.voteLeader ?? t.noVote, card.voteZxid, card.votePeerEpoch);
+}
+
+/** What the card shows, flat: the card re-renders only when one of these changes (not at every ACK). */
+type Face = Pick<ServerCard, 'sid' | 'name' | 'observer' | 'up' | 'crashReason' | 'state' | 'voteKind' | 'logicalclock' | 'acceptedEpoch' | 'currentEpoch' | 'lastZxid' | 'phase' | 'summary'> & {
+  vote: boolean;
+  voteLeader: string | null;
+  voteZxid: string;
+  votePeerEpoch: string;
+};
+
+function faceOf(c: ServerCard | undefined): Face | undefined {
+  if (!c) return undefined;
+  return {
+    sid: c.sid, name: c.name, observer: c.observer, up: c.up, crashReason: c.crashReason, state: c.state, voteKind: c.voteKind,
+    logicalclock: c.logicalclock, acceptedEpoch: c.acceptedEpoch, currentEpoch: c.currentEpoch, lastZxid: c.lastZxid, phase: c.phase,
+    summary: c.summary, vote: c.vote !== null, voteLeader: c.vote?.leader ?? null, voteZxid: c.vote?.zxid ?? '', votePeerEpoch: c.vote?.peerEpoch ?? '',
+  };
 }
 
 export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid: number; box: NodeBox; density: Density }) {
   useLang(); // re-render on a language change despite memo
-  const card = useLabStore(selectServerCard(sid));
+  const card = useLabStore(useShallow((s) => faceOf(selectServerCard(sid)(s))));
   const selected = useLabStore((s) => s.selectedSid === sid);
   const flash = useLabStore(selectSyncFlash(sid));
   const lit = useServerHighlighted(sid);

@@ -6,7 +6,7 @@
  * until the run takes another branch.
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { eventSource, seekTo, selectProtocol, selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
 import type { ProtocolId } from '../../protocol/config.ts';
 import { formatClock } from '../controls/SimClock.tsx';
@@ -66,32 +66,47 @@ export function EventLog() {
   const firstAhead = shown.length - filterEvents(ahead, { sid, categories: cats }).length;
 
   const scroller = useRef<HTMLDivElement>(null);
+  /** The scroll position and height last seen (scroll events, the ResizeObserver). */
   const [view, setView] = useState({ top: 0, height: 200 });
+  const showView = (top: number, height: number) => setView((v) => (v.top === top && v.height === height ? v : { top, height }));
   const stick = useRef(true);
   const shownHeight = useRef(0);
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    if (stick.current) el.scrollTop = Math.max(0, firstAhead * ROW_PX - el.clientHeight);
-    setView({ top: el.scrollTop, height: el.clientHeight });
-  }, [firstAhead, shown.length]);
-  // The panel changes height (the inspector opens or closes): stay at the newest line.
+  const scrollFrame = useRef(0);
   const bottom = useRef(0);
   bottom.current = firstAhead * ROW_PX;
+  // Following the newest line: scroll there at the start of the next frame, when the layout is
+  // clean — writing scrollTop now would force a layout of the whole page in the middle of this one.
+  useLayoutEffect(() => {
+    if (!stick.current || scrollFrame.current !== 0) return;
+    scrollFrame.current = requestAnimationFrame(() => {
+      scrollFrame.current = 0;
+      const el = scroller.current;
+      if (!el || !stick.current) return;
+      if (shownHeight.current === 0) shownHeight.current = el.clientHeight;
+      const top = Math.max(0, bottom.current - shownHeight.current);
+      if (el.scrollTop !== top) el.scrollTop = top;
+      showView(el.scrollTop, shownHeight.current);
+    });
+  }, [firstAhead, shown.length]);
+  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
+  // The panel changes height (the inspector opens or closes): stay at the newest line.
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const ro = new ResizeObserver(() => {
       shownHeight.current = el.clientHeight;
       if (stick.current) el.scrollTop = Math.max(0, bottom.current - el.clientHeight);
-      setView({ top: el.scrollTop, height: el.clientHeight });
+      showView(el.scrollTop, el.clientHeight);
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
-  const from = Math.max(0, Math.floor(view.top / ROW_PX) - OVERSCAN);
-  const to = Math.min(shown.length, Math.ceil((view.top + view.height) / ROW_PX) + OVERSCAN);
+  // While following, the rows at the newest line are drawn already (the scroll lands next frame).
+  const height = shownHeight.current || view.height;
+  const target = stick.current ? Math.max(0, firstAhead * ROW_PX - height) : view.top;
+  const from = Math.max(0, Math.floor(Math.min(view.top, target) / ROW_PX) - OVERSCAN);
+  const to = Math.min(shown.length, Math.ceil((Math.max(view.top, target) + height) / ROW_PX) + OVERSCAN);
   const rows = shown.slice(from, to);
 
   return (
@@ -146,7 +161,7 @@ export function EventLog() {
           } else {
             stick.current = el.scrollTop + el.clientHeight >= firstAhead * ROW_PX - 2;
           }
-          setView({ top: el.scrollTop, height: el.clientHeight });
+          showView(el.scrollTop, el.clientHeight);
         }}
       >
         {shown.length === 0 ? (
@@ -155,21 +170,8 @@ export function EventLog() {
           <ol className="eventlog-rows" aria-label={t.eventLogTitle} style={{ height: shown.length * ROW_PX }}>
             {rows.map((l, i) => {
               const at = from + i;
-              const time = formatClock(l.t);
-              return (
-                <li
-                  key={`${at >= firstAhead ? 'a' : 'l'}${l.index}`}
-                  className={`eventlog-row cat-${l.category}${at >= firstAhead ? ' ahead' : ''}`}
-                  style={{ top: at * ROW_PX }}
-                  data-event-kind={l.category}
-                  data-t={l.t}
-                >
-                  <button type="button" onClick={() => void seekTo(l.t)} aria-label={t.eventLogSeek(time, l.text)}>
-                    <span className="eventlog-time">{time}</span>
-                    <span className="eventlog-text">{l.text}</span>
-                  </button>
-                </li>
-              );
+              const ahead = at >= firstAhead;
+              return <Row key={`${ahead ? 'a' : 'l'}${l.index}`} line={l} top={at * ROW_PX} ahead={ahead} />;
             })}
           </ol>
         )}
@@ -177,3 +179,16 @@ export function EventLog() {
     </section>
   );
 }
+
+/** One line, re-rendered only when it or its place changes (a language change reads new lines). */
+const Row = memo(function Row({ line: l, top, ahead }: { line: EventLine; top: number; ahead: boolean }) {
+  const time = formatClock(l.t);
+  return (
+    <li className={`eventlog-row cat-${l.category}${ahead ? ' ahead' : ''}`} style={{ top }} data-event-kind={l.category} data-t={l.t}>
+      <button type="button" onClick={() => void seekTo(l.t)} aria-label={t.eventLogSeek(time, l.text)}>
+        <span className="eventlog-time">{time}</span>
+        <span className="eventlog-text">{l.text}</span>
+      </button>
+    </li>
+  );
+});

@@ -6,10 +6,10 @@
  * TTL nodes and watched nodes. Clicking a node shows its data (as text), its Stat as `stat`
  * prints it and its ACL as `getAcl` prints it. Every node carries `data-path`.
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import {
   chooseZnodeServer, selectSelectedZnode, selectServerIds, selectZnodeChoice, selectZnodeSid, selectZnodeStatus, selectZnodeToggles,
-  selectZnodeTree, selectZnode, toggleZnode, useLabStore, type ZnodeInfo, type ZnodeTreeModel,
+  selectZnodeTree, selectZnode, setZnodeViewShown, toggleZnode, useLabStore, type ZnodeInfo, type ZnodeTreeModel,
 } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { layoutTree, type LayoutItem } from './layout.ts';
@@ -210,6 +210,11 @@ export function ZnodeTree() {
   const sid = useLabStore(selectZnodeSid);
   const selected = useLabStore(selectSelectedZnode);
   const diffs = useMemo(() => (model ? Object.values(model.nodes).filter((n) => n.diff !== null).length : 0), [model]);
+  // The store fetches the trees this view draws only while it is on screen.
+  useEffect(() => {
+    setZnodeViewShown(true);
+    return () => setZnodeViewShown(false);
+  }, []);
   return (
     <section className="znode-panel panel" aria-labelledby="znodes-title" data-znode-server={sid} data-status={status}>
       <header className="panel-head">

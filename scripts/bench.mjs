@@ -10,8 +10,9 @@
 //              9 voters + 4 observers, under ~10 writes per wall second; frame intervals at 9 + 4
 //   raftscope  the same measurement on RaftScope (5 servers), for scale ($RAFTSCOPE_DIR or
 //              .bench/raftscope; scripts/get-raftscope.sh puts it there)
-//   spacetime  the space-time diagram with ~10,000 arrows: p95 frame interval following and dragging
-//   workers    events/s through the page's Web Workers vs in-process in the same page; rewind in the page
+//   spacetime  the space-time diagram with ~10,000 arrows: p95 frame interval following and dragging;
+//              then a rewind across 10,000 events in that page
+//   workers    events/s through the page's Web Workers vs in-process in the same page
 //   labrun     `lab run 600s` typed in the console: wall time at 3 voters and at 9 + 4
 // Options: --runs N (page groups N times; values shown as min–max, judged on the median),
 //          --markdown (the table as Markdown), --no-save (do not write bench/last-run.json).
@@ -84,26 +85,26 @@ const FIGURES = [
   ['timeline_p95_hidden', 'Same moment, diagram hidden (baseline)', 'ms', 1, null, 'lower'],
   ['timeline_p95_pan', 'Space-time p95 frame, zoomed out, dragging', 'ms', 1, ['<=', 16.7]],
   ['timeline_draw_p95', "Space-time diagram's own draw p95 (both)", 'ms', 1, null, 'lower'],
+  ['rewind_page', 'Rewind 10,000 events in the page', 'ms', 0, ['<=', 100]],
   // workers
   ['page_events_per_s_workers', 'Page events/s through Web Workers, 9 + 4, 20 writes/s', 'events/s', 0, null, 'higher'],
   ['page_events_per_s_inprocess', 'Page events/s in-process, same config', 'events/s', 0, null, 'higher'],
-  ['rewind_page', 'Rewind 10,000 events in the page', 'ms', 0, ['<=', 100]],
   // labrun
   ['labrun_3', '`lab run 600s` in the page, 3 voters', 's', 2, ['<=', 0.3]],
   ['labrun_3_frames', 'Frames drawn during it (3 voters)', 'frames', 0, null, null],
   ['labrun_13', '`lab run 600s` in the page, 9 + 4', 's', 2, ['<=', 3]],
   ['labrun_13_frames', 'Frames drawn during it (9 + 4)', 'frames', 0, null, null],
-].map(([id, label, unit, decimals, goal, better]) => ({ id, label, unit, decimals, goal, better: better ?? (goal ? (goal[0] === '<=' ? 'lower' : 'higher') : null) }));
+].map(([id, label, unit, decimals, goal, better, title]) => ({ id, label, title: title ?? label, unit, decimals, goal, better: better ?? (goal ? (goal[0] === '<=' ? 'lower' : 'higher') : null) }));
 
 function mainThreadFigures(id, label, goal) {
   return [
     [`${id}_task`, `${label}: task time`, 'ms/s', 0, goal, 'lower'],
-    [`${id}_script`, '  of which script', 'ms/s', 0, null, 'lower'],
-    [`${id}_style`, '  of which style recalc', 'ms/s', 1, null, 'lower'],
-    [`${id}_layout`, '  of which layout', 'ms/s', 1, null, 'lower'],
-    [`${id}_other`, '  of which other (paint, GC, …)', 'ms/s', 0, null, 'lower'],
-    [`${id}_cpu`, '  main-thread CPU time (less sensitive to load)', 'ms/s', 0, null, 'lower'],
-    [`${id}_frame`, '  task time per frame', 'ms/frame', 2, null, 'lower'],
+    [`${id}_script`, '  of which script', 'ms/s', 0, null, 'lower', `${label}: script`],
+    [`${id}_style`, '  of which style recalc', 'ms/s', 1, null, 'lower', `${label}: style recalc`],
+    [`${id}_layout`, '  of which layout', 'ms/s', 1, null, 'lower', `${label}: layout`],
+    [`${id}_other`, '  of which other (paint, GC, …)', 'ms/s', 0, null, 'lower', `${label}: other task time`],
+    [`${id}_cpu`, '  main-thread CPU time (less sensitive to load)', 'ms/s', 0, null, 'lower', `${label}: main-thread CPU time`],
+    [`${id}_frame`, '  task time per frame', 'ms/frame', 2, null, 'lower', `${label}: task time per frame`],
   ];
 }
 
@@ -263,6 +264,7 @@ function recordMain(id, m, detail) {
   record(`${id}_frame`, m.frame, `${m.fps.toFixed(0)} frames/s${drawn}`);
 }
 
+const n = (x) => Number(x).toLocaleString('en-US');
 const q = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 // ---------------------------------------------------------------- 3. animating
@@ -376,7 +378,7 @@ async function spacetime(browser, base) {
     }, ms);
   log('spacetime: following');
   const follow = await measureFrames(4000);
-  record('timeline_p95_follow', q(follow.deltas, 0.95), `13 lanes, ${packets} delivered in the trace, ${follow.drawnMax} arrows drawn`);
+  record('timeline_p95_follow', q(follow.deltas, 0.95), `13 lanes, ${n(packets)} delivered in the trace, ${n(follow.drawnMax)} arrows drawn`);
   // The same moment with the diagram hidden (Znodes tab): what the rest of the page costs.
   await page.getByRole('button', { name: 'Znodes', exact: true }).click();
   const hidden = await measureFrames(4000);
@@ -401,8 +403,18 @@ async function spacetime(browser, base) {
     dir = -dir;
   }
   const panned = await pan;
-  record('timeline_p95_pan', q(panned.deltas, 0.95), `up to ${panned.drawnMax} arrows drawn`);
+  record('timeline_p95_pan', q(panned.deltas, 0.95), `up to ${n(panned.drawnMax)} arrows drawn`);
   record('timeline_draw_p95', q([...follow.draws, ...panned.draws].sort((a, b) => a - b), 0.95));
+  log('spacetime: rewind');
+  await consoleLine(page, 'lab pause');
+  const rewind = await page.evaluate(async () => {
+    const runtime = window.__lab.runtime;
+    while (runtime.sim.eventCount < 10500) await runtime.runFor(1000);
+    const t0 = performance.now();
+    await runtime.back(10000);
+    return { ms: performance.now() - t0, events: runtime.sim.eventCount };
+  });
+  record('rewind_page', rewind.ms, 'Web Workers, diagram showing; replayed in-process, states pushed into the workers');
   await page.close();
 }
 
@@ -435,27 +447,21 @@ async function workers(browser, base) {
   const viaWorkers = await page.evaluate(async ({ drive, wall }) => {
     const rt = window.__lab.runtime;
     const r = await (0, eval)(drive)(rt, wall);
-    // Enough events behind us to rewind across 10,000.
-    while (rt.sim.eventCount < 10_500) await rt.runFor(1000);
     return { ...r, host: rt.host?.kind };
   }, { drive, wall: WALL });
-  record('page_events_per_s_workers', (viaWorkers.events / viaWorkers.ms) * 1000, `${viaWorkers.events} events in ${(viaWorkers.ms / 1000).toFixed(1)} s (${viaWorkers.host ?? '?'} host)`);
-  log('workers: rewind in the page');
-  const rewind = await page.evaluate(async () => {
+  if (viaWorkers.host !== 'worker') log(`workers: the page's host is ${viaWorkers.host}, not Web Workers`);
+  record('page_events_per_s_workers', (viaWorkers.events / viaWorkers.ms) * 1000, `${n(viaWorkers.events)} events in ${(viaWorkers.ms / 1000).toFixed(1)} s`);
+  // A rewind replays in this thread on an in-process host: borrow its class for an in-process run.
+  await page.evaluate(async () => {
     const rt = window.__lab.runtime;
-    // A rewind replays in this thread on an in-process host: keep its class for the next figure.
     const forward = rt.forward;
     rt.forward = function (...args) {
       if (this.simHost?.kind === 'in-process') window.__benchInProcessHost = this.simHost.constructor;
       return forward.apply(this, args);
     };
-    const t0 = performance.now();
-    await rt.back(10000);
-    const ms = performance.now() - t0;
+    await rt.back(1);
     delete rt.forward;
-    return { ms, events: rt.sim.eventCount };
   });
-  record('rewind_page', rewind.ms, 'Web Workers; replayed in-process, states pushed into the workers');
   log('workers: events/s in-process');
   const inProcess = await page.evaluate(async ({ drive, wall }) => {
     const rt = window.__lab.runtime;
@@ -467,7 +473,7 @@ async function workers(browser, base) {
     local.dispose();
     return r;
   }, { drive, wall: WALL });
-  if (inProcess) record('page_events_per_s_inprocess', (inProcess.events / inProcess.ms) * 1000, `${inProcess.events} events in ${(inProcess.ms / 1000).toFixed(1)} s`);
+  if (inProcess) record('page_events_per_s_inprocess', (inProcess.events / inProcess.ms) * 1000, `${n(inProcess.events)} events in ${(inProcess.ms / 1000).toFixed(1)} s`);
   else skip('page_events_per_s_inprocess', 'n/a (no in-process host seen during the rewind)');
   await page.close();
 }
@@ -606,7 +612,8 @@ console.log('');
 if (opt.markdown) {
   for (const h of header) console.log(`${h}  `);
   console.log('');
-  const esc = (s) => s.replace(/\|/g, '\\|');
+  // Sub-rows keep their indent (Markdown would drop the spaces).
+  const esc = (s) => s.replace(/\|/g, '\\|').replace(/^ {2}/, '&emsp;');
   console.log(`| ${cols.join(' | ')} |`);
   console.log(`|${cols.map((_, i) => (i === 1 ? '---:' : '---')).join('|')}|`);
   for (const c of cells) console.log(`| ${c.map(esc).join(' | ')} |`);
@@ -627,7 +634,7 @@ if (opt.save) {
   for (const t of table) {
     if (t.id === undefined) continue;
     const f = byId.get(t.id);
-    figures[t.id] = { label: f.label, value: Number(t.med.toPrecision(6)), unit: f.unit, min: Number(t.lo.toPrecision(6)), max: Number(t.hi.toPrecision(6)), runs: t.values.length, goal: f.goal ? `${f.goal[0]} ${f.goal[1]}` : null, date };
+    figures[t.id] = { label: f.title ?? f.label, value: Number(t.med.toPrecision(6)), unit: f.unit, min: Number(t.lo.toPrecision(6)), max: Number(t.hi.toPrecision(6)), runs: t.values.length, goal: f.goal ? `${f.goal[0]} ${f.goal[1]}` : null, date };
   }
   mkdirSync('bench', { recursive: true });
   writeFileSync(LAST_RUN, `${JSON.stringify({ date, machine, runs: opt.runs, groups: opt.only, figures }, null, 2)}\n`);

@@ -426,7 +426,8 @@ async function workers(browser, base) {
   await consoleLine(page, 'lab pause');
   // The same script on both paths (the one the Node figure runs): 20 writes per simulated
   // second through the servers in turn, then a simulated second, for up to 30 simulated
-  // seconds or WALL ms of wall time.
+  // seconds or WALL ms of wall time. `runUntil` is the playback loop's step: it stays with the
+  // workers (a long `runFor` may move the servers into the page's thread to fast-forward).
   const drive = `async (rt, wall) => {
     const ids = rt.setup.ids;
     const enc = new TextEncoder();
@@ -438,7 +439,7 @@ async function workers(browser, base) {
         n += 1;
         void rt.apply({ type: 'request', sid: ids[n % ids.length], req: { sessionId: 0xbe7dn, cxid: n, authInfo: [], request: { type: 'create', path: '/d-' + n, data: enc.encode('x'), acl: [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }], mode: 'PERSISTENT' } } });
       }
-      await rt.runFor(1000);
+      await rt.runUntil(rt.sim.now + 1000);
     }
     const ms = performance.now() - t0;
     return { events: rt.sim.eventCount - e0, ms };

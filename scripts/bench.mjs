@@ -91,9 +91,9 @@ const FIGURES = [
   ['page_events_per_s_inprocess', 'Page events/s in-process, same config', 'events/s', 0, null, 'higher'],
   // labrun
   ['labrun_3', '`lab run 600s` in the page, 3 voters', 's', 2, ['<=', 0.3]],
-  ['labrun_3_frames', 'Frames drawn during it (3 voters)', 'frames', 0, null, null],
+  ['labrun_3_frames', 'Frames drawn during it, 3 voters', '', 0, null, null],
   ['labrun_13', '`lab run 600s` in the page, 9 + 4', 's', 2, ['<=', 3]],
-  ['labrun_13_frames', 'Frames drawn during it (9 + 4)', 'frames', 0, null, null],
+  ['labrun_13_frames', 'Frames drawn during it, 9 + 4', '', 0, null, null],
 ].map(([id, label, unit, decimals, goal, better, title]) => ({ id, label, title: title ?? label, unit, decimals, goal, better: better ?? (goal ? (goal[0] === '<=' ? 'lower' : 'higher') : null) }));
 
 function mainThreadFigures(id, label, goal) {
@@ -515,7 +515,7 @@ async function labrun(browser, base) {
     const r = await page.evaluate(() => window.__benchRun);
     const out = await page.evaluate(() => document.querySelector('[role="log"]')?.textContent?.match(/time [^\s]+/g)?.pop() ?? '');
     record(id, (r.t1 - r.t0) / 1000, out ? `console: ${out}` : undefined);
-    if (r.frames) record(`${id}_frames`, r.frames.drawn, `${r.frames.held} held`);
+    if (r.frames) record(`${id}_frames`, r.frames.drawn, `window.__lab.frames; ${r.frames.held} held`);
     else skip(`${id}_frames`, 'n/a (no window.__lab.frames)');
     await page.close();
   }
@@ -588,7 +588,7 @@ for (const f of byId.values()) {
   const med = median(r.values);
   const lo = Math.min(...r.values);
   const hi = Math.max(...r.values);
-  const value = `${lo === hi ? fmt(med, f.decimals) : `${fmt(lo, f.decimals)}–${fmt(hi, f.decimals)}`} ${f.unit}`;
+  const value = `${lo === hi ? fmt(med, f.decimals) : `${fmt(lo, f.decimals)}–${fmt(hi, f.decimals)}`} ${f.unit}`.trimEnd();
   const ok = !f.goal ? '' : (f.goal[0] === '<=' ? med <= f.goal[1] : med >= f.goal[1]) ? 'ok' : 'over';
   let since = '';
   const before = previous?.figures?.[f.id]?.value;

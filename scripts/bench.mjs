@@ -103,7 +103,7 @@ function mainThreadFigures(id, label, goal) {
     [`${id}_style`, '  of which style recalc', 'ms/s', 1, null, 'lower', `${label}: style recalc`],
     [`${id}_layout`, '  of which layout', 'ms/s', 1, null, 'lower', `${label}: layout`],
     [`${id}_other`, '  of which other (paint, GC, …)', 'ms/s', 0, null, 'lower', `${label}: other task time`],
-    [`${id}_cpu`, '  main-thread CPU time (less sensitive to load)', 'ms/s', 0, null, 'lower', `${label}: main-thread CPU time`],
+    [`${id}_cpu`, '  main-thread CPU time', 'ms/s', 0, null, 'lower', `${label}: main-thread CPU time`],
     [`${id}_frame`, '  task time per frame', 'ms/frame', 2, null, 'lower', `${label}: task time per frame`],
   ];
 }

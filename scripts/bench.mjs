@@ -66,10 +66,12 @@ const FIGURES = [
   ['sim_events_per_s', 'Simulation events/s, Node, 13 servers, 20 writes/s', 'events/s', 0, ['>=', 100000]],
   ['sim_packets_per_s', 'Simulation packets delivered/s, same run', 'packets/s', 0, null, 'higher'],
   ['sim_speed', 'Simulated time per wall time, same run', '× real time', 0, null, 'higher'],
-  ['checkpoint_cost', 'Checkpoint (world + every server), same run', 'ms each', 1, null, 'lower'],
+  ['checkpoint_cost', 'Checkpoint (world + every server), 13 servers', 'ms each', 1, null, 'lower'],
   ['rewind_node_first', 'Rewind 10,000 events, Node, first rewind', 'ms', 0, null, 'lower'],
   ['rewind_node_median', 'Rewind 10,000 events, Node, median of 20', 'ms', 0, ['<=', 50]],
   ['rewind_node_max', 'Rewind 10,000 events, Node, max of 20', 'ms', 0, ['<=', 100]],
+  ['sim5_events_per_s', 'Simulation events/s, Node, 5 voters, 20 writes/s', 'events/s', 0, null, 'higher'],
+  ['sim5_speed', 'Simulated time per wall time, 5 voters', '× real time', 0, null, 'higher'],
   // bundle
   ['first_load_js_gzip', 'First-load JavaScript (gzip)', 'KB', 1, ['<=', 300]],
   ['worker_js_gzip', 'Worker JavaScript (gzip, loaded once per server)', 'KB', 1, null, 'lower'],
@@ -133,16 +135,21 @@ function runNode() {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   // The lines are the other script's to define: known names get goals, others are shown as they come.
-  const known = { rewind_10000_events_node: 'rewind_node_first', rewind_10000_events_node_max: 'rewind_node_max', rewind_10000_events_node_median: 'rewind_node_median' };
+  const renamed = { rewind_10000_events_node: 'rewind_node_first', rewind_10000_events_node_max: 'rewind_node_max', rewind_10000_events_node_median: 'rewind_node_median' };
   for (const raw of out.split('\n')) {
     const line = raw.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
     const m = /BENCH (\S+) (\S+) ?(.*)$/.exec(line);
     if (!m) continue;
     const [, name, value, unit] = m;
-    const id = known[name] ?? name;
-    if (!byId.has(id)) byId.set(id, { id, label: `${name} (Node)`, unit: unit.split(' (')[0], decimals: value.includes('.') ? 1 : 0, goal: null, better: null });
+    const id = renamed[name] ?? name;
+    if (!byId.has(id)) {
+      const u = unit.split(' (')[0];
+      byId.set(id, { id, label: `${name} (Node)`, unit: u, decimals: value.includes('.') ? 1 : 0, goal: null, better: /\/s$|real time/.test(u) ? 'higher' : /^ms/.test(u) ? 'lower' : null });
+    }
     const extra = /\((.*)\)/.exec(unit)?.[1];
-    record(id, Number(value), id === 'sim_speed' || id.startsWith('rewind') ? undefined : extra);
+    // The known lines' parentheses repeat their labels, except the checkpoints' counts.
+    const known = FIGURES.some((f) => f.id === id);
+    record(id, Number(value), !known || id === 'checkpoint_cost' ? extra : undefined);
     // `… max N ms (20 rewinds, median M ms)`: the median rides along with the max.
     const med = /median (\d+(?:\.\d+)?)/.exec(unit);
     if (name === 'rewind_10000_events_node_max' && med && !out.includes('BENCH rewind_10000_events_node_median')) record('rewind_node_median', Number(med[1]));

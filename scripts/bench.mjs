@@ -66,10 +66,12 @@ const FIGURES = [
   ['sim_events_per_s', 'Simulation events/s, Node, 13 servers, 20 writes/s', 'events/s', 0, ['>=', 100000]],
   ['sim_packets_per_s', 'Simulation packets delivered/s, same run', 'packets/s', 0, null, 'higher'],
   ['sim_speed', 'Simulated time per wall time, same run', '× real time', 0, null, 'higher'],
-  ['checkpoint_cost', 'Checkpoint (world + every server), same run', 'ms each', 1, null, 'lower'],
+  ['checkpoint_cost', 'Checkpoint (world + every server), 13 servers', 'ms each', 1, null, 'lower'],
   ['rewind_node_first', 'Rewind 10,000 events, Node, first rewind', 'ms', 0, null, 'lower'],
   ['rewind_node_median', 'Rewind 10,000 events, Node, median of 20', 'ms', 0, ['<=', 50]],
   ['rewind_node_max', 'Rewind 10,000 events, Node, max of 20', 'ms', 0, ['<=', 100]],
+  ['sim5_events_per_s', 'Simulation events/s, Node, 5 voters, 20 writes/s', 'events/s', 0, null, 'higher'],
+  ['sim5_speed', 'Simulated time per wall time, 5 voters', '× real time', 0, null, 'higher'],
   // bundle
   ['first_load_js_gzip', 'First-load JavaScript (gzip)', 'KB', 1, ['<=', 300]],
   ['worker_js_gzip', 'Worker JavaScript (gzip, loaded once per server)', 'KB', 1, null, 'lower'],
@@ -91,9 +93,9 @@ const FIGURES = [
   ['page_events_per_s_inprocess', 'Page events/s in-process, same config', 'events/s', 0, null, 'higher'],
   // labrun
   ['labrun_3', '`lab run 600s` in the page, 3 voters', 's', 2, ['<=', 0.3]],
-  ['labrun_3_frames', 'Frames drawn during it (3 voters)', 'frames', 0, null, null],
+  ['labrun_3_frames', 'Frames drawn during it, 3 voters', '', 0, null, null],
   ['labrun_13', '`lab run 600s` in the page, 9 + 4', 's', 2, ['<=', 3]],
-  ['labrun_13_frames', 'Frames drawn during it (9 + 4)', 'frames', 0, null, null],
+  ['labrun_13_frames', 'Frames drawn during it, 9 + 4', '', 0, null, null],
 ].map(([id, label, unit, decimals, goal, better, title]) => ({ id, label, title: title ?? label, unit, decimals, goal, better: better ?? (goal ? (goal[0] === '<=' ? 'lower' : 'higher') : null) }));
 
 function mainThreadFigures(id, label, goal) {
@@ -103,7 +105,7 @@ function mainThreadFigures(id, label, goal) {
     [`${id}_style`, '  of which style recalc', 'ms/s', 1, null, 'lower', `${label}: style recalc`],
     [`${id}_layout`, '  of which layout', 'ms/s', 1, null, 'lower', `${label}: layout`],
     [`${id}_other`, '  of which other (paint, GC, …)', 'ms/s', 0, null, 'lower', `${label}: other task time`],
-    [`${id}_cpu`, '  main-thread CPU time (less sensitive to load)', 'ms/s', 0, null, 'lower', `${label}: main-thread CPU time`],
+    [`${id}_cpu`, '  main-thread CPU time', 'ms/s', 0, null, 'lower', `${label}: main-thread CPU time`],
     [`${id}_frame`, '  task time per frame', 'ms/frame', 2, null, 'lower', `${label}: task time per frame`],
   ];
 }
@@ -133,16 +135,21 @@ function runNode() {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   // The lines are the other script's to define: known names get goals, others are shown as they come.
-  const known = { rewind_10000_events_node: 'rewind_node_first', rewind_10000_events_node_max: 'rewind_node_max', rewind_10000_events_node_median: 'rewind_node_median' };
+  const renamed = { rewind_10000_events_node: 'rewind_node_first', rewind_10000_events_node_max: 'rewind_node_max', rewind_10000_events_node_median: 'rewind_node_median' };
   for (const raw of out.split('\n')) {
     const line = raw.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
     const m = /BENCH (\S+) (\S+) ?(.*)$/.exec(line);
     if (!m) continue;
     const [, name, value, unit] = m;
-    const id = known[name] ?? name;
-    if (!byId.has(id)) byId.set(id, { id, label: `${name} (Node)`, unit: unit.split(' (')[0], decimals: value.includes('.') ? 1 : 0, goal: null, better: null });
+    const id = renamed[name] ?? name;
+    if (!byId.has(id)) {
+      const u = unit.split(' (')[0];
+      byId.set(id, { id, label: `${name} (Node)`, unit: u, decimals: value.includes('.') ? 1 : 0, goal: null, better: /\/s$|real time/.test(u) ? 'higher' : /^ms/.test(u) ? 'lower' : null });
+    }
     const extra = /\((.*)\)/.exec(unit)?.[1];
-    record(id, Number(value), id === 'sim_speed' || id.startsWith('rewind') ? undefined : extra);
+    // The known lines' parentheses repeat their labels, except the checkpoints' counts.
+    const known = FIGURES.some((f) => f.id === id);
+    record(id, Number(value), !known || id === 'checkpoint_cost' ? extra : undefined);
     // `… max N ms (20 rewinds, median M ms)`: the median rides along with the max.
     const med = /median (\d+(?:\.\d+)?)/.exec(unit);
     if (name === 'rewind_10000_events_node_max' && med && !out.includes('BENCH rewind_10000_events_node_median')) record('rewind_node_median', Number(med[1]));
@@ -515,7 +522,7 @@ async function labrun(browser, base) {
     const r = await page.evaluate(() => window.__benchRun);
     const out = await page.evaluate(() => document.querySelector('[role="log"]')?.textContent?.match(/time [^\s]+/g)?.pop() ?? '');
     record(id, (r.t1 - r.t0) / 1000, out ? `console: ${out}` : undefined);
-    if (r.frames) record(`${id}_frames`, r.frames.drawn, `${r.frames.held} held`);
+    if (r.frames) record(`${id}_frames`, r.frames.drawn, `window.__lab.frames; ${r.frames.held} held`);
     else skip(`${id}_frames`, 'n/a (no window.__lab.frames)');
     await page.close();
   }
@@ -588,7 +595,7 @@ for (const f of byId.values()) {
   const med = median(r.values);
   const lo = Math.min(...r.values);
   const hi = Math.max(...r.values);
-  const value = `${lo === hi ? fmt(med, f.decimals) : `${fmt(lo, f.decimals)}–${fmt(hi, f.decimals)}`} ${f.unit}`;
+  const value = `${lo === hi ? fmt(med, f.decimals) : `${fmt(lo, f.decimals)}–${fmt(hi, f.decimals)}`} ${f.unit}`.trimEnd();
   const ok = !f.goal ? '' : (f.goal[0] === '<=' ? med <= f.goal[1] : med >= f.goal[1]) ? 'ok' : 'over';
   let since = '';
   const before = previous?.figures?.[f.id]?.value;

@@ -126,10 +126,20 @@ function num(v: number): void {
       x = q;
     }
   } else {
-    while (v > 0) {
-      const d = v % 10;
-      DIGITS[n++] = d;
-      v = (v - d) / 10;
+    // Beyond 31 bits (zxids): the low nine digits, then the rest, each in integer arithmetic.
+    const hi = Math.floor(v / 1e9);
+    let lo = (v - hi * 1e9) | 0;
+    for (let k = 0; k < 9; k++) {
+      const q = (lo / 10) | 0;
+      DIGITS[n++] = lo - q * 10;
+      lo = q;
+    }
+    // A safe integer over 2^31 has 2 <= hi < 2^24.
+    let y = hi | 0;
+    while (y > 0) {
+      const q = (y / 10) | 0;
+      DIGITS[n++] = y - q * 10;
+      y = q;
     }
   }
   let x = a;

@@ -39,38 +39,44 @@ export interface RngState {
 }
 
 export class Rng {
-  private s: RngState;
+  private root: number;
+  /** sfc32's words a, b, c, d (a typed array: no number boxes however often they change). */
+  private readonly w = new Uint32Array(4);
 
   constructor(seed: number | string) {
     const root = seedFrom(seed);
     let st = root;
-    const words: number[] = [];
     for (let i = 0; i < 4; i++) {
       const [n, v] = splitmix32(st);
       st = n;
-      words.push(v);
+      this.w[i] = v;
     }
-    this.s = { seed: root, a: words[0]!, b: words[1]!, c: words[2]!, d: words[3]! | 1 };
+    this.w[3] = this.w[3]! | 1;
+    this.root = root;
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   get seed(): number {
-    return this.s.seed;
+    return this.root;
   }
 
   /** A child generator for one server or link; its stream depends only on (seed, label). */
   child(label: string): Rng {
-    return new Rng(hashString32(label, this.s.seed ^ 0x811c9dc5));
+    return new Rng(hashString32(label, this.root ^ 0x811c9dc5));
   }
 
   nextUint32(): number {
-    const s = this.s;
-    const t = (((s.a + s.b) >>> 0) + s.d) >>> 0;
-    s.d = (s.d + 1) >>> 0;
-    s.a = (s.b ^ (s.b >>> 9)) >>> 0;
-    s.b = (s.c + (s.c << 3)) >>> 0;
-    s.c = ((s.c << 21) | (s.c >>> 11)) >>> 0;
-    s.c = (s.c + t) >>> 0;
+    const w = this.w;
+    const a = w[0]!;
+    const b = w[1]!;
+    const c = w[2]!;
+    const d = w[3]!;
+    const t = (a + b + d) >>> 0;
+    // Stores into the Uint32Array wrap modulo 2^32, as `>>> 0` did.
+    w[3] = d + 1;
+    w[0] = b ^ (b >>> 9);
+    w[1] = c + (c << 3);
+    w[2] = (((c << 21) | (c >>> 11)) >>> 0) + t;
     return t;
   }
 
@@ -87,12 +93,17 @@ export class Rng {
 
   /** Structured-clonable state, for checkpoints. */
   save(): RngState {
-    return { ...this.s };
+    const w = this.w;
+    return { seed: this.root, a: w[0]!, b: w[1]!, c: w[2]!, d: w[3]! };
   }
 
   static restore(state: RngState): Rng {
     const r = new Rng(0);
-    r.s = { ...state };
+    r.root = state.seed;
+    r.w[0] = state.a;
+    r.w[1] = state.b;
+    r.w[2] = state.c;
+    r.w[3] = state.d;
     return r;
   }
 }

@@ -168,7 +168,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   readonly clients = new Map<number, Agent>();
   /** Receives what agents tell their application (zkCli): replies and watch/session events. */
   onClientNotice: ((cid: number, notice: unknown) => void) | null = null;
-  readonly trace: Entry[] = [];
+  readonly trace: Entry[];
   now = 0;
   private rng: Rng;
   /** Per directed link (linkKey), the generator of its latencies. */
@@ -214,7 +214,9 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   /** Receives every answer a process gives a request (the protocol's client layer routes it). */
   onReply: ((sid: Sid, reply: unknown) => void) | null = null;
 
-  constructor(setup: LabSetup, private host: PeerHost) {
+  /** `trace`: the trace so far (Simulation.restore hands a restored world its own). */
+  constructor(setup: LabSetup, private host: PeerHost, trace: KernelTraceEntry[] = []) {
+    this.trace = trace as Entry[];
     this.setup = setup;
     this.module = setup.module;
     this.rng = new Rng(setup.seed);
@@ -772,7 +774,10 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
    * the trace up to `traceLength` from whoever kept it.
    */
   save(): SimCheckpoint {
-    const cp = structuredClone<SimCheckpoint>({
+    // Fresh copies of everything that changes in place (connections, agents, slots, generators);
+    // the rest — queued events, held packets, sent messages, link faults, views — is never
+    // changed once made, and is shared.
+    return {
       now: this.now,
       seq: this.seq,
       packetId: this.packetId,
@@ -781,43 +786,41 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       hash: this.hash.save(),
       rng: this.rng.save(),
       linkRngs: [...this.linkRngs].map(([k, r]) => [linkName(k), r.save()] as [string, RngState]),
-      queue: [],
+      queue: [...this.queue.items()],
       activeTimers: [...this.activeTimers],
       cut: [...this.cut].map(linkName),
       extraLatency: [...this.extraLatency].map(([k, ms]) => [linkName(k), ms]),
       released: [...this.released].map(([k, r]): [string, number[], number] => [linkName(k), [...r.ids], r.lastAt]),
-      held: [],
+      held: [...this.held].map(([k, list]) => [linkName(k), list.slice()]),
       lastDeliverAt: [...this.lastDeliverAt].map(([k, t]) => [linkName(k), t]),
-      conns: [...this.conns].map(([k, c]) => [this.connName(k), c]),
-      lastSent: [],
+      conns: [...this.conns].map(([k, c]) => [this.connName(k), { ...c }]),
+      lastSent: [...this.lastSent],
       faults: [...this.faults].map(([k, f]) => [linkName(k), f]),
       faultRngs: [...this.faultRngs].map(([k, r]) => [linkName(k), r.save()] as [string, RngState]),
-      servers: [...this.servers.values()].map((slot) => ({ ...slot, disk: null })),
-      clients: [...this.clients],
-    });
-    // Disks share what is never changed once written (NodeModule.shareDisk).
-    for (const slot of cp.servers) slot.disk = this.module.shareDisk(this.slot(slot.sid).disk);
-    // Queued events, held packets and sent messages are never changed once queued: shared.
-    cp.queue = [...this.queue.items()];
-    cp.held = [...this.held].map(([k, list]) => [linkName(k), list.slice()]);
-    cp.lastSent = [...this.lastSent];
-    return cp;
+      // Disks share what is never changed once written (NodeModule.shareDisk).
+      servers: [...this.servers.values()].map((slot) => ({ ...slot, disk: this.module.shareDisk(slot.disk) })),
+      clients: [...this.clients].map(([cid, agent]) => [cid, structuredClone(agent)]),
+    };
   }
 
   /**
    * A world as it was at checkpoint `cp`, run by `host` (which must already hold the servers'
    * states of that moment, see PeerHost.restore). `trace` is the run's trace up to the
    * checkpoint (at least `cp.traceLength` entries; longer is cut). The checkpoint stays usable.
+   * With `adopt`, `trace` (exactly `cp.traceLength` entries) becomes the world's own: not copied.
    */
-  static restore(setup: LabSetup, host: PeerHost, cp: SimCheckpoint, trace: readonly KernelTraceEntry[]): Simulation {
-    const c = structuredClone<SimCheckpoint>({ ...cp, queue: [], held: [], lastSent: [], servers: cp.servers.map((slot) => ({ ...slot, disk: null })) });
-    c.queue = cp.queue;
-    c.held = cp.held.map(([k, list]) => [k, list.slice()]);
-    c.lastSent = cp.lastSent;
-    c.servers.forEach((slot, i) => {
-      slot.disk = setup.module.shareDisk(cp.servers[i]!.disk);
-    });
-    const sim = new Simulation(setup, host);
+  static restore(setup: LabSetup, host: PeerHost, cp: SimCheckpoint, trace: readonly KernelTraceEntry[], adopt = false): Simulation {
+    if (trace.length < cp.traceLength) throw new RangeError(`restore needs ${cp.traceLength} trace entries, got ${trace.length}`);
+    // What changes in place is copied (connections, agents, slots); see save.
+    const c: SimCheckpoint = {
+      ...cp,
+      held: cp.held.map(([k, list]) => [k, list.slice()]),
+      conns: cp.conns.map(([k, conn]) => [k, { ...conn }]),
+      servers: cp.servers.map((slot) => ({ ...slot, disk: setup.module.shareDisk(slot.disk) })),
+      clients: cp.clients.map(([cid, agent]) => [cid, structuredClone(agent)]),
+    };
+    const own = adopt && trace.length === c.traceLength ? (trace as KernelTraceEntry[]) : trace.slice(0, c.traceLength);
+    const sim = new Simulation(setup, host, own);
     sim.now = c.now;
     sim.seq = c.seq;
     sim.packetId = c.packetId;
@@ -838,9 +841,6 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     for (const [k, r] of c.faultRngs ?? []) sim.faultRngs.set(linkOf(k), Rng.restore(r));
     for (const slot of c.servers) sim.servers.set(slot.sid, slot);
     for (const [k, v] of c.clients) sim.clients.set(k, v);
-    if (trace.length < c.traceLength) throw new RangeError(`restore needs ${c.traceLength} trace entries, got ${trace.length}`);
-    const t = sim.trace;
-    for (let i = 0; i < c.traceLength; i++) t.push(trace[i]!);
     return sim;
   }
 

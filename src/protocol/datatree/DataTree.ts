@@ -97,6 +97,7 @@ const ownedNodes = new WeakMap<Map<string, DataNode>, Set<DataNode>>();
  * instead of a deep copy of every znode.
  */
 export function shareDataTree(tree: DataTree): DataTree {
+  lastNodes = null;
   ownedNodes.set(tree.nodes, new Set());
   const nodes = new Map(tree.nodes);
   ownedNodes.set(nodes, new Set());
@@ -110,12 +111,24 @@ export function shareDataTree(tree: DataTree): DataTree {
   };
 }
 
+// The last tree looked up in ownedNodes (a txn changes several znodes of one tree in a row).
+let lastNodes: Map<string, DataNode> | null = null;
+let lastOwned: Set<DataNode> | undefined;
+
+function ownedOf(nodes: Map<string, DataNode>): Set<DataNode> | undefined {
+  if (nodes !== lastNodes) {
+    lastNodes = nodes;
+    lastOwned = ownedNodes.get(nodes);
+  }
+  return lastOwned;
+}
+
 /** The znode at `path`, to be changed: first copied if it is shared with another tree. */
 function mutableNode(tree: DataTree, path: string): DataNode | undefined {
   const key = path === '' ? '/' : path;
   const n = tree.nodes.get(key);
   if (n === undefined) return n;
-  const owned = ownedNodes.get(tree.nodes);
+  const owned = ownedOf(tree.nodes);
   if (owned === undefined || owned.has(n)) return n;
   const copy: DataNode = { data: n.data, acl: n.acl, stat: { ...n.stat }, children: new Set(n.children) };
   tree.nodes.set(key, copy);
@@ -126,7 +139,7 @@ function mutableNode(tree: DataTree, path: string): DataNode | undefined {
 /** Adds a new znode (owned by this tree). */
 function putNode(tree: DataTree, path: string, node: DataNode): void {
   tree.nodes.set(path, node);
-  ownedNodes.get(tree.nodes)?.add(node);
+  ownedOf(tree.nodes)?.add(node);
 }
 
 /** DataTree.getNode. ZooKeeper aliases the root as "" (the parent of "/a"). */

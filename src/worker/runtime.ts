@@ -1,7 +1,10 @@
 /**
  * A lab run: the simulation, its host, and the recorded actions that make it replayable. The
- * browser uses it with a WorkerHost (one Web Worker per server); tests, lessons and
- * fast-forward use it with an InProcessHost.
+ * browser uses it with a WorkerHost (one Web Worker per server); tests and lessons in CI use it
+ * with an InProcessHost. In the browser, a long run ahead of the page (`lab run 600s`, a seek
+ * forward, a replay) runs in the page's thread on the same protocol code and hands the servers'
+ * states back to the workers (`runAhead`); playing, each worker gets its inputs due soon in one
+ * message (./stepPlan.ts). Neither changes the run.
  *
  * Time travel (issue 5) rests on docs/architecture.md: a run is a pure function of (config, seed,
  * actions with their moments). Every `CHECKPOINT_EVERY` events the runtime keeps a checkpoint —

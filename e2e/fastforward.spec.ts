@@ -74,3 +74,22 @@ test('in Chinese the progress reads 快进中', async ({ page }) => {
   await expect(page.getByText('快进中')).toBeVisible();
   await expect(consoleLog(page)).toContainText(/time 36\d\d\.\d{3}s/, { timeout: 60_000 });
 });
+
+test('a shared link of a long run shows the progress while it replays, then the run where it was shared', async ({ page, context }) => {
+  await page.goto('/?voters=9&observers=4&seed=3');
+  await expectConnected(page);
+  await run(page, 'lab pause');
+  await run(page, 'lab run 3600s');
+  const hash = (await run(page, 'lab hash')).at(-1)!;
+  await page.locator('.share-run summary').click();
+  const linkBox = page.locator('[data-share-link]');
+  await expect(linkBox).toHaveValue(/[?&]run=[A-Za-z0-9_-]+/);
+  const link = await linkBox.inputValue();
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('progressbar', { name: 'Fast-forwarding' })).toBeVisible();
+  await expect(other.getByTestId('sim-time')).toBeVisible({ timeout: 60_000 });
+  await expect(other.getByRole('progressbar', { name: 'Fast-forwarding' })).toHaveCount(0);
+  expect((await run(other, 'lab hash')).at(-1)).toBe(hash);
+});

@@ -7,14 +7,19 @@
 import { runStep, type Process } from './inProcessHost.ts';
 import { hostModule, queryRefused } from './modules.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import type { StepRequest, StepResult } from '../sim/host.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let proc: Process | undefined;
 let protocol: string | undefined;
+/** The last plan ('steps'): the process as it was before it, and its inputs (for 'rewind'). */
+let plan: { before: Process | undefined; reqs: StepRequest[] } | null = null;
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
+  // The page moved on from the last plan (it has taken every result it needed).
+  if (m.type !== 'rewind' && m.type !== 'snapshot' && m.type !== 'query') plan = null;
   switch (m.type) {
     case 'boot': {
       const module = hostModule(m.protocol);
@@ -30,6 +35,28 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       const result = runStep(proc, m.req);
       if (result.error !== undefined) proc = undefined;
       self.postMessage({ type: 'step', id: m.id, result } satisfies FromWorker);
+      return;
+    }
+    case 'steps': {
+      plan = { before: proc && { module: proc.module, node: proc.module.copyNode(proc.node) }, reqs: m.reqs };
+      const results: StepResult[] = [];
+      for (const req of m.reqs) {
+        const result = runStep(proc, req);
+        results.push(result);
+        if (result.error !== undefined) {
+          proc = undefined;
+          break;
+        }
+      }
+      self.postMessage({ type: 'steps', id: m.id, results } satisfies FromWorker);
+      return;
+    }
+    case 'rewind': {
+      if (!plan) return;
+      const { before, reqs } = plan;
+      plan = null;
+      proc = before;
+      for (let i = 0; i < m.keep && proc; i++) if (runStep(proc, reqs[i]!).error !== undefined) proc = undefined;
       return;
     }
     case 'snapshot':

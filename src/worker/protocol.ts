@@ -8,10 +8,19 @@ export type ToWorker =
   /** Replaces the process's whole state (a rewind). */
   | { type: 'restore'; protocol: string; node: unknown }
   | { type: 'step'; id: number; req: StepRequest }
+  /**
+   * A plan: the process's next inputs, in order (src/worker/stepPlan.ts). The worker runs them
+   * all (stopping after one that throws) and answers with every result; the page takes them one
+   * by one as the simulation reaches each input, and if it comes to another input first…
+   */
+  | { type: 'steps'; id: number; reqs: StepRequest[] }
+  /** …puts the process back as it was after the plan's first `keep` inputs. */
+  | { type: 'rewind'; keep: number }
   | { type: 'snapshot'; id: number }
   | { type: 'query'; id: number; sid: NodeId; word: string; now: number };
 
 export type FromWorker =
   | { type: 'step'; id: number; result: StepResult }
+  | { type: 'steps'; id: number; results: StepResult[] }
   | { type: 'snapshot'; id: number; node: unknown }
   | { type: 'query'; id: number; text: string };

@@ -1,7 +1,10 @@
 /**
  * A lab run: the simulation, its host, and the recorded actions that make it replayable. The
- * browser uses it with a WorkerHost (one Web Worker per server); tests, lessons and
- * fast-forward use it with an InProcessHost.
+ * browser uses it with a WorkerHost (one Web Worker per server); tests and lessons in CI use it
+ * with an InProcessHost. In the browser, a long run ahead of the page (`lab run 600s`, a seek
+ * forward, a replay) runs in the page's thread on the same protocol code and hands the servers'
+ * states back to the workers (`runAhead`); playing, each worker gets its inputs due soon in one
+ * message (./stepPlan.ts). Neither changes the run.
  *
  * Time travel (issue 5) rests on docs/architecture.md: a run is a pure function of (config, seed,
  * actions with their moments). Every `CHECKPOINT_EVERY` events the runtime keeps a checkpoint —
@@ -24,6 +27,7 @@ import type { CheckView, ProtocolChecker, Violation } from '../sim/module.ts';
 import type { PeerHost } from '../sim/host.ts';
 import { AGENT_BASE, Simulation, type KernelTraceEntry, type LabSetup, type SimCheckpoint } from '../sim/simulation.ts';
 import { InProcessHost } from './inProcessHost.ts';
+import { planningHost, plannerFor } from './stepPlan.ts';
 
 type Sid = NodeId;
 type TraceEntry = KernelTraceEntry;
@@ -636,7 +640,19 @@ export class LabRuntime {
    */
   private async forward(maxEvents: number, maxTime: number, shouldStop?: () => boolean, breakAt?: TraceMatcher, ahead = false): Promise<BreakHit | null> {
     const live = this.host;
-    if (live.kind !== 'worker' || (!ahead && this.simHost === live)) return this.forwardLoop(maxEvents, maxTime, shouldStop, breakAt, null);
+    if (live.kind !== 'worker') return this.forwardLoop(maxEvents, maxTime, shouldStop, breakAt, null);
+    if (!ahead && this.simHost === live) {
+      // Playing through the workers: each worker gets its inputs due soon in one message (./stepPlan.ts).
+      const planning = maxTime !== Infinity ? planningHost(live) : null;
+      if (!planning) return this.forwardLoop(maxEvents, maxTime, shouldStop, breakAt, null);
+      planning.planner = plannerFor(this.sim, maxTime);
+      try {
+        return await this.forwardLoop(maxEvents, maxTime, shouldStop, breakAt, null);
+      } finally {
+        planning.planner = null;
+        planning.settle();
+      }
+    }
     const sim = this.sim;
     const from = { t: sim.now, eventCount: sim.eventCount };
     const ff: FastForward = { fraction: 0, target: { t: maxTime, eventCount: maxEvents }, startedAt: performance.now() };

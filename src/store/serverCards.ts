@@ -120,9 +120,22 @@ export function buildServerCard(slot: ServerSlot<PeerView, PeerDisk>, observer: 
   };
 }
 
-export function buildServerCards(sim: ZkSimulation): ServerCard[] {
+/** Cards already built, by server: reused while its slot shows the same view (it has not stepped). */
+export type CardCache = Map<Sid, { view: PeerView; card: ServerCard }>;
+
+export function buildServerCards(sim: ZkSimulation, cache?: CardCache): ServerCard[] {
   const observers = new Set((sim.setup.config as QuorumConfig).observers);
-  return [...sim.servers.values()].map((slot) => buildServerCard(slot, observers.has(slot.sid)));
+  return [...sim.servers.values()].map((slot) => {
+    const view = slot.up ? slot.view : null;
+    const kept = view && cache?.get(slot.sid);
+    if (kept && kept.view === view) return kept.card;
+    const card = buildServerCard(slot, observers.has(slot.sid));
+    if (cache) {
+      if (view) cache.set(slot.sid, { view, card });
+      else cache.delete(slot.sid);
+    }
+    return card;
+  });
 }
 
 /**
@@ -134,7 +147,7 @@ export function mergeServerCards(prev: Readonly<Record<Sid, ServerCard>>, next: 
   const out: Record<Sid, ServerCard> = {};
   for (const card of next) {
     const old = prev[card.sid];
-    if (old && JSON.stringify(old) === JSON.stringify(card)) {
+    if (old && (old === card || JSON.stringify(old) === JSON.stringify(card))) {
       out[card.sid] = old;
     } else {
       out[card.sid] = card;

@@ -21,7 +21,7 @@ import { OpQueue } from './opQueue.ts';
 import { protocolInfo } from './protocolSlice.ts';
 import { buildProcessCards, mergeProcessCards, PanelReader, ReplyReader } from './protocolSync.ts';
 import type { ProtocolId } from '../protocol/config.ts';
-import { buildServerCards, cutLinksOf, mergeServerCards } from './serverCards.ts';
+import { buildServerCards, cutLinksOf, mergeServerCards, type CardCache } from './serverCards.ts';
 import { pokeInvariants, refreshInvariants, resetInvariants, useInvariantsStore } from './invariants.ts';
 import { pokeZnodes, resetZnodes } from './znodes.ts';
 import {
@@ -287,8 +287,15 @@ export function syncLab(): void {
 type CardSync = (runtime: LabRuntime, s: LabState, patch: Partial<LabState>) => void;
 
 /** ZooKeeper's server cards (votes, epochs, zxids, ZAB phase). */
+let cardCache: CardCache = new Map();
+let cardCacheSim: unknown = null;
 const zkCards: CardSync = (runtime, s, patch) => {
-  const servers = mergeServerCards(s.servers, buildServerCards(zkSim(runtime.sim)));
+  // Views are copied per step: a slot showing the same view object as last time has the same card.
+  if (cardCacheSim !== runtime.sim) {
+    cardCacheSim = runtime.sim;
+    cardCache = new Map();
+  }
+  const servers = mergeServerCards(s.servers, buildServerCards(zkSim(runtime.sim), cardCache));
   if (servers) patch.servers = servers;
 };
 

@@ -1,7 +1,7 @@
 /**
  * The ensemble as a ring: links and cuts (React, they change rarely), the packets in flight (one
- * SVG group the frame loop draws into) and, above them, a card per server (React, re-rendered
- * only when that server's card changes).
+ * canvas the frame loop draws onto) and, above them, a card per server (React, re-rendered only
+ * when that server's card changes).
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
@@ -51,9 +51,9 @@ export function ClusterView() {
           <>
             <svg className="cluster-links" width={width} height={height} aria-hidden="true">
               <Links layout={layout} />
-              <PacketLayer layout={layout} />
               <LinkHits layout={layout} />
             </svg>
+            <PacketLayer layout={layout} />
             {/* Cards sit above the links: packets leave and enter them at their edges. */}
             {layout.nodes.map((box) => (
               <Card key={box.sid} sid={box.sid} box={box} density={layout.density} />

@@ -1,24 +1,40 @@
-/** The SVG group the frame loop draws packets into (see packetDrawer.ts). */
+/** The canvas the frame loop draws packets onto (see packetDrawer.ts), between the links and the cards. */
 import { useEffect, useRef } from 'react';
 import { subscribeFrame } from '../../store/index.ts';
 import type { RingLayout } from './layout.ts';
 import { PacketDrawer } from './packetDrawer.ts';
 
 export function PacketLayer({ layout }: { layout: RingLayout }) {
-  const ref = useRef<SVGGElement>(null);
+  const ref = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
+  const drawerRef = useRef<PacketDrawer | null>(null);
   useEffect(() => {
     layoutRef.current = layout;
+    drawerRef.current?.resize(layout.width, layout.height, window.devicePixelRatio || 1);
   }, [layout]);
   useEffect(() => {
-    const g = ref.current;
-    if (!g) return;
-    const drawer = new PacketDrawer(g);
+    const canvas = ref.current;
+    if (!canvas) return;
+    const drawer = new PacketDrawer(canvas);
+    drawerRef.current = drawer;
+    drawer.resize(layoutRef.current.width, layoutRef.current.height, window.devicePixelRatio || 1);
     const unsubscribe = subscribeFrame((frame) => drawer.draw(frame, layoutRef.current));
+    // The canvas lets the pointer through (to the links and cards); the cluster names the packet under it.
+    const cluster = canvas.parentElement;
+    const onMove = (e: PointerEvent) => {
+      if (!cluster) return;
+      const r = canvas.getBoundingClientRect();
+      const text = drawer.packetAt(e.clientX - r.left, e.clientY - r.top);
+      if (text === null) cluster.removeAttribute('title');
+      else if (cluster.getAttribute('title') !== text) cluster.setAttribute('title', text);
+    };
+    cluster?.addEventListener('pointermove', onMove);
     return () => {
+      cluster?.removeEventListener('pointermove', onMove);
       unsubscribe();
       drawer.clear();
+      drawerRef.current = null;
     };
   }, []);
-  return <g className="packets" ref={ref} />;
+  return <canvas className="packet-canvas" ref={ref} aria-hidden="true" />;
 }

@@ -1,8 +1,10 @@
 /**
- * The hot path of the cluster view: every packet in flight, drawn into one SVG group by the frame
+ * The hot path of the cluster view: every packet in flight, drawn onto one canvas by the frame
  * loop (docs/architecture.md: the animation reads the simulation directly, not through React state).
- * One element per packet id, created once and moved every frame; nothing is redrawn when the
- * simulated clock has not moved.
+ * A canvas, not SVG elements: moving a few dozen elements every frame made the browser restyle,
+ * lay out and repaint the ring each frame; a canvas is one image. Nothing is redrawn when the
+ * simulated clock has not moved. The canvas carries data-packets (how many are drawn) for tests,
+ * and the packet under the pointer is named in the cluster's title (`packetAt`).
  */
 import { describePacket, packetTypeOf, useLabStore, type FrameInfo, type InFlight } from '../../store/index.ts';
 import { t } from '../strings.ts';
@@ -10,117 +12,170 @@ import { getHighlight, highlightVersion } from '../highlight.ts';
 import { paletteOf } from './packetPalette.ts';
 import { heldPointAt, heldSpacing, labelWidth, linkLane, packetProgress, pointAt, type Point, type RingLayout } from './layout.ts';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-interface PacketEl {
-  g: SVGGElement;
-  title: SVGTitleElement;
-  text: string;
+interface PacketState {
+  type: string;
+  colour: string;
   /** Label width. */
   width: number;
   held: boolean;
   /** Where it waited at a cut, and when the cut healed: it travels on from there. */
   release: { at: number; from: Point } | null;
   last: Point;
+  packet: InFlight;
 }
 
+const FONT_FALLBACK = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace";
+
 export class PacketDrawer {
-  private readonly els = new Map<number, PacketEl>();
+  private readonly packets = new Map<number, PacketState>();
+  /** Drawn this frame, in drawing order (later on top). */
+  private order: PacketState[] = [];
   private generation = -1;
   private lastKey = '';
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
+  private font = '';
 
-  constructor(private readonly root: SVGGElement) {}
+  constructor(private readonly canvas: HTMLCanvasElement) {}
+
+  resize(width: number, height: number, dpr: number): void {
+    if (width === this.width && height === this.height && dpr === this.dpr) return;
+    this.width = width;
+    this.height = height;
+    this.dpr = dpr;
+    this.canvas.width = Math.max(1, Math.round(width * dpr));
+    this.canvas.height = Math.max(1, Math.round(height * dpr));
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.lastKey = '';
+  }
 
   draw(frame: FrameInfo, layout: RingLayout): void {
     const sim = frame.sim;
-    const key = `${frame.generation}|${sim.now}|${sim.trace.length}|${layout.width}x${layout.height}|${layout.nodes.length}|${highlightVersion()}`;
+    const key = `${frame.generation}|${sim.now}|${sim.trace.length}|${layout.width}x${layout.height}|${layout.nodes.length}|${highlightVersion()}|${this.width}x${this.height}@${this.dpr}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
     if (frame.generation !== this.generation) {
-      this.clear();
+      this.packets.clear();
       this.generation = frame.generation;
     }
     const seen = new Set<number>();
-    const hl = getHighlight().packetId;
     const heldCount = new Map<string, number>();
+    const order: PacketState[] = [];
     for (const p of sim.inFlight()) {
       const a = layout.bySid.get(p.from);
       const b = layout.bySid.get(p.to);
       if (!a || !b) continue;
       const lane = linkLane(a, b);
-      let el = this.els.get(p.id);
-      if (!el) {
-        el = this.create(p);
-        this.els.set(p.id, el);
+      let s = this.packets.get(p.id);
+      if (!s) {
+        const type = packetTypeOf(p);
+        // Coloured by the protocol's phase (ZooKeeper: by packet family).
+        const palette = paletteOf(useLabStore.getState().protocol);
+        s = { type, colour: palette.colour(type), width: labelWidth(type), held: false, release: null, last: { x: 0, y: 0 }, packet: p };
+        this.packets.set(p.id, s);
       }
+      s.packet = p;
       seen.add(p.id);
-      // The packet under the pointer in the space-time diagram (../highlight.ts).
-      el.g.classList.toggle('highlighted', p.id === hl);
-      if (el.held !== p.held) {
-        if (el.held && !p.held) el.release = { at: sim.now, from: el.last };
-        el.held = p.held;
-        el.g.classList.toggle('held', p.held);
-        el.g.setAttribute('data-held', String(p.held));
-        el.title.textContent = p.held ? `${el.text} — ${t.heldTitle}` : el.text;
+      if (s.held !== p.held) {
+        if (s.held && !p.held) s.release = { at: sim.now, from: s.last };
+        s.held = p.held;
       }
       let pos: Point;
       if (p.held) {
         // Queue behind the packets already waiting on this lane.
         const k = `${p.from}>${p.to}`;
         const queued = heldCount.get(k) ?? 0;
-        const spacing = heldSpacing(lane, el.width);
+        const spacing = heldSpacing(lane, s.width);
         heldCount.set(k, queued + spacing);
         pos = heldPointAt(lane, queued + spacing / 2);
-      } else if (el.release) {
-        pos = pointAt({ from: el.release.from, to: lane.to }, packetProgress(sim.now, el.release.at, p.deliverAt));
+      } else if (s.release) {
+        pos = pointAt({ from: s.release.from, to: lane.to }, packetProgress(sim.now, s.release.at, p.deliverAt));
       } else {
         pos = pointAt(lane, packetProgress(sim.now, p.sentAt, p.deliverAt));
       }
-      el.last = pos;
-      el.g.setAttribute('transform', `translate(${pos.x.toFixed(1)},${pos.y.toFixed(1)})`);
+      s.last = pos;
+      order.push(s);
     }
-    for (const [id, el] of this.els) {
-      if (seen.has(id)) continue;
-      el.g.remove();
-      this.els.delete(id);
+    for (const id of this.packets.keys()) if (!seen.has(id)) this.packets.delete(id);
+    this.order = order;
+    this.paint(getHighlight().packetId);
+  }
+
+  private paint(hl: number | null): void {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    if (this.font === '') {
+      const mono = getComputedStyle(this.canvas).getPropertyValue('--mono').trim();
+      this.font = `700 9px ${mono || FONT_FALLBACK}`;
     }
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.clearRect(0, 0, this.width, this.height);
+    ctx.font = this.font;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'alphabetic';
+    let lit: PacketState | null = null;
+    for (const s of this.order) {
+      if (s.packet.id === hl) {
+        lit = s;
+        continue;
+      }
+      this.pill(ctx, s, false);
+    }
+    // The packet under the pointer in the space-time diagram (../highlight.ts), on top.
+    if (lit) this.pill(ctx, lit, true);
+    this.canvas.setAttribute('data-packets', String(this.order.length));
+  }
+
+  private pill(ctx: CanvasRenderingContext2D, s: PacketState, lit: boolean): void {
+    const { x, y } = s.last;
+    const w = s.width;
+    ctx.beginPath();
+    ctx.roundRect(x - w / 2, y - 7, w, 14, 7);
+    ctx.globalAlpha = s.held ? 0.85 : 1;
+    ctx.fillStyle = s.colour;
+    if (lit) {
+      ctx.shadowColor = 'rgba(15,23,42,0.6)';
+      ctx.shadowBlur = 3;
+    }
+    ctx.fill();
+    ctx.shadowBlur = 0;
+    if (lit) {
+      ctx.strokeStyle = '#0f172a';
+      ctx.lineWidth = 2.5;
+    } else if (s.held) {
+      ctx.strokeStyle = '#dc2626';
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([3, 2]);
+    } else {
+      ctx.strokeStyle = '#fff';
+      ctx.lineWidth = 1;
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#fff';
+    ctx.fillText(s.type, x, y + 3.2);
+  }
+
+  /** The packet drawn at (x, y) (CSS px in the cluster), described, or null. */
+  packetAt(x: number, y: number): string | null {
+    for (let i = this.order.length - 1; i >= 0; i--) {
+      const s = this.order[i]!;
+      if (Math.abs(x - s.last.x) <= s.width / 2 && Math.abs(y - s.last.y) <= 7) {
+        const text = describePacket(s.packet);
+        return s.held ? `${text} — ${t.heldTitle}` : text;
+      }
+    }
+    return null;
   }
 
   clear(): void {
-    for (const el of this.els.values()) el.g.remove();
-    this.els.clear();
+    this.packets.clear();
+    this.order = [];
     this.lastKey = '';
-  }
-
-  private create(p: InFlight): PacketEl {
-    const type = packetTypeOf(p);
-    // Coloured by the protocol's phase (ZooKeeper: by packet family).
-    const palette = paletteOf(useLabStore.getState().protocol);
-    const family = palette.group(type);
-    const w = labelWidth(type);
-    const g = document.createElementNS(SVG, 'g');
-    g.setAttribute('class', `packet family-${family}`);
-    g.setAttribute('data-packet-type', type);
-    g.setAttribute('data-from', String(p.from));
-    g.setAttribute('data-to', String(p.to));
-    g.setAttribute('data-held', 'false');
-    const title = document.createElementNS(SVG, 'title');
-    const text0 = describePacket(p);
-    title.textContent = text0;
-    const rect = document.createElementNS(SVG, 'rect');
-    rect.setAttribute('x', String(-w / 2));
-    rect.setAttribute('y', '-7');
-    rect.setAttribute('width', String(w));
-    rect.setAttribute('height', '14');
-    rect.setAttribute('rx', '7');
-    rect.setAttribute('fill', palette.colour(type));
-    const text = document.createElementNS(SVG, 'text');
-    text.setAttribute('text-anchor', 'middle');
-    text.setAttribute('dy', '3.2');
-    text.textContent = type;
-    g.append(title, rect, text);
-    this.root.append(g);
-    return { g, title, text: text0, width: w, held: false, release: null, last: { x: 0, y: 0 } };
+    const ctx = this.canvas.getContext('2d');
+    ctx?.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
 }
-

@@ -82,6 +82,8 @@ export class SpaceTimeDrawer {
   private window: [number, number] = [0, 1];
   private now = 0;
   private lastAttrs = '';
+  private segsValid = false;
+  private cache: ArrowCache | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -133,6 +135,7 @@ export class SpaceTimeDrawer {
       this.generation = frame.generation;
       this.sim = sim;
       this.index = new TraceIndex(this.laneRoles);
+      this.cache = null;
       this.lastKey = '';
     }
     const added = this.index.update(sim.trace as readonly TraceEntry[]);
@@ -190,90 +193,42 @@ export class SpaceTimeDrawer {
     }
     ctx.stroke();
 
-    // Arrows, batched: one path per family for solid lines, one for dashed, heads and marks.
+    // Arrows. Settled ones (delivered, dropped) never change: they are drawn once onto a cache
+    // canvas three windows wide at this scale and copied each frame at the window's offset; only
+    // the packets still open, and those settled since the cache was drawn, are stroked per frame.
+    const plotW = Math.max(1, width - LABEL_W - PAD_R);
+    const mpp = (t1 - t0) / plotW;
+    const cache = this.arrowCache(t0, t1, mpp, ids, lanes, height);
     const hidden = this.options.hiddenTypes;
-    const palette = this.options.palette;
-    const solid = new Map<string, Path2D[]>();
-    const dashed = new Map<string, Path2D[]>();
-    const heads = new Map<string, Path2D[]>();
-    const drops = new Path2D();
-    const holds = new Path2D();
-    // Heads and marks only while a typical packet (~40 ms) is a few pixels wide.
-    const detail = this.msPerPx() < 15;
+    const batch = new ArrowBatch(this.options.palette, this.msPerPx() < 15);
     let n = 0;
     let hlArrow: { x1: number; y1: number; x2: number; y2: number } | null = null;
     const recs = this.segRecs;
     recs.length = 0;
     this.index.visible(t0, t1, (p) => {
-      if (hidden.has(p.type)) return;
-      const a = arrowOf(p, now, x, lanes);
-      if (!a) return;
-      const fam = palette ? palette.colour(p.type) : '#64748b';
-      const path = chunk(a.dashed ? dashed : solid, fam);
-      path.moveTo(a.x1, a.y1);
-      path.lineTo(a.x2, a.y2);
-      if (!detail) {
-        // Zoomed far out: arrowheads and marks would be sub-pixel noise; lines only.
-      } else if (a.kind === 'delivered' || a.kind === 'flight') {
-        const h = chunk(heads, fam);
-        if (a.kind === 'delivered') arrowHead(h, a.x1, a.y1, a.x2, a.y2);
-        else {
-          h.moveTo(a.x2 + 2.5, a.y2);
-          h.arc(a.x2, a.y2, 2.5, 0, Math.PI * 2);
-        }
-      } else if (a.kind === 'dropped') {
-        drops.moveTo(a.x2 - 3, a.y2 - 3);
-        drops.lineTo(a.x2 + 3, a.y2 + 3);
-        drops.moveTo(a.x2 + 3, a.y2 - 3);
-        drops.lineTo(a.x2 - 3, a.y2 + 3);
-      } else {
-        holds.moveTo(a.x2 + 3, a.y2);
-        holds.arc(a.x2, a.y2, 3, 0, Math.PI * 2);
+      if (hidden.has(p.type) || !lanes.byId.has(p.from) || !lanes.byId.has(p.to)) return;
+      const cached = cache !== null && (p.status === 'delivered' || p.status === 'dropped') && p.end < cache.upTo;
+      if (!cached || p.id === hl.packetId) {
+        const a = arrowOf(p, now, x, lanes);
+        if (!a) return;
+        if (!cached) batch.add(p, a);
+        if (p.id === hl.packetId) hlArrow = a;
       }
-      if (p.id === hl.packetId) hlArrow = a;
-      if ((n + 1) * 4 > this.segs.length) {
-        const bigger = new Float32Array(this.segs.length * 2);
-        bigger.set(this.segs);
-        this.segs = bigger;
-      }
-      const o = n * 4;
-      this.segs[o] = a.x1;
-      this.segs[o + 1] = a.y1;
-      this.segs[o + 2] = a.x2;
-      this.segs[o + 3] = a.y2;
       recs.push(p);
       n += 1;
     });
     this.drawn = n;
+    this.segsValid = false;
 
     ctx.save();
     ctx.beginPath();
     ctx.rect(LABEL_W, AXIS_H, width - LABEL_W - PAD_R, height - AXIS_H - PAD_B);
     ctx.clip();
-    ctx.lineWidth = 1.2;
-    // One batch per colour (a colour is a packet family or a protocol phase).
-    for (const fam of new Set([...solid.keys(), ...dashed.keys(), ...heads.keys()])) {
-      const color = fam;
-      const s = solid.get(fam);
-      const d = dashed.get(fam);
-      const h = heads.get(fam);
-      ctx.strokeStyle = color;
-      ctx.fillStyle = color;
-      for (const path of s ?? []) ctx.stroke(path);
-      if (d) {
-        ctx.setLineDash([4, 3]);
-        for (const path of d) ctx.stroke(path);
-        ctx.setLineDash([]);
-      }
-      for (const path of h ?? []) ctx.fill(path);
+    if (cache) {
+      const dx = Math.round((LABEL_W - (t0 - cache.t0) / mpp) * this.dpr) / this.dpr;
+      ctx.drawImage(cache.canvas, dx, 0, cache.canvas.width / this.dpr, cache.canvas.height / this.dpr);
     }
-    ctx.lineWidth = 1.6;
-    ctx.strokeStyle = '#b91c1c';
-    ctx.stroke(drops);
-    ctx.strokeStyle = '#0f172a';
-    ctx.fillStyle = '#fff';
-    ctx.fill(holds);
-    ctx.stroke(holds);
+    batch.stroke(ctx);
     const ha = hlArrow as { x1: number; y1: number; x2: number; y2: number } | null;
     if (ha) {
       ctx.strokeStyle = '#0f172a';
@@ -333,10 +288,84 @@ export class SpaceTimeDrawer {
     ctx.fillText(endpointLabel(lane.id, this.options.names), 4, lane.y);
   }
 
+  /**
+   * The cache of settled arrows for this window, drawn again when the scale, the lanes, the
+   * options or the size changed, or the window left the part it covers. Null: draw every arrow.
+   */
+  private arrowCache(t0: number, t1: number, mpp: number, ids: number[], lanes: LaneLayout, height: number): ArrowCache | null {
+    if (typeof document === 'undefined') return null;
+    const key = `${t1 - t0}|${this.width}x${height}@${this.dpr}|${ids.join(',')}`;
+    const c = this.cache;
+    if (c && c.key === key && c.options === this.options && c.t0 <= t0 && t1 <= c.t1) {
+      // Add the arrows settled since: those that ended in [upTo, now).
+      if (c.upTo < this.now) {
+        const ctx = c.canvas.getContext('2d');
+        if (!ctx) return null;
+        const from = c.upTo;
+        const now = this.now;
+        const x = (t: number) => (t - c.t0) / mpp;
+        const hidden = this.options.hiddenTypes;
+        const batch = new ArrowBatch(this.options.palette, this.msPerPx() < 15);
+        this.index.visible(from, now, (p) => {
+          if (hidden.has(p.type) || (p.status !== 'delivered' && p.status !== 'dropped') || !(p.end >= from && p.end < now)) return;
+          const a = arrowOf(p, now, x, lanes);
+          if (a) batch.add(p, a);
+        });
+        ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+        batch.stroke(ctx);
+        c.upTo = now;
+      }
+      return c;
+    }
+    const span = t1 - t0;
+    const c0 = t0 - span;
+    const c1 = t1 + span;
+    const canvas = c?.canvas ?? document.createElement('canvas');
+    const w = Math.max(1, Math.round(((c1 - c0) / mpp) * this.dpr));
+    const h = Math.max(1, Math.round(height * this.dpr));
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const now = this.now;
+    const x = (t: number) => (t - c0) / mpp;
+    const hidden = this.options.hiddenTypes;
+    const batch = new ArrowBatch(this.options.palette, this.msPerPx() < 15);
+    this.index.visible(c0, c1, (p) => {
+      if (hidden.has(p.type) || (p.status !== 'delivered' && p.status !== 'dropped') || !(p.end < now)) return;
+      const a = arrowOf(p, now, x, lanes);
+      if (a) batch.add(p, a);
+    });
+    batch.stroke(ctx);
+    this.cache = { key, options: this.options, t0: c0, t1: c1, upTo: now, canvas };
+    return this.cache;
+  }
+
   /** The packet drawn under (x, y) CSS px, or null. */
   packetAt(px: number, py: number): PacketRec | null {
+    if (!this.segsValid) this.computeSegs();
     const i = nearestSegment(this.segs, this.drawn, px, py, HIT_PX);
     return i < 0 ? null : (this.segRecs[i] ?? null);
+  }
+
+  /** The drawn arrows' segments (for hit tests), from the last frame's packets and window. */
+  private computeSegs(): void {
+    this.segsValid = true;
+    const [t0, t1] = this.window;
+    const x = timeScale(t0, t1, LABEL_W, this.width - PAD_R);
+    if (this.drawn * 4 > this.segs.length) this.segs = new Float32Array(Math.max(this.drawn * 4, this.segs.length * 2));
+    for (let i = 0; i < this.drawn; i++) {
+      const a = arrowOf(this.segRecs[i]!, this.now, x, this.lanes);
+      const o = i * 4;
+      this.segs[o] = a?.x1 ?? NaN;
+      this.segs[o + 1] = a?.y1 ?? NaN;
+      this.segs[o + 2] = a?.x2 ?? NaN;
+      this.segs[o + 3] = a?.y2 ?? NaN;
+    }
   }
 
   /** The lane under y, or null. */
@@ -347,6 +376,79 @@ export class SpaceTimeDrawer {
   /** The packets drawn now, latest last (for the text alternative). */
   drawnPackets(): PacketRec[] {
     return this.segRecs.slice(0, this.drawn).sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
+  }
+}
+
+/** Settled arrows drawn for times t0..t1 (CSS px = (t − t0) / ms per px): all those that ended before `upTo`. */
+interface ArrowCache {
+  key: string;
+  options: DrawOptions;
+  t0: number;
+  t1: number;
+  upTo: number;
+  canvas: HTMLCanvasElement;
+}
+
+/** Arrows batched for stroking: one path per colour for solid lines, one for dashed, heads and marks. */
+class ArrowBatch {
+  private readonly solid = new Map<string, Path2D[]>();
+  private readonly dashed = new Map<string, Path2D[]>();
+  private readonly heads = new Map<string, Path2D[]>();
+  private readonly drops = new Path2D();
+  private readonly holds = new Path2D();
+
+  /** `detail`: heads and marks, only while a typical packet (~40 ms) is a few pixels wide. */
+  constructor(private readonly palette: PacketPalette | null, private readonly detail: boolean) {}
+
+  add(p: PacketRec, a: { x1: number; y1: number; x2: number; y2: number; kind: string; dashed: boolean }): void {
+    const fam = this.palette ? this.palette.colour(p.type) : '#64748b';
+    const path = chunk(a.dashed ? this.dashed : this.solid, fam);
+    path.moveTo(a.x1, a.y1);
+    path.lineTo(a.x2, a.y2);
+    if (!this.detail) {
+      // Zoomed far out: arrowheads and marks would be sub-pixel noise; lines only.
+    } else if (a.kind === 'delivered' || a.kind === 'flight') {
+      const h = chunk(this.heads, fam);
+      if (a.kind === 'delivered') arrowHead(h, a.x1, a.y1, a.x2, a.y2);
+      else {
+        h.moveTo(a.x2 + 2.5, a.y2);
+        h.arc(a.x2, a.y2, 2.5, 0, Math.PI * 2);
+      }
+    } else if (a.kind === 'dropped') {
+      this.drops.moveTo(a.x2 - 3, a.y2 - 3);
+      this.drops.lineTo(a.x2 + 3, a.y2 + 3);
+      this.drops.moveTo(a.x2 + 3, a.y2 - 3);
+      this.drops.lineTo(a.x2 - 3, a.y2 + 3);
+    } else {
+      this.holds.moveTo(a.x2 + 3, a.y2);
+      this.holds.arc(a.x2, a.y2, 3, 0, Math.PI * 2);
+    }
+  }
+
+  stroke(ctx: CanvasRenderingContext2D): void {
+    ctx.lineWidth = 1.2;
+    // One batch per colour (a colour is a packet family or a protocol phase).
+    for (const fam of new Set([...this.solid.keys(), ...this.dashed.keys(), ...this.heads.keys()])) {
+      const s = this.solid.get(fam);
+      const d = this.dashed.get(fam);
+      const h = this.heads.get(fam);
+      ctx.strokeStyle = fam;
+      ctx.fillStyle = fam;
+      for (const path of s ?? []) ctx.stroke(path);
+      if (d) {
+        ctx.setLineDash([4, 3]);
+        for (const path of d) ctx.stroke(path);
+        ctx.setLineDash([]);
+      }
+      for (const path of h ?? []) ctx.fill(path);
+    }
+    ctx.lineWidth = 1.6;
+    ctx.strokeStyle = '#b91c1c';
+    ctx.stroke(this.drops);
+    ctx.strokeStyle = '#0f172a';
+    ctx.fillStyle = '#fff';
+    ctx.fill(this.holds);
+    ctx.stroke(this.holds);
   }
 }
 

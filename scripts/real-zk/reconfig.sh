@@ -52,6 +52,64 @@ wait_learner() { # N: follower or observer, 15 s
   echo "zk$1 not a learner: $(zk_state "$1")" >&2; return 1
 }
 
+# A port of ours may be taken as an ephemeral local port (32768-60999 on this box) by some live
+# connection, most often the election port of server 4, which starts last: it then dies with
+# "BindException: Address already in use" and "Exiting JVM with code 14". So check before starting
+# a server and retry on a fresh ensemble.
+ports_free() { # N...
+  local i p
+  for i in "$@"; do
+    for p in $(client_port "$i") $(quorum_port "$i") $(election_port "$i"); do
+      if ss -tanH "( sport = :$p or dport = :$p )" | grep -v -q TIME-WAIT 2>/dev/null; then
+        echo "port $p in use: $(ss -tanH "( sport = :$p )" | head -2 | tr -s ' ')" >&2; return 1
+      fi
+    done
+  done
+}
+no_bind_error() { # N
+  if grep -q BindException "$ENS_DIR/zk$1/server.log" 2>/dev/null; then
+    echo "zk$1: BindException" >&2; return 1
+  fi
+}
+wait_listen() { # PORT, 15 s
+  local t0; t0=$(now_ms)
+  while (( $(now_ms) - t0 < 15000 )); do
+    ss -tlnH "( sport = :$1 )" | grep -q . && return 0
+    sleep 0.1
+  done
+  return 1
+}
+# start_ensemble: zk3 first, then zk1 (they elect zk3, the highest sid), then zk2, so that zk3
+# always leads (starting all three at once on a busy box sometimes let zk1+zk2 elect zk2 before
+# zk3's JVM was up); then the joining zk4 if the header asks for one.
+start_ensemble() {
+  ensemble_dyn "$ZKREC_ROOT/reconfig/$name" 3 "reconfigEnabled=$enabled"
+  ports_free 1 2 3 || return 1
+  JAVA_OPTS_COMMON=("${SERVER_JAVA_OPTS[@]}")
+  zk_start 3
+  wait_listen "$(election_port 3)" || return 1
+  zk_start 1
+  local t0; t0=$(now_ms)
+  while [[ $(zk_state 3) != "leader "* ]]; do
+    (( $(now_ms) - t0 < 15000 )) || return 1
+    sleep 0.1
+  done
+  zk_start 2
+  JAVA_OPTS_COMMON=("${BASE_JAVA_OPTS[@]}")
+  wait_ready || return 1
+  [[ $(zk_state 3) == "leader "* ]] || { echo "zk3 not leader: $(snapshot)" >&2; return 1; }
+  if [[ -n $join_role ]]; then
+    ports_free 4 || return 1
+    zk_join 4 "$join_role"
+    JAVA_OPTS_COMMON=("${SERVER_JAVA_OPTS[@]}")
+    zk_start 4
+    JAVA_OPTS_COMMON=("${BASE_JAVA_OPTS[@]}")
+    wait_learner 4 || return 1
+    sleep 0.5
+  fi
+  no_bind_error 1 && no_bind_error 2 && no_bind_error 3 && { [[ -z $join_role ]] || no_bind_error 4; }
+}
+
 subst() { # placeholders {QN} {CN}
   local line=$1 n
   for n in 1 2 3 4 5 6 7 8 9; do
@@ -80,18 +138,14 @@ for s in "${scripts[@]}"; do
       '#disabled'*) enabled=false ;;
     esac
   done < "$DIR/$s"
-  ensemble_dyn "$ZKREC_ROOT/reconfig/$name" 3 "reconfigEnabled=$enabled"
-  JAVA_OPTS_COMMON=("${SERVER_JAVA_OPTS[@]}")
-  zk_start 1 2 3
-  ok=1
-  wait_ready || ok=0
-  if ((ok)) && [[ -n $join_role ]]; then
-    zk_join 4 "$join_role"
-    zk_start 4
-    wait_learner 4 || ok=0
-  fi
-  JAVA_OPTS_COMMON=("${BASE_JAVA_OPTS[@]}")
-  ((ok)) || { zk_kill_all; echo "$name: ensemble not ready, skipped" >&2; continue; }
+  ok=0
+  for attempt in 1 2 3 4 5 6; do
+    if start_ensemble; then ok=1; break; fi
+    zk_kill_all
+    echo "$name: attempt $attempt failed, retrying on a fresh ensemble" >&2
+    sleep 1
+  done
+  ((ok)) || { echo "$name: ensemble not ready, skipped" >&2; continue; }
   before=$(snapshot)
   marked=$ENS_DIR/marked.zk
   : > "$marked"
@@ -113,7 +167,10 @@ for s in "${scripts[@]}"; do
   for ((i = 1; i <= last; i++)); do
     if ((i > ENS_N)); then echo "$i down"; else echo "$i $(zk_state "$i")"; fi >> "$OUTDIR/$name.real"
   done
+  bind_note=""
+  for ((i = 1; i <= ENS_N; i++)); do no_bind_error "$i" 2>/dev/null || bind_note+=" zk$i:BindException"; done
   zk_kill_all
+  [[ -n $bind_note ]] && echo "$name: WARNING after the script:$bind_note" >&2
   touch "$OUTDIR/before.txt"
   { grep -v "^$name: " "$OUTDIR/before.txt"; echo "$name: $before"; } | sort -V > "$OUTDIR/before.txt.new"
   mv "$OUTDIR/before.txt.new" "$OUTDIR/before.txt"

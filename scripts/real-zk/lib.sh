@@ -122,3 +122,50 @@ snapshot() { # one "zk1 ... | zk2 ..." line
   done
   echo "$line"
 }
+
+# --- dynamic reconfiguration (reconfig.sh) -------------------------------------------------
+# Server lines in the 3.5+ form that carries the client address:
+#   server.N=127.0.0.1:331NN:332NN:ROLE;127.0.0.1:330NN
+server_line() { # N ROLE
+  echo "server.$1=127.0.0.1:$(quorum_port "$1"):$(election_port "$1"):$2;127.0.0.1:$(client_port "$1")"
+}
+
+# ensemble_dyn DIR VOTERS [extra cfg lines...]
+#   Like `ensemble`, but the member lines carry the client address (no clientPort /
+#   clientPortAddress lines: the server takes its client address from its own server line).
+#   Sets ENS_DIR and ENS_N (=VOTERS; zk_join raises it).
+ensemble_dyn() {
+  local dir=$1 voters=$2; shift 2
+  local extra=("$@") i
+  ENS_DIR=$dir; ENS_N=$voters; ENS_EXTRA=("${extra[@]}")
+  rm -rf "$dir"; mkdir -p "$dir"
+  ENS_MEMBERS=""
+  for ((i = 1; i <= voters; i++)); do ENS_MEMBERS+="$(server_line $i participant)"$'\n'; done
+  for ((i = 1; i <= voters; i++)); do _dyn_cfg "$i" participant "$ENS_MEMBERS"; done
+}
+
+_dyn_cfg() { # N ROLE MEMBERS
+  mkdir -p "$ENS_DIR/zk$1/data"
+  echo "$1" > "$ENS_DIR/zk$1/data/myid"
+  {
+    echo "tickTime=$TICK_MS"
+    echo "initLimit=10"
+    echo "syncLimit=5"
+    echo "dataDir=$ENS_DIR/zk$1/data"
+    echo "4lw.commands.whitelist=*"
+    echo "extendedTypesEnabled=true"
+    echo "standaloneEnabled=false"
+    echo "admin.enableServer=false"
+    [[ $2 == observer ]] && echo "peerType=observer"
+    local l; for l in "${ENS_EXTRA[@]}"; do echo "$l"; done
+    printf '%s' "$3"
+  } > "$ENS_DIR/zk$1/zoo.cfg"
+}
+
+# zk_join N ROLE: config for a server that is not a member yet: the ensemble's members plus
+# itself as ROLE (participant|observer), as the ZooKeeper manual says a joining server is started.
+zk_join() {
+  _dyn_cfg "$1" "$2" "$ENS_MEMBERS$(server_line "$1" "$2")"$'\n'
+  (($1 > ENS_N)) && ENS_N=$1
+  return 0
+}

@@ -79,7 +79,8 @@ interface TimerEvent { kind: 'timer'; at: number; seq: number; sid: Sid; name: s
 interface StartEvent { kind: 'start'; at: number; seq: number; sid: Sid; incarnation: number }
 interface RequestEvent { kind: 'request'; at: number; seq: number; sid: Sid; req: unknown }
 interface ClientEvent { kind: 'client'; at: number; seq: number; sid: number; input: unknown }
-type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent | ClientEvent;
+/** A queued event: a delivery, a timer, a start, a request or an agent's input. */
+export type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent | ClientEvent;
 
 /** Agent endpoints (a protocol's clients) are numbered from here (c1 = 1001 …); processes are 1..999. */
 export const AGENT_BASE = 1000;
@@ -215,6 +216,16 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   onReply: ((sid: Sid, reply: unknown) => void) | null = null;
 
   /** `trace`: the trace so far (Simulation.restore hands a restored world its own). */
+  /** The queued events, unordered, to read and never change: for hosts that plan a process's next inputs ahead (src/worker/stepPlan.ts). */
+  pendingEvents(): readonly SimEvent[] {
+    return this.queue.items();
+  }
+
+  /** The token of process `sid`'s live timer `name`, or undefined when it is not set. */
+  timerToken(sid: Sid, name: string): number | undefined {
+    return this.activeTimers.get(`${sid}:${name}`);
+  }
+
   constructor(setup: LabSetup, private host: PeerHost, trace: KernelTraceEntry[] = []) {
     this.trace = trace as Entry[];
     this.setup = setup;

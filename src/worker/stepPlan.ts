@@ -10,24 +10,10 @@
  */
 import type { StepRequest } from '../sim/host.ts';
 import type { NodeId } from '../sim/node.ts';
-import type { Simulation } from '../sim/simulation.ts';
+import type { SimEvent, Simulation } from '../sim/simulation.ts';
 
-/** What a plan reads of the kernel's queued events (Simulation's SimEvent). */
-type Queued =
-  | { kind: 'deliver'; at: number; seq: number; from: NodeId; to: NodeId; channel: string; msg: unknown; lost?: boolean }
-  | { kind: 'timer'; at: number; seq: number; sid: NodeId; name: string; token: number; incarnation: number }
-  | { kind: 'start'; at: number; seq: number; sid: NodeId; incarnation: number }
-  | { kind: 'request'; at: number; seq: number; sid: NodeId; req: unknown }
-  | { kind: 'client'; at: number; seq: number; sid: number };
-
-/**
- * The kernel's queue and live timers, read and never changed. They are private to the kernel,
- * which owns them; this looks without touching, and a wrong look only costs a rewind.
- */
-interface KernelView {
-  readonly queue: { items(): readonly Queued[] };
-  readonly activeTimers: ReadonlyMap<string, number>;
-}
+/** A queued event of the kernel's, read and never changed; a wrong look only costs a rewind. */
+type Queued = SimEvent;
 
 /** Longest plan: a process's inputs beyond this many go one by one. */
 const MAX_PLAN = 32;
@@ -38,14 +24,13 @@ const MAX_PLAN = 32;
  * has left the queue).
  */
 export function plannerFor(sim: Simulation, until: number): (sid: NodeId) => StepRequest[] {
-  const kernel = sim as unknown as KernelView;
   const horizon = Math.max(0, sim.setup.latencyMs);
   return (sid) => {
     const slot = sim.servers.get(sid);
     if (!slot?.up) return [];
     const last = Math.min(until, sim.now + horizon);
     const mine: Queued[] = [];
-    for (const ev of kernel.queue.items()) {
+    for (const ev of sim.pendingEvents()) {
       if (ev.at > last || ev.kind === 'client') continue;
       if ((ev.kind === 'deliver' ? ev.to : ev.sid) === sid) mine.push(ev);
     }
@@ -54,7 +39,7 @@ export function plannerFor(sim: Simulation, until: number): (sid: NodeId) => Ste
     const reqs: StepRequest[] = [];
     for (const ev of mine) {
       if (reqs.length >= MAX_PLAN) break;
-      const input = inputOf(ev, sid, slot.incarnation, kernel.activeTimers);
+      const input = inputOf(ev, sid, slot.incarnation, sim);
       if (input) reqs.push({ sid, now: ev.at, input: input as StepRequest['input'] });
     }
     return reqs;
@@ -62,10 +47,10 @@ export function plannerFor(sim: Simulation, until: number): (sid: NodeId) => Ste
 }
 
 /** The input the kernel would hand the process for a queued event (Simulation.admit), or null when it would not. */
-function inputOf(ev: Queued, sid: NodeId, incarnation: number, timers: ReadonlyMap<string, number>): unknown {
+function inputOf(ev: Queued, sid: NodeId, incarnation: number, sim: Simulation): unknown {
   switch (ev.kind) {
     case 'timer':
-      if (ev.incarnation !== incarnation || timers.get(`${sid}:${ev.name}`) !== ev.token) return null;
+      if (ev.incarnation !== incarnation || sim.timerToken(sid, ev.name) !== ev.token) return null;
       return { type: 'timer', name: ev.name, token: ev.token };
     case 'start':
       return ev.incarnation === incarnation ? { type: 'start' } : null;

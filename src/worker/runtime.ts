@@ -34,7 +34,7 @@ type TraceEntry = KernelTraceEntry;
 
 /**
  * Events between checkpoints. A rewind replays at most this many events (plus the restore);
- * in-process replay runs ~10,000 events/s with 13 servers under load (see `npm run bench`).
+ * in-process replay runs 20,000–30,000 events/s with 13 servers under load (see `npm run bench`).
  */
 export const CHECKPOINT_EVERY = 1500;
 

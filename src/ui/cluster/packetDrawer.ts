@@ -25,6 +25,8 @@ interface PacketState {
 }
 
 const FONT_FALLBACK = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace";
+/** Room around a pill in its sprite (its stroke and the highlight's shadow). */
+const SPRITE_MARGIN = 4;
 
 export class PacketDrawer {
   private readonly packets = new Map<number, PacketState>();
@@ -36,6 +38,7 @@ export class PacketDrawer {
   private height = 0;
   private dpr = 1;
   private font = '';
+  private sprites = new Map<string, HTMLCanvasElement>();
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -49,6 +52,7 @@ export class PacketDrawer {
     this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
     this.lastKey = '';
+    this.sprites.clear();
   }
 
   draw(frame: FrameInfo, layout: RingLayout): void {
@@ -112,9 +116,6 @@ export class PacketDrawer {
     }
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
-    ctx.font = this.font;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'alphabetic';
     let lit: PacketState | null = null;
     for (const s of this.order) {
       if (s.packet.id === hl) {
@@ -129,10 +130,34 @@ export class PacketDrawer {
   }
 
   private pill(ctx: CanvasRenderingContext2D, s: PacketState, lit: boolean): void {
-    const { x, y } = s.last;
-    const w = s.width;
+    // Each look (type, colour, held, lit) is drawn once into a sprite and copied: text and round
+    // rects are slow to rasterise every frame.
+    const key = `${s.type}|${s.colour}|${s.held}|${lit}`;
+    let sprite = this.sprites.get(key);
+    if (!sprite) {
+      sprite = this.sprite(s, lit);
+      this.sprites.set(key, sprite);
+    }
+    const x = Math.round((s.last.x - s.width / 2 - SPRITE_MARGIN) * this.dpr) / this.dpr;
+    const y = Math.round((s.last.y - 7 - SPRITE_MARGIN) * this.dpr) / this.dpr;
+    ctx.drawImage(sprite, x, y, sprite.width / this.dpr, sprite.height / this.dpr);
+  }
+
+  private sprite(s: PacketState, lit: boolean): HTMLCanvasElement {
+    const c = document.createElement('canvas');
+    const w = s.width + 2 * SPRITE_MARGIN;
+    const h = 14 + 2 * SPRITE_MARGIN;
+    c.width = Math.ceil(w * this.dpr);
+    c.height = Math.ceil(h * this.dpr);
+    const ctx = c.getContext('2d')!;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.font = this.font;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'alphabetic';
+    const cx = w / 2;
+    const cy = h / 2;
     ctx.beginPath();
-    ctx.roundRect(x - w / 2, y - 7, w, 14, 7);
+    ctx.roundRect(SPRITE_MARGIN, SPRITE_MARGIN, s.width, 14, 7);
     ctx.globalAlpha = s.held ? 0.85 : 1;
     ctx.fillStyle = s.colour;
     if (lit) {
@@ -156,7 +181,8 @@ export class PacketDrawer {
     ctx.setLineDash([]);
     ctx.globalAlpha = 1;
     ctx.fillStyle = '#fff';
-    ctx.fillText(s.type, x, y + 3.2);
+    ctx.fillText(s.type, cx, cy + 3.2);
+    return c;
   }
 
   /** The packet drawn at (x, y) (CSS px in the cluster), described, or null. */

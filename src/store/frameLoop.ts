@@ -3,7 +3,10 @@
  *  1. maps wall time to simulated time while playing (PlaybackClock) and queues one
  *     `runtime.runUntil(target)` — never two at once: a frame finding the queue busy skips, and
  *     the time it missed is caught up (capped) by the next one;
- *  2. copies changed server state into the store (React re-renders only changed cards);
+ *  2. copies changed server state into the store (React re-renders only changed cards) — while
+ *     playing at most every SYNC_EVERY_MS of wall time (ten times a second is as often as anyone
+ *     reads a card or the event log, and each sync costs React work, style, layout and paint);
+ *     paused, on the first frame after any change, so a step shows at once;
  *  3. calls the frame listeners — the cluster view's packet layer and the clock — which read
  *     `runtime.sim` directly, so moving packets never go through React state.
  * Steps 2 and 3 are held while the lab runs ahead (./fastForward.ts): nothing is drawn until it arrives.
@@ -13,6 +16,9 @@ import { PlaybackClock } from './playbackClock.ts';
 import { appendConsole, currentSession, syncLab } from './session.ts';
 import { breakpointHit } from './timeTravel.ts';
 import { drawingHeld, frameStats, trackFastForward } from './fastForward.ts';
+
+/** While playing, the store is synced from the runtime at most this often (wall ms). */
+export const SYNC_EVERY_MS = 100;
 
 export interface FrameInfo {
   sim: Simulation;
@@ -35,6 +41,23 @@ export function subscribeFrame(fn: FrameListener): () => void {
   };
 }
 
+/**
+ * Like `subscribeFrame`, for what need not change every frame (a clock's text, a slider, the
+ * event log): while playing, `fn` runs at most every `everyMs` of wall time; paused, or after a
+ * rewind, at the next frame — so a step or a seek shows at once.
+ */
+export function subscribeFrameEvery(everyMs: number, fn: FrameListener, now: () => number = () => performance.now()): () => void {
+  let last = -Infinity;
+  let generation = -1;
+  return subscribeFrame((frame) => {
+    const wall = now();
+    if (!frame.paused && frame.generation === generation && wall - last < everyMs && wall >= last) return;
+    last = wall;
+    generation = frame.generation;
+    fn(frame);
+  });
+}
+
 export function currentFrame(): FrameInfo | null {
   const s = currentSession();
   if (!s) return null;
@@ -54,6 +77,7 @@ const browserFrames: FrameScheduler = {
 /** Runs one frame's work. Exported for tests; the loop calls it. */
 export function createFrameTicker(clock = new PlaybackClock()): (wallMs: number) => void {
   let lastWall: number | null = null;
+  let lastSync = -Infinity;
   let failures = 0;
   return (wallMs: number) => {
     const session = currentSession();
@@ -97,8 +121,12 @@ export function createFrameTicker(clock = new PlaybackClock()): (wallMs: number)
     }
     frameStats.drawn += 1;
     frameStats.drawnAt = runtime.sim.now;
-    if (session.dirty) syncLab();
-    const frame: FrameInfo = { sim: runtime.sim, generation: runtime.generation, paused: snap.matches('paused') };
+    const paused = snap.matches('paused');
+    if (session.dirty && (paused || wallMs - lastSync >= SYNC_EVERY_MS || wallMs < lastSync)) {
+      lastSync = wallMs;
+      syncLab();
+    }
+    const frame: FrameInfo = { sim: runtime.sim, generation: runtime.generation, paused };
     for (const fn of listeners) {
       try {
         fn(frame);

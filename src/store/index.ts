@@ -2,7 +2,7 @@
 export * from './labStore.ts';
 export * from './actions.ts';
 export { initLab, disposeLab, syncLab, currentSession, type LabSession, type InitLabOptions } from './session.ts';
-export { startFrameLoop, subscribeFrame, currentFrame, type FrameInfo } from './frameLoop.ts';
+export { startFrameLoop, subscribeFrame, subscribeFrameEvery, currentFrame, SYNC_EVERY_MS, type FrameInfo } from './frameLoop.ts';
 export { useFastForwardStore, trackFastForward, holdDrawing, frameStats, SHOW_PROGRESS_AFTER_MS } from './fastForward.ts';
 export type { ServerCard, ServerDisplayState, VoteCard } from './serverCards.ts';
 export { decodeRunParam, encodeRunParam } from './runParam.ts';

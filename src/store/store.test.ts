@@ -5,7 +5,7 @@ import { LabRuntime } from '../worker/runtime.ts';
 import {
   killServer, pauseSimulation, playSimulation, runConsoleLine, runConsoleText, setSpeed, startServer, stepEvent,
 } from './actions.ts';
-import { createFrameTicker } from './frameLoop.ts';
+import { createFrameTicker, SYNC_EVERY_MS } from './frameLoop.ts';
 import { useLabStore } from './labStore.ts';
 import { currentSession, disposeLab, initLab, syncLab } from './session.ts';
 import { zkCliPrompt } from './zkcliBridge.ts';
@@ -200,6 +200,26 @@ describe('frame ticker', () => {
     expect(runtime.sim.now).toBeLessThan(t0 + 25_000);
     const t = texts();
     expect(t[t.lastIndexOf(echo('lab status')) + 1]).toMatch(/^time /);
+  });
+
+  test('while playing, the store is synced at most every SYNC_EVERY_MS; paused, at the next frame', async () => {
+    const tick = createFrameTicker();
+    const session = currentSession()!;
+    session.dirty = true;
+    tick(1000); // the first frame syncs
+    expect(session.dirty).toBe(false);
+    await settle();
+    tick(1016); // runs 16 ms of the lab…
+    await settle();
+    expect(session.dirty).toBe(true);
+    tick(1000 + SYNC_EVERY_MS / 2);
+    expect(session.dirty).toBe(true); // …but too soon after the last sync: the cards and the event log wait
+    tick(1000 + SYNC_EVERY_MS);
+    expect(session.dirty).toBe(false);
+    pauseSimulation();
+    session.dirty = true; // e.g. a zkCli write while paused
+    tick(1000 + SYNC_EVERY_MS + 1); // paused: shown at the next frame
+    expect(session.dirty).toBe(false);
   });
 
   test('does not advance while paused', async () => {

@@ -34,6 +34,8 @@ export class PacketDrawer {
   private order: PacketState[] = [];
   private generation = -1;
   private lastKey = '';
+  /** Packets on the canvas now (0: it is blank, and a frame with none in flight leaves it alone). */
+  private painted = -1;
   private width = 0;
   private height = 0;
   private dpr = 1;
@@ -52,6 +54,7 @@ export class PacketDrawer {
     this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
     this.lastKey = '';
+    this.painted = 0; // resizing blanks the canvas
     this.sprites.clear();
   }
 
@@ -104,6 +107,9 @@ export class PacketDrawer {
     }
     for (const id of this.packets.keys()) if (!seen.has(id)) this.packets.delete(id);
     this.order = order;
+    // Nothing in flight and nothing drawn: leave the canvas alone (clearing a blank canvas still
+    // costs the compositor a new frame).
+    if (order.length === 0 && this.painted === 0) return;
     this.paint(getHighlight().packetId);
   }
 
@@ -126,7 +132,8 @@ export class PacketDrawer {
     }
     // The packet under the pointer in the space-time diagram (../highlight.ts), on top.
     if (lit) this.pill(ctx, lit, true);
-    this.canvas.setAttribute('data-packets', String(this.order.length));
+    if (this.painted !== this.order.length) this.canvas.setAttribute('data-packets', String(this.order.length));
+    this.painted = this.order.length;
   }
 
   private pill(ctx: CanvasRenderingContext2D, s: PacketState, lit: boolean): void {

@@ -3,7 +3,7 @@
  * React state would re-render for nothing).
  */
 import { useEffect, useRef } from 'react';
-import { subscribeFrame } from '../../store/index.ts';
+import { subscribeFrameEvery, SYNC_EVERY_MS } from '../../store/index.ts';
 import { t } from '../strings.ts';
 
 const COUNT_MARK = 987654321;
@@ -18,7 +18,7 @@ export function SimClock({ paused }: { paused: boolean }) {
   useEffect(() => {
     let lastNow = -1;
     let lastEvents = -1;
-    return subscribeFrame(({ sim }) => {
+    return subscribeFrameEvery(SYNC_EVERY_MS, ({ sim }) => {
       if (sim.now !== lastNow && timeRef.current) {
         lastNow = sim.now;
         timeRef.current.textContent = formatClock(sim.now);

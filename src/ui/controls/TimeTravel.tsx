@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import {
-  branchList, currentSession, seekSlider, selectProtocol, stepBackEvent, stepEvent, stepToNext, subscribeFrame, switchBranch,
+  branchList, currentSession, seekSlider, selectProtocol, stepBackEvent, stepEvent, stepToNext, subscribeFrame, subscribeFrameEvery, switchBranch, SYNC_EVERY_MS,
   toggleBreakpoint, useLabStore, useTimeTravelStore,
 } from '../../store/index.ts';
 import type { BranchInfo } from '../../store/index.ts';
@@ -57,7 +57,7 @@ export function TimeSlider() {
   const dragging = useRef(false);
   useEffect(() => {
     let key = '';
-    return subscribeFrame(({ sim }) => {
+    return subscribeFrameEvery(SYNC_EVERY_MS, ({ sim }) => {
       const el = ref.current;
       const rt = currentSession()?.runtime;
       if (!el || !rt) return;

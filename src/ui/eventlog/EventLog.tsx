@@ -7,7 +7,7 @@
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { eventSource, seekTo, selectProtocol, selectServerIds, subscribeFrame, useLabStore } from '../../store/index.ts';
+import { eventSource, seekTo, selectProtocol, selectServerIds, subscribeFrameEvery, useLabStore } from '../../store/index.ts';
 import type { ProtocolId } from '../../protocol/config.ts';
 import { formatClock } from '../controls/SimClock.tsx';
 import { t } from '../strings.ts';
@@ -40,11 +40,7 @@ function useEventLines(protocol: ProtocolId): { lines: EventLine[]; ahead: Event
   const lang = useLang();
   useEffect(() => {
     const reader = READERS[protocol]();
-    let last = -Infinity;
-    return subscribeFrame(({ sim }) => {
-      const wall = performance.now();
-      if (wall - last < UPDATE_EVERY_MS) return;
-      last = wall;
+    return subscribeFrameEvery(UPDATE_EVERY_MS, ({ sim }) => {
       if (reader.read(sim.trace as readonly TraceEntry[])) setState({ lines: reader.lines, ahead: reader.ahead });
     });
   }, [lang, protocol]);

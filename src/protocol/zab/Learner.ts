@@ -4,6 +4,7 @@
  * `learner.read` timer: initLimit·tickTime until NEWLEADER, syncLimit·tickTime after; any packet
  * from the leader resets it.
  */
+import { activateConfig, configFromString } from './activate.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
 import { zkLog, type ZkLogLine } from '../zkLog.ts';
 import { hasBug, type LoggedTxn, type Sid } from '../types.ts';
@@ -30,6 +31,8 @@ export interface LearnerState {
   /** Follower in BROADCAST: logged proposals waiting for their COMMIT (FollowerZooKeeperServer.pendingTxns). */
   pendingTxns: LoggedTxn[];
   syncMode: SyncMode | null;
+  /** NEWLEADER's dynamic config (reconfigEnabled), activated at UPTODATE (Learner.syncWithLeader). */
+  newLeaderConfig?: string;
   /** BUG SWITCH applyBeforeLogging: txns applied at NEWLEADER whose log write was put off. */
   logLater?: LoggedTxn[];
 }
@@ -206,7 +209,8 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       if (s.syncMode === 'TRUNC' && p.txn) s.syncMode = 'TRUNC+DIFF';
       peer.zab.lastSyncMode = s.syncMode;
       return;
-    case 'COMMIT': {
+    case 'COMMIT':
+    case 'COMMITANDACTIVATE': {
       if (!s.writeToTxnLog) {
         const head = s.packetsNotLogged[0];
         if (head && head.zxid === p.zxid) {
@@ -219,6 +223,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       return;
     }
     case 'INFORM':
+    case 'INFORMANDACTIVATE':
       if (!p.txn) return;
       if (!s.writeToTxnLog) applyDirect(peer, p.txn, ctx);
       else {
@@ -227,6 +232,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       }
       return;
     case 'NEWLEADER': {
+      if (p.config !== undefined) s.newLeaderConfig = p.config;
       const db = database(peer);
       if (s.snapshotNeeded) {
         ctx.persist({ op: 'snapshot', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db), keepLogAfter: false });
@@ -260,6 +266,10 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       peer.zab.epoch = s.newEpoch;
       peer.currentVote = { ...peer.currentVote, peerEpoch: s.newEpoch };
       ctx.event({ kind: 'zab', log: zkLog('uptodate', { epoch: s.newEpoch }) });
+      if (s.newLeaderConfig !== undefined) {
+        activateConfig(peer, configFromString(s.newLeaderConfig), ctx);
+        delete s.newLeaderConfig;
+      }
       if (s.logLater) {
         ctx.persist({ op: 'append', txns: s.logLater });
         delete s.logLater;
@@ -329,10 +339,12 @@ function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext):
       logRequest(peer, p.txn, ctx);
       return;
     case 'COMMIT':
+    case 'COMMITANDACTIVATE':
       if (isObserver(peer)) return;
       commit(peer, p.zxid, ctx);
       return;
     case 'INFORM':
+    case 'INFORMANDACTIVATE':
       if (!isObserver(peer) || !p.txn) return;
       ctx.persist({ op: 'append', txns: [p.txn] });
       applyDirect(peer, p.txn, ctx);

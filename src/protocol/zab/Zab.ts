@@ -16,6 +16,9 @@ import type { ProcessTxnResult } from '../datatree/types.ts';
 import { initConfigNode } from '../datatree/DataTree.ts';
 import type { LoggedTxn } from '../types.ts';
 import { isJavaThrowable } from '../javaThrowable.ts';
+import { setPeerState } from '../QuorumPeer.ts';
+import { activeConfig, configText } from '../quorum/reconfig.ts';
+import { activateConfig, reconfigOf } from './activate.ts';
 
 export type { QuorumPacket, ClientRequest } from './packets.ts';
 
@@ -62,14 +65,19 @@ export function database(peer: QuorumPeer): ZKDatabase {
   if (!peer.zab.db) {
     const db = loadDatabase(peer.disk, dbOptions(peer));
     // QuorumPeer.initConfigInZKDatabase: /zookeeper/config holds the ensemble's dynamic config.
-    initConfigNode(db.tree, new TextEncoder().encode(dynamicConfig(peer.config)), 0, peer.config.clockOriginMs + peer.now);
+    initConfigNode(db.tree, new TextEncoder().encode(dynamicConfig(peer.config)), activeConfig(peer.config).version, peer.config.clockOriginMs + peer.now);
     peer.zab.db = db;
   }
   return peer.zab.db;
 }
 
-/** QuorumVerifier.toString(): one `server.N=host:quorumPort:electionPort:role` line per server, then `version=0`. */
+/**
+ * QuorumVerifier.toString(): one `server.N=host:quorumPort:electionPort:role` line per server, then
+ * `version=0`; with reconfigEnabled the 3.5+ form with `;clientHost:clientPort` and the active
+ * version (src/protocol/quorum/reconfig.ts).
+ */
 export function dynamicConfig(config: QuorumPeer['config']): string {
+  if (config.reconfigEnabled) return configText(activeConfig(config));
   const line = (sid: number, role: string) => `server.${sid}=zk${sid}:2888:3888:${role}`;
   return [...config.voters.map((s) => line(s, 'participant')), ...config.observers.map((s) => line(s, 'observer')), 'version=0'].join('\n');
 }
@@ -224,6 +232,10 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
     ctx.event({ kind: 'zab', log: zkLog('commitProcessorDied', { sid: peer.myid, error: e.toString() }) });
     return null;
   }
+  // Leader.processReconfig / Follower COMMITANDACTIVATE / Observer INFORMANDACTIVATE: the reconfig
+  // is activated as it commits, before the client's answer (which carries the new config).
+  const next = result.err === 0 ? reconfigOf(t) : null;
+  const majorChange = next !== null && activateConfig(peer, next, ctx);
   onApplied(peer, t, result, ctx);
   const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);
   if (i >= 0) {
@@ -231,5 +243,10 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
     ctx.reply({ sessionId: result.clientId, cxid: result.cxid, zxid: result.zxid, err: result.err, type: result.type, result });
   }
   ctx.event({ kind: 'applied', zxid: t.zxid });
+  // processReconfig's majorChange: a learner whose role changed reconnects to the same leader in
+  // its new role, without an election (QuorumPeer.updateServerState with reconfigFlag).
+  if (majorChange && (peer.state === 'FOLLOWING' || peer.state === 'OBSERVING')) {
+    setPeerState(peer, peer.learnerType === 'OBSERVER' ? 'OBSERVING' : 'FOLLOWING', ctx);
+  }
   return result;
 }

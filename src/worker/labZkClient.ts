@@ -250,7 +250,7 @@ export class LabZkClient implements ZkClient {
   }
 
   async reconfig(joining: string | null, leaving: string | null, members: string | null, version: number): Promise<{ data: Uint8Array; stat: Stat }> {
-    const r = (await this.call({ op: 'reconfig', joiningServers: joining, leavingServers: leaving, newMembers: members, curConfigId: version }, null)).result as ProcessTxnResult & { data: Uint8Array };
+    const r = (await this.call({ op: 'reconfig', joiningServers: joining, leavingServers: leaving, newMembers: members, curConfigId: version }, '')).result as ProcessTxnResult & { data: Uint8Array };
     return { data: r.data, stat: r.stat as Stat };
   }
 }

@@ -79,6 +79,8 @@ export interface LeaderState {
   pending: PendingChanges;
   /** sync requests waiting for the proposal that was last when they arrived. */
   pendingSyncs: Array<{ req: ClientRequest; origin: Sid; after: number }>;
+  /** A reconfig made another server the designated leader: this one commits nothing more (allowedToCommit = false). */
+  handOverTo?: Sid;
   /** self.getLastSeenQuorumVerifier() when it is ahead of the active one (a reconfig proposed, not yet committed). */
   lastSeen?: DynamicConfig;
 }
@@ -589,6 +591,7 @@ function processAck(peer: QuorumPeer, sid: Sid, zxid: number, ctx: PeerContext):
 
 function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
   const l = L(peer);
+  if (l.handOverTo !== undefined) return false;
   if (l.outstanding.some((x) => x.zxid === p.zxid - 1)) return false;
   // BUG SWITCH commitWithoutQuorum: commit on the leader's own ACK (correct: a quorum of voters).
   // BUG SWITCH countObserverAcks: every ACK counts towards the majority, observers' too
@@ -602,21 +605,38 @@ function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
   // Leader.commitAndActivate / inform(AndActivate): a committed reconfig is sent as
   // COMMITANDACTIVATE to followers and INFORMANDACTIVATE to observers.
   const activate = p.newVoters !== undefined;
+  const designatedLeader = p.newVoters !== undefined ? getDesignatedLeader(peer, p, p.newVoters) : peer.myid;
   for (const h of Object.values(l.handlers)) {
     if (!h.forwarding) continue;
-    if (h.learnerType === 'PARTICIPANT') ctx.send(h.sid, 'quorum', { type: activate ? 'COMMITANDACTIVATE' : 'COMMIT', zxid: p.zxid });
-    else ctx.send(h.sid, 'quorum', { type: activate ? 'INFORMANDACTIVATE' : 'INFORM', zxid: p.zxid, txn: p.txn });
+    if (h.learnerType === 'PARTICIPANT') {
+      ctx.send(h.sid, 'quorum', activate ? { type: 'COMMITANDACTIVATE', zxid: p.zxid, designatedLeader } : { type: 'COMMIT', zxid: p.zxid });
+    } else {
+      ctx.send(h.sid, 'quorum', activate ? { type: 'INFORMANDACTIVATE', zxid: p.zxid, txn: p.txn, designatedLeader } : { type: 'INFORM', zxid: p.zxid, txn: p.txn });
+    }
   }
   deliverCommitted(peer, p.txn, ctx);
   if (activate) delete l.lastSeen;
   commitPendingChanges(l.pending, p.zxid);
   releasePendingSyncs(peer, ctx);
-  if (activate && !isParticipant(peer, peer.myid)) {
-    // Leader.processReconfig: a leader that is not a voter of the new config steps down
-    // (3.8 hands leadership to a designated voter; here the new voters elect one).
-    setPeerState(peer, 'LOOKING', ctx);
+  if (activate && designatedLeader !== peer.myid) {
+    // Leader.tryToCommit: "this leader is not the designated leader anymore" (allowedToCommit =
+    // false). The followers close their connections (so that they all get the COMMITANDACTIVATE
+    // first); when the leader's tick finds too few synced followers, QuorumPeer.updateServerState
+    // (reconfigFlag) makes it follow the designated leader, without an election.
+    l.handOverTo = designatedLeader;
+    peer.currentVote = { ...peer.currentVote, id: designatedLeader, zxid: p.zxid };
   }
   return true;
+}
+
+/**
+ * Leader.getDesignatedLeader: the leader itself if it is a voter of the new config; else the
+ * first (HashSet order: the lowest id) voter of the new config that ACKed the reconfig.
+ */
+function getDesignatedLeader(peer: QuorumPeer, p: Proposal, newVoters: Sid[]): Sid {
+  if (newVoters.includes(peer.myid)) return peer.myid;
+  const candidates = p.acks.filter((s) => newVoters.includes(s) && s !== peer.myid).sort((a, b) => a - b);
+  return candidates[0] ?? peer.myid;
 }
 
 /**
@@ -670,6 +690,10 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
       // "check leader running status": a critical thread died (Zab.ts deliverCommitted)
       if (peer.zab.error !== null) {
         setPeerState(peer, 'LOOKING', ctx, zkLog('internalError'));
+        return;
+      }
+      if (!l.tickSkip && l.handOverTo !== undefined && !q(peer).containsQuorum(voters)) {
+        setPeerState(peer, 'FOLLOWING', ctx);
         return;
       }
       if (!l.tickSkip && !q(peer).containsQuorum(voters)) {

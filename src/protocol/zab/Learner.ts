@@ -197,8 +197,8 @@ function onSyncMode(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
   ctx.event({ kind: 'zab', log: zkLog('syncing', { s: `zk${s.leaderSid}`, mode: p.type, zxid: hex(p.zxid) }), detail: { mode: p.type } });
 }
 
-function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
-  deliverCommitted(peer, t, ctx);
+function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, designatedLeader?: Sid): void {
+  deliverCommitted(peer, t, ctx, designatedLeader);
 }
 
 function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
@@ -308,7 +308,7 @@ function logRequest(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
 }
 
 /** FollowerZooKeeperServer.commit: the COMMIT must match the oldest pending txn. */
-function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext): void {
+function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext, designatedLeader?: Sid): void {
   const s = S(peer);
   const head = s.pendingTxns[0];
   if (!head) {
@@ -319,7 +319,7 @@ function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext): void {
     throw new Error(`Committing zxid ${hex(zxid)} but next pending txn ${hex(head.zxid)}`);
   }
   s.pendingTxns.shift();
-  applyDirect(peer, head, ctx);
+  applyDirect(peer, head, ctx, designatedLeader);
 }
 
 /** Learner.ping: answer with the sessions this server touched. */
@@ -341,13 +341,13 @@ function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext):
     case 'COMMIT':
     case 'COMMITANDACTIVATE':
       if (isObserver(peer)) return;
-      commit(peer, p.zxid, ctx);
+      commit(peer, p.zxid, ctx, p.designatedLeader);
       return;
     case 'INFORM':
     case 'INFORMANDACTIVATE':
       if (!isObserver(peer) || !p.txn) return;
       ctx.persist({ op: 'append', txns: [p.txn] });
-      applyDirect(peer, p.txn, ctx);
+      applyDirect(peer, p.txn, ctx, p.designatedLeader);
       return;
     case 'PING':
       ping(peer, p, ctx);

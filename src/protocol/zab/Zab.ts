@@ -219,7 +219,7 @@ export interface ClientReply {
  * error", the server is in state ERROR, applies nothing more and answers nobody; the role ends at
  * its next check (ZooKeeperCriticalThread, ZooKeeperServerListenerImpl).
  */
-export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): ProcessTxnResult | null {
+export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, designatedLeader?: Sid): ProcessTxnResult | null {
   if (peer.zab.error !== null) return null;
   const db = database(peer);
   let result: ProcessTxnResult;
@@ -235,7 +235,26 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
   // Leader.processReconfig / Follower COMMITANDACTIVATE / Observer INFORMANDACTIVATE: the reconfig
   // is activated as it commits, before the client's answer (which carries the new config).
   const next = result.err === 0 ? reconfigOf(t) : null;
-  const majorChange = next !== null && activateConfig(peer, next, ctx);
+  const roleChange = next !== null && activateConfig(peer, next, ctx);
+  // QuorumPeer.processReconfig → updateVote(designatedLeader): a learner told that another server
+  // leads the new config changes its vote.
+  let leaderChange = false;
+  if (next !== null && designatedLeader !== undefined && peer.state !== 'LEADING' && designatedLeader !== peer.currentVote.id) {
+    peer.currentVote = { ...peer.currentVote, id: designatedLeader, zxid: t.zxid };
+    leaderChange = true;
+  }
+  const majorChange = roleChange || leaderChange;
+  if (majorChange && (peer.state === 'FOLLOWING' || peer.state === 'OBSERVING')) {
+    // Follower COMMITANDACTIVATE: "changes proposed in reconfig" is thrown right after the commit
+    // is queued, so the server shuts down before FinalRequestProcessor answers (the client sees
+    // ConnectionLoss, as recorded); it comes back in its new role without an election
+    // (QuorumPeer.updateServerState with reconfigFlag: LEADING if the vote is its own).
+    ctx.event({ kind: 'applied', zxid: t.zxid });
+    const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);
+    if (i >= 0) peer.zab.clientPending.splice(i, 1);
+    setPeerState(peer, peer.currentVote.id === peer.myid ? 'LEADING' : peer.learnerType === 'OBSERVER' ? 'OBSERVING' : 'FOLLOWING', ctx);
+    return result;
+  }
   onApplied(peer, t, result, ctx);
   const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);
   if (i >= 0) {
@@ -243,10 +262,5 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
     ctx.reply({ sessionId: result.clientId, cxid: result.cxid, zxid: result.zxid, err: result.err, type: result.type, result });
   }
   ctx.event({ kind: 'applied', zxid: t.zxid });
-  // processReconfig's majorChange: a learner whose role changed reconnects to the same leader in
-  // its new role, without an election (QuorumPeer.updateServerState with reconfigFlag).
-  if (majorChange && (peer.state === 'FOLLOWING' || peer.state === 'OBSERVING')) {
-    setPeerState(peer, peer.learnerType === 'OBSERVER' ? 'OBSERVING' : 'FOLLOWING', ctx);
-  }
   return result;
 }

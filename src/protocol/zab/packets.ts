@@ -41,6 +41,8 @@ export interface QuorumPacket {
   request?: ClientRequest;
   /** PING from a learner: the sessions it touched (sessionId, timeout). */
   sessions?: Array<[SessionId, number]>;
+  /** COMMITANDACTIVATE / INFORMANDACTIVATE: Leader.getDesignatedLeader, who leads in the new config. */
+  designatedLeader?: Sid;
   /** NEWLEADER with reconfigEnabled: the leader's dynamic config (QuorumVerifier.toString()). */
   config?: string;
   /** REVALIDATE: the session a client reconnected with; the leader's answer says if it is valid. */

@@ -114,6 +114,8 @@ describe('reconfig transcripts (real 3.8.0) against the simulated ensemble', () 
         const got = v === null || v === undefined ? 'down' : `${v.state === 'LEADING' ? 'leader' : v.state === 'OBSERVING' ? 'observer' : v.state === 'FOLLOWING' ? 'follower' : 'looking'} 0x${v.lastLoggedZxid.toString(16)}`;
         expect(got, `${base} server ${sid}`).toBe(`${mode} ${zxid}`);
       }
+      // the ZooKeeper invariants (one leader per epoch across configs, …) held all along
+      expect(lab.violations()).toEqual([]);
     });
   }
 });

@@ -72,10 +72,14 @@ export function withConfig(config: QuorumConfig, d: DynamicConfig): QuorumConfig
   return { ...config, voters: votersOf(d), observers: observersOf(d), dynamic: d };
 }
 
-/** This server's learner type under `d`; a server `d` does not name keeps its own (a non-voting learner). */
-export function learnerTypeIn(d: DynamicConfig, sid: Sid, current: LearnerType): LearnerType {
+/**
+ * QuorumPeer.updateLearnerType: this server's learner type under `d`; a server `d` does not name
+ * becomes a PARTICIPANT ("Becoming a non-voting participant": it follows, and its ACKs count for
+ * nothing) — so a removed observer reports `Mode: follower`, as recorded.
+ */
+export function learnerTypeIn(d: DynamicConfig, sid: Sid, _current: LearnerType): LearnerType {
   const s = d.servers.find((x) => x.sid === sid);
-  if (!s) return current;
+  if (!s) return 'PARTICIPANT';
   return s.role === 'observer' ? 'OBSERVER' : 'PARTICIPANT';
 }
 

@@ -458,7 +458,9 @@ export function onApplied(peer: QuorumPeer, t: LoggedTxn, result: ProcessTxnResu
     const i = c.outstanding.indexOf(txn.cxid);
     if (i >= 0) {
       c.outstanding.splice(i, 1);
-      updateStats(peer, c, txn.cxid, t.zxid, lastOpOfTxn(txn.record.type), arrivalOf(c, txn.cxid, ctx.now), ctx.now);
+      // FinalRequestProcessor, OpCode.reconfig: lastOp = "RECO"
+      const lastOp = txn.record.type === 'setData' && txn.record.reconfig === true ? 'RECO' : lastOpOfTxn(txn.record.type);
+      updateStats(peer, c, txn.cxid, t.zxid, lastOp, arrivalOf(c, txn.cxid, ctx.now), ctx.now);
       // FinalRequestProcessor, OpCode.reconfig: GetDataResponse(the active QuorumVerifier's text, stat)
       const reply = txn.record.type === 'setData' && txn.record.reconfig === true && result.err === 0
         ? { ...result, data: txn.record.data } : result;

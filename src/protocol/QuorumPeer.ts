@@ -8,6 +8,7 @@
  * connections to close and events for the trace. The peer is plain data; the host may
  * structuredClone it at any time.
  */
+import { activeConfig, learnerTypeIn, withConfig } from './quorum/reconfig.ts';
 import { initialFleState, lookForLeader, onFleTimer, onNotification, type FleState } from './election/FastLeaderElection.ts';
 import { NOTIFICATION_VERSION, type Notification, type Vote } from './election/Vote.ts';
 import {
@@ -78,12 +79,14 @@ export class PeerContext extends NodeContext<WireMessage, PeerEvent, DiskOp, Cli
 export type PeerInit = NodeInit<QuorumConfig, PeerDisk>;
 
 export function createPeer(init: PeerInit): QuorumPeer {
-  const learnerType: LearnerType = init.config.observers.includes(init.myid) ? 'OBSERVER' : 'PARTICIPANT';
   const disk = structuredClone(init.disk);
+  // QuorumPeerConfig: a zoo.cfg.dynamic written by an activated reconfig wins over the static members
+  const config = disk.dynamicConfig ? withConfig(init.config, disk.dynamicConfig) : init.config;
+  const learnerType: LearnerType = learnerTypeIn(activeConfig(config), init.myid, config.observers.includes(init.myid) ? 'OBSERVER' : 'PARTICIPANT');
   return {
     myid: init.myid,
     learnerType,
-    config: init.config,
+    config,
     state: 'LOOKING',
     currentVote: {
       id: init.myid, zxid: lastLoggedZxid(disk), electionEpoch: 0, peerEpoch: disk.currentEpoch,

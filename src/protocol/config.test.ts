@@ -45,3 +45,23 @@ describe('configToParams', () => {
     }
   });
 });
+
+describe('parseLabConfig: reconfigEnabled', () => {
+  test('off by default (3.8), on with true or 1, and kept in the link', () => {
+    expect(parseLabConfig(new URLSearchParams('voters=3')).config.reconfigEnabled).toBeUndefined();
+    expect('reconfigEnabled' in quorumConfigOf(parseLabConfig(new URLSearchParams('voters=3')).config)).toBe(false);
+    for (const v of ['true', 'TRUE', '1']) {
+      const { config, errors } = parseLabConfig([['reconfigEnabled', v]]);
+      expect(errors).toEqual([]);
+      expect(quorumConfigOf(config).reconfigEnabled).toBe(true);
+      expect(configToParams(config).get('reconfigEnabled')).toBe('true');
+    }
+    expect(parseLabConfig([['reconfigEnabled', 'false']]).config.reconfigEnabled).toBeUndefined();
+  });
+
+  test('anything else is reported as the 0–1 range', () => {
+    const { config, errors } = parseLabConfig([['reconfigEnabled', 'yes']]);
+    expect(config.reconfigEnabled).toBeUndefined();
+    expect(errors).toEqual(['reconfigEnabled must be an integer from 0 to 1 (got "yes")']);
+  });
+});

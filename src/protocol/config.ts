@@ -101,6 +101,12 @@ export interface LabConfig {
    * `superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=` in a URL; then `addauth digest super:admin` is super.
    */
   superDigest?: string;
+  /**
+   * zoo.cfg `reconfigEnabled` (QuorumPeerConfig; false by default in 3.8): dynamic
+   * reconfiguration. `reconfigEnabled=true` in a URL; the dynamic config then names each server in
+   * the 3.5+ form `server.N=zkN:2888:3888:role;zkN:2181` and starts at version `100000000`.
+   */
+  reconfigEnabled?: boolean;
 }
 
 export const DEFAULT_LAB_CONFIG: LabConfig = {
@@ -215,6 +221,14 @@ export function parseLabConfig(pairs: Iterable<[string, string]>): { config: Lab
       else config.superDigest = v;
       continue;
     }
+    if (key === 'reconfigEnabled') {
+      const v = raw.trim().toLowerCase();
+      // true/false as zoo.cfg writes it; 1/0 too (a bad value is reported as the 0–1 range)
+      if (!['true', 'false', '1', '0'].includes(v)) errors.push(urlProblem('range', { key, lo: 0, hi: 1, got: raw.slice(0, 20) }));
+      else if (v === 'true' || v === '1') config.reconfigEnabled = true;
+      else delete config.reconfigEnabled;
+      continue;
+    }
     if (!(key in LIMITS)) continue;
     const k = key as ConfigKey;
     const [lo, hi] = LIMITS[k];
@@ -243,6 +257,7 @@ export function configToParams(c: LabConfig): URLSearchParams {
   if (c.boot) p.set('boot', c.boot.join(','));
   if (c.bugs && c.bugs.length > 0) p.set('bugs', c.bugs.join(','));
   if (c.superDigest) p.set('superDigest', c.superDigest);
+  if (c.protocol === 'zookeeper' && c.reconfigEnabled) p.set('reconfigEnabled', 'true');
   return p;
 }
 
@@ -270,5 +285,6 @@ export function quorumConfigOf(c: LabConfig): QuorumConfig {
     snapshotSizeFactor: c.snapshotSizeFactorPct / 100,
     ...(c.bugs && c.bugs.length > 0 ? { bugs: [...c.bugs] } : {}),
     ...(c.superDigest !== undefined ? { superDigest: c.superDigest } : {}),
+    ...(c.reconfigEnabled ? { reconfigEnabled: true } : {}),
   };
 }

@@ -158,7 +158,12 @@ const CLIENT_OP_SPECS: Record<string, Spec> = {
   getEphemerals: { prefixPath: (v, what) => v === null || str(v, what) },
   whoAmI: {},
   getConfig: { watch: bool },
-  reconfig: {},
+  reconfig: {
+    joiningServers: (v, what) => v === undefined || v === null || str(v, what),
+    leavingServers: (v, what) => v === undefined || v === null || str(v, what),
+    newMembers: (v, what) => v === undefined || v === null || str(v, what),
+    curConfigId: (v, what) => v === undefined || (typeof v === 'number' && Number.isSafeInteger(v)) || fail(`${what} must be an integer`),
+  },
   ping: {},
   addWatch: { path: str, mode: (v, what) => oneOf(v, what, ['PERSISTENT', 'PERSISTENT_RECURSIVE']) },
   removeWatches: { path: str, type: (v, what) => oneOf(v, what, ['Children', 'Data', 'Any']), local: bool },

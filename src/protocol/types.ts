@@ -6,6 +6,8 @@
  * posted to a Web Worker, restored, diffed and shown in an inspector (docs/architecture.md).
  */
 
+import type { DynamicConfig } from './quorum/reconfig.ts';
+
 export type Sid = number;
 
 /** QuorumPeer.ServerState. DOWN is not a ZooKeeper state: the lab uses it for a dead process. */
@@ -61,6 +63,13 @@ export interface QuorumConfig {
    * check); none by default.
    */
   superDigest?: string;
+  /** zoo.cfg reconfigEnabled (QuorumPeerConfig; default false in 3.8): `reconfig` is allowed. */
+  reconfigEnabled?: boolean;
+  /**
+   * The active dynamic config (QuorumPeer.getQuorumVerifier()) once one was activated
+   * (src/protocol/quorum/reconfig.ts); absent = the static voters/observers, version 0.
+   */
+  dynamic?: DynamicConfig;
 }
 
 /**
@@ -103,6 +112,11 @@ export interface PeerDisk {
   snapshotZxid: number;
   /** The snapshot itself, opaque to the kernel (the DataTree's serialized form). */
   snapshot: unknown;
+  /**
+   * zoo.cfg.dynamic.<version> (QuorumPeer.writeDynamicConfig): the last activated dynamic config,
+   * when a reconfig (or the leader's first-epoch version) has written one.
+   */
+  dynamicConfig?: DynamicConfig;
 }
 
 /** One entry of the transaction log: the TxnHeader fields plus the txn body. */
@@ -124,7 +138,8 @@ export type DiskOp =
   | { op: 'currentEpoch'; value: number }
   | { op: 'append'; txns: LoggedTxn[] }
   | { op: 'truncate'; zxid: number }
-  | { op: 'snapshot'; zxid: number; snapshot: unknown; keepLogAfter: boolean };
+  | { op: 'snapshot'; zxid: number; snapshot: unknown; keepLogAfter: boolean }
+  | { op: 'dynamicConfig'; config: DynamicConfig };
 
 export function applyDiskOp(disk: PeerDisk, op: DiskOp): void {
   switch (op.op) {
@@ -145,6 +160,9 @@ export function applyDiskOp(disk: PeerDisk, op: DiskOp): void {
       disk.snapshot = op.snapshot;
       if (!op.keepLogAfter) disk.log = [];
       else disk.log = disk.log.filter((t) => t.zxid > op.zxid);
+      return;
+    case 'dynamicConfig':
+      disk.dynamicConfig = structuredClone(op.config);
       return;
   }
 }

@@ -14,7 +14,7 @@
  * without the prefix, plus these directives: `new key=value…` (a fresh lab, settings as in a URL:
  * `new protocol=paxos acceptors=3 seed=1`), `check` (the invariant violations so far), and
  *  - ZooKeeper: `write S N`, `sync S`, `replies`, `get S PATH`, `history`, `events [kinds]`
- *    (ZAB milestones);
+ *    (ZAB milestones), `zkcli LINE` (a line typed into one zkCli session on zk1; what it printed);
  *  - a protocol module (Paxos, Multi-Paxos): its own commands (`propose p1 x`), `replies` (what
  *    its processes answered since the last `replies`, as the console words it), `events [kinds]`
  *    (its events since the last `events`, in English) and `count [TYPE…]` (packets delivered and
@@ -26,6 +26,8 @@ import { formatTime, serverName } from '../cli/lab.ts';
 import { parseLabConfig } from '../protocol/config.ts';
 import { checkHistory, historyFromTrace } from '../protocol/checkers/history.ts';
 import { HeadlessLab } from './headless.ts';
+import { LabZkClient } from './labZkClient.ts';
+import { ZkCli } from '../cli/zkcli/ZkCli.ts';
 import { renderText } from '../sim/module.ts';
 import { zkLogText } from '../protocol/zkLog.ts';
 
@@ -71,6 +73,8 @@ export class ScriptRunner {
   lab: HeadlessLab | null = null;
   private repliesSeen = 0;
   private traceSeen = 0;
+  /** `zkcli LINE`: one zkCli session on zk1 per lab (opened by its first line). */
+  private zkcli: { cli: ZkCli; client: LabZkClient } | null = null;
   /** What the checkers found in each lab a later `new` closed, in order (each lab is checked after every event). */
   private readonly closedViolations: Array<Array<{ invariant: string; t: number; message: string }>> = [];
 
@@ -94,6 +98,7 @@ export class ScriptRunner {
       }));
       if (errors.length > 0) return errors.join('\n');
       this.lab = new HeadlessLab(config);
+      this.zkcli = null;
       this.repliesSeen = 0;
       this.traceSeen = 0;
       return 'ok';
@@ -201,6 +206,18 @@ export class ScriptRunner {
         const kinds = types.size > 0 ? [...types] : [...new Set([...delivered.keys(), ...dropped.keys()])].sort();
         out = kinds.map((k) => `${k}: ${delivered.get(k) ?? 0} delivered, ${dropped.get(k) ?? 0} dropped`);
         if (out.length === 0) out = ['(none)'];
+        break;
+      }
+      case 'zkcli': {
+        // a zkCli line typed on zk1 (the console's client): what it printed, events included
+        if (!this.zkcli) {
+          this.zkcli = { cli: new ZkCli({ server: 'zk1:2181', jline: false }), client: new LabZkClient(lab.runtime, { drive: () => true }) };
+          await this.zkcli.cli.startup(this.zkcli.client);
+          this.zkcli.cli.takeAsyncOutput();
+        }
+        const printed = [...(await this.zkcli.cli.execute(args.join(' '), this.zkcli.client)), ...this.zkcli.cli.takeAsyncOutput()];
+        out = printed.map((l) => l.text).filter((t) => t !== ''); // a blank line would end the block
+        if (out.length === 0) out = ['(nothing printed)'];
         break;
       }
       case 'check': {

@@ -249,9 +249,9 @@ export class LabZkClient implements ZkClient {
     return (await this.call({ op: 'getConfig', watch }, '/zookeeper/config')).result as { data: Uint8Array | null; stat: Stat };
   }
 
-  async reconfig(): Promise<{ data: Uint8Array; stat: Stat }> {
-    await this.call({ op: 'reconfig' }, null);
-    throw { code: Code.UNIMPLEMENTED, path: null } satisfies KeeperError;
+  async reconfig(joining: string | null, leaving: string | null, members: string | null, version: number): Promise<{ data: Uint8Array; stat: Stat }> {
+    const r = (await this.call({ op: 'reconfig', joiningServers: joining, leavingServers: leaving, newMembers: members, curConfigId: version }, '')).result as ProcessTxnResult & { data: Uint8Array };
+    return { data: r.data, stat: r.stat as Stat };
   }
 }
 

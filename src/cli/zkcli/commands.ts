@@ -70,7 +70,7 @@ export function cliWrapperMessage(e: KeeperError): string {
     case Code.BADVERSION: return 'version No is not valid : ' + e.path;
     case Code.RECONFIGINPROGRESS: return 'Another reconfiguration is in progress -- concurrent reconfigs not supported (yet)';
     case Code.NEWCONFIGNOQUORUM:
-      return 'No quorum of new config is connected and up-to-date with the leader of last commmitted config - try invoking reconfiguration after new servers are connected and synced';
+      return 'No quorum of new config is connected and up-to-date with the leader of last committed config - try invoking reconfiguration after new servers are connected and synced';
     case Code.QUOTAEXCEEDED: return 'Quota has exceeded : ' + e.path;
     default: return keeperErrorMessage(e);
   }

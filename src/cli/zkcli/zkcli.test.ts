@@ -119,7 +119,7 @@ describe('KeeperException texts (CliWrapperException)', () => {
     expect(t(Code.BADARGUMENTS)).toBe('Arguments are not valid : /p');
     expect(t(Code.BADVERSION)).toBe('version No is not valid : /p');
     expect(t(Code.RECONFIGINPROGRESS)).toBe('Another reconfiguration is in progress -- concurrent reconfigs not supported (yet)');
-    expect(t(Code.NEWCONFIGNOQUORUM)).toContain('last commmitted config');
+    expect(t(Code.NEWCONFIGNOQUORUM)).toContain('last committed config');
     expect(t(Code.QUOTAEXCEEDED)).toBe('Quota has exceeded : /p');
     expect(t(Code.UNIMPLEMENTED, '/ttl')).toBe('KeeperErrorCode = Unimplemented for /ttl');
     expect(t(Code.CONNECTIONLOSS, '/big2')).toBe('KeeperErrorCode = ConnectionLoss for /big2');

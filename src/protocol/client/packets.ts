@@ -30,7 +30,7 @@ export type ClientOp =
   | { op: 'getEphemerals'; prefixPath: string | null }
   | { op: 'whoAmI' }
   | { op: 'getConfig'; watch: boolean }
-  | { op: 'reconfig' }
+  | { op: 'reconfig'; joiningServers?: string | null; leavingServers?: string | null; newMembers?: string | null; curConfigId?: number }
   | { op: 'ping' }
   | { op: 'addWatch'; path: string; mode: AddWatchMode }
   | { op: 'removeWatches'; path: string; type: WatcherTypeName; local: boolean }

@@ -362,10 +362,28 @@ export function prepRequest(view: PrepView, request: Request, ctx: RequestContex
         }
         return { ...hdr, record: { type: 'closeSession', paths2Delete: [...es.items] } };
       }
-      case 'reconfig':
+      case 'reconfig': {
+        // pRequest2Txn, OpCode.reconfig (ZooKeeper 3.8.0): disabled → ReconfigDisabled; the new
+        // QuorumVerifier (src/protocol/quorum/reconfig.ts); then checkACL(WRITE) on
+        // /zookeeper/config (world:anyone:r, so only super passes); a SetDataTxn of the new
+        // config's text with version −1 (the node's dataVersion stays −1).
         if (!config.reconfigEnabled) fail(Code.RECONFIGDISABLED);
         checkSession(ctx);
-        return fail(Code.UNIMPLEMENTED);
+        if (!config.reconfig) return fail(Code.UNIMPLEMENTED);
+        const r = config.reconfig(request, zxid);
+        if (!r.ok) return fail(r.code);
+        const nodeRecord = getRecordForPath(view, '/zookeeper/config');
+        doCheckACL(nodeRecord.acl, Perms.WRITE, ctx, config);
+        const data = new TextEncoder().encode(r.text);
+        const rec = duplicate(nodeRecord, zxid);
+        const st = rec.stat as StatPersisted;
+        st.version = -1;
+        st.mtime = time;
+        st.mzxid = zxid;
+        rec.data = data;
+        addChangeRecord(view, rec);
+        return { ...hdr, record: { type: 'setData', path: '/zookeeper/config', data, version: -1, reconfig: true } };
+      }
       case 'multi': {
         const saved = getPendingChangesForMulti(view, request.ops);
         const txns: TxnRecord[] = [];

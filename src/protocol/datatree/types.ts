@@ -128,8 +128,14 @@ export interface PrepConfig {
   enforceQuota?: boolean;
   /** zookeeper.skipACL */
   skipACL?: boolean;
-  /** reconfigEnabled in zoo.cfg. Only "disabled" is modelled. */
+  /** reconfigEnabled in zoo.cfg. */
   reconfigEnabled?: boolean;
+  /**
+   * The leader's part of pRequest2Txn's reconfig case (src/protocol/quorum/reconfig.ts): the new
+   * config's text, or the KeeperException code. Absent: not a leader that can reconfigure.
+   */
+  reconfig?: (request: { joiningServers: string | null; leavingServers: string | null; newMembers: string | null; curConfigId: number }, zxid: number) =>
+    { ok: true; text: string } | { ok: false; code: number };
 }
 
 /** A txn body (CreateTxn, DeleteTxn, SetDataTxn, … ErrorTxn), tagged with its OpCode name. */
@@ -139,7 +145,7 @@ export type TxnRecord =
   | { type: 'createTTL'; path: string; data: Uint8Array | null; acl: ACL[]; parentCVersion: number; ttl: number }
   | { type: 'delete'; path: string }
   | { type: 'deleteContainer'; path: string }
-  | { type: 'setData'; path: string; data: Uint8Array | null; version: number }
+  | { type: 'setData'; path: string; data: Uint8Array | null; version: number; reconfig?: true }
   | { type: 'setACL'; path: string; acl: ACL[]; version: number }
   | { type: 'check'; path: string; version: number }
   | { type: 'multi'; txns: TxnRecord[] }

@@ -361,8 +361,8 @@ function toRequest(op: ClientOp): Request | { type: 'sync'; path: string } | nul
     case 'closeSession':
       return { type: 'closeSession' };
     case 'reconfig':
-      // Reconfig is disabled in 3.8 by default: PrepRequestProcessor turns it into an error txn.
-      return { type: 'reconfig', joiningServers: null, leavingServers: null, newMembers: null, curConfigId: -1 };
+      // ReconfigRequest (ZooKeeperAdmin.reconfigure); disabled by default in 3.8 (an error txn).
+      return { type: 'reconfig', joiningServers: op.joiningServers ?? null, leavingServers: op.leavingServers ?? null, newMembers: op.newMembers ?? null, curConfigId: op.curConfigId ?? -1 };
     case 'sync':
       return { type: 'sync', path: op.path };
     default:
@@ -458,8 +458,13 @@ export function onApplied(peer: QuorumPeer, t: LoggedTxn, result: ProcessTxnResu
     const i = c.outstanding.indexOf(txn.cxid);
     if (i >= 0) {
       c.outstanding.splice(i, 1);
-      updateStats(peer, c, txn.cxid, t.zxid, lastOpOfTxn(txn.record.type), arrivalOf(c, txn.cxid, ctx.now), ctx.now);
-      send(peer, c, { type: 'Reply', xid: txn.cxid, zxid: t.zxid, err: result.err, result }, ctx);
+      // FinalRequestProcessor, OpCode.reconfig: lastOp = "RECO"
+      const lastOp = txn.record.type === 'setData' && txn.record.reconfig === true ? 'RECO' : lastOpOfTxn(txn.record.type);
+      updateStats(peer, c, txn.cxid, t.zxid, lastOp, arrivalOf(c, txn.cxid, ctx.now), ctx.now);
+      // FinalRequestProcessor, OpCode.reconfig: GetDataResponse(the active QuorumVerifier's text, stat)
+      const reply = txn.record.type === 'setData' && txn.record.reconfig === true && result.err === 0
+        ? { ...result, data: txn.record.data } : result;
+      send(peer, c, { type: 'Reply', xid: txn.cxid, zxid: t.zxid, err: result.err, result: reply }, ctx);
       answered = true;
     }
     if (txn.record.type === 'closeSession') closeCnxn(peer, c, ctx);

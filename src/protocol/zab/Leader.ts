@@ -21,6 +21,9 @@ import { counterOf, epochOf, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { approxSize, snapshotOf } from './ZKDatabase.ts';
 import { database, deliverCommitted, type SyncMode } from './Zab.ts';
+import { activateConfig } from './activate.ts';
+import { activeConfig, configText, prepareReconfig, votersOf, type DynamicConfig } from '../quorum/reconfig.ts';
+import type { PrepConfig } from '../datatree/types.ts';
 import { leaderTouch, noteProposal, onSyncDone, revalidate, startSessionTracker } from '../server/ZooKeeperServer.ts';
 
 export type HandlerStage =
@@ -52,6 +55,8 @@ export interface Proposal {
   acks: Sid[];
   /** The server whose client sent the request. */
   origin: Sid;
+  /** A reconfig: the new config's voters, whose quorum must ACK too (Proposal.qvAcksetPairs). */
+  newVoters?: Sid[];
 }
 
 export interface LeaderState {
@@ -74,6 +79,10 @@ export interface LeaderState {
   pending: PendingChanges;
   /** sync requests waiting for the proposal that was last when they arrived. */
   pendingSyncs: Array<{ req: ClientRequest; origin: Sid; after: number }>;
+  /** A reconfig made another server the designated leader: this one commits nothing more (allowedToCommit = false). */
+  handOverTo?: Sid;
+  /** self.getLastSeenQuorumVerifier() when it is ahead of the active one (a reconfig proposed, not yet committed). */
+  lastSeen?: DynamicConfig;
 }
 
 const PROTOCOL_VERSION = 0x10000;
@@ -193,6 +202,12 @@ function waitForNewLeaderAck(peer: QuorumPeer, sid: Sid, zxid: number, ctx: Peer
   }
 }
 
+/** The config the leader establishes its epoch with: a version-0 one gets version newEpoch<<32. */
+function firstEpochConfig(peer: QuorumPeer, l: LeaderState): DynamicConfig {
+  const cur = activeConfig(peer.config);
+  return cur.version === 0 ? { ...cur, version: makeZxid(l.epoch, 0) } : cur;
+}
+
 /** startZkServer: serving begins; lastProcessedZxid = newEpoch<<32 (what srvr shows). */
 function startZkServer(peer: QuorumPeer, ctx: PeerContext): void {
   const l = L(peer);
@@ -204,6 +219,7 @@ function startZkServer(peer: QuorumPeer, ctx: PeerContext): void {
   peer.currentVote = { ...peer.currentVote, peerEpoch: l.epoch };
   peer.zab.phase = 'BROADCAST';
   peer.zab.serving = true;
+  if (peer.config.reconfigEnabled) activateConfig(peer, firstEpochConfig(peer, l), ctx);
   ctx.event({ kind: 'zab', log: zkLog('quorumOfSupporters', { sids: l.newLeaderAcks.join(',') }) });
   startSessionTracker(peer, ctx);
   for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_STARTUP') sendUpToDate(peer, h, ctx);
@@ -465,7 +481,11 @@ function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): voi
       h.unacked.push([prop.zxid, ctx.now]);
     }
   }
-  ctx.send(h.sid, 'quorum', { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0) });
+  // Leader.lead: with reconfigEnabled a version-0 config gets the NEWLEADER zxid as its version,
+  // and NEWLEADER carries the leader's config to the learner.
+  ctx.send(h.sid, 'quorum', peer.config.reconfigEnabled
+    ? { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0), config: configText(firstEpochConfig(peer, l)) }
+    : { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0) });
   h.stage = 'WAIT_NEWLEADER_ACK';
 }
 
@@ -511,18 +531,40 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
   const zxid = l.lastProposed + 1;
   l.lastProposed = zxid;
   const db = database(peer);
+  let proposedConfig: DynamicConfig | null = null;
+  const prepConfig: PrepConfig = !peer.config.reconfigEnabled ? {} : {
+    reconfigEnabled: true,
+    reconfig: (r, txZxid) => {
+      const out = prepareReconfig(r, {
+        lastSeen: l.lastSeen ?? activeConfig(peer.config),
+        activeVersion: activeConfig(peer.config).version,
+        // Leader.isQuorumSynced: the leader and its synced forwardingFollowers
+        synced: [peer.myid, ...Object.values(l.handlers).filter((h) => h.forwarding && h.learnerType === 'PARTICIPANT' && h.tickOfNextAckDeadline >= l.tick).map((h) => h.sid)],
+        leaderSid: peer.myid,
+      }, txZxid);
+      if (!out.ok) return out;
+      proposedConfig = out.next;
+      return { ok: true, text: configText(out.next) };
+    },
+  };
   const txn: Txn = prepRequest(
     { tree: db.tree, pending: l.pending },
     req.request,
     { sessionId: req.sessionId, cxid: req.cxid, authInfo: req.authInfo as Id[] },
     zxid,
     peer.config.clockOriginMs + ctx.now,
-    {},
+    prepConfig,
   );
+  const reconfigTo: DynamicConfig | null = txn.record.type === 'setData' && txn.record.reconfig === true ? proposedConfig : null;
   const logged: LoggedTxn = { zxid, time: txn.time, txn };
   noteProposal(peer, txn);
   ctx.event({ kind: 'proposed', zxid });
   const prop: Proposal = { zxid, txn: logged, acks: [], origin };
+  if (reconfigTo) {
+    // Leader.propose: a reconfig becomes the last seen config; it needs a quorum of the old and the new voters
+    l.lastSeen = reconfigTo;
+    prop.newVoters = votersOf(reconfigTo);
+  }
   l.outstanding.push(prop);
   // BUG SWITCH countObserverAcks: observers get the PROPOSAL too (so they can ACK it).
   const toObservers = hasBug(peer.config, 'countObserverAcks');
@@ -549,6 +591,7 @@ function processAck(peer: QuorumPeer, sid: Sid, zxid: number, ctx: PeerContext):
 
 function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
   const l = L(peer);
+  if (l.handOverTo !== undefined) return false;
   if (l.outstanding.some((x) => x.zxid === p.zxid - 1)) return false;
   // BUG SWITCH commitWithoutQuorum: commit on the leader's own ACK (correct: a quorum of voters).
   // BUG SWITCH countObserverAcks: every ACK counts towards the majority, observers' too
@@ -556,17 +599,44 @@ function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
   const quorate = hasBug(peer.config, 'commitWithoutQuorum')
     || (hasBug(peer.config, 'countObserverAcks') ? p.acks.length > q(peer).half : q(peer).containsQuorum(p.acks));
   if (!quorate) return false;
+  if (p.newVoters && !new QuorumMaj(p.newVoters).containsQuorum(p.acks)) return false;
   l.outstanding = l.outstanding.filter((x) => x !== p);
   l.lastCommitted = p.zxid;
+  // Leader.commitAndActivate / inform(AndActivate): a committed reconfig is sent as
+  // COMMITANDACTIVATE to followers and INFORMANDACTIVATE to observers.
+  const activate = p.newVoters !== undefined;
+  const designatedLeader = p.newVoters !== undefined ? getDesignatedLeader(peer, p, p.newVoters) : peer.myid;
   for (const h of Object.values(l.handlers)) {
     if (!h.forwarding) continue;
-    if (h.learnerType === 'PARTICIPANT') ctx.send(h.sid, 'quorum', { type: 'COMMIT', zxid: p.zxid });
-    else ctx.send(h.sid, 'quorum', { type: 'INFORM', zxid: p.zxid, txn: p.txn });
+    if (h.learnerType === 'PARTICIPANT') {
+      ctx.send(h.sid, 'quorum', activate ? { type: 'COMMITANDACTIVATE', zxid: p.zxid, designatedLeader } : { type: 'COMMIT', zxid: p.zxid });
+    } else {
+      ctx.send(h.sid, 'quorum', activate ? { type: 'INFORMANDACTIVATE', zxid: p.zxid, txn: p.txn, designatedLeader } : { type: 'INFORM', zxid: p.zxid, txn: p.txn });
+    }
   }
   deliverCommitted(peer, p.txn, ctx);
+  if (activate) delete l.lastSeen;
   commitPendingChanges(l.pending, p.zxid);
   releasePendingSyncs(peer, ctx);
+  if (activate && designatedLeader !== peer.myid) {
+    // Leader.tryToCommit: "this leader is not the designated leader anymore" (allowedToCommit =
+    // false). The followers close their connections (so that they all get the COMMITANDACTIVATE
+    // first); when the leader's tick finds too few synced followers, QuorumPeer.updateServerState
+    // (reconfigFlag) makes it follow the designated leader, without an election.
+    l.handOverTo = designatedLeader;
+    peer.currentVote = { ...peer.currentVote, id: designatedLeader, zxid: p.zxid };
+  }
   return true;
+}
+
+/**
+ * Leader.getDesignatedLeader: the leader itself if it is a voter of the new config; else the
+ * first (HashSet order: the lowest id) voter of the new config that ACKed the reconfig.
+ */
+function getDesignatedLeader(peer: QuorumPeer, p: Proposal, newVoters: Sid[]): Sid {
+  if (newVoters.includes(peer.myid)) return peer.myid;
+  const candidates = p.acks.filter((s) => newVoters.includes(s) && s !== peer.myid).sort((a, b) => a - b);
+  return candidates[0] ?? peer.myid;
 }
 
 /**
@@ -620,6 +690,10 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
       // "check leader running status": a critical thread died (Zab.ts deliverCommitted)
       if (peer.zab.error !== null) {
         setPeerState(peer, 'LOOKING', ctx, zkLog('internalError'));
+        return;
+      }
+      if (!l.tickSkip && l.handOverTo !== undefined && !q(peer).containsQuorum(voters)) {
+        setPeerState(peer, 'FOLLOWING', ctx);
         return;
       }
       if (!l.tickSkip && !q(peer).containsQuorum(voters)) {

@@ -4,6 +4,7 @@
  * `learner.read` timer: initLimit·tickTime until NEWLEADER, syncLimit·tickTime after; any packet
  * from the leader resets it.
  */
+import { activateConfig, configFromString } from './activate.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
 import { zkLog, type ZkLogLine } from '../zkLog.ts';
 import { hasBug, type LoggedTxn, type Sid } from '../types.ts';
@@ -30,6 +31,8 @@ export interface LearnerState {
   /** Follower in BROADCAST: logged proposals waiting for their COMMIT (FollowerZooKeeperServer.pendingTxns). */
   pendingTxns: LoggedTxn[];
   syncMode: SyncMode | null;
+  /** NEWLEADER's dynamic config (reconfigEnabled), activated at UPTODATE (Learner.syncWithLeader). */
+  newLeaderConfig?: string;
   /** BUG SWITCH applyBeforeLogging: txns applied at NEWLEADER whose log write was put off. */
   logLater?: LoggedTxn[];
 }
@@ -194,8 +197,8 @@ function onSyncMode(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
   ctx.event({ kind: 'zab', log: zkLog('syncing', { s: `zk${s.leaderSid}`, mode: p.type, zxid: hex(p.zxid) }), detail: { mode: p.type } });
 }
 
-function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
-  deliverCommitted(peer, t, ctx);
+function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, designatedLeader?: Sid): void {
+  deliverCommitted(peer, t, ctx, designatedLeader);
 }
 
 function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
@@ -206,7 +209,8 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       if (s.syncMode === 'TRUNC' && p.txn) s.syncMode = 'TRUNC+DIFF';
       peer.zab.lastSyncMode = s.syncMode;
       return;
-    case 'COMMIT': {
+    case 'COMMIT':
+    case 'COMMITANDACTIVATE': {
       if (!s.writeToTxnLog) {
         const head = s.packetsNotLogged[0];
         if (head && head.zxid === p.zxid) {
@@ -219,6 +223,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       return;
     }
     case 'INFORM':
+    case 'INFORMANDACTIVATE':
       if (!p.txn) return;
       if (!s.writeToTxnLog) applyDirect(peer, p.txn, ctx);
       else {
@@ -227,6 +232,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       }
       return;
     case 'NEWLEADER': {
+      if (p.config !== undefined) s.newLeaderConfig = p.config;
       const db = database(peer);
       if (s.snapshotNeeded) {
         ctx.persist({ op: 'snapshot', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db), keepLogAfter: false });
@@ -260,6 +266,10 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       peer.zab.epoch = s.newEpoch;
       peer.currentVote = { ...peer.currentVote, peerEpoch: s.newEpoch };
       ctx.event({ kind: 'zab', log: zkLog('uptodate', { epoch: s.newEpoch }) });
+      if (s.newLeaderConfig !== undefined) {
+        activateConfig(peer, configFromString(s.newLeaderConfig), ctx);
+        delete s.newLeaderConfig;
+      }
       if (s.logLater) {
         ctx.persist({ op: 'append', txns: s.logLater });
         delete s.logLater;
@@ -298,7 +308,7 @@ function logRequest(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
 }
 
 /** FollowerZooKeeperServer.commit: the COMMIT must match the oldest pending txn. */
-function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext): void {
+function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext, designatedLeader?: Sid): void {
   const s = S(peer);
   const head = s.pendingTxns[0];
   if (!head) {
@@ -309,7 +319,7 @@ function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext): void {
     throw new Error(`Committing zxid ${hex(zxid)} but next pending txn ${hex(head.zxid)}`);
   }
   s.pendingTxns.shift();
-  applyDirect(peer, head, ctx);
+  applyDirect(peer, head, ctx, designatedLeader);
 }
 
 /** Learner.ping: answer with the sessions this server touched. */
@@ -329,13 +339,15 @@ function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext):
       logRequest(peer, p.txn, ctx);
       return;
     case 'COMMIT':
+    case 'COMMITANDACTIVATE':
       if (isObserver(peer)) return;
-      commit(peer, p.zxid, ctx);
+      commit(peer, p.zxid, ctx, p.designatedLeader);
       return;
     case 'INFORM':
+    case 'INFORMANDACTIVATE':
       if (!isObserver(peer) || !p.txn) return;
       ctx.persist({ op: 'append', txns: [p.txn] });
-      applyDirect(peer, p.txn, ctx);
+      applyDirect(peer, p.txn, ctx, p.designatedLeader);
       return;
     case 'PING':
       ping(peer, p, ctx);

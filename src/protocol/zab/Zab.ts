@@ -16,6 +16,9 @@ import type { ProcessTxnResult } from '../datatree/types.ts';
 import { initConfigNode } from '../datatree/DataTree.ts';
 import type { LoggedTxn } from '../types.ts';
 import { isJavaThrowable } from '../javaThrowable.ts';
+import { setPeerState } from '../QuorumPeer.ts';
+import { activeConfig, configText } from '../quorum/reconfig.ts';
+import { activateConfig, reconfigOf } from './activate.ts';
 
 export type { QuorumPacket, ClientRequest } from './packets.ts';
 
@@ -62,14 +65,19 @@ export function database(peer: QuorumPeer): ZKDatabase {
   if (!peer.zab.db) {
     const db = loadDatabase(peer.disk, dbOptions(peer));
     // QuorumPeer.initConfigInZKDatabase: /zookeeper/config holds the ensemble's dynamic config.
-    initConfigNode(db.tree, new TextEncoder().encode(dynamicConfig(peer.config)), 0, peer.config.clockOriginMs + peer.now);
+    initConfigNode(db.tree, new TextEncoder().encode(dynamicConfig(peer.config)), activeConfig(peer.config).version, peer.config.clockOriginMs + peer.now);
     peer.zab.db = db;
   }
   return peer.zab.db;
 }
 
-/** QuorumVerifier.toString(): one `server.N=host:quorumPort:electionPort:role` line per server, then `version=0`. */
+/**
+ * QuorumVerifier.toString(): one `server.N=host:quorumPort:electionPort:role` line per server, then
+ * `version=0`; with reconfigEnabled the 3.5+ form with `;clientHost:clientPort` and the active
+ * version (src/protocol/quorum/reconfig.ts).
+ */
 export function dynamicConfig(config: QuorumPeer['config']): string {
+  if (config.reconfigEnabled) return configText(activeConfig(config));
   const line = (sid: number, role: string) => `server.${sid}=zk${sid}:2888:3888:${role}`;
   return [...config.voters.map((s) => line(s, 'participant')), ...config.observers.map((s) => line(s, 'observer')), 'version=0'].join('\n');
 }
@@ -211,7 +219,7 @@ export interface ClientReply {
  * error", the server is in state ERROR, applies nothing more and answers nobody; the role ends at
  * its next check (ZooKeeperCriticalThread, ZooKeeperServerListenerImpl).
  */
-export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): ProcessTxnResult | null {
+export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, designatedLeader?: Sid): ProcessTxnResult | null {
   if (peer.zab.error !== null) return null;
   const db = database(peer);
   let result: ProcessTxnResult;
@@ -223,6 +231,29 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
     peer.zab.serving = false;
     ctx.event({ kind: 'zab', log: zkLog('commitProcessorDied', { sid: peer.myid, error: e.toString() }) });
     return null;
+  }
+  // Leader.processReconfig / Follower COMMITANDACTIVATE / Observer INFORMANDACTIVATE: the reconfig
+  // is activated as it commits, before the client's answer (which carries the new config).
+  const next = result.err === 0 ? reconfigOf(t) : null;
+  const roleChange = next !== null && activateConfig(peer, next, ctx);
+  // QuorumPeer.processReconfig → updateVote(designatedLeader): a learner told that another server
+  // leads the new config changes its vote.
+  let leaderChange = false;
+  if (next !== null && designatedLeader !== undefined && peer.state !== 'LEADING' && designatedLeader !== peer.currentVote.id) {
+    peer.currentVote = { ...peer.currentVote, id: designatedLeader, zxid: t.zxid };
+    leaderChange = true;
+  }
+  const majorChange = roleChange || leaderChange;
+  if (majorChange && (peer.state === 'FOLLOWING' || peer.state === 'OBSERVING')) {
+    // Follower COMMITANDACTIVATE: "changes proposed in reconfig" is thrown right after the commit
+    // is queued, so the server shuts down before FinalRequestProcessor answers (the client sees
+    // ConnectionLoss, as recorded); it comes back in its new role without an election
+    // (QuorumPeer.updateServerState with reconfigFlag: LEADING if the vote is its own).
+    ctx.event({ kind: 'applied', zxid: t.zxid });
+    const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);
+    if (i >= 0) peer.zab.clientPending.splice(i, 1);
+    setPeerState(peer, peer.currentVote.id === peer.myid ? 'LEADING' : peer.learnerType === 'OBSERVER' ? 'OBSERVING' : 'FOLLOWING', ctx);
+    return result;
   }
   onApplied(peer, t, result, ctx);
   const i = peer.zab.clientPending.findIndex((r) => r.sessionId === result.clientId && r.cxid === result.cxid);

@@ -9,13 +9,13 @@ import type { LoggedTxn, Sid } from '../types.ts';
 export type QuorumPacketType =
   | 'REQUEST' | 'PROPOSAL' | 'ACK' | 'COMMIT' | 'PING' | 'REVALIDATE' | 'SYNC' | 'INFORM'
   | 'NEWLEADER' | 'FOLLOWERINFO' | 'UPTODATE' | 'DIFF' | 'TRUNC' | 'SNAP' | 'OBSERVERINFO'
-  | 'LEADERINFO' | 'ACKEPOCH';
+  | 'LEADERINFO' | 'ACKEPOCH' | 'COMMITANDACTIVATE' | 'INFORMANDACTIVATE';
 
 /** The numeric codes of Leader.java, for the inspector. */
 export const PACKET_CODES: Record<QuorumPacketType, number> = {
   REQUEST: 1, PROPOSAL: 2, ACK: 3, COMMIT: 4, PING: 5, REVALIDATE: 6, SYNC: 7, INFORM: 8,
   NEWLEADER: 10, FOLLOWERINFO: 11, UPTODATE: 12, DIFF: 13, TRUNC: 14, SNAP: 15, OBSERVERINFO: 16,
-  LEADERINFO: 17, ACKEPOCH: 18,
+  LEADERINFO: 17, ACKEPOCH: 18, COMMITANDACTIVATE: 9, INFORMANDACTIVATE: 19,
 };
 
 /** A client's write (or sync) as a server hands it to the leader (Request + its origin). */
@@ -41,6 +41,10 @@ export interface QuorumPacket {
   request?: ClientRequest;
   /** PING from a learner: the sessions it touched (sessionId, timeout). */
   sessions?: Array<[SessionId, number]>;
+  /** COMMITANDACTIVATE / INFORMANDACTIVATE: Leader.getDesignatedLeader, who leads in the new config. */
+  designatedLeader?: Sid;
+  /** NEWLEADER with reconfigEnabled: the leader's dynamic config (QuorumVerifier.toString()). */
+  config?: string;
   /** REVALIDATE: the session a client reconnected with; the leader's answer says if it is valid. */
   revalidate?: { sessionId: SessionId; timeout?: number; valid?: boolean };
 }

@@ -57,8 +57,11 @@ const log = (s) => process.stderr.write(`[bench ${((Date.now() - started) / 1000
 
 // ---------------------------------------------------------------- figures
 
+/** Milliseconds a frame interval may exceed 16.7 ms and still count as one 60 Hz frame. */
+const VSYNC_JITTER = 0.5;
+
 /**
- * Every figure the bench can print, in table order. `goal`: [op, limit]; `better`: the direction
+ * Every figure the bench can print, in table order. `goal`: [op, limit, tolerance?]; `better`: the direction
  * "since last run" judges (from the goal when there is one).
  */
 const FIGURES = [
@@ -79,13 +82,15 @@ const FIGURES = [
   ...mainThreadFigures('main5', 'Main thread, 5 servers animating, writes', ['<=', 100]),
   ...mainThreadFigures('main13', 'Main thread, 9 voters + 4 observers animating, writes', ['<=', 200]),
   ['frame_p50_13', 'Frame interval p50, 9 + 4 animating, writes', 'ms', 1, null, 'lower'],
-  ['frame_p95_13', 'Frame interval p95, 9 + 4 animating, writes', 'ms', 1, ['<=', 16.7]],
+  // A frame interval is vsync-bound: 16.7 ms is one 60 Hz frame, measured with jitter (16.8 ms is
+  // still one frame, 33.4 ms is two). The goal is one frame; judged with VSYNC_JITTER to spare.
+  ['frame_p95_13', 'Frame interval p95, 9 + 4 animating, writes', 'ms', 1, ['<=', 16.7, VSYNC_JITTER]],
   // raftscope
   ...mainThreadFigures('raftscope', 'RaftScope, 5 servers (for scale)', null),
   // spacetime
-  ['timeline_p95_follow', 'Space-time p95 frame, following the present', 'ms', 1, ['<=', 16.7]],
+  ['timeline_p95_follow', 'Space-time p95 frame, following the present', 'ms', 1, ['<=', 16.7, VSYNC_JITTER]],
   ['timeline_p95_hidden', 'Same moment, diagram hidden (baseline)', 'ms', 1, null, 'lower'],
-  ['timeline_p95_pan', 'Space-time p95 frame, zoomed out, dragging', 'ms', 1, ['<=', 16.7]],
+  ['timeline_p95_pan', 'Space-time p95 frame, zoomed out, dragging', 'ms', 1, ['<=', 16.7, VSYNC_JITTER]],
   ['timeline_draw_p95', "Space-time diagram's own draw p95 (both)", 'ms', 1, null, 'lower'],
   ['rewind_page', 'Rewind 10,000 events in the page', 'ms', 0, ['<=', 100]],
   // workers
@@ -587,7 +592,7 @@ for (const f of byId.values()) {
   const r = results.get(f.id);
   if (!r) continue;
   const label = r.detail ? `${f.label} (${r.detail})` : f.label;
-  const goal = f.goal ? `${f.goal[0] === '<=' ? '≤' : '≥'} ${fmt(f.goal[1], f.goal[1] % 1 ? 1 : 0)} ${f.unit}` : '';
+  const goal = f.goal ? `${f.goal[0] === '<=' ? '≤' : '≥'} ${fmt(f.goal[1], f.goal[1] % 1 ? 1 : 0)} ${f.unit}${f.goal[2] ? ` (±${f.goal[2]} vsync jitter)` : ''}` : '';
   if (r.values.length === 0) {
     if (r.skipped) table.push({ label, value: r.skipped, goal, ok: '', since: '' });
     continue;
@@ -596,7 +601,8 @@ for (const f of byId.values()) {
   const lo = Math.min(...r.values);
   const hi = Math.max(...r.values);
   const value = `${lo === hi ? fmt(med, f.decimals) : `${fmt(lo, f.decimals)}–${fmt(hi, f.decimals)}`} ${f.unit}`.trimEnd();
-  const ok = !f.goal ? '' : (f.goal[0] === '<=' ? med <= f.goal[1] : med >= f.goal[1]) ? 'ok' : 'over';
+  const slack = f.goal?.[2] ?? 0;
+  const ok = !f.goal ? '' : (f.goal[0] === '<=' ? med <= f.goal[1] + slack : med >= f.goal[1] - slack) ? 'ok' : 'over';
   let since = '';
   const before = previous?.figures?.[f.id]?.value;
   if (typeof before === 'number' && before !== 0) {

@@ -612,16 +612,8 @@ export class LabRuntime {
     } finally {
       this.replaying = false;
     }
-    if (local) {
-      // The workers take over the replayed servers (reusing running workers).
-      for (const slot of this.sim.servers.values()) {
-        const peer = slot.up ? local.peer(slot.sid) : undefined;
-        if (peer !== undefined) live.restore(slot.sid, this.setup.module.id, peer);
-        else live.kill(slot.sid);
-      }
-      this.sim.rehost(live);
-      this.simHost = live;
-    }
+    // The workers take over the replayed servers (reusing running workers).
+    if (local) this.handBack(local);
     if (maxTime !== Infinity && maxTime > this.sim.now) this.sim.now = maxTime;
     this.noteHead();
     this.onChange?.();

@@ -9,6 +9,7 @@
 import { describePacket, packetTypeOf, useLabStore, type FrameInfo, type InFlight } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { getHighlight, highlightVersion } from '../highlight.ts';
+import { resizeCanvas } from '../canvasSize.ts';
 import { paletteOf } from './packetPalette.ts';
 import { heldPointAt, heldSpacing, labelWidth, linkLane, packetProgress, pointAt, type Point, type RingLayout } from './layout.ts';
 
@@ -36,23 +37,17 @@ export class PacketDrawer {
   private lastKey = '';
   /** Packets on the canvas now (0: it is blank, and a frame with none in flight leaves it alone). */
   private painted = -1;
-  private width = 0;
-  private height = 0;
-  private dpr = 1;
+  /** The canvas size in CSS pixels and its pixel ratio (../canvasSize.ts). */
+  width = 0;
+  height = 0;
+  dpr = 1;
   private font = '';
   private sprites = new Map<string, HTMLCanvasElement>();
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
   resize(width: number, height: number, dpr: number): void {
-    if (width === this.width && height === this.height && dpr === this.dpr) return;
-    this.width = width;
-    this.height = height;
-    this.dpr = dpr;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    if (!resizeCanvas(this.canvas, this, width, height, dpr)) return;
     this.lastKey = '';
     this.painted = 0; // resizing blanks the canvas
     this.sprites.clear();

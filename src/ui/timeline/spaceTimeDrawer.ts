@@ -10,6 +10,7 @@ import type { FrameInfo } from '../../store/index.ts';
 import type { Simulation } from '../../sim/simulation.ts';
 import type { PacketPalette } from '../cluster/packetPalette.ts';
 import { getHighlight, highlightVersion } from '../highlight.ts';
+import { resizeCanvas } from '../canvasSize.ts';
 import { t } from '../strings.ts';
 import {
   arrowOf, laneAt, laneLayout, nearestSegment, timeScale, viewWindow, type Lane, type LaneLayout, type View,
@@ -72,9 +73,10 @@ export class SpaceTimeDrawer {
   private generation = -1;
   private lastKey = '';
   private lastShape = -1;
-  private width = 0;
-  private height = 0;
-  private dpr = 1;
+  /** The canvas size in CSS pixels and its pixel ratio (../canvasSize.ts). */
+  width = 0;
+  height = 0;
+  dpr = 1;
   private segs = new Float32Array(4 * 1024);
   private segRecs: PacketRec[] = [];
   private drawn = 0;
@@ -91,14 +93,7 @@ export class SpaceTimeDrawer {
   ) {}
 
   resize(width: number, height: number, dpr: number): void {
-    if (width === this.width && height === this.height && dpr === this.dpr) return;
-    this.width = width;
-    this.height = height;
-    this.dpr = dpr;
-    this.canvas.width = Math.max(1, Math.round(width * dpr));
-    this.canvas.height = Math.max(1, Math.round(height * dpr));
-    this.canvas.style.width = `${width}px`;
-    this.canvas.style.height = `${height}px`;
+    if (!resizeCanvas(this.canvas, this, width, height, dpr)) return;
     this.lastKey = '';
   }
 

@@ -19,15 +19,6 @@ OUTDIR=${CLI_OUT:-$DIR}   # set CLI_OUT to record a second run elsewhere (to spo
 mkdir -p "$ZKREC_ROOT/cli"
 trap 'zk_kill_all; exit 1' INT TERM
 
-wait_ready() { # every server has a Mode and one is leader, or 15 s
-  local t0; t0=$(now_ms)
-  while (( $(now_ms) - t0 < 15000 )); do
-    local s; s=$(snapshot)
-    if [[ $s == *leader* && $s != *not-serving* && $s != *no-answer* && $s != *down* ]]; then return 0; fi
-    sleep 0.1
-  done
-  echo "ensemble not ready: $(snapshot)" >&2; return 1
-}
 
 if (($#)); then scripts=("$@"); else
   scripts=(); for f in "$DIR"/[3-9][0-9]-*.zk; do scripts+=("$(basename "$f")"); done

@@ -169,3 +169,15 @@ zk_join() {
   (($1 > ENS_N)) && ENS_N=$1
   return 0
 }
+
+# Waits until the ensemble's `snapshot` (defined by the calling script) shows a leader and every
+# server serving, or 15 s.
+wait_ready() {
+  local t0; t0=$(now_ms)
+  while (( $(now_ms) - t0 < 15000 )); do
+    local s; s=$(snapshot)
+    if [[ $s == *leader* && $s != *not-serving* && $s != *no-answer* && $s != *down* ]]; then return 0; fi
+    sleep 0.1
+  done
+  echo "ensemble not ready: $(snapshot)" >&2; return 1
+}

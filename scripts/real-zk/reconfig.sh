@@ -33,15 +33,6 @@ SUPER_DIGEST='super:xQJmxLMiHGwaqBvst5y6rkB6HQs='   # super:admin
 mkdir -p "$ZKREC_ROOT/reconfig" "$OUTDIR"
 trap 'zk_kill_all; exit 1' INT TERM
 
-wait_ready() { # servers 1..3 have a Mode and one is leader, or 15 s
-  local t0; t0=$(now_ms)
-  while (( $(now_ms) - t0 < 15000 )); do
-    local s; s=$(snapshot)
-    if [[ $s == *leader* && $s != *not-serving* && $s != *no-answer* && $s != *down* ]]; then return 0; fi
-    sleep 0.1
-  done
-  echo "ensemble not ready: $(snapshot)" >&2; return 1
-}
 
 wait_learner() { # N: follower or observer, 15 s
   local t0; t0=$(now_ms)

@@ -1,7 +1,7 @@
 // A new server joins a running ensemble (issue 13 item 2): `lab add observer` starts zk4 — its own
 // Web Worker and disk — the ring makes room for its card, and `reconfig -add` makes it an
 // observer that serves reads of znodes created before it joined, through a session on zk4 opened
-// from the console's server picker. Simulated time is driven through the console; every wait is
+// from the console's server picker; a rewind to before the add takes zk4 away. Simulated time is driven through the console; every wait is
 // on the DOM, never on the wall clock.
 import { expect, test } from '@playwright/test';
 import { consoleLog, expectConnected, expectWorkers, run, server } from './helpers.ts';
@@ -51,4 +51,10 @@ test('lab add observer, reconfig -add: zk4 observes with the leader\'s zxid and 
   const got = await run(page, 'get /before');
   expect(got[0]).toMatch(/^\[zk: zk4:2181\(CONNECTED\) \d+\] get \/before$/);
   expect(got).toContain('data-before');
+
+  // Rewinding to before the add takes zk4 away again: its card and its worker go.
+  await run(page, 'lab seek 2s');
+  await expect(server(page, 4)).toHaveCount(0);
+  await expectWorkers(page, 3);
+  await expect(server(page, 3)).toBeVisible();
 });

@@ -1,7 +1,8 @@
 /**
  * `lab add observer|voter` (issue 13, new servers): a process that joins the running world is a
  * recorded action like any other. A run with adds is a pure function of (config, seed, actions):
- *  - the same run twice gives the same trace hash, and the new servers sync and serve;
+ *  - the same run twice gives the same trace hash, and the new servers sync and serve; one event
+ *    at a time gives the same trace as running in batches;
  *  - rewinding across an add takes the new server away again, and playing forward gives the
  *    same trace entry by entry — in process and with a Web Worker per server (replaying in
  *    process or in the workers), which also equals the in-process run;
@@ -52,11 +53,16 @@ const SCRIPT = [
   'run 4000',
 ];
 
-async function play(rt: LabRuntime, script = SCRIPT): Promise<string[]> {
+/** Plays the script; `stepwise`: the world's own single steps instead of `runFor`. */
+async function play(rt: LabRuntime, script = SCRIPT, stepwise = false): Promise<string[]> {
   const out: string[] = [];
   let cli: { cli: ZkCli; client: LabZkClient } | null = null;
   for (const line of script) {
-    if (line.startsWith('run ')) {
+    if (line.startsWith('run ') && stepwise) {
+      const until = rt.sim.now + Number(line.slice(4));
+      while ((rt.sim.nextEventTime() ?? Infinity) <= until) await rt.sim.stepEvents(1, until);
+      await rt.runUntil(until);
+    } else if (line.startsWith('run ')) {
       await rt.runFor(Number(line.slice(4)));
     } else if (line.startsWith('zk ')) {
       if (!cli) {
@@ -111,6 +117,14 @@ describe('lab add observer|voter', () => {
     expect(views[3]?.state).toBe('OBSERVING');
     expect(views[4]?.state).toBe('FOLLOWING');
     for (const v of views) expect(v?.lastLoggedZxid).toBe(leader!.lastLoggedZxid);
+    rt.dispose();
+  }, 60_000);
+
+  test('one event at a time gives the same trace as running in batches', async () => {
+    const ref = await reference();
+    const rt = inProcess({ checkpointEvery: 0 });
+    await play(rt, SCRIPT, true);
+    expect(traceText(rt)).toEqual(ref.trace);
     rt.dispose();
   }, 60_000);
 

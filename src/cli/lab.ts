@@ -5,7 +5,7 @@
  */
 import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
-import type { Sid } from '../protocol/types.ts';
+import type { QuorumConfig, Sid } from '../protocol/types.ts';
 import { nextScriptedWrite, type LabAction } from '../protocol/actions.ts';
 import type { KernelTraceEntry, Simulation } from '../sim/simulation.ts';
 import { CLIENT_BASE, endpointName, zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
@@ -14,7 +14,7 @@ import { packetType } from '../sim/trace.ts';
 import type { TraceEntry } from '../protocol/zookeeper.ts';
 import { connectionRefused, FOUR_LETTER_WORDS } from './fourLetterWords.ts';
 import { txnLogLines } from './txnLog.ts';
-import type { LabConfig } from '../protocol/config.ts';
+import { addRoom, LIMITS, type LabConfig } from '../protocol/config.ts';
 import { invariantLines, protocolById, type LabProtocol } from '../protocol/registry.ts';
 import { renderText, type Violation } from '../sim/module.ts';
 
@@ -83,6 +83,7 @@ export const LAB_USAGE = [
   '\tlab log [TYPE…]',
   '\tlab hash',
   'ZooKeeper only:',
+  '\tlab add observer|voter   (a new server zkN+1 joins: its zoo.cfg lists the servers so far and itself; then reconfig -add it)',
   '\tlab 4lw S WORD',
   '\tlab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
   '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
@@ -305,8 +306,30 @@ export async function runProtocolLine(ctl: LabController, line: string): Promise
   return { lines: [parsed.text] };
 }
 
+/**
+ * `lab add observer|voter`: a new server, the next id, starts with an empty disk and a zoo.cfg of
+ * the servers so far plus itself (what an operator does before `reconfig -add`). At most 9 voters
+ * and 4 observers in all.
+ */
+async function addServer(ctl: LabController, args: string[]): Promise<LabReply> {
+  const word = args[0];
+  if (args.length !== 1 || (word !== 'observer' && word !== 'voter')) return { lines: ['usage: lab add observer|voter'], error: true };
+  const role = word === 'observer' ? 'observer' : 'participant';
+  let newest = ctl.sim.setup.config as QuorumConfig;
+  let sid = 0;
+  for (const slot of ctl.sim.servers.values()) {
+    if (slot.config !== undefined) newest = slot.config as QuorumConfig;
+    sid = Math.max(sid, slot.sid);
+  }
+  const room = addRoom(newest.voters.length, newest.observers.length);
+  if (room[role] <= 0) return { lines: [`lab add: the lab has room for at most ${LIMITS.voters[1]} voters and ${LIMITS.observers[1]} observers`], error: true };
+  sid += 1;
+  await ctl.apply({ type: 'addServer', sid, role });
+  return { lines: [`${ctl.sim.name(sid)} started as a new ${word}: its zoo.cfg lists ${[...newest.voters, ...newest.observers].sort((a, b) => a - b).map((s) => ctl.sim.name(s)).join(', ')} and itself`] };
+}
+
 /** Commands only a ZooKeeper lab has. */
-const ZOOKEEPER_ONLY = ['4lw', 'txnlog', 'client', 'write'];
+const ZOOKEEPER_ONLY = ['4lw', 'txnlog', 'client', 'write', 'add'];
 
 function cutLine(ctl: LabController): string[] {
   const cuts = ctl.sim.cutLinks().map(([a, b]) => `${ctl.sim.name(a)}->${ctl.sim.name(b)}`);
@@ -350,6 +373,8 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
       }
       return { lines };
     }
+    case 'add':
+      return addServer(ctl, args);
     case 'partition': {
       const groups = parseGroups(ctl, args);
       if (typeof groups === 'string') return fail(`lab partition: ${groups}`);

@@ -12,6 +12,11 @@ export type LabAction =
   | { type: 'kill'; sid: Sid }
   | { type: 'start'; sid: Sid }
   | { type: 'wipe'; sid: Sid }
+  /**
+   * A new process `sid` joins the running world with an empty disk (`lab add observer|voter`): its
+   * configuration is the members so far plus itself in `role` (the protocol's word), and it starts.
+   */
+  | { type: 'addServer'; sid: Sid; role: 'observer' | 'participant' }
   | { type: 'partition'; groups: Sid[][] }
   | { type: 'cut'; from: Sid; to: Sid; oneWay: boolean }
   | { type: 'heal'; from?: Sid; to?: Sid; oneWay?: boolean }
@@ -45,6 +50,8 @@ export function describeAction(a: LabAction, name: (id: Sid) => string): string 
     case 'start':
     case 'wipe':
       return `${a.type} ${name(a.sid)}`;
+    case 'addServer':
+      return `add ${name(a.sid)} ${a.role}`;
     case 'partition':
       return `partition ${a.groups.map((g) => g.join(',')).join(' ')}`;
     case 'cut':
@@ -82,6 +89,8 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
     case 'wipe':
       sim.wipe(a.sid);
       return true;
+    case 'addServer':
+      return sim.addProcess(a.sid, a.role);
     case 'partition':
       sim.partition(a.groups);
       return true;

@@ -273,6 +273,14 @@ export function allIds(c: LabConfig): number[] {
   return [...voterIds(c), ...observerIds(c)];
 }
 
+/**
+ * How many more servers of each role a ZooKeeper lab of `voters` and `observers` may add while it
+ * runs (`lab add voter|observer`): up to LIMITS' largest ensemble, 9 voters and 4 observers.
+ */
+export function addRoom(voters: number, observers: number): { participant: number; observer: number } {
+  return { participant: Math.max(0, LIMITS.voters[1] - voters), observer: Math.max(0, LIMITS.observers[1] - observers) };
+}
+
 export function quorumConfigOf(c: LabConfig): QuorumConfig {
   return {
     ...DEFAULT_QUORUM_CONFIG,

@@ -11,7 +11,7 @@ import type { NodeId } from '../sim/node.ts';
 import type { LabConfig, ProtocolId } from './config.ts';
 import type { PeerEvent as ZkEvent, WireMessage } from './QuorumPeer.ts';
 import type { LabAction } from './actions.ts';
-import { parseRun, type RunData } from './runLink.ts';
+import { parseRun, type RunData, type RunLinkOptions } from './runLink.ts';
 import { zookeeperSetup } from './zookeeper.ts';
 import { BUG_MUSEUM } from './bugs.ts';
 import { ZK_LOG_EN, ZK_LOG_ZH } from './zkLog.ts';
@@ -19,7 +19,7 @@ import { INVARIANTS } from './checkers/invariants.ts';
 import * as paxos from './paxos/index.ts';
 import { paxosViews } from './paxos/card.ts';
 import { multiPaxosViews } from './multipaxos/card.ts';
-import { LIMITS } from './config.ts';
+import { addRoom, LIMITS } from './config.ts';
 import { hex } from './zxid.ts';
 import * as mp from './multipaxos/index.ts';
 
@@ -220,7 +220,8 @@ const zookeeper: LabProtocol = {
   processId: (config, word) => {
     const m = /^(?:zk)?(\d+)$/i.exec(word);
     const sid = m ? Number(m[1]) : NaN;
-    return Number.isInteger(sid) && sid >= 1 && sid <= config.voters + config.observers ? sid : null;
+    // servers added while the lab runs (`lab add`) take the next ids, up to the largest ensemble
+    return Number.isInteger(sid) && sid >= 1 && sid <= Math.max(config.voters + config.observers, LIMITS.voters[1] + LIMITS.observers[1]) ? sid : null;
   },
   statusLines: () => [],
   invariants: INVARIANTS,
@@ -420,5 +421,7 @@ export function invariantLines(invariants: readonly InvariantInfo[], violations:
  * proposals. Nothing of an invalid link is replayed.
  */
 export function parseRunOf(config: LabConfig, text: string): { run: RunData } | { error: string } {
-  return parseRun(text, setupOf(config).ids.length, { propose: protocolOf(config).commands.includes('propose') });
+  const opts: RunLinkOptions = { propose: protocolOf(config).commands.includes('propose') };
+  if (config.protocol === 'zookeeper') opts.addServer = addRoom(config.voters, config.observers);
+  return parseRun(text, setupOf(config).ids.length, opts);
 }

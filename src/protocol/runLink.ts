@@ -179,12 +179,18 @@ function prob(v: unknown, what: string): void {
 export interface RunLinkOptions {
   /** The lab's protocol takes `propose` (Paxos, Multi-Paxos): a value proposed to a process. */
   propose?: boolean;
+  /**
+   * The lab adds processes while it runs (ZooKeeper's `lab add observer|voter`): how many more of
+   * each role it may add. An added process takes the next id (so later actions may name it).
+   */
+  addServer?: { participant: number; observer: number };
 }
 
 const ACTION_TYPES = ['kill', 'start', 'wipe', 'partition', 'cut', 'heal', 'delay', 'faults', 'addClient', 'client', 'request'];
 
-function action(v: unknown, what: string, servers: number, opts: RunLinkOptions): LabAction {
-  const type = oneOf((v as Obj | null)?.type, `${what}.type`, opts.propose ? [...ACTION_TYPES, 'propose'] : ACTION_TYPES);
+function action(v: unknown, what: string, servers: number, opts: RunLinkOptions, room: { participant: number; observer: number }): LabAction {
+  const types = [...ACTION_TYPES, ...(opts.propose ? ['propose'] : []), ...(opts.addServer ? ['addServer'] : [])];
+  const type = oneOf((v as Obj | null)?.type, `${what}.type`, types);
   const w = (k: string) => `${what}.${k}`;
   const sid = (x: unknown, k: string) => int(x, w(k), 1, servers);
   const cid = (x: unknown) => int(x, w('cid'), CLIENT_BASE + 1, CLIENT_BASE + 99_999);
@@ -194,6 +200,15 @@ function action(v: unknown, what: string, servers: number, opts: RunLinkOptions)
     case 'wipe':
       sid(obj(v, what, ['type', 'sid']).sid, 'sid');
       break;
+    case 'addServer': {
+      // A new process: the next id, in a role there is still room for.
+      const o = obj(v, what, ['type', 'sid', 'role']);
+      int(o.sid, w('sid'), servers + 1, servers + 1);
+      const role = oneOf(o.role, w('role'), ['participant', 'observer']) as 'participant' | 'observer';
+      if (room[role] <= 0) fail(`${what}: no room for another ${role}`);
+      room[role] -= 1;
+      break;
+    }
     case 'partition':
       list(obj(v, what, ['type', 'groups']).groups, w('groups'), servers).forEach((g, i) => list(g, `${what}.groups[${i}]`, servers).forEach((x) => sid(x, `groups[${i}]`)));
       break;
@@ -285,7 +300,8 @@ function revive(_k: string, v: unknown): unknown {
  * exist in an ensemble of `servers` (a lab's processes: ZooKeeper's servers, Paxos' acceptors,
  * proposers and learners, Multi-Paxos' replicas), moments in order and within the limits. `faults`
  * (datagram loss and duplication) is known to every lab; `propose` only where `opts.propose` says
- * the lab's protocol takes it. An error names what is wrong; nothing of an invalid link is replayed.
+ * the lab's protocol takes it; `addServer` only where `opts.addServer` gives room (later actions may
+ * name the added process). An error names what is wrong; nothing of an invalid link is replayed.
  */
 export function parseRun(text: string, servers: number, opts: RunLinkOptions = {}): { run: RunData } | { error: string } {
   try {
@@ -297,12 +313,16 @@ export function parseRun(text: string, servers: number, opts: RunLinkOptions = {
     int(h.t, 'head.t', 0, 24 * 3_600_000);
     const head = { eventCount: h.eventCount as number, t: h.t as number };
     let last = 0;
+    let n = servers;
+    const room = { participant: opts.addServer?.participant ?? 0, observer: opts.addServer?.observer ?? 0 };
     const actions = list(o.actions, 'actions', MAX_RUN_ACTIONS).map((x, i): RecordedAction => {
       if (!Array.isArray(x) || x.length !== 3) fail(`actions[${i}] must be [eventCount, t, action]`);
       int(x[0], `actions[${i}] eventCount`, last, head.eventCount);
       int(x[1], `actions[${i}] t`, 0, head.t);
       last = x[0] as number;
-      return { eventCount: x[0] as number, t: x[1] as number, action: action(x[2], `actions[${i}]`, servers, opts) };
+      const a = action(x[2], `actions[${i}]`, n, opts, room);
+      if (a.type === 'addServer') n += 1;
+      return { eventCount: x[0] as number, t: x[1] as number, action: a };
     });
     return { run: { actions, head } };
   } catch (e) {

@@ -33,6 +33,8 @@ export const ZK_LOG_EN = {
   internalError: 'Unexpected internal error',
   serverInError: 'ZooKeeperServer not running (state ERROR)',
   refusingSession: 'Refusing session request for client {{c}} as it has seen zxid {{seen}} our last zxid is {{last}} client must try another server',
+  reconfigObserving: 'Exception when observing the leader: java.lang.Exception: changes proposed in reconfig',
+  reconfigFollowing: 'Exception when following the leader: java.lang.Exception: changes proposed in reconfig',
 } as const;
 
 export type ZkLogKey = keyof typeof ZK_LOG_EN;
@@ -64,6 +66,8 @@ export const ZK_LOG_ZH: Record<ZkLogKey, string> = {
   internalError: '意外的内部错误',
   serverInError: 'ZooKeeperServer 未在运行（状态 ERROR）',
   refusingSession: '拒绝客户端 {{c}} 的会话请求：它已见过 zxid {{seen}}，而本服务器的最后 zxid 是 {{last}}，客户端必须换一台服务器',
+  reconfigObserving: '观察领导者时出错：领导者的配置改变了本服务器的角色（changes proposed in reconfig），重新寻找领导者',
+  reconfigFollowing: '跟随领导者时出错：领导者的配置改变了本服务器的角色（changes proposed in reconfig），重新寻找领导者',
 };
 
 /** One log line: which, and its values (plain data in the trace). */

@@ -58,6 +58,15 @@ export const zookeeperModule: NodeModule<QuorumConfig, QuorumPeer, WireMessage, 
   emptyDisk,
   applyDiskOp,
   shareDisk,
+  // A new server's zoo.cfg (`lab add observer|voter`): the members the operator knows — the
+  // static members of the servers so far — plus itself as `server.N=…:observer` or `:participant`.
+  // Its dynamic config file is empty, so the ensemble's newer one wins when it syncs (3.8.0).
+  joinConfig: (c, id, role) => {
+    const { dynamic: _dynamic, ...rest } = c;
+    return role === 'observer'
+      ? { ...rest, observers: [...c.observers.filter((s) => s !== id), id].sort((a, b) => a - b) }
+      : { ...rest, voters: [...c.voters.filter((s) => s !== id), id].sort((a, b) => a - b) };
+  },
   // A client's request to a server that is not running: ConnectionLoss.
   refuseRequest: (req) => ({ sessionId: req.sessionId, cxid: req.cxid, zxid: -1, err: -4, type: 'error' }),
 };

@@ -58,6 +58,11 @@ export interface NodeModule<Cfg = unknown, Node = unknown, Msg = unknown, Req = 
   applyDiskOp(disk: Disk, op: Op): void;
   /** A copy of a disk for a checkpoint (may share what is never changed once written). */
   shareDisk(disk: Disk): Disk;
+  /**
+   * The configuration of a process that joins a running world (Simulation.addProcess): `config`
+   * is the newest process's, `role` the protocol's word for what the new one is. Default: `config`.
+   */
+  joinConfig?(config: Cfg, id: NodeId, role: string): Cfg;
   /** True for an event that changes the process's role (breakpoints on `role`); default: `{ kind: 'state' }`. */
   isRoleChange?(event: Ev): boolean;
   /** What a request sent to a process that is down gets back at once (undefined: nothing). */

@@ -103,6 +103,11 @@ export interface ServerSlot<View = unknown, Disk = unknown> {
   view: View | null;
   /** Why the server is down, when it crashed by itself (its code threw). */
   crashReason: string | null;
+  /**
+   * A process added while the world ran (Simulation.addProcess): its own configuration, handed to
+   * it at every start instead of the setup's. Absent for the setup's processes.
+   */
+  config?: unknown;
 }
 
 /**
@@ -275,7 +280,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     if (s.up) return false;
     s.up = true;
     s.crashReason = null;
-    this.host.boot(sid, this.module.id, { myid: sid, config: this.setup.config, disk: structuredClone(s.disk) });
+    this.host.boot(sid, this.module.id, { myid: sid, config: s.config ?? this.setup.config, disk: structuredClone(s.disk) });
     s.view = null;
     this.record({ t: this.now, kind: 'start', sid });
     this.push({ kind: 'start', at: this.now, seq: 0, sid, incarnation: s.incarnation });
@@ -289,6 +294,23 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     }
     this.changed();
     return true;
+  }
+
+  /**
+   * A process that is not in the setup joins the running world (an operator starts a new machine):
+   * a new slot with an empty disk, then its start. Its configuration is the protocol's
+   * (NodeModule.joinConfig) from the configuration of the newest process — the members so far —
+   * and `role`, which only the protocol reads. Links to every endpoint work at once, with the
+   * setup's latency (a link's generator is made at its first packet). It stays in checkpoints
+   * taken after it; a world restored from an earlier one does not have it.
+   */
+  addProcess(sid: Sid, role: string): boolean {
+    if (this.servers.has(sid) || !Number.isInteger(sid) || sid < 1 || sid >= AGENT_BASE) return false;
+    let base: unknown = this.setup.config;
+    for (const slot of this.servers.values()) if (slot.config !== undefined) base = slot.config;
+    const config = this.module.joinConfig ? this.module.joinConfig(base, sid, role) : base;
+    this.servers.set(sid, { sid, up: false, incarnation: 0, disk: this.module.emptyDisk() as Disk, view: null, crashReason: null, config });
+    return this.start(sid);
   }
 
   /** Kills a server process at once; its disk stays. */

@@ -129,7 +129,8 @@ export function buildServerCards(sim: ZkSimulation, cache?: CardCache): ServerCa
     const view = slot.up ? slot.view : null;
     const kept = view && cache?.get(slot.sid);
     if (kept && kept.view === view) return kept.card;
-    const card = buildServerCard(slot, observers.has(slot.sid));
+    // A server added while the lab runs has a zoo.cfg of its own (Simulation.addProcess).
+    const card = buildServerCard(slot, observers.has(slot.sid) || ((slot.config as QuorumConfig | undefined)?.observers.includes(slot.sid) ?? false));
     if (cache) {
       if (view) cache.set(slot.sid, { view, card });
       else cache.delete(slot.sid);

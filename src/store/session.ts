@@ -252,6 +252,13 @@ export function syncLab(): void {
   const s = useLabStore.getState();
   const patch: Partial<ReturnType<typeof useLabStore.getState>> = {};
   CARDS[runtime.protocol.id](runtime, s, patch);
+  // The world's processes: a server added while it runs (`lab add`) joins the ring; a rewind to
+  // before it took it away again.
+  if (runtime.sim.servers.size !== s.serverIds.length || s.serverIds.some((id) => !runtime.sim.servers.has(id))) {
+    const ids = [...runtime.sim.servers.keys()].sort((a, b) => a - b);
+    patch.serverIds = ids;
+    patch.protocol = { ...s.protocol, ids, names: Object.fromEntries(ids.map((id) => [id, runtime.sim.name(id)])) };
+  }
   const cuts = cutLinksOf(sim);
   if (cuts.key !== s.cutKey) {
     patch.cutLinks = cuts.links;

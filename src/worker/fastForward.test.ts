@@ -2,7 +2,8 @@
  * A run ahead in the page (LabRuntime.runAhead): the servers' states leave their Web Workers, the
  * world runs in this thread on the same protocol code, and the states go back. The run is the
  * same as one that never leaves the workers — trace entry by entry, and its hash — for ZooKeeper
- * (writes, a crash and a restart, a partition and its heal, a seek forward, `lab step`) and for
+ * (writes, a crash and a restart, a partition and its heal, a seek forward, `lab step`; servers
+ * added while it runs, `lab add`) and for
  * Paxos and Multi-Paxos, and the workers go on from where the run ahead left them.
  */
 import { describe, expect, test } from 'vitest';
@@ -25,6 +26,14 @@ const CASES: Record<string, { config: LabConfig; script: Script }> = {
       'run 3000', 'write 1', 'write 2', 'write 4', 'run 1000', 'lab kill 3', 'run 5000',
       'lab partition 1 2,3,4', 'write 2', 'run 15000', 'lab heal', 'lab start 3', 'seek +8000',
       'write 3', 'lab step 40', 'lab step proposal', 'run 20000',
+    ],
+  },
+  // `lab add`: new servers (their own workers) join while the workers run, or while this thread runs ahead.
+  'zookeeper with added servers': {
+    config: { ...DEFAULT_LAB_CONFIG, voters: 3, seed: 9, reconfigEnabled: true },
+    script: [
+      'run 3000', 'lab add observer', 'run 2000', 'write 4', 'write 1', 'lab add voter', 'run 3000', 'write 5',
+      'lab kill 4', 'run 4000', 'lab start 4', 'seek +5000', 'write 4', 'run 10000',
     ],
   },
   paxos: {
@@ -76,7 +85,7 @@ async function withWorkers(c: { config: LabConfig; script: Script }, fastForward
   expect(rt.fastForward).toBeNull();
   const trace = rt.sim.trace.map((e) => stableJson(e));
   // After the run: four-letter words / snapshots come from the workers, which hold the run's states.
-  const states = await Promise.all(rt.setup.ids.map((sid) => rt.sim.snapshot(sid)));
+  const states = await Promise.all([...rt.sim.servers.keys()].map((sid) => rt.sim.snapshot(sid)));
   const result = { hash: rt.sim.traceHash(), events: rt.sim.eventCount, now: rt.sim.now, trace, states: stableJson(states), steps };
   rt.dispose();
   return result;

@@ -4,10 +4,13 @@
  * ensemble with reconfigEnabled=true and the recordings' superDigest. Addresses are the lab's:
  * `{QN}` = zkN:2888:3888, `{CN}` = zkN:2181 (the recording's 127.0.0.1:331NN:332NN / 127.0.0.1:330NN);
  * `mtime` lines are masked (the README: the wall time of the commit). `dataLength` follows the text.
- * Scripts listed in SKIPPED need what this slice does not have yet (see the reasons).
- * `#observer4` scripts that print nothing before observer 4 is added run with zk4 as an observer
- * of the initial ensemble (`observers=1`): the recorded `-add server.4=…:observer` then commits
- * the same member list it would have made.
+ * Scripts listed in SKIPPED need what the lab does not have yet (see the reasons).
+ * `#observer4` / `#voter4` scripts start a 4th server once the three have elected, as the recording
+ * does (scripts/real-zk/reconfig.sh zk_join): `lab add observer` / `lab add voter` — a new server
+ * whose zoo.cfg lists the three and itself — then the script once it follows.
+ * Before the script, each server's Mode and Zxid are those the recording saw (before.txt): a
+ * joining observer reports `follower` until it is added — it adopts the ensemble's newer config,
+ * which does not name it (QuorumPeer.updateLearnerType).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,19 +19,15 @@ import { compareTranscript, formatMismatches, runMarkedScript, scriptLinesOf, sp
 import { parseLabConfig } from '../protocol/config.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
 import { zkSim } from '../protocol/zookeeper.ts';
+import type { PeerView } from '../protocol/QuorumPeer.ts';
+import { runLabCommand } from '../cli/lab.ts';
 import { HeadlessLab } from './headless.ts';
 import { LabZkClient } from './labZkClient.ts';
 
 const dir = join(import.meta.dirname, '../protocol/testdata/real-reconfig');
 
-/** What the slice cannot replay yet, and why. */
-const SKIPPED: Record<string, string> = {
-  'r1-add-observer': 'needs a 4th server process (#observer4)',
-  'r2-add-voter': 'needs a 4th server process (#voter4)',
-  'r11-config-views': 'prints the config before observer 4 is added: needs a 4th server process outside the config (#observer4)',
-  'r12-observer-reads': 'reads through zk4 before it is added: needs a 4th server process outside the config (#observer4)',
-
-};
+/** What the lab cannot replay yet, and why. */
+const SKIPPED: Record<string, string> = {};
 
 const super_ = 'super:xQJmxLMiHGwaqBvst5y6rkB6HQs=';
 
@@ -66,13 +65,18 @@ function expectedOf(lines: string[], disabled: boolean): string[] {
   return out;
 }
 
-async function runner(disabled: boolean, observer4: boolean): Promise<{ runner: CliRunner; lab: HeadlessLab }> {
-  const settings: Array<[string, string]> = [['voters', '3'], ['observers', observer4 ? '1' : '0'], ['seed', '1'], ['superDigest', super_]];
+async function runner(disabled: boolean, joinAs: 'observer' | 'voter' | null): Promise<{ runner: CliRunner; lab: HeadlessLab }> {
+  const settings: Array<[string, string]> = [['voters', '3'], ['seed', '1'], ['superDigest', super_]];
   if (!disabled) settings.push(['reconfigEnabled', 'true']);
   const { config, errors } = parseLabConfig(settings);
   if (errors.length > 0) throw new Error(errors.join('; '));
   const lab = new HeadlessLab(config);
   await lab.runtime.runFor(3000);
+  if (joinAs) {
+    const reply = await runLabCommand(lab.runtime, `lab add ${joinAs}`);
+    if (reply.error) throw new Error(reply.lines.join('\n'));
+    await lab.runtime.runFor(3000);
+  }
   const client = new LabZkClient(lab.runtime, { drive: () => true });
   const cli = new ZkCli({ server: 'zk1:2181', jline: false });
   return {
@@ -88,6 +92,11 @@ async function runner(disabled: boolean, observer4: boolean): Promise<{ runner: 
   };
 }
 
+/** `srvr`'s Mode and the last logged zxid, as the recordings print them. */
+function modeOf(v: PeerView | null | undefined): string {
+  return v === null || v === undefined ? 'down' : `${v.state === 'LEADING' ? 'leader' : v.state === 'OBSERVING' ? 'observer' : v.state === 'FOLLOWING' ? 'follower' : 'looking'} 0x${v.lastLoggedZxid.toString(16)}`;
+}
+
 const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.zk')).sort() : [];
 
 describe('reconfig transcripts (real 3.8.0) against the simulated ensemble', () => {
@@ -97,7 +106,17 @@ describe('reconfig transcripts (real 3.8.0) against the simulated ensemble', () 
       const text = readFileSync(join(dir, name), 'utf8');
       const disabled = text.split('\n').includes('#disabled');
       const script = scriptLinesOf(text);
-      const { runner: r, lab } = await runner(disabled, text.split('\n').includes('#observer4'));
+      const headers = text.split('\n');
+      const joinRole = headers.includes('#observer4') ? 'observer' : headers.includes('#voter4') ? 'voter' : null;
+      const { runner: r, lab } = await runner(disabled, joinRole);
+      // before.txt: `name: zk1 follower 0x0 | zk2 follower 0x100000000 | …`: each server's Mode as the
+      // recording saw the ensemble before the script (its Zxid is srvr's, the last processed one,
+      // which a server's empty log does not show: only the modes are compared)
+      const before = readFileSync(join(dir, 'before.txt'), 'utf8').split('\n').find((l) => l.startsWith(`${base}: `));
+      if (before) {
+        const got = [...zkSim(lab.runtime.sim).servers.values()].map((s) => `zk${s.sid} ${modeOf(s.view).split(' ')[0]!}`);
+        expect(got, `${base} before the script`).toEqual(before.slice(base.length + 2).split(' | ').map((g) => g.split(' ').slice(0, 2).join(' ')));
+      }
       const expected = expectedOf(splitLines(readFileSync(join(dir, `${base}.out`), 'utf8')), disabled);
       const actual = (await runMarkedScript(script, r)).map((l) => (l.startsWith('mtime = ') ? 'mtime = *' : l));
       const ms = compareTranscript(script, expected, actual);
@@ -109,9 +128,7 @@ describe('reconfig transcripts (real 3.8.0) against the simulated ensemble', () 
         const [sid, mode, zxid] = line.split(' ');
         const s = zkSim(lab.runtime.sim).servers.get(Number(sid));
         if (!s) { expect(mode, line).toBe('down'); continue; }
-        const v = s.view;
-        const got = v === null || v === undefined ? 'down' : `${v.state === 'LEADING' ? 'leader' : v.state === 'OBSERVING' ? 'observer' : v.state === 'FOLLOWING' ? 'follower' : 'looking'} 0x${v.lastLoggedZxid.toString(16)}`;
-        expect(got, `${base} server ${sid}`).toBe(`${mode} ${zxid}`);
+        expect(modeOf(s.view), `${base} server ${sid}`).toBe(`${mode} ${zxid}`);
       }
       // the ZooKeeper invariants (one leader per epoch across configs, …) held all along
       expect(lab.violations()).toEqual([]);

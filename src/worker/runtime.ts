@@ -231,7 +231,7 @@ export class LabRuntime {
     const view: CheckView<unknown, unknown> = {
       now: sim.now,
       trace: sim.trace,
-      ids: this.setup.ids,
+      ids: [...sim.servers.keys()],
       node: (id) => (host instanceof InProcessHost ? host.peer(id) : undefined),
       disk: (id) => {
         const slot = sim.servers.get(id);
@@ -585,6 +585,8 @@ export class LabRuntime {
     const cp = this.nearestCheckpoint(maxTime, maxEvents);
     const live = this.host;
     const local = this.replayInProcess && live.kind !== 'in-process' ? new InProcessHost() : null;
+    // Processes added after the moment rewound to (`lab add`) are gone once the replay is over.
+    const before = [...this.sim.servers.keys()];
     if (cp) {
       const host = local ?? live;
       const running = new Set(cp.peers.map(([sid]) => sid));
@@ -612,8 +614,10 @@ export class LabRuntime {
     } finally {
       this.replaying = false;
     }
-    // The workers take over the replayed servers (reusing running workers).
+    // The workers take over the replayed servers (reusing running workers); a server added after
+    // the moment rewound to is gone, and so is its worker.
     if (local) this.handBack(local);
+    for (const sid of before) if (!this.sim.servers.has(sid)) live.kill(sid);
     if (maxTime !== Infinity && maxTime > this.sim.now) this.sim.now = maxTime;
     this.noteHead();
     this.onChange?.();

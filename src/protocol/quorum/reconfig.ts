@@ -12,9 +12,8 @@
  * - Activation: Leader.processReconfig on commit, Follower COMMITANDACTIVATE, Observer
  *   INFORMANDACTIVATE → QuorumPeer.processReconfig / setQuorumVerifier: {@link activateConfig}.
  *
- * Not in this slice (designed so it can follow): new server processes (`lab add observer`), and
- * Leader.getDesignatedLeader's hand-over when the leader removes itself (here the removed leader
- * steps down and the new voters elect with FLE).
+ * New server processes join through `lab add observer|voter` (Simulation.addProcess with
+ * zookeeperModule.joinConfig: a zoo.cfg of the servers so far plus itself, no dynamic file).
  */
 import type { LearnerType, QuorumConfig, Sid } from '../types.ts';
 

@@ -5,6 +5,7 @@
  * from the leader resets it.
  */
 import { activateConfig, configFromString } from './activate.ts';
+import { activeConfig, learnerTypeIn } from '../quorum/reconfig.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
 import { zkLog, type ZkLogLine } from '../zkLog.ts';
 import { hasBug, type LoggedTxn, type Sid } from '../types.ts';
@@ -259,6 +260,20 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
     }
     case 'UPTODATE': {
       if (s.stage !== 'WAIT_UPTODATE') return;
+      if (s.newLeaderConfig !== undefined) {
+        // Learner.syncWithLeader: processReconfig(newLeaderQV) before the ACK; a config that changes
+        // this server's role throws "changes proposed in reconfig" and the server looks for the
+        // leader again in its new role (no designated leader: reconfigFlagClear). A new server
+        // started as an observer the ensemble's config does not name becomes a non-voting
+        // participant: it follows (QuorumPeer.updateLearnerType), as recorded.
+        const d = configFromString(s.newLeaderConfig);
+        if ((d.version > activeConfig(peer.config).version || !peer.config.dynamic) && learnerTypeIn(d, peer.myid, peer.learnerType) !== peer.learnerType) {
+          delete s.newLeaderConfig;
+          activateConfig(peer, d, ctx);
+          fail(peer, ctx, zkLog(peer.state === 'OBSERVING' ? 'reconfigObserving' : 'reconfigFollowing'));
+          return;
+        }
+      }
       ctx.send(s.leaderSid, 'quorum', { type: 'ACK', zxid: makeZxid(s.newEpoch, 0) });
       s.stage = 'BROADCAST';
       peer.zab.phase = 'BROADCAST';

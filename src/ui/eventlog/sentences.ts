@@ -69,6 +69,9 @@ function actionLine(a: LabAction | undefined, text: string): { category: EventCa
     case 'delay':
     case 'faults':
       return { category: 'fault', text: t.ev.action(text), sids: [a.from, a.to] };
+    // `add zk4 observer`; the new server's start entry follows.
+    case 'addServer':
+      return { category: 'fault', text: t.ev.action(text), sids: [a.sid] };
   }
 }
 

@@ -84,6 +84,8 @@ describe('structured log lines and notices', () => {
       [zkLog('internalError'), 'Unexpected internal error'],
       [zkLog('refusingSession', { c: 'c2', seen: '0x200000000', last: '0x100000014' }), 'Refusing session request for client c2 as it has seen zxid 0x200000000 our last zxid is 0x100000014 client must try another server'],
       [zkLog('serverInError'), 'ZooKeeperServer not running (state ERROR)'],
+      [zkLog('reconfigObserving'), 'Exception when observing the leader: java.lang.Exception: changes proposed in reconfig'],
+      [zkLog('reconfigFollowing'), 'Exception when following the leader: java.lang.Exception: changes proposed in reconfig'],
     ];
     // One example per key.
     expect(new Set(examples.map(([l]) => l.key))).toEqual(new Set(Object.keys(ZK_LOG_EN)));

@@ -199,6 +199,45 @@ export function wipeServer(sid: Sid): Promise<void> {
   return runConsoleLine(`lab wipe ${processName(sid)}`);
 }
 
+/** The recordings' superDigest (scripts/real-zk/): its password is `admin`. */
+export const RECORDED_SUPER_DIGEST = 'super:xQJmxLMiHGwaqBvst5y6rkB6HQs=';
+const SUPER_AUTH = 'addauth digest super:admin';
+
+/** Whether the lab runs with zoo.cfg `reconfigEnabled=true` (dynamic reconfiguration). */
+export function labReconfigEnabled(): boolean {
+  return currentSession()?.runtime.config.reconfigEnabled === true;
+}
+
+/** Whether a console tab's session already ran `addauth digest super:admin` (as its echoes show). */
+function tabIsSuper(tab: number): boolean {
+  const lines = useLabStore.getState().consoleTabs.find((x) => x.id === tab)?.lines ?? [];
+  return lines.some((l) => l.kind === 'echo' && l.text.endsWith(` ${SUPER_AUTH}`));
+}
+
+/**
+ * Removes a server from the ensemble's configuration, as `reconfig -remove N` does in the console
+ * (ZooKeeperAdmin.reconfigure; only a super user may). When the console's session is not super
+ * yet it first runs `addauth digest super:admin` — only with the recordings' superDigest, whose
+ * password the lab knows; otherwise the console says what to do instead.
+ */
+export function removeFromEnsemble(sid: Sid, tab: number = activeTab()): Promise<void> {
+  const digest = currentSession()?.runtime.config.superDigest;
+  if (tabIsSuper(tab)) return runConsoleLine(`reconfig -remove ${sid}`, tab);
+  if (digest === RECORDED_SUPER_DIGEST) return runConsoleText(`${SUPER_AUTH}\nreconfig -remove ${sid}`, tab);
+  appendConsole([{
+    kind: 'error',
+    text: digest
+      ? `lab: reconfig needs a super session: run addauth digest <user>:<password> for this lab's superDigest, then reconfig -remove ${sid}`
+      : `lab: reconfig needs a super session, and this lab has no superDigest: open it with superDigest=${RECORDED_SUPER_DIGEST} (password admin)`,
+  }], tab);
+  return Promise.resolve();
+}
+
+/** Adds a new observer or voter process to the running ensemble, as `lab add observer|voter` does. */
+export function addToEnsemble(role: 'observer' | 'voter'): Promise<void> {
+  return runConsoleLine(`lab add ${role}`);
+}
+
 /** A process's name as the protocol spells it (`zk3`, `a1`, `r2`). */
 export function processName(sid: Sid): string {
   return currentSession()?.runtime.setup.name(sid) ?? `zk${sid}`;

@@ -141,6 +141,8 @@ const fns = {
   groupDrop: (g: string) => tr('groupDrop', { g }),
   serverMenu: (name: string) => tr('serverMenu', { name }),
   moveToGroup: (g: string) => tr('moveToGroup', { g }),
+  addObserverFull: (max: number) => tr('addObserverFull', { max }),
+  addVoterFull: (max: number) => tr('addVoterFull', { max }),
   eventLogCount: (shown: number, total: number) =>
     shown === total ? tr('eventLogCountAll', { total }) : tr('eventLogCountSome', { shown, total }),
   eventLogSeek: (time: string, text: string) => tr('eventLogSeek', { time, text }),

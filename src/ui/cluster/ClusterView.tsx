@@ -4,8 +4,9 @@
  * when that server's card changes).
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
+import { addToEnsemble, labReconfigEnabled, selectProtocol, selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
 import type { ProtocolId } from '../../protocol/config.ts';
+import { t } from '../strings.ts';
 import { ringLayout } from './layout.ts';
 import { EnsembleSize } from './EnsembleSize.tsx';
 import { LinkHits } from './LinkHits.tsx';
@@ -38,6 +39,39 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: numb
   return size;
 }
 
+/**
+ * With reconfigEnabled: "+ Observer" and "+ Voter" add a server process to the running ensemble
+ * (`lab add observer|voter` in the console), disabled at the lab's limits (the largest values its
+ * Voters / Observers pickers offer: src/protocol/config.ts LIMITS).
+ */
+function AddServerButtons() {
+  const protocol = useLabStore(selectProtocol); // also re-renders when the lab (and its config) is there
+  const servers = useLabStore((s) => s.servers);
+  if (!labReconfigEnabled()) return null;
+  const max = (key: string) => Math.max(...(protocol.settings.find((x) => x.key === key)?.values.map(Number) ?? [0]));
+  const maxObservers = max('observers');
+  const maxVoters = max('voters');
+  const all = Object.values(servers);
+  const observers = all.filter((c) => c.observer).length;
+  const voters = all.length - observers;
+  const buttons = [
+    { role: 'observer' as const, label: t.addObserver, full: observers >= maxObservers, title: t.addObserverTitle, fullTitle: t.addObserverFull(maxObservers) },
+    { role: 'voter' as const, label: t.addVoter, full: voters >= maxVoters, title: t.addVoterTitle, fullTitle: t.addVoterFull(maxVoters) },
+  ];
+  return (
+    <div className="ensemble-size ensemble-add">
+      {buttons.map((b) => (
+        // A disabled button shows no tooltip in some browsers: the span carries it.
+        <span key={b.role} title={b.full ? b.fullTitle : b.title}>
+          <button type="button" className="btn btn-small" disabled={b.full} onClick={() => void addToEnsemble(b.role)}>
+            {b.label}
+          </button>
+        </span>
+      ))}
+    </div>
+  );
+}
+
 export function ClusterView() {
   const ids = useLabStore(selectServerIds);
   const Card = CARD_VIEWS[useLabStore(selectProtocolId)];
@@ -64,6 +98,7 @@ export function ClusterView() {
       <div className="cluster-toolbar">
         <PartitionGroups />
         <EnsembleSize />
+        <AddServerButtons />
       </div>
       <DragGhost />
     </>

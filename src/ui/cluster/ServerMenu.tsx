@@ -1,10 +1,12 @@
 /**
  * A server's ⋯ menu: kill or start, wipe, move to another partition group, isolate it or heal its
- * links. A menu button (aria-haspopup) with a role="menu" list; ↑/↓ move, Escape closes and
- * returns focus to the button. Every item runs a store verb (echoed as a `lab …` command).
+ * links, and (with reconfigEnabled) remove it from the ensemble's configuration. A menu button
+ * (aria-haspopup) with a role="menu" list; ↑/↓ move, Escape closes and returns focus to the button. Every item runs a store verb (echoed as the `lab …` or zkCli commands it runs).
  */
 import { useEffect, useRef, useState } from 'react';
-import { healLink, killServer, partitionServers, startServer, useLabStore, wipeServer, type ServerCard } from '../../store/index.ts';
+import {
+  healLink, killServer, labReconfigEnabled, partitionServers, removeFromEnsemble, startServer, useLabStore, wipeServer, type ServerCard,
+} from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { GROUP_LABELS } from './groups.ts';
 import { currentGroups, dropServerIntoGroup } from './PartitionGroups.tsx';
@@ -38,6 +40,7 @@ function itemsFor(card: MenuCard): Item[] {
     const peers = [...new Set(cuts.map(([a, b]) => (a === sid ? b : a)))];
     items.push({ key: 'heal', label: t.healServerLinks, run: () => { for (const p of peers) void healLink(sid, p); } });
   }
+  if (labReconfigEnabled()) items.push({ key: 'remove', label: t.removeFromEnsemble, run: () => void removeFromEnsemble(sid), danger: true });
   return items;
 }
 

@@ -61,10 +61,21 @@ test('Remove from ensemble: a follower, then the leader, through the console', a
   await expect.poll(async () => Promise.all(remaining.map((s) => stateOf(page, s)))).toContain('LEADING');
 });
 
-test('+ Observer and + Voter sit by the pickers with reconfigEnabled', async ({ page }) => {
+test('+ Observer adds a server to the running ensemble: lab add, then reconfig -add; it syncs and observes', async ({ page }) => {
   await page.goto(RECONFIG);
-  await expect(page.getByRole('button', { name: '+ Observer' })).toBeEnabled();
+  await run(page, 'lab run 5s');
+  await run(page, 'create /before x');
   await expect(page.getByRole('button', { name: '+ Voter' })).toBeEnabled();
+  const log = consoleLog(page);
+  await page.getByRole('button', { name: '+ Observer' }).click();
+  await expect(log).toContainText('server.4=zk4:2888:3888:observer;zk4:2181');
+  const echoes = (await log.locator('[data-kind="echo"]').allTextContents()).map((l) => l.replace(/^.*\] /, ''));
+  expect(echoes.slice(-3)).toEqual(['lab add observer', 'addauth digest super:admin', 'reconfig -add server.4=zk4:2888:3888:observer;zk4:2181']);
+  await run(page, 'lab run 5s');
+  await expect(server(page, 4)).toHaveAttribute('data-state', 'OBSERVING');
+  // The console's session and its znodes are untouched.
+  await run(page, 'get /before');
+  await expect(log.locator('[data-kind]').last()).toHaveText('x');
 });
 
 test('without reconfigEnabled: no Remove from ensemble, no + Observer / + Voter', async ({ page }) => {

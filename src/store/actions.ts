@@ -215,27 +215,42 @@ function tabIsSuper(tab: number): boolean {
 }
 
 /**
- * Removes a server from the ensemble's configuration, as `reconfig -remove N` does in the console
- * (ZooKeeperAdmin.reconfigure; only a super user may). When the console's session is not super
- * yet it first runs `addauth digest super:admin` — only with the recordings' superDigest, whose
- * password the lab knows; otherwise the console says what to do instead.
+ * Runs a `reconfig …` line as a super user (ZooKeeperAdmin.reconfigure; only a super user may).
+ * When the console's session is not super yet it first runs `addauth digest super:admin` — only
+ * with the recordings' superDigest, whose password the lab knows; otherwise the console says what
+ * to do instead.
  */
-export function removeFromEnsemble(sid: Sid, tab: number = activeTab()): Promise<void> {
+function reconfigAsSuper(line: string, tab: number): Promise<void> {
   const digest = currentSession()?.runtime.config.superDigest;
-  if (tabIsSuper(tab)) return runConsoleLine(`reconfig -remove ${sid}`, tab);
-  if (digest === RECORDED_SUPER_DIGEST) return runConsoleText(`${SUPER_AUTH}\nreconfig -remove ${sid}`, tab);
+  if (tabIsSuper(tab)) return runConsoleLine(line, tab);
+  if (digest === RECORDED_SUPER_DIGEST) return runConsoleText(`${SUPER_AUTH}\n${line}`, tab);
   appendConsole([{
     kind: 'error',
     text: digest
-      ? `lab: reconfig needs a super session: run addauth digest <user>:<password> for this lab's superDigest, then reconfig -remove ${sid}`
+      ? `lab: reconfig needs a super session: run addauth digest <user>:<password> for this lab's superDigest, then ${line}`
       : `lab: reconfig needs a super session, and this lab has no superDigest: open it with superDigest=${RECORDED_SUPER_DIGEST} (password admin)`,
   }], tab);
   return Promise.resolve();
 }
 
-/** Adds a new observer or voter process to the running ensemble, as `lab add observer|voter` does. */
-export function addToEnsemble(role: 'observer' | 'voter'): Promise<void> {
-  return runConsoleLine(`lab add ${role}`);
+/** Removes a server from the ensemble's configuration, as `reconfig -remove N` does in the console. */
+export function removeFromEnsemble(sid: Sid, tab: number = activeTab()): Promise<void> {
+  return reconfigAsSuper(`reconfig -remove ${sid}`, tab);
+}
+
+/**
+ * Adds a server to the running ensemble as an operator does: starts a new one (`lab add
+ * observer|voter`: its own worker and disk, a zoo.cfg naming the members and itself), then makes
+ * it a member with `reconfig -add server.N=zkN:2888:3888:observer|participant;zkN:2181`.
+ */
+export async function addToEnsemble(role: 'observer' | 'voter', tab: number = activeTab()): Promise<void> {
+  const sim = currentSession()?.runtime.sim;
+  if (!sim) return;
+  const sid = Math.max(0, ...sim.servers.keys()) + 1;
+  await runConsoleLine(`lab add ${role}`, tab);
+  // The lab refused (at its limits, or not a ZooKeeper lab): the console said why.
+  if (!currentSession()?.runtime.sim.servers.has(sid)) return;
+  await reconfigAsSuper(`reconfig -add server.${sid}=zk${sid}:2888:3888:${role === 'voter' ? 'participant' : 'observer'};zk${sid}:2181`, tab);
 }
 
 /** A process's name as the protocol spells it (`zk3`, `a1`, `r2`). */

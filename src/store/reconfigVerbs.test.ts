@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { parseLabConfig } from '../protocol/config.ts';
 import { InProcessHost } from '../worker/inProcessHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
-import { labReconfigEnabled, RECORDED_SUPER_DIGEST, removeFromEnsemble, runConsoleLine } from './actions.ts';
+import { addToEnsemble, labReconfigEnabled, RECORDED_SUPER_DIGEST, removeFromEnsemble, runConsoleLine } from './actions.ts';
 import { useLabStore } from './labStore.ts';
 import { currentSession, disposeLab, initLab } from './session.ts';
 
@@ -59,5 +59,23 @@ describe('reconfig verbs', () => {
     expect(last.kind).toBe('error');
     expect(last.text).toContain('super');
     expect(last.text).toContain(`superDigest=${RECORDED_SUPER_DIGEST}`);
+  });
+  test('addToEnsemble: lab add observer, then (super) reconfig -add of the new server; it becomes an observer', async () => {
+    await open(`voters=3&reconfigEnabled=true&superDigest=${RECORDED_SUPER_DIGEST}`);
+    await runConsoleLine('lab run 5s');
+    await addToEnsemble('observer');
+    const mine = echoes().map((e) => e.replace(/^.*\] /, '')).filter((e) => /^(lab add|addauth|reconfig)/.test(e));
+    expect(mine).toEqual(['lab add observer', 'addauth digest super:admin', 'reconfig -add server.4=zk4:2888:3888:observer;zk4:2181']);
+    expect(lines().map((l) => l.text)).toContain('server.4=zk4:2888:3888:observer;zk4:2181');
+    await runConsoleLine('lab run 5s');
+    await runConsoleLine('lab status');
+    expect(lines().map((l) => l.text).filter((l) => l.startsWith('zk4 ')).at(-1)).toMatch(/^zk4 OBSERVING /);
+  });
+
+  test('addToEnsemble at the limit: lab add refuses and no reconfig runs', async () => {
+    await open(`voters=3&observers=4&reconfigEnabled=true&superDigest=${RECORDED_SUPER_DIGEST}`);
+    await runConsoleLine('lab run 5s');
+    await addToEnsemble('observer');
+    expect(echoes().some((e) => / reconfig /.test(e))).toBe(false);
   });
 });

@@ -47,20 +47,8 @@ for s in "${scripts[@]}"; do
   JAVA_OPTS_COMMON=("${BASE_JAVA_OPTS[@]}")
   wait_ready || { zk_kill_all; continue; }
   marked=$ENS_DIR/marked.zk
-  : > "$marked"
-  n=0
-  header=1
-  while IFS= read -r line || [[ -n $line ]]; do
-    if ((header)) && [[ $line == '#'* ]]; then continue; fi
-    header=0
-    n=$((n + 1))
-    printf '%s\nstat /zz-mark-%02d\n' "$line" "$n" >> "$marked"
-  done < "$DIR/$s"
-  echo quit >> "$marked"
-  # LANG=C.UTF-8 so Java 17 reads and prints UTF-8 like a normal terminal session
-  LANG=C.UTF-8 timeout 120 java "${JAVA_OPTS_COMMON[@]}" -cp "$CP_CLI" \
-    org.apache.zookeeper.ZooKeeperMain -server 127.0.0.1:$(client_port 1) \
-    < "$marked" > "$OUTDIR/$name.out" 2>&1
+  mark_script "$DIR/$s" "$marked"
+  run_zkcli "$marked" "$OUTDIR/$name.out"
   rc=$?
   zk_kill_all
   echo "$name: exit $rc, $(( $(now_ms) - T_S )) ms" | tee -a "$ZKREC_ROOT/cli/timing.txt"

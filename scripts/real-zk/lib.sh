@@ -181,3 +181,26 @@ wait_ready() {
   done
   echo "ensemble not ready: $(snapshot)" >&2; return 1
 }
+
+# Writes the zkCli script $1 to $2 as it is typed: its leading `#` lines left out, every line
+# (passed through the function named $3, if any) followed by `stat /zz-mark-NN`, then quit.
+mark_script() {
+  local src=$1 out=$2 filter=${3:-} n=0 header=1 line
+  : > "$out"
+  while IFS= read -r line || [[ -n $line ]]; do
+    if ((header)) && [[ $line == '#'* ]]; then continue; fi
+    header=0
+    n=$((n + 1))
+    [[ -n $filter ]] && line=$("$filter" "$line")
+    printf '%s\nstat /zz-mark-%02d\n' "$line" "$n" >> "$out"
+  done < "$src"
+  echo quit >> "$out"
+}
+
+# Types the script $1 into zkCli connected to server 1; what it prints goes to $2. Returns zkCli's
+# exit code. LANG=C.UTF-8 so Java 17 reads and prints UTF-8 like a normal terminal session.
+run_zkcli() {
+  LANG=C.UTF-8 timeout 120 java "${JAVA_OPTS_COMMON[@]}" -cp "$CP_CLI" \
+    org.apache.zookeeper.ZooKeeperMain -server 127.0.0.1:$(client_port 1) \
+    < "$1" > "$2" 2>&1
+}

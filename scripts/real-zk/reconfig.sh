@@ -139,18 +139,8 @@ for s in "${scripts[@]}"; do
   ((ok)) || { echo "$name: ensemble not ready, skipped" >&2; continue; }
   before=$(snapshot)
   marked=$ENS_DIR/marked.zk
-  : > "$marked"
-  n=0 header=1
-  while IFS= read -r line || [[ -n $line ]]; do
-    if ((header)) && [[ $line == '#'* ]]; then continue; fi
-    header=0
-    n=$((n + 1))
-    printf '%s\nstat /zz-mark-%02d\n' "$(subst "$line")" "$n" >> "$marked"
-  done < "$DIR/$s"
-  echo quit >> "$marked"
-  LANG=C.UTF-8 timeout 120 java "${JAVA_OPTS_COMMON[@]}" -cp "$CP_CLI" \
-    org.apache.zookeeper.ZooKeeperMain -server 127.0.0.1:$(client_port 1) \
-    < "$marked" > "$OUTDIR/$name.out" 2>&1
+  mark_script "$DIR/$s" "$marked" subst
+  run_zkcli "$marked" "$OUTDIR/$name.out"
   rc=$?
   sleep "$SETTLE_S"
   last=$ENS_N; ((last < 4)) && last=4

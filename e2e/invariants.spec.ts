@@ -31,7 +31,7 @@ test('a normal run keeps every check green', async ({ page }) => {
   await run(page, 'lab run 5s');
   await waitChecked(page);
   const rows = page.locator('.inv-row');
-  await expect(rows).toHaveCount(13);
+  await expect(rows).toHaveCount(14);
   await expect(page.locator('.inv-row[data-ok="false"]')).toHaveCount(0);
   await expect(page.locator('.inv-row[data-check="Leadership2"]')).toHaveAttribute('data-ok', 'true');
   await expect(page.locator('.invariants-panel')).toHaveAttribute('data-red', '0');

@@ -117,3 +117,35 @@ export const BUG_MUSEUM: readonly BugExhibit[] = [
       + '若此时崩溃，Leader 所依赖的事务就会丢失（ZOOKEEPER-3911 就是这一类的真实缺陷）。',
   },
 ];
+
+/**
+ * Bug switches of dynamic reconfiguration (reconfigEnabled). Their schedules type zkCli lines
+ * (`zkcli …`, the scenario scripts' directive: one zkCli session on zk1), which a page preset cannot
+ * run, so they are not in the page's museum (BUG_MUSEUM); `?bugs=…` switches them on all the same,
+ * and src/worker/bugs.test.ts proves them as it proves the museum's.
+ */
+export const RECONFIG_BUG_EXHIBITS: readonly BugExhibit[] = [
+  {
+    bug: 'reconfigWithoutOldQuorum',
+    invariant: 'ReconfigQuorum',
+    where: 'Leader.processAck / Proposal.hasAllQuorums',
+    schedule: [
+      'new voters=3 seed=20 reconfigEnabled=true superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=',
+      'run 3s', 'add voter', 'add voter', 'run 3s', 'zkcli addauth digest super:admin',
+      'delay 1->3 5000ms', 'delay 2->3 5000ms',
+      'zkcli reconfig -add server.4=zk4:2888:3888:participant;zk4:2181,server.5=zk5:2888:3888:participant;zk5:2181',
+      'run 8s', 'delay 1->3 0ms', 'delay 2->3 0ms', 'run 5s',
+    ],
+    settleMs: 30000,
+    en: 'While a reconfiguration is in flight two configurations matter: the old one, whose quorums may '
+      + 'elect the next leader, and the new one, which will run the ensemble. So the leader commits a reconfig '
+      + 'only when a quorum of each has logged it. With this switch the new config\'s quorum is enough. '
+      + 'Leader zk3 adds voters zk4 and zk5 while zk1 and zk2 answer slowly: zk3, zk4 and zk5 ACK, a quorum '
+      + 'of the five but not of the old three — had zk3 died then, zk1 and zk2 (a quorum of the old config) '
+      + 'could elect a leader that never saw the new config, and two configurations would run at once.',
+    zh: '重新配置进行期间有两个配置同时起作用：旧配置（它的多数派可能选出下一任 Leader）与新配置（它将管理集群）。'
+      + '因此 Leader 只有在两者各自的多数派都记录了重新配置之后才提交。开启此开关后，新配置的多数派就足够了。'
+      + 'Leader zk3 在 zk1、zk2 响应缓慢时添加投票成员 zk4、zk5：zk3、zk4、zk5 发出 ACK，是五台中的多数，却不是旧三台中的多数——'
+      + '若 zk3 此时宕机，zk1 和 zk2（旧配置的多数派）可能选出从未见过新配置的 Leader，两个配置将同时运行。',
+  },
+];

@@ -76,7 +76,7 @@ export interface QuorumConfig {
  * Bug switches: each breaks one rule of the protocol on purpose, at the place marked
  * "BUG SWITCH" in the code, so a learner can watch the matching invariant go red.
  */
-export const BUG_NAMES = ['commitWithoutQuorum', 'electOnSidAlone', 'skipTrunc', 'forgetAcceptedEpoch', 'countObserverAcks', 'applyBeforeLogging'] as const;
+export const BUG_NAMES = ['commitWithoutQuorum', 'electOnSidAlone', 'skipTrunc', 'forgetAcceptedEpoch', 'countObserverAcks', 'applyBeforeLogging', 'reconfigWithoutOldQuorum'] as const;
 export type BugName = (typeof BUG_NAMES)[number];
 
 export function hasBug(config: QuorumConfig, bug: BugName): boolean {

@@ -5,7 +5,7 @@
  * every batch finds exactly what the checker reading the live states finds.
  */
 import { describe, expect, test } from 'vitest';
-import { BUG_MUSEUM } from '../protocol/bugs.ts';
+import { BUG_MUSEUM, RECONFIG_BUG_EXHIBITS } from '../protocol/bugs.ts';
 import { InvariantChecker, sameJson } from '../protocol/checkers/invariants.ts';
 import { stableJson } from '../sim/stableJson.ts';
 import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
@@ -13,7 +13,7 @@ import type { Sid } from '../protocol/types.ts';
 import { ScriptRunner } from '../worker/datadriven.ts';
 
 describe('invariants on copies of the servers', () => {
-  for (const x of BUG_MUSEUM) {
+  for (const x of [...BUG_MUSEUM, ...RECONFIG_BUG_EXHIBITS]) {
     for (const on of [true, false]) {
       test(`${x.bug} ${on ? 'on' : 'off'}: copies find what the live states find`, async () => {
         const runner = new ScriptRunner();

@@ -4,7 +4,7 @@
  * included.
  */
 import { describe, expect, test } from 'vitest';
-import { BUG_MUSEUM, type BugExhibit } from '../protocol/bugs.ts';
+import { BUG_MUSEUM, RECONFIG_BUG_EXHIBITS, type BugExhibit } from '../protocol/bugs.ts';
 import { livenessProblem } from '../protocol/checkers/liveness.ts';
 import { ScriptRunner } from './datadriven.ts';
 
@@ -28,7 +28,7 @@ async function runExhibit(x: BugExhibit, on: boolean): Promise<ScriptRunner> {
 }
 
 describe('bug museum', () => {
-  for (const x of BUG_MUSEUM) {
+  for (const x of [...BUG_MUSEUM, ...RECONFIG_BUG_EXHIBITS]) {
     test(`${x.bug}: on → ${x.invariant} goes red; off → every check holds`, async () => {
       const on = await runExhibit(x, true);
       expect(on.lab!.checker.failed(), JSON.stringify(on.lab!.checker.violations.slice(0, 4))).toContain(x.invariant);

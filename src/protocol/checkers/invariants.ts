@@ -25,7 +25,14 @@
  *  - MonotonicZxid: a server's proposals only grow, no zxid is proposed twice, and a server
  *    applies zxids in increasing order.
  *  - AckedWriteDurable: a write a client got a success reply for is in the history of every
- *    leader established after the reply.
+ *    leader established after the reply — across reconfigurations too (the check names no config).
+ *  - ReconfigQuorum: a reconfiguration commits only once a quorum of the old configuration AND a
+ *    quorum of the new one hold it (Leader.processAck / Proposal.hasAllQuorums with two
+ *    QuorumVerifiers; a leader elected mid-reconfig, Leader.lead's newLeaderProposal with the last
+ *    seen config). The old config is the last reconfig committed before it (or the lab's first
+ *    voters); the holders are the servers that ACKed it to the leader that proposed it, or, for
+ *    one a later leader finished, the ACKs of that leader's NEWLEADER (read from the trace).
+ *    Leadership1/2 name no configuration: one leader per epoch across configs.
  *  - Liveness is not checked here (it needs a deadline): `livenessProblem` in soak code reports
  *    into the same checker with `report`.
  */
@@ -38,13 +45,16 @@ import { initConfigNode } from '../datatree/DataTree.ts';
 import type { DataNode, Txn } from '../datatree/types.ts';
 import { isJavaThrowable } from '../javaThrowable.ts';
 import { dbOptions } from '../zab/Zab.ts';
+import { reconfigOf } from '../zab/activate.ts';
+import { votersOf } from '../quorum/reconfig.ts';
+import type { QuorumConfig } from '../types.ts';
 import type { ZkSimulation } from '../zookeeper.ts';
 import { stableJson } from '../../sim/stableJson.ts';
 
 export type InvariantName =
   | 'Leadership1' | 'Leadership2' | 'Integrity' | 'Agreement' | 'TotalOrder' | 'LocalPrimaryOrder'
   | 'GlobalPrimaryOrder' | 'PrimaryIntegrity' | 'PrefixConsistency' | 'Replay' | 'MonotonicZxid'
-  | 'AckedWriteDurable' | 'Liveness';
+  | 'AckedWriteDurable' | 'ReconfigQuorum' | 'Liveness';
 
 /** Every check, in the order a panel lists them, with one line on what it guards (en / zh). */
 export const INVARIANTS: ReadonlyArray<{ name: InvariantName; en: string; zh: string }> = [
@@ -60,6 +70,7 @@ export const INVARIANTS: ReadonlyArray<{ name: InvariantName; en: string; zh: st
   { name: 'Replay', en: "A server's DataTree equals replaying its own snapshot and transaction log.", zh: '服务器的 DataTree 等于重放其快照与事务日志的结果。' },
   { name: 'MonotonicZxid', en: "A server's proposed and applied zxids only grow, and no zxid is proposed twice.", zh: '每台服务器提议和应用的 zxid 只增不减，且同一 zxid 不会被提议两次。' },
   { name: 'AckedWriteDurable', en: 'A write a client got a success reply for is in every later leader\'s history.', zh: '客户端收到成功回复的写操作存在于之后每个 Leader 的历史中。' },
+  { name: 'ReconfigQuorum', en: 'A reconfiguration commits only with a quorum of the old configuration and a quorum of the new one.', zh: '重新配置只有在旧配置的多数派和新配置的多数派都确认后才能提交。' },
   { name: 'Liveness', en: 'After the faults heal, a leader is established and every server converges in bounded time.', zh: '故障恢复后，在有限时间内选出 Leader 且所有服务器数据收敛。' },
 ];
 
@@ -208,6 +219,15 @@ export class InvariantChecker {
   private readonly replayed = new Map<Sid, string>();
   /** Per server: its disk replayed so far (Replay), extended entry by entry. */
   private readonly replays = new Map<Sid, ReplayState>();
+  /** Reconfig txns broadcast (ReconfigQuorum): txn digest → the new config's voters. */
+  private readonly reconfigs = new Map<string, Sid[]>();
+  /** Reconfigs committed so far, in zxid order: the old config of the next one is the last before it. */
+  private readonly committedConfigs: Array<{ zxid: number; voters: Sid[] }> = [];
+  private readonly reconfigZxids = new Set<number>();
+  /** ACKs delivered: `${leader}:${zxid}` → the servers that sent them. */
+  private readonly ackers = new Map<string, Set<Sid>>();
+  /** Reconfigs first delivered in this check, judged once every history is in. */
+  private newlyCommitted: Array<{ zxid: number; digest: string }> = [];
   /** Followers checked for PrimaryIntegrity: against which leader/version, up to which entry. */
   private readonly primaryChecked = new Map<Sid, { key: string; upTo: number }>();
 
@@ -341,6 +361,8 @@ export class InvariantChecker {
     for (const f of serving) this.checkPrimaryIntegrity(sim, f.sid, f.peer, f.history, serving);
     for (const e of this.established) this.checkAckedWrites(sim, e.sid, e.epoch);
     this.established = [];
+    for (const c of this.newlyCommitted) this.checkReconfigQuorum(sim, c.zxid, c.digest, serving);
+    this.newlyCommitted = [];
     for (const s of serving) s.history.rebuilt = false;
   }
 
@@ -428,7 +450,10 @@ export class InvariantChecker {
     for (let i = from; i < h.entries.length; i++) {
       const [zxid, digest] = h.entries[i]!;
       const known = this.committed.get(zxid);
-      if (known === undefined) this.committed.set(zxid, digest);
+      if (known === undefined) {
+        this.committed.set(zxid, digest);
+        if (this.reconfigs.has(digest)) this.newlyCommitted.push({ zxid, digest });
+      }
       else if (known !== digest) this.fail(sim, 'Agreement', [sid], `zk${sid} delivered a different txn under ${hex(zxid)} than another server did`);
       const sent = this.broadcast.get(zxid);
       if (!sent || !sent.includes(digest)) this.fail(sim, 'Integrity', [sid], `zk${sid} delivered ${hex(zxid)}, a txn no primary ever broadcast`);
@@ -533,9 +558,46 @@ export class InvariantChecker {
     }
   }
 
+  /**
+   * ReconfigQuorum for reconfig `zxid`, first delivered now: the servers that hold it — those that
+   * ACKed it to its proposer, or the NEWLEADER ACKs of a later serving leader whose history has it —
+   * contain a quorum of the config before it and a quorum of its own.
+   */
+  private checkReconfigQuorum(sim: ZkSimulation, zxid: number, digest: string, serving: Array<{ sid: Sid; peer: QuorumPeer; history: History }>): void {
+    const next = this.reconfigs.get(digest)!;
+    let old = ((sim.setup.config as QuorumConfig).voters ?? []).slice();
+    for (const c of this.committedConfigs) if (c.zxid < zxid) old = c.voters;
+    const quorum = (voters: Sid[], holders: Set<Sid>): boolean => voters.filter((s) => holders.has(s)).length > Math.floor(voters.length / 2);
+    const holdersOf = (leader: Sid, z: number): Set<Sid> => new Set([leader, ...(this.ackers.get(`${leader}:${z}`) ?? [])]);
+    const candidates: Array<{ leader: Sid; holders: Set<Sid> }> = [];
+    const proposer = this.proposedBy.get(zxid);
+    if (proposer !== undefined) candidates.push({ leader: proposer, holders: holdersOf(proposer, zxid) });
+    for (const s of serving) {
+      const l = s.peer.zab.leader;
+      if (!l || s.history.index.get(zxid) !== digest || l.epoch <= epochOf(zxid)) continue;
+      const holders = holdersOf(s.sid, makeZxid(l.epoch, 0));
+      for (const a of this.ackers.get(`${s.sid}:${zxid}`) ?? []) holders.add(a);
+      candidates.push({ leader: s.sid, holders });
+    }
+    this.committedConfigs.push({ zxid, voters: next });
+    this.committedConfigs.sort((a, b) => a.zxid - b.zxid);
+    if (candidates.length === 0 || candidates.some((c) => quorum(old, c.holders) && quorum(next, c.holders))) return;
+    const c = candidates[0]!;
+    const held = [...c.holders].sort((a, b) => a - b).map((s) => `zk${s}`).join(',');
+    const which = !quorum(old, c.holders) ? `the old config's voters ${old.map((s) => `zk${s}`).join(',')}` : `the new config's voters ${next.map((s) => `zk${s}`).join(',')}`;
+    this.fail(sim, 'ReconfigQuorum', [c.leader], `reconfig ${hex(zxid)} committed held only by ${held}: no quorum of ${which}`);
+  }
+
   /** Registers a primary's broadcast of a txn (Integrity). */
   private noteBroadcast(t: LoggedTxn): void {
     const d = this.digest(t);
+    if (!this.reconfigs.has(d)) {
+      const cfg = reconfigOf(t);
+      if (cfg) {
+        this.reconfigs.set(d, votersOf(cfg));
+        this.reconfigZxids.add(t.zxid);
+      }
+    }
     const list = this.broadcast.get(t.zxid);
     if (!list) this.broadcast.set(t.zxid, [d]);
     else if (!list.includes(d)) list.push(d);
@@ -554,13 +616,24 @@ export class InvariantChecker {
         case 'send': {
           const m = e.msg as { type: string; txn?: LoggedTxn; xid?: number; op?: ClientOp };
           if (e.channel === 'quorum') {
-            if ((m.type === 'PROPOSAL' || m.type === 'INFORM') && m.txn) this.noteBroadcast(m.txn);
+            if ((m.type === 'PROPOSAL' || m.type === 'INFORM' || m.type === 'INFORMANDACTIVATE') && m.txn) this.noteBroadcast(m.txn);
           } else if (e.channel === 'client' && m.type === 'Request' && m.op && m.xid !== undefined) {
             this.clientOps.set(`${e.from}:${m.xid}`, isWriteOp(m.op));
           }
           break;
         }
         case 'deliver': {
+          if (e.channel === 'quorum') {
+            const q = e.msg as { type: string; zxid?: number };
+            // Only what ReconfigQuorum reads: ACKs of NEWLEADER (counter 0) and of reconfig proposals.
+            if (q.type === 'ACK' && q.zxid !== undefined && (counterOf(q.zxid) === 0 || this.reconfigZxids.has(q.zxid))) {
+              const key = `${e.to}:${q.zxid}`;
+              const set = this.ackers.get(key);
+              if (set) set.add(e.from);
+              else this.ackers.set(key, new Set([e.from]));
+            }
+            break;
+          }
           if (e.channel !== 'client') break;
           const m = e.msg as { type: string; xid?: number; err?: number; zxid?: number };
           if (m.type !== 'Reply' || m.xid === undefined) break;

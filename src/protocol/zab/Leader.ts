@@ -596,7 +596,10 @@ function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
   // BUG SWITCH commitWithoutQuorum: commit on the leader's own ACK (correct: a quorum of voters).
   // BUG SWITCH countObserverAcks: every ACK counts towards the majority, observers' too
   // (correct: QuorumMaj counts voters only).
+  // BUG SWITCH reconfigWithoutOldQuorum: a reconfig commits on a quorum of the new config alone
+  // (correct: Proposal.hasAllQuorums — a quorum of the old AND of the new config, Leader.processAck).
   const quorate = hasBug(peer.config, 'commitWithoutQuorum')
+    || (p.newVoters !== undefined && hasBug(peer.config, 'reconfigWithoutOldQuorum'))
     || (hasBug(peer.config, 'countObserverAcks') ? p.acks.length > q(peer).half : q(peer).containsQuorum(p.acks));
   if (!quorate) return false;
   if (p.newVoters && !new QuorumMaj(p.newVoters).containsQuorum(p.acks)) return false;

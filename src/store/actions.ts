@@ -13,8 +13,10 @@ import { newConsoleTab, useLabStore } from './labStore.ts';
 import { addNoticeLines, appendConsole, consolePrompt, currentSession, flushReplies, requireSession, syncLab, updateConsoleTab } from './session.ts';
 import { bumpZnodeWatches, cachedChildNames, pokeZnodes, rebuildZnodeView } from './znodes.ts';
 import {
-  addZkCliTab, closeZkCliTab, connectZkCli, DEFAULT_TAB, executeZkCliLine, takeAdvanceNote, zkCliBanner,
+  addZkCliTab, closeZkCliTab, connectZkCli, consoleClient, DEFAULT_TAB, executeZkCliLine, takeAdvanceNote, zkCliBanner,
 } from './zkcliBridge.ts';
+import { pendingAuth, sessionIsSuper } from './superAuth.ts';
+import { zkSim } from '../protocol/zookeeper.ts';
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -208,10 +210,22 @@ export function labReconfigEnabled(): boolean {
   return currentSession()?.runtime.config.reconfigEnabled === true;
 }
 
-/** Whether a console tab's session already ran `addauth digest super:admin` (as its echoes show). */
-function tabIsSuper(tab: number): boolean {
-  const lines = useLabStore.getState().consoleTabs.find((x) => x.id === tab)?.lines ?? [];
-  return lines.some((l) => l.kind === 'echo' && l.text.endsWith(` ${SUPER_AUTH}`));
+/**
+ * Whether a console tab's zkCli session is a super user now: its client's real auth info (what
+ * its ClientCnxn presents to the server), judged as the server judges it (src/store/superAuth.ts).
+ * An `addauth` the client has not stepped yet counts (ZooKeeper.addAuthInfo adds to the
+ * ClientCnxn's authInfo at once; the lab's client takes it as its next input). A new session
+ * (`connect`, `quit`) starts with none, whatever the console printed before.
+ */
+export function tabIsSuper(tab: number = activeTab()): boolean {
+  const rt = currentSession()?.runtime;
+  const cid = consoleClient(tab)?.clientId ?? null;
+  if (!rt || cid === null) return false;
+  const sim = zkSim(rt.sim);
+  const client = sim.clients.get(cid);
+  if (!client) return false;
+  const queued = pendingAuth(sim.pendingEvents(), cid);
+  return sessionIsSuper({ state: client.state, authInfo: [...client.authInfo, ...queued] }, rt.config.superDigest);
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { parseLabConfig } from '../protocol/config.ts';
 import { InProcessHost } from '../worker/inProcessHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
-import { addToEnsemble, labReconfigEnabled, RECORDED_SUPER_DIGEST, removeFromEnsemble, runConsoleLine } from './actions.ts';
+import { addToEnsemble, labReconfigEnabled, RECORDED_SUPER_DIGEST, removeFromEnsemble, runConsoleLine, tabIsSuper } from './actions.ts';
 import { useLabStore } from './labStore.ts';
 import { currentSession, disposeLab, initLab } from './session.ts';
 
@@ -48,6 +48,24 @@ describe('reconfig verbs', () => {
     await removeFromEnsemble(1);
     const all = echoes().filter((e) => / (addauth digest super:admin|reconfig -remove \d)$/.test(e)).map((e) => e.replace(/^.*\] /, ''));
     expect(all).toEqual(['addauth digest super:admin', 'reconfig -remove 2', 'reconfig -remove 1']);
+  });
+
+  test('tabIsSuper reads the session\'s real auth info, not the console\'s text', async () => {
+    await open(`voters=3&reconfigEnabled=true&superDigest=${RECORDED_SUPER_DIGEST}`);
+    await runConsoleLine('lab run 5s');
+    expect(tabIsSuper()).toBe(false);
+    await runConsoleLine('addauth digest super:wrong');
+    expect(tabIsSuper()).toBe(false);
+    await runConsoleLine('addauth digest super:admin');
+    expect(tabIsSuper()).toBe(true);
+    // A new session (zkCli's `connect`) has no auth, though the console still shows the addauth line.
+    await runConsoleLine('connect zk2:2181');
+    await runConsoleLine('lab run 2s');
+    expect(tabIsSuper()).toBe(false);
+    await removeFromEnsemble(3);
+    const tail = echoes().map((e) => e.replace(/^.*\] /, '')).slice(-2);
+    expect(tail).toEqual(['addauth digest super:admin', 'reconfig -remove 3']);
+    expect(tabIsSuper()).toBe(true);
   });
 
   test('removeFromEnsemble without the recordings\' superDigest says super auth is needed and runs nothing', async () => {

@@ -120,13 +120,20 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
               {density === 'roomy' || density === 'compact' ? t.observerTag : t.observerTagShort}
             </span>
           )}
-          {!card.member && (
-            <span className="tag tag-outside" title={t.notMemberTitle}>
-              {density === 'roomy' || density === 'compact' ? t.notMemberTag : t.notMemberTagShort}
-            </span>
-          )}
+
         </ProcessActions>
       </section>
+      {!card.member && (
+        // On the middle of the card's top edge, outside it (the card clips), readable at every density.
+        <span
+          className="outside-badge"
+          data-outside-server={sid}
+          title={t.notMemberTitle}
+          style={{ left: box.x, top: box.y - box.h / 2 }}
+        >
+          {t.notMemberTag}
+        </span>
+      )}
       {flash && (
         // Outside the card (which clips), on its top-right corner; keyed by the moment, so a new
         // sync of the same learner pops again.

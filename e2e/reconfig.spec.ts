@@ -1,8 +1,10 @@
 // Dynamic reconfiguration from the page: a server's ⋯ menu → Remove from ensemble runs
 // `addauth digest super:admin` (once) and `reconfig -remove N` in the console, as a user would;
-// + Observer / + Voter sit by the ring's pickers. Against the built site; waits are on the DOM.
+// + Observer / + Voter sit by the ring's pickers, and with reconfigEnabled the Voters / Observers
+// pickers resize the running ensemble the same way; the ring's header counts the live
+// configuration. Against the built site; waits are on the DOM.
 import { expect, test, type Page } from '@playwright/test';
-import { consoleLog, run, server } from './helpers.ts';
+import { consoleLog, expectConnected, run, server } from './helpers.ts';
 
 const RECONFIG = '/?reconfigEnabled=true&superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=&voters=3';
 
@@ -15,6 +17,11 @@ test.beforeEach(({ page }) => {
 async function stateOf(page: Page, sid: number): Promise<string | null> {
   return server(page, sid).getAttribute('data-state');
 }
+
+/** The ring's header: `3 voters + 2 observers · seed …`. */
+const header = (page: Page) => page.locator('.cluster-panel .ensemble-main');
+const picker = (page: Page, name: 'Voters' | 'Observers') => page.locator('.ensemble-live label', { hasText: name }).locator('select');
+const znode = (page: Page, path: string) => page.locator(`[data-path="${path}"]`);
 
 async function removeFromMenu(page: Page, sid: number): Promise<void> {
   await page.getByRole('button', { name: `More actions for zk${sid}` }).click();
@@ -59,6 +66,10 @@ test('Remove from ensemble: a follower, then the leader, through the console', a
   await run(page, 'lab run 5s');
   const remaining = sids.filter((s) => s !== leader && s !== follower);
   await expect.poll(async () => Promise.all(remaining.map((s) => stateOf(page, s)))).toContain('LEADING');
+  // The header counts the live configuration; the removed servers' cards stay, outside it.
+  await expect(header(page)).toHaveText(/^1 voter ·/);
+  await expect(server(page, leader)).toHaveAttribute('data-member', 'false');
+  await expect(server(page, follower)).toHaveAttribute('data-member', 'false');
 });
 
 test('+ Observer adds a server to the running ensemble: lab add, then reconfig -add; it syncs and observes', async ({ page }) => {
@@ -78,6 +89,65 @@ test('+ Observer adds a server to the running ensemble: lab add, then reconfig -
   await expect(log.locator('[data-kind]').last()).toHaveText('x');
 });
 
+test('Observers picker 0 → 2 in a running lab: two observers join live, sync and serve reads; the tree and the sessions stay; 2 → 0 again', async ({ page }) => {
+  await page.goto(RECONFIG);
+  await expectConnected(page);
+  await run(page, 'lab run 5s');
+  expect(await run(page, 'create /before x')).toContain('Created /before');
+  expect(await run(page, 'create -e /mine e')).toContain('Created /mine');
+  await expect(znode(page, '/before')).toBeVisible();
+  await expect(header(page)).toHaveText(/^3 voters ·/);
+  const log = consoleLog(page);
+  const connects = await log.getByText('WatchedEvent state:SyncConnected type:None path:null').count();
+
+  await expect(picker(page, 'Observers')).toHaveValue('0');
+  await picker(page, 'Observers').selectOption('2');
+  await expect(header(page)).toHaveText(/^3 voters \+ 2 observers ·/);
+  await expect(picker(page, 'Observers')).toHaveValue('2');
+  await expect(page.locator('.ensemble-live')).toHaveAttribute('aria-busy', 'false');
+  const echoes = (await log.locator('[data-kind="echo"]').allTextContents()).map((l) => l.replace(/^.*\] /, ''));
+  expect(echoes.slice(-5)).toEqual([
+    'lab add observer', 'addauth digest super:admin', 'reconfig -add server.4=zk4:2888:3888:observer;zk4:2181',
+    'lab add observer', 'reconfig -add server.5=zk5:2888:3888:observer;zk5:2181',
+  ]);
+  await run(page, 'lab run 5s');
+  const leader = page.locator('[data-server][data-state="LEADING"]');
+  await expect(leader).toHaveCount(1);
+  const zxid = async (loc: ReturnType<typeof server>) => (await loc.locator('div[title="last logged zxid"] dd').getAttribute('title')) ?? '';
+  for (const sid of [4, 5]) {
+    await expect(server(page, sid)).toHaveAttribute('data-state', 'OBSERVING');
+    await expect(server(page, sid)).toHaveAttribute('data-observer', 'true');
+    await expect.poll(async () => zxid(server(page, sid))).toBe(await zxid(leader));
+  }
+  // The console's session is the same one (its ephemeral is there, no new connection) and the tree is untouched.
+  expect(await run(page, 'get /mine')).toContain('e');
+  expect(await log.getByText('WatchedEvent state:SyncConnected type:None path:null').count()).toBe(connects);
+  await expect(znode(page, '/before')).toBeVisible();
+  await expect(znode(page, '/mine')).toHaveAttribute('data-kind', 'ephemeral');
+  // Each observer serves reads, to a session of its own.
+  for (const sid of [4, 5]) {
+    await page.getByRole('combobox', { name: 'Server for a new session' }).selectOption(String(sid));
+    await page.getByRole('button', { name: `New zkCli session on zk${sid}` }).click();
+    await expect(page.getByRole('tab', { name: new RegExp(`zk${sid}$`) })).toHaveAttribute('aria-selected', 'true');
+    await expect(log).toContainText(`Connecting to zk${sid}:2181`);
+    await expectConnected(page);
+    await expect(log).toHaveAttribute('aria-busy', 'false');
+    const got = await run(page, 'get /before');
+    expect(got[0]).toMatch(new RegExp(`^\\[zk: zk${sid}:2181\\(CONNECTED\\) \\d+\\] get /before$`));
+    expect(got).toContain('x');
+  }
+
+  // Lower it back: one reconfig -remove of both, newest first; the header follows.
+  await page.getByRole('tab', { name: /zk1$/ }).click();
+  await picker(page, 'Observers').selectOption('0');
+  await expect(header(page)).toHaveText(/^3 voters ·/);
+  await expect(log.locator('[data-kind="echo"]').last()).toHaveText(/ reconfig -remove 5,4$/);
+  await expect(server(page, 4)).toHaveAttribute('data-member', 'false');
+  // Voters: the picker starts at 1 (reconfig refuses a configuration without a voter); 1 is open (zk1 is in sync).
+  await expect(picker(page, 'Voters').locator('option[value="0"]')).toHaveCount(0);
+  await expect(picker(page, 'Voters').locator('option[value="1"]')).toBeEnabled();
+});
+
 test('without reconfigEnabled: no Remove from ensemble, no + Observer / + Voter', async ({ page }) => {
   await page.goto('/?voters=3');
   await run(page, 'lab pause');
@@ -87,4 +157,13 @@ test('without reconfigEnabled: no Remove from ensemble, no + Observer / + Voter'
   await expect(menu.getByRole('menuitem', { name: 'Remove from ensemble' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '+ Observer' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '+ Voter' })).toHaveCount(0);
+  // The pickers say a new size is a new ensemble, and offer to reopen with reconfigEnabled.
+  await page.keyboard.press('Escape');
+  await page.locator('.ensemble-size label', { hasText: 'Observers' }).locator('select').selectOption('1');
+  await expect(page.getByRole('button', { name: 'New ensemble' })).toHaveAttribute('title', /cannot change its members while it runs/);
+  await page.getByRole('button', { name: 'Turn on reconfig' }).click();
+  await expect(page).toHaveURL(/reconfigEnabled=true/);
+  await expect(page).toHaveURL(/observers=0/);
+  await expect(picker(page, 'Observers')).toHaveValue('0');
+  await expect(page.getByRole('button', { name: '+ Observer' })).toBeVisible();
 });

@@ -307,6 +307,21 @@ export async function runProtocolLine(ctl: LabController, line: string): Promise
 }
 
 /**
+ * What `lab add` would start next: the newest zoo.cfg (the static members of the servers so far),
+ * the room it leaves for each role (every server ever added counts, as a shared run's validation
+ * counts them: src/protocol/runLink.ts) and the new server's id.
+ */
+export function addServerRoom(sim: Simulation): { newest: QuorumConfig; room: { participant: number; observer: number }; sid: Sid } {
+  let newest = sim.setup.config as QuorumConfig;
+  let sid = 0;
+  for (const slot of sim.servers.values()) {
+    if (slot.config !== undefined) newest = slot.config as QuorumConfig;
+    sid = Math.max(sid, slot.sid);
+  }
+  return { newest, room: addRoom(newest.voters.length, newest.observers.length), sid: sid + 1 };
+}
+
+/**
  * `lab add observer|voter`: a new server, the next id, starts with an empty disk and a zoo.cfg of
  * the servers so far plus itself (what an operator does before `reconfig -add`). At most 9 voters
  * and 4 observers in all.
@@ -315,15 +330,8 @@ async function addServer(ctl: LabController, args: string[]): Promise<LabReply> 
   const word = args[0];
   if (args.length !== 1 || (word !== 'observer' && word !== 'voter')) return { lines: ['usage: lab add observer|voter'], error: true };
   const role = word === 'observer' ? 'observer' : 'participant';
-  let newest = ctl.sim.setup.config as QuorumConfig;
-  let sid = 0;
-  for (const slot of ctl.sim.servers.values()) {
-    if (slot.config !== undefined) newest = slot.config as QuorumConfig;
-    sid = Math.max(sid, slot.sid);
-  }
-  const room = addRoom(newest.voters.length, newest.observers.length);
+  const { newest, room, sid } = addServerRoom(ctl.sim);
   if (room[role] <= 0) return { lines: [`lab add: the lab has room for at most ${LIMITS.voters[1]} voters and ${LIMITS.observers[1]} observers`], error: true };
-  sid += 1;
   await ctl.apply({ type: 'addServer', sid, role });
   return { lines: [`${ctl.sim.name(sid)} started as a new ${word}: its zoo.cfg lists ${[...newest.voters, ...newest.observers].sort((a, b) => a - b).map((s) => ctl.sim.name(s)).join(', ')} and itself`] };
 }

@@ -3,10 +3,10 @@
  * React, from the frame loop, from lessons and from the console. Everything that touches the
  * runtime goes through the session's operation queue.
  */
-import { LAB_USAGE, runLabCommand, runProtocolLine } from '../cli/lab.ts';
+import { addServerRoom, LAB_USAGE, runLabCommand, runProtocolLine } from '../cli/lab.ts';
 import { COMMAND_MAP } from '../cli/zkcli/commands.ts';
 import type { Sid } from '../protocol/types.ts';
-import { configToParams } from '../protocol/config.ts';
+import { configToParams, LIMITS } from '../protocol/config.ts';
 import { encodeRunParam } from './runParam.ts';
 import { completeLine, isLabLine, pushHistory, splitCommandLines, type Completion } from './consoleText.ts';
 import { newConsoleTab, useLabStore } from './labStore.ts';
@@ -16,6 +16,8 @@ import {
   addZkCliTab, closeZkCliTab, connectZkCli, consoleClient, DEFAULT_TAB, executeZkCliLine, takeAdvanceNote, zkCliBanner,
 } from './zkcliBridge.ts';
 import { pendingAuth, sessionIsSuper } from './superAuth.ts';
+import { resizeRefusal, resizeSteps, type ResizeInput, type ResizeKey, type ResizeRefusal } from './ensembleResize.ts';
+import { liveMembers } from './serverCards.ts';
 import { zkSim } from '../protocol/zookeeper.ts';
 
 function errorText(e: unknown): string {
@@ -256,16 +258,78 @@ export function removeFromEnsemble(sid: Sid, tab: number = activeTab()): Promise
  * Adds a server to the running ensemble as an operator does: starts a new one (`lab add
  * observer|voter`: its own worker and disk, a zoo.cfg naming the members and itself), then makes
  * it a member with `reconfig -add server.N=zkN:2888:3888:observer|participant;zkN:2181`.
+ * Resolves with whether the new server is in the ensemble's live configuration afterwards.
  */
-export async function addToEnsemble(role: 'observer' | 'voter', tab: number = activeTab()): Promise<void> {
+export async function addToEnsemble(role: 'observer' | 'voter', tab: number = activeTab()): Promise<boolean> {
   const sim = currentSession()?.runtime.sim;
-  if (!sim) return;
+  if (!sim) return false;
   const sid = Math.max(0, ...sim.servers.keys()) + 1;
   await runConsoleLine(`lab add ${role}`, tab);
   // The lab refused (at its limits, or not a ZooKeeper lab): the console said why.
-  if (!currentSession()?.runtime.sim.servers.has(sid)) return;
+  if (!currentSession()?.runtime.sim.servers.has(sid)) return false;
   await reconfigAsSuper(`reconfig -add server.${sid}=zk${sid}:2888:3888:${role === 'voter' ? 'participant' : 'observer'};zk${sid}:2181`, tab);
+  return liveMemberIds().includes(sid);
 }
+
+/** The members of the ensemble's live configuration (src/store/serverCards.ts liveConfig). */
+function liveMemberIds(): Sid[] {
+  const rt = currentSession()?.runtime;
+  if (!rt?.protocol.hasZkCli) return [];
+  const live = liveMembers(zkSim(rt.sim));
+  return [...live.voters, ...live.observers];
+}
+
+/**
+ * What the Voters / Observers pickers plan a live resize from: the live configuration (the
+ * store's ensemble), the serving leader and the followers it has in sync (its card), and the room
+ * `lab add` has left. Null outside a ZooKeeper lab with reconfigEnabled.
+ */
+export function ensembleResizeInput(): ResizeInput | null {
+  const rt = currentSession()?.runtime;
+  if (!rt?.protocol.hasZkCli || !labReconfigEnabled()) return null;
+  const s = useLabStore.getState();
+  const cards = Object.values(s.servers);
+  const sidOf = new Map(cards.map((c) => [c.name, c.sid]));
+  const leader = cards.find((c) => c.state === 'LEADING' && c.serving) ?? null;
+  const synced = leader
+    ? [leader.sid, ...leader.learners.filter((l) => l.synced && l.syncMode !== null).map((l) => sidOf.get(l.name)).filter((x): x is Sid => x !== undefined)]
+    : [];
+  return { voters: s.ensemble.voters, observers: s.ensemble.observers, leader: leader?.sid ?? null, synced, room: addServerRoom(rt.sim).room };
+}
+
+/**
+ * The Voters / Observers pickers with reconfigEnabled: takes the live number of voters or
+ * observers to `target` while the ensemble runs — raising adds servers one by one as + Voter /
+ * + Observer do, lowering removes the newest members of that role with one `reconfig -remove`.
+ * Every step is a console line (recorded, rewindable, shareable). A change reconfig would refuse
+ * is not tried: the console says why.
+ */
+export async function resizeEnsemble(key: ResizeKey, target: number, tab: number = activeTab()): Promise<void> {
+  const input = ensembleResizeInput();
+  if (!input) return;
+  const refusal = resizeRefusal(input, key, target);
+  if (refusal) {
+    appendConsole([{ kind: 'error', text: `lab: not resizing to ${target} ${key}: ${RESIZE_REFUSALS[refusal]}` }], tab);
+    return;
+  }
+  const steps = resizeSteps(input, key, target);
+  if (!steps) return;
+  if ('remove' in steps) {
+    await reconfigAsSuper(`reconfig -remove ${steps.remove.join(',')}`, tab);
+    return;
+  }
+  for (let i = 0; i < steps.count; i++) {
+    if (!(await addToEnsemble(steps.add, tab))) return; // the console shows why it stopped
+  }
+}
+
+/** The console's words for a refused resize (console text is English, always). */
+const RESIZE_REFUSALS: Record<ResizeRefusal, string> = {
+  noLeader: 'there is no leader now, and a reconfig needs one (it is a write)',
+  noVoter: 'reconfig refuses a configuration without a voter (BadArguments)',
+  noQuorum: 'the voters of the new configuration would not include a quorum in sync with the leader, so reconfig would fail with NewConfigNoQuorum',
+  noRoom: `the lab runs at most ${LIMITS.voters[1]} voters and ${LIMITS.observers[1]} observers, counting every server it started`,
+};
 
 /** A process's name as the protocol spells it (`zk3`, `a1`, `r2`). */
 export function processName(sid: Sid): string {

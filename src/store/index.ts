@@ -5,6 +5,7 @@ export { initLab, disposeLab, syncLab, currentSession, type LabSession, type Ini
 export { startFrameLoop, subscribeFrame, subscribeFrameEvery, currentFrame, SYNC_EVERY_MS, type FrameInfo } from './frameLoop.ts';
 export { useFastForwardStore, trackFastForward, holdDrawing, frameStats, SHOW_PROGRESS_AFTER_MS } from './fastForward.ts';
 export type { ServerCard, ServerDisplayState, VoteCard } from './serverCards.ts';
+export { resizeRefusal, resizeSteps, type ResizeInput, type ResizeKey, type ResizeRefusal } from './ensembleResize.ts';
 export { decodeRunParam, encodeRunParam } from './runParam.ts';
 export { parseUrlScript, urlWithScript, MAX_LINES as MAX_URL_SCRIPT_LINES, type UrlScript } from './urlScript.ts';
 export { isLabLine, applyPaste, browseHistory, type HistoryCursor, type Completion } from './consoleText.ts';

@@ -8,6 +8,7 @@ import { lastLoggedZxid, type ServerState, type Sid } from '../protocol/types.ts
 import type { ZabPhase } from '../protocol/zab/Zab.ts';
 import { hex } from '../protocol/zxid.ts';
 import type { QuorumConfig } from '../protocol/types.ts';
+import { activeConfig, observersOf, votersOf, type DynamicConfig } from '../protocol/quorum/reconfig.ts';
 import type { ServerSlot } from '../sim/simulation.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { PeerDisk } from '../protocol/types.ts';
@@ -27,7 +28,13 @@ export interface VoteCard {
 export interface ServerCard {
   sid: Sid;
   name: string;
+  /**
+   * Its role now: an observer of the ensemble's live configuration ({@link liveMembers}); a server
+   * the configuration does not name, by its own zoo.cfg (a new server before its `reconfig -add`).
+   */
   observer: boolean;
+  /** Named by the ensemble's live configuration (false before `reconfig -add`, after `-remove`). */
+  member: boolean;
   up: boolean;
   /** Why it is down when its code threw; null when killed or running. */
   crashReason: string | null;
@@ -60,12 +67,13 @@ function epochText(e: number): string {
   return e < 0 ? hex(e) : String(e);
 }
 
-export function buildServerCard(slot: ServerSlot<PeerView, PeerDisk>, observer: boolean): ServerCard {
+export function buildServerCard(slot: ServerSlot<PeerView, PeerDisk>, observer: boolean, member = true): ServerCard {
   const v = slot.up ? slot.view : null;
   const base = {
     sid: slot.sid,
     name: serverName(slot.sid),
     observer,
+    member,
     up: slot.up,
     crashReason: slot.up ? null : slot.crashReason,
     summary: describeServer(slot.sid, slot.up, slot.view),
@@ -120,17 +128,48 @@ export function buildServerCard(slot: ServerSlot<PeerView, PeerDisk>, observer: 
   };
 }
 
+/** The ensemble's members as its live configuration names them. */
+export interface LiveMembers {
+  voters: Sid[];
+  observers: Sid[];
+  /** The configuration's version (0: the static zoo.cfg, before any reconfig). */
+  version: number;
+}
+
+/**
+ * The ensemble's live configuration: the newest dynamic config any server has activated (its
+ * zoo.cfg.dynamic on disk: the highest version, a reconfig txn's zxid — QuorumPeer.processReconfig
+ * writes it on commit), else the lab's static members. What `config` prints from a server that
+ * has caught up; the ring's header and its + buttons count from it.
+ */
+export function liveConfig(sim: ZkSimulation): DynamicConfig {
+  let best = activeConfig(sim.setup.config as QuorumConfig);
+  for (const slot of sim.servers.values()) {
+    const d = slot.disk.dynamicConfig;
+    if (d && d.version > best.version) best = d;
+  }
+  return best;
+}
+
+export function liveMembers(sim: ZkSimulation): LiveMembers {
+  const d = liveConfig(sim);
+  return { voters: votersOf(d), observers: observersOf(d), version: d.version };
+}
+
 /** Cards already built, by server: reused while its slot shows the same view (it has not stepped). */
 export type CardCache = Map<Sid, { view: PeerView; card: ServerCard }>;
 
 export function buildServerCards(sim: ZkSimulation, cache?: CardCache): ServerCard[] {
-  const observers = new Set((sim.setup.config as QuorumConfig).observers);
+  const live = liveConfig(sim);
+  const roles = new Map(live.servers.map((s) => [s.sid, s.role]));
   return [...sim.servers.values()].map((slot) => {
     const view = slot.up ? slot.view : null;
+    const role = roles.get(slot.sid);
+    // A server the configuration does not name has a zoo.cfg of its own (Simulation.addProcess).
+    const observer = role !== undefined ? role === 'observer' : ((slot.config ?? sim.setup.config) as QuorumConfig).observers.includes(slot.sid);
     const kept = view && cache?.get(slot.sid);
-    if (kept && kept.view === view) return kept.card;
-    // A server added while the lab runs has a zoo.cfg of its own (Simulation.addProcess).
-    const card = buildServerCard(slot, observers.has(slot.sid) || ((slot.config as QuorumConfig | undefined)?.observers.includes(slot.sid) ?? false));
+    if (kept && kept.view === view && kept.card.observer === observer && kept.card.member === (role !== undefined)) return kept.card;
+    const card = buildServerCard(slot, observer, role !== undefined);
     if (cache) {
       if (view) cache.set(slot.sid, { view, card });
       else cache.delete(slot.sid);

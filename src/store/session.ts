@@ -21,7 +21,7 @@ import { OpQueue } from './opQueue.ts';
 import { protocolInfo } from './protocolSlice.ts';
 import { buildProcessCards, mergeProcessCards, PanelReader, ReplyReader } from './protocolSync.ts';
 import type { ProtocolId } from '../protocol/config.ts';
-import { buildServerCards, cutLinksOf, mergeServerCards, type CardCache } from './serverCards.ts';
+import { buildServerCards, cutLinksOf, liveMembers, mergeServerCards, type CardCache } from './serverCards.ts';
 import { pokeInvariants, refreshInvariants, resetInvariants, useInvariantsStore } from './invariants.ts';
 import { pokeZnodes, resetZnodes } from './znodes.ts';
 import {
@@ -304,6 +304,11 @@ const zkCards: CardSync = (runtime, s, patch) => {
   }
   const servers = mergeServerCards(s.servers, buildServerCards(zkSim(runtime.sim), cardCache));
   if (servers) patch.servers = servers;
+  // The header counts the live configuration's members (after reconfigs), not the opening ones.
+  const live = liveMembers(zkSim(runtime.sim));
+  if (String(live.voters) !== String(s.ensemble.voters) || String(live.observers) !== String(s.ensemble.observers)) {
+    patch.ensemble = { ...s.ensemble, voters: live.voters, observers: live.observers };
+  }
 };
 
 /** The generic process cards, from the protocol's processCard. */

@@ -4,7 +4,8 @@
  * when that server's card changes).
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { addToEnsemble, labReconfigEnabled, selectProtocol, selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { addToEnsemble, ensembleResizeInput, labReconfigEnabled, selectProtocol, selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
 import type { ProtocolId } from '../../protocol/config.ts';
 import { t } from '../strings.ts';
 import { ringLayout } from './layout.ts';
@@ -41,29 +42,29 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: numb
 
 /**
  * With reconfigEnabled: "+ Observer" and "+ Voter" add a server process to the running ensemble
- * (`lab add observer|voter` in the console), disabled at the lab's limits (the largest values its
- * Voters / Observers pickers offer: src/protocol/config.ts LIMITS).
+ * (`lab add observer|voter` in the console), disabled at the lab's limits — the largest values its
+ * Voters / Observers pickers offer (src/protocol/config.ts LIMITS), counted in the live
+ * configuration — or when `lab add` has no room left (it counts every server it started).
  */
 function AddServerButtons() {
   const protocol = useLabStore(selectProtocol); // also re-renders when the lab (and its config) is there
-  const servers = useLabStore((s) => s.servers);
+  const live = useLabStore(useShallow((s) => ({ voters: s.ensemble.voters.length, observers: s.ensemble.observers.length })));
+  useLabStore((s) => s.servers); // lab add's room changes with the servers
   if (!labReconfigEnabled()) return null;
   const max = (key: string) => Math.max(...(protocol.settings.find((x) => x.key === key)?.values.map(Number) ?? [0]));
   const maxObservers = max('observers');
   const maxVoters = max('voters');
-  const all = Object.values(servers);
-  const observers = all.filter((c) => c.observer).length;
-  const voters = all.length - observers;
+  const room = ensembleResizeInput()?.room ?? { participant: 0, observer: 0 };
   const buttons = [
-    { role: 'observer' as const, label: t.addObserver, full: observers >= maxObservers, title: t.addObserverTitle, fullTitle: t.addObserverFull(maxObservers) },
-    { role: 'voter' as const, label: t.addVoter, full: voters >= maxVoters, title: t.addVoterTitle, fullTitle: t.addVoterFull(maxVoters) },
+    { role: 'observer' as const, label: t.addObserver, atMax: live.observers >= maxObservers, noRoom: room.observer <= 0, title: t.addObserverTitle, fullTitle: t.addObserverFull(maxObservers) },
+    { role: 'voter' as const, label: t.addVoter, atMax: live.voters >= maxVoters, noRoom: room.participant <= 0, title: t.addVoterTitle, fullTitle: t.addVoterFull(maxVoters) },
   ];
   return (
     <div className="ensemble-size ensemble-add">
       {buttons.map((b) => (
         // A disabled button shows no tooltip in some browsers: the span carries it.
-        <span key={b.role} title={b.full ? b.fullTitle : b.title}>
-          <button type="button" className="btn btn-small" disabled={b.full} onClick={() => void addToEnsemble(b.role)}>
+        <span key={b.role} title={b.atMax ? b.fullTitle : b.noRoom ? t.addNoRoom : b.title}>
+          <button type="button" className="btn btn-small" disabled={b.atMax || b.noRoom} onClick={() => void addToEnsemble(b.role)}>
             {b.label}
           </button>
         </span>

@@ -22,7 +22,7 @@ function voteText(card: Face): string {
 }
 
 /** What the card shows, flat: the card re-renders only when one of these changes (not at every ACK). */
-type Face = Pick<ServerCard, 'sid' | 'name' | 'observer' | 'up' | 'crashReason' | 'state' | 'voteKind' | 'logicalclock' | 'acceptedEpoch' | 'currentEpoch' | 'lastZxid' | 'phase' | 'summary'> & {
+type Face = Pick<ServerCard, 'sid' | 'name' | 'observer' | 'member' | 'up' | 'crashReason' | 'state' | 'voteKind' | 'logicalclock' | 'acceptedEpoch' | 'currentEpoch' | 'lastZxid' | 'phase' | 'summary'> & {
   vote: boolean;
   voteLeader: string | null;
   voteZxid: string;
@@ -32,7 +32,7 @@ type Face = Pick<ServerCard, 'sid' | 'name' | 'observer' | 'up' | 'crashReason' 
 function faceOf(c: ServerCard | undefined): Face | undefined {
   if (!c) return undefined;
   return {
-    sid: c.sid, name: c.name, observer: c.observer, up: c.up, crashReason: c.crashReason, state: c.state, voteKind: c.voteKind,
+    sid: c.sid, name: c.name, observer: c.observer, member: c.member, up: c.up, crashReason: c.crashReason, state: c.state, voteKind: c.voteKind,
     logicalclock: c.logicalclock, acceptedEpoch: c.acceptedEpoch, currentEpoch: c.currentEpoch, lastZxid: c.lastZxid, phase: c.phase,
     summary: c.summary, vote: c.vote !== null, voteLeader: c.vote?.leader ?? null, voteZxid: c.vote?.zxid ?? '', votePeerEpoch: c.vote?.peerEpoch ?? '',
   };
@@ -63,6 +63,7 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
         data-server={sid}
         data-state={state}
         data-observer={card.observer ? 'true' : undefined}
+        data-member={card.member ? undefined : 'false'}
         data-highlighted={lit ? 'true' : undefined}
         onMouseEnter={() => highlightServer(sid)}
         onMouseLeave={() => highlightServer(null)}
@@ -119,8 +120,20 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
               {density === 'roomy' || density === 'compact' ? t.observerTag : t.observerTagShort}
             </span>
           )}
+
         </ProcessActions>
       </section>
+      {!card.member && (
+        // On the middle of the card's top edge, outside it (the card clips), readable at every density.
+        <span
+          className="outside-badge"
+          data-outside-server={sid}
+          title={t.notMemberTitle}
+          style={{ left: box.x, top: box.y - box.h / 2 }}
+        >
+          {t.notMemberTag}
+        </span>
+      )}
       {flash && (
         // Outside the card (which clips), on its top-right corner; keyed by the moment, so a new
         // sync of the same learner pops again.

@@ -238,6 +238,19 @@ export const en = {
   newEnsemble: 'New ensemble',
   newEnsembleTitle: 'Start a new ensemble with these numbers of voters and observers, keeping the seed and settings',
 
+  // issue 13: the ring's live reconfiguration (Voters / Observers pickers, + buttons, cards)
+  addNoRoom: 'The lab has started as many servers of this kind as it runs (9 voters and 4 observers, counting removed ones)',
+  notMemberTag: 'not in config',
+  notMemberTitle: 'Not in the ensemble\'s configuration: a new server before its reconfig -add, or one removed with reconfig -remove. Its ACKs and votes count for nothing.',
+  resizeLiveTitle: 'Changes the running ensemble (reconfigEnabled): a higher number adds servers (lab add, then reconfig -add), a lower one removes the newest (reconfig -remove). Each step is a console command: the run keeps its history and sessions and can be rewound and shared.',
+  resizeNoLeader: 'No leader now: a reconfig is a write and needs one',
+  resizeNoVoter: 'reconfig refuses a configuration without a voter',
+  resizeNoQuorum: 'reconfig would refuse: the voters left would not include a quorum in sync with the leader (NewConfigNoQuorum)',
+  resizeNoRoom: 'The lab runs at most 9 voters and 4 observers, counting every server it started',
+  newEnsembleStaticTitle: 'Without reconfigEnabled (ZooKeeper 3.8\'s default) an ensemble cannot change its members while it runs: New ensemble starts another one with these numbers, keeping the seed and settings. This run, its history and its sessions are not kept.',
+  enableReconfig: 'Turn on reconfig',
+  enableReconfigTitle: 'Reopen this ensemble (same sizes and seed) with reconfigEnabled=true and superDigest super:admin: then the Voters / Observers pickers add and remove servers while it runs (lab add, reconfig -add / -remove), keeping its history and sessions. Reopening is a new run, as restarting every server with a new zoo.cfg is.',
+
   // keyboard
   keysHint: 'Keys: Space play/pause · → step · ← back',
   back: 'Back',

@@ -235,6 +235,19 @@ export const zhCN = {
   newEnsemble: '新建集群',
   newEnsembleTitle: '以这些投票者和观察者数量启动一个新集群，保留随机种子和设置',
 
+  // issue 13: the ring's live reconfiguration (Voters / Observers pickers, + buttons, cards)
+  addNoRoom: '实验室启动的这类服务器已达上限（9 个投票者、4 个观察者，已移除的也算在内）',
+  notMemberTag: '不在配置中',
+  notMemberTitle: '不在集群的配置中：尚未 reconfig -add 的新服务器，或已被 reconfig -remove 移除的服务器。它的 ACK 和选票都不算数。',
+  resizeLiveTitle: '修改运行中的集群（reconfigEnabled）：调大会加入服务器（lab add，然后 reconfig -add），调小会移除最新加入的服务器（reconfig -remove）。每一步都是控制台命令：本次运行保留历史和会话，可以回退，也可以分享。',
+  resizeNoLeader: '当前没有领导者：reconfig 是一次写操作，需要领导者',
+  resizeNoVoter: 'reconfig 拒绝没有投票者的配置',
+  resizeNoQuorum: 'reconfig 会拒绝：剩下的投票者中与领导者同步的不足过半（NewConfigNoQuorum）',
+  resizeNoRoom: '实验室最多运行 9 个投票者和 4 个观察者，它启动过的每台服务器都算在内',
+  newEnsembleStaticTitle: '没有 reconfigEnabled（ZooKeeper 3.8 的默认）时，集群无法在运行中改变成员：“新建集群”会以这些数量另起一个集群，保留随机种子和设置。本次运行、它的历史和会话都不会保留。',
+  enableReconfig: '开启 reconfig',
+  enableReconfigTitle: '以 reconfigEnabled=true 和 superDigest super:admin 重新打开这个集群（数量和随机种子不变）：之后“投票者 / 观察者”选择器会在运行中加入和移除服务器（lab add，reconfig -add / -remove），保留历史和会话。重新打开本身是一次新的运行，就像用新的 zoo.cfg 重启每台服务器一样。',
+
   // keyboard
   keysHint: '按键：空格 播放/暂停 · → 单步 · ← 后退',
   back: '后退',

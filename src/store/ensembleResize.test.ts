@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { resizeRefusal, resizeSteps, type ResizeInput } from './ensembleResize.ts';
+
+const five: ResizeInput = { voters: [1, 2, 3, 4, 5], observers: [6, 7], leader: 3, synced: [3, 1, 2, 4, 5], room: { participant: 4, observer: 2 } };
+
+describe('resizeSteps', () => {
+  it('adds the difference, one role at a time', () => {
+    expect(resizeSteps(five, 'observers', 4)).toEqual({ add: 'observer', count: 2 });
+    expect(resizeSteps(five, 'voters', 7)).toEqual({ add: 'voter', count: 2 });
+  });
+  it('removes the newest members of that role, newest first', () => {
+    expect(resizeSteps(five, 'observers', 0)).toEqual({ remove: [7, 6] });
+    expect(resizeSteps(five, 'voters', 3)).toEqual({ remove: [5, 4] });
+  });
+  it('does nothing at the current size', () => {
+    expect(resizeSteps(five, 'voters', 5)).toBeNull();
+    expect(resizeRefusal(five, 'voters', 5)).toBeNull();
+  });
+});
+
+describe('resizeRefusal', () => {
+  it('allows what reconfig allows', () => {
+    for (const n of [1, 2, 3, 4, 9]) expect(resizeRefusal(five, 'voters', n)).toBeNull();
+    for (const n of [0, 1, 4]) expect(resizeRefusal(five, 'observers', n)).toBeNull();
+  });
+  it('refuses a configuration without a voter (BadArguments)', () => {
+    expect(resizeRefusal(five, 'voters', 0)).toBe('noVoter');
+  });
+  it('refuses when the voters left have no synced quorum (NewConfigNoQuorum)', () => {
+    const lagging: ResizeInput = { ...five, synced: [3, 4, 5] };
+    expect(resizeRefusal(lagging, 'voters', 2)).toBe('noQuorum'); // 1, 2 left: neither synced
+    expect(resizeRefusal(lagging, 'voters', 4)).toBe('noQuorum'); // 1..4 left: 3, 4 synced, 2 of 4
+    expect(resizeRefusal({ ...lagging, synced: [1, 3, 4, 5] }, 'voters', 4)).toBeNull(); // 3 of 4
+  });
+  it('counts new voters as not synced yet', () => {
+    const three: ResizeInput = { voters: [1, 2, 3], observers: [], leader: 1, synced: [1, 2], room: { participant: 6, observer: 4 } };
+    expect(resizeRefusal(three, 'voters', 4)).toBe('noQuorum'); // 2 synced of 4
+    expect(resizeRefusal({ ...three, synced: [1, 2, 3] }, 'voters', 5)).toBeNull(); // 3 of 5
+    expect(resizeRefusal({ ...three, synced: [1, 2, 3] }, 'voters', 6)).toBe('noQuorum'); // 3 of 6
+    const one: ResizeInput = { voters: [1], observers: [], leader: 1, synced: [1], room: { participant: 8, observer: 4 } };
+    expect(resizeRefusal(one, 'voters', 2)).toBe('noQuorum');
+    expect(resizeRefusal(one, 'observers', 2)).toBeNull();
+  });
+  it('refuses every change without a leader, and adds beyond lab add\'s room', () => {
+    expect(resizeRefusal({ ...five, leader: null, synced: [] }, 'observers', 0)).toBe('noLeader');
+    expect(resizeRefusal(five, 'observers', 4)).toBeNull();
+    expect(resizeRefusal({ ...five, room: { participant: 4, observer: 1 } }, 'observers', 4)).toBe('noRoom');
+  });
+});

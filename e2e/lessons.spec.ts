@@ -159,3 +159,27 @@ for (const id of ALL_LESSONS) {
     await expect(page.getByTestId('lesson-challenge')).not.toBeEmpty();
   });
 }
+
+// The lessons above play in English; the dynamic-reconfiguration lesson (servers added with
+// `lab add`, a leader removed) plays in Chinese too, so its checks hold whatever the language.
+test('the page plays lesson reconfig to its challenge in Chinese', async ({ page }) => {
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto('/?lesson=reconfig&lang=zh-CN');
+  const panel = page.locator('[data-lesson="reconfig"]');
+  await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+  const steps = await panel.getByRole('list', { name: '步骤' }).getByRole('button').count();
+  expect(steps).toBe(6);
+  for (let k = 1; k <= steps; k++) {
+    await expect(panel).toHaveAttribute('data-step', String(k));
+    await expect(page.getByTestId('lesson-narration')).toContainText(/[\u4e00-\u9fff]/);
+    await panel.getByRole('button', { name: '帮我做' }).click();
+    await expect(panel).toHaveAttribute('data-lesson-state', /^(passed|failed)$/);
+    const failed = await panel.locator('[data-check-ok="false"]').allTextContents();
+    expect(failed, `step ${k}`).toEqual([]);
+    await panel.getByRole('button', { name: '下一步' }).click();
+  }
+  await expect(panel).toHaveAttribute('data-lesson-state', 'finished');
+  await expect(page.getByTestId('lesson-challenge')).toContainText('Observer zk6');
+});

@@ -17,6 +17,7 @@ import { paxosNoP2c } from './paxos-no-p2c.ts';
 import { paxosSameBallot } from './paxos-same-ballot.ts';
 import { quorumBug } from './quorum-bug.ts';
 import { recipes } from './recipes.ts';
+import { reconfig } from './reconfig.ts';
 import { recoverySync } from './recovery-sync.ts';
 import { scenarios } from './scenarios.ts';
 import { sessionsWatches } from './sessions-watches.ts';
@@ -37,6 +38,7 @@ export const LESSONS: Lesson[] = [
   recoverySync,
   splitBrain,
   observers,
+  reconfig,
   sessionsWatches,
   acl,
   recipes,
@@ -65,7 +67,10 @@ export const LESSONS: Lesson[] = [
  * questions of notes 004 §11, and those that notes 003 raises about Paxos, Chubby and ZAB.
  */
 export interface InterviewEntry {
-  /** Section of the notes: `11.x` is notes 004 §11.x; `003 §…` a section of notes 003 (二.2.4 is `003 §2.2.4`). */
+  /**
+   * Section of the notes: `11.x` is notes 004 §11.x; `003 §…` a section of notes 003 (二.2.4 is
+   * `003 §2.2.4`); `004 §3.5` notes 004's 动态增减集群节点; `001 §1` notes 001's section 1 (roles, observers).
+   */
   notes: string;
   question: Text;
   lesson: string;
@@ -252,5 +257,35 @@ export const INTERVIEW_INDEX: InterviewEntry[] = [
     question: { en: 'How do ZAB and Paxos differ (synchronization phase, primary order)?', 'zh-CN': 'ZAB 与 Paxos 有什么区别（同步阶段、主进程顺序）？' },
     lesson: 'zab-vs-multipaxos',
     step: 4,
+  },
+  {
+    notes: '004 §3.5',
+    question: { en: 'How do you add an observer to a running ZooKeeper ensemble?', 'zh-CN': '如何给正在运行的 ZooKeeper 集群添加 Observer？' },
+    lesson: 'reconfig',
+    step: 2,
+  },
+  {
+    notes: '001 §1',
+    question: { en: 'When should observers be added, and what do they add (reads, not writes, not fault tolerance)?', 'zh-CN': '什么时候该添加 Observer？它能提升什么（读能力，而不是写能力或容错能力）？' },
+    lesson: 'observers',
+    step: 1,
+  },
+  {
+    notes: '004 §3.5',
+    question: { en: 'How is a voter removed from a running ensemble, and what becomes of it?', 'zh-CN': '如何从运行中的集群移除一个投票者？被移除的服务器会怎样？' },
+    lesson: 'reconfig',
+    step: 4,
+  },
+  {
+    notes: '004 §3.5',
+    question: { en: 'Why must a reconfiguration be acked by a quorum of both the old and the new configuration (their quorums overlap)?', 'zh-CN': '为什么重配置必须同时得到旧配置和新配置的过半确认（新旧过半集合必须相交）？' },
+    lesson: 'reconfig',
+    step: 5,
+  },
+  {
+    notes: '004 §3.5',
+    question: { en: 'What happens when the leader is removed by reconfig?', 'zh-CN': '用 reconfig 移除 Leader 时会发生什么？' },
+    lesson: 'reconfig',
+    step: 6,
   },
 ];

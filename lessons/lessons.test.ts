@@ -24,12 +24,15 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     for (const s of lesson.steps) expect(s.narration['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  test('its packet checks name processes of its lab (Paxos: acceptors 1..N, then proposers, then learners)', () => {
+  test('its packet and state checks name processes of its lab (Paxos: acceptors 1..N, then proposers, then learners; `lab add` the next id)', () => {
     const { config, errors } = parseLabConfig(new URLSearchParams(lesson.ensemble).entries());
     expect(errors).toEqual([]);
     const ids = new Set(setupOf(config).ids);
     for (const [i, s] of lesson.steps.entries()) {
+      // A server a step starts with `lab add observer|voter` is the next id, from that step on.
+      for (const line of s.actions) if (/^lab add (observer|voter)$/.test(line)) ids.add(Math.max(...ids) + 1);
       for (const c of s.checks) {
+        if (c.kind === 'state' || c.kind === 'epoch') expect(ids.has(c.server), `step ${i + 1}: ${JSON.stringify(c)}`).toBe(true);
         if (c.kind !== 'packet') continue;
         for (const id of [c.from, c.to]) if (id !== undefined) expect(ids.has(id), `step ${i + 1}: ${JSON.stringify(c)}`).toBe(true);
       }
@@ -71,9 +74,14 @@ describe('lessons index', () => {
       const row = readme.find((l) => l.startsWith(`| ${e.notes} |`) && l.endsWith(`| \`${e.lesson}\` · ${e.step} |`));
       expect(row, `README row for ${e.notes} → ${e.lesson} · ${e.step}`).toBeDefined();
     }
-    // Rows of notes 004 §11 (`| 11.2 |`) and of notes 003 (`| 003 §2.2.4 |`).
-    const rows = readme.filter((l) => /^\| (?:11\.\d+|003 §\d+(?:\.\d+)*) \|/.test(l));
+    // Rows of notes 004 §11 (`| 11.2 |`) and of other sections (`| 003 §2.2.4 |`, `| 004 §3.5 |`, `| 001 §1 |`).
+    const rows = readme.filter((l) => /^\| (?:11\.\d+|00\d §\d+(?:\.\d+)*) \|/.test(l));
     expect(rows).toHaveLength(INTERVIEW_INDEX.length);
+  });
+
+  test('the reconfiguration questions are answered: adding an observer, removing a voter, overlapping quorums, removing the leader', () => {
+    const answered = (lesson: string, step: number) => INTERVIEW_INDEX.some((e) => e.notes === '004 §3.5' && e.lesson === lesson && e.step === step);
+    for (const step of [2, 4, 5, 6]) expect(answered('reconfig', step), `reconfig · ${step}`).toBe(true);
   });
 
   test('every interview question of notes 004 §11 the issue names is answered', () => {

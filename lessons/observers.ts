@@ -1,20 +1,37 @@
 import type { Lesson } from './types.ts';
 
-/** Observers (notes 004 §9): they scale reads, not writes, and never vote. */
+/**
+ * Observers (notes 004 §9; notes 001 §1: add them when read load calls for it, not up front): they
+ * scale reads, not writes, and never vote. The lab starts with voters only and adds the observers
+ * while it runs (ZooKeeper 3.5+ dynamic reconfiguration), as an operator would.
+ */
 export const observers: Lesson = {
   id: 'observers',
   title: { en: 'Observers: reads scale, writes do not', 'zh-CN': 'Observer：读可以扩展，写不能' },
-  ensemble: 'voters=3&observers=2&seed=14',
+  // reconfigEnabled is false by default in 3.8; the super digest makes `addauth digest super:admin` a super user.
+  ensemble: 'voters=3&seed=14&reconfigEnabled=true&superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=',
   steps: [
     {
       narration: {
-        en: 'Three voters and two observers, zk4 and zk5. The voters elect zk3; the observers take no part in the vote, they just connect to the leader and say OBSERVING. `srvr` on zk4 answers Mode: observer.',
-        'zh-CN': '三个投票者加两个 Observer：zk4 和 zk5。投票者选出 zk3；Observer 不参与投票，只是连接到 Leader，状态为 OBSERVING。在 zk4 上执行 `srvr`，Mode 显示为 observer。',
+        en: 'Three voters elect zk3 and serve the clients. Observers are not something to configure up front: you add them when reads outgrow the servers you have. So add two to the running ensemble. `lab add observer` starts zk4, then zk5, each with an empty disk and a zoo.cfg listing the voters and itself; a super user (`addauth digest super:admin`) then runs `reconfig -add` for both, a transaction committed through ZAB that makes them observers. The ensemble, its data and its sessions stay as they were. The observers take no part in the vote: they connect to the leader and say OBSERVING, and `srvr` on zk4 answers Mode: observer.',
+        'zh-CN': '三个投票者选出 zk3 并为客户端服务。Observer 不必一开始就配置好：等读请求超出现有服务器的能力时再添加。下面就给运行中的集群加两个。`lab add observer` 先后启动 zk4 和 zk5，它们的磁盘是空的，zoo.cfg 中列出投票者和它自己；然后超级用户（`addauth digest super:admin`）对这两台执行 `reconfig -add`，这是一个经 ZAB 提交的事务，提交后它们成为 Observer。集群、数据和会话都保持原样。Observer 不参与投票：它们连接到 Leader，状态为 OBSERVING；在 zk4 上执行 `srvr`，Mode 显示为 observer。',
       },
-      actions: ['lab run 3s', 'lab 4lw 4 srvr'],
+      actions: [
+        'lab run 3s',
+        'lab add observer',
+        'lab add observer',
+        'lab run 1s',
+        'addauth digest super:admin',
+        'reconfig -add server.4=zk4:2888:3888:observer;zk4:2181,server.5=zk5:2888:3888:observer;zk5:2181',
+        'lab run 1s',
+        'lab 4lw 4 srvr',
+      ],
       checks: [
         { kind: 'state', server: 3, is: 'LEADING' },
         { kind: 'state', server: 4, is: 'OBSERVING' },
+        { kind: 'state', server: 5, is: 'OBSERVING' },
+        { kind: 'packet', type: 'SNAP', from: 3, to: 4 },
+        { kind: 'output', contains: 'server.5=zk5:2888:3888:observer;zk5:2181' },
         { kind: 'output', contains: 'Mode: observer' },
       ],
     },

@@ -18,6 +18,7 @@ import { ShareRun } from './controls/ShareRun.tsx';
 import { t, tr } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels } from './timeline/LowerPanels.tsx';
+import { PresentButton, PresentCaption, PresentOverlay } from './present/Present.tsx';
 
 /** A lab of another protocol: its sizes (`3 acceptors · 2 proposers · 1 learner`), seed, retry policy and link latency. */
 function ProtocolSummary({ p }: { p: ProtocolInfo }) {
@@ -65,6 +66,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
         </div>
         <PlaybackControls />
         <div className="topbar-end">
+          <PresentButton />
           <ShareRun />
           <LessonsMenu />
           <LanguageSwitcher />
@@ -79,6 +81,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
               <EnsembleSummary />
             </header>
             <ClusterView />
+            <PresentCaption />
             <Legend />
           </section>
           <LowerPanels />
@@ -90,6 +93,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
           <Console />
         </aside>
       </main>
+      <PresentOverlay />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { DragGhost, PartitionGroups } from './PartitionGroups.tsx';
 import { PacketLayer } from './PacketLayer.tsx';
 import { ServerNode } from './ServerNode.tsx';
 import { ProcessNode } from './ProcessNode.tsx';
+import { PRESENT_CARD_SCALE, usePresenting } from '../present/presentMode.ts';
 
 /**
  * Each protocol's card (a table, as a module registers its views): ZooKeeper's server card, or the
@@ -78,7 +79,8 @@ export function ClusterView() {
   const Card = CARD_VIEWS[useLabStore(selectProtocolId)];
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
-  const layout = useMemo(() => ringLayout(ids, width, height), [ids, width, height]);
+  const cardScale = usePresenting() ? PRESENT_CARD_SCALE : 1;
+  const layout = useMemo(() => ringLayout(ids, width, height, cardScale), [ids, width, height, cardScale]);
   return (
     <>
       <div className="cluster" ref={ref}>

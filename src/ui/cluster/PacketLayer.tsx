@@ -3,11 +3,19 @@ import { useEffect, useRef } from 'react';
 import { subscribeFrame } from '../../store/index.ts';
 import type { RingLayout } from './layout.ts';
 import { PacketDrawer } from './packetDrawer.ts';
+import { PRESENT_PACKET_SCALE, usePresenting } from '../present/presentMode.ts';
 
 export function PacketLayer({ layout }: { layout: RingLayout }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
   const drawerRef = useRef<PacketDrawer | null>(null);
+  // Presenting, the packets' labels are legible from the back of a room.
+  const scale = usePresenting() ? PRESENT_PACKET_SCALE : 1;
+  const scaleRef = useRef(scale);
+  useEffect(() => {
+    scaleRef.current = scale;
+    drawerRef.current?.setScale(scale);
+  }, [scale]);
   useEffect(() => {
     layoutRef.current = layout;
     drawerRef.current?.resize(layout.width, layout.height, window.devicePixelRatio || 1);
@@ -17,6 +25,7 @@ export function PacketLayer({ layout }: { layout: RingLayout }) {
     if (!canvas) return;
     const drawer = new PacketDrawer(canvas);
     drawerRef.current = drawer;
+    drawer.setScale(scaleRef.current);
     drawer.resize(layoutRef.current.width, layoutRef.current.height, window.devicePixelRatio || 1);
     const unsubscribe = subscribeFrame((frame) => drawer.draw(frame, layoutRef.current));
     // The canvas lets the pointer through (to the links and cards); the cluster names the packet under it.

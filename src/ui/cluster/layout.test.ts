@@ -26,6 +26,16 @@ describe('ringLayout', () => {
     close(one.nodes[0]!.y, 350);
   });
 
+  test('cardScale: larger cards (presenting), smaller ones when they do not fit', () => {
+    const usual = ringLayout([1, 2, 3], 900, 700);
+    const large = ringLayout([1, 2, 3], 900, 700, 1.2);
+    expect(large.density).toBe(usual.density);
+    expect(large.nodes[0]!.w).toBe(Math.round(usual.nodes[0]!.w * 1.2));
+    expect(large.nodes[0]!.h).toBe(Math.round(usual.nodes[0]!.h * 1.2));
+    const crowded = ringLayout([1, 2, 3, 4, 5, 6, 7], 620, 560, 1.2);
+    expect(overlaps(crowded.nodes)).toBe(false);
+  });
+
   test('cards stay inside the panel and do not overlap', () => {
     for (const n of [1, 3, 5, 7, 9, 13]) {
       const sids = Array.from({ length: n }, (_, i) => i + 1);

@@ -95,8 +95,9 @@ export function ringPoints(n: number, rx: number, ry: number, shape: RingShape):
   });
 }
 
-function place(sids: number[], width: number, height: number, density: Density, shape: RingShape): RingLayout {
-  const { w, h } = CARD_SIZES[density];
+function place(sids: number[], width: number, height: number, density: Density, shape: RingShape, cardScale: number): RingLayout {
+  const w = Math.round(CARD_SIZES[density].w * cardScale);
+  const h = Math.round(CARD_SIZES[density].h * cardScale);
   const center = { x: width / 2, y: height / 2 };
   let rx = Math.max(0, width / 2 - w / 2 - PAD);
   const ry = sids.length === 1 ? 0 : Math.max(0, height / 2 - h / 2 - PAD);
@@ -121,13 +122,14 @@ export function overlaps(nodes: NodeBox[]): boolean {
 
 /**
  * The largest cards whose ring fits the panel without overlaps: an ellipse when it can, else a
- * squarer ring, else smaller cards (the smallest squarer ring when nothing fits).
+ * squarer ring, else smaller cards (the smallest squarer ring when nothing fits). Cards are
+ * `cardScale` times their usual size (presenting: larger, for larger text).
  */
-export function ringLayout(sids: number[], width: number, height: number): RingLayout {
+export function ringLayout(sids: number[], width: number, height: number, cardScale = 1): RingLayout {
   let last: RingLayout | null = null;
   for (const density of DENSITIES) {
     for (const shape of ['ellipse', 'squircle'] as const) {
-      last = place(sids, width, height, density, shape);
+      last = place(sids, width, height, density, shape, cardScale);
       if (!overlaps(last.nodes)) return last;
     }
   }

@@ -4,7 +4,9 @@
  * A canvas, not SVG elements: moving a few dozen elements every frame made the browser restyle,
  * lay out and repaint the ring each frame; a canvas is one image. Nothing is redrawn when the
  * simulated clock has not moved. The canvas carries data-packets (how many are drawn) for tests,
- * and the packet under the pointer is named in the cluster's title (`packetAt`).
+ * and the packet under the pointer is named in the cluster's title (`packetAt`). Presenting
+ * (../present/presentMode.ts) the pills and their labels are drawn larger (`setScale`); the canvas
+ * carries data-font-px, the labels' font size in CSS px.
  */
 import { describePacket, packetTypeOf, useLabStore, type FrameInfo, type InFlight } from '../../store/index.ts';
 import { t } from '../strings.ts';
@@ -28,6 +30,9 @@ interface PacketState {
 const FONT_FALLBACK = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace";
 /** Room around a pill in its sprite (its stroke and the highlight's shadow). */
 const SPRITE_MARGIN = 4;
+/** A pill's label font size and height, in CSS px, at scale 1. */
+const FONT_PX = 9;
+const PILL_H = 14;
 
 export class PacketDrawer {
   private readonly packets = new Map<number, PacketState>();
@@ -42,15 +47,35 @@ export class PacketDrawer {
   height = 0;
   dpr = 1;
   private font = '';
+  /** Pills and labels this many times their normal size. */
+  private scale = 1;
   private sprites = new Map<string, HTMLCanvasElement>();
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    canvas.setAttribute('data-font-px', String(FONT_PX));
+  }
 
   resize(width: number, height: number, dpr: number): void {
     if (!resizeCanvas(this.canvas, this, width, height, dpr)) return;
     this.lastKey = '';
     this.painted = 0; // resizing blanks the canvas
     this.sprites.clear();
+  }
+
+  /** Draws the pills `scale` times their size (presenting: labels of 20 px). */
+  setScale(scale: number): void {
+    if (scale === this.scale) return;
+    this.scale = scale;
+    this.font = '';
+    this.sprites.clear();
+    this.lastKey = '';
+    for (const s of this.packets.values()) s.width = labelWidth(s.type) * scale;
+    this.canvas.setAttribute('data-font-px', String(this.fontPx));
+  }
+
+  /** The labels' font size in CSS px. */
+  get fontPx(): number {
+    return FONT_PX * this.scale;
   }
 
   draw(frame: FrameInfo, layout: RingLayout): void {
@@ -75,7 +100,7 @@ export class PacketDrawer {
         const type = packetTypeOf(p);
         // Coloured by the protocol's phase (ZooKeeper: by packet family).
         const palette = paletteOf(useLabStore.getState().protocol);
-        s = { type, colour: palette.colour(type), width: labelWidth(type), held: false, release: null, last: { x: 0, y: 0 }, packet: p };
+        s = { type, colour: palette.colour(type), width: labelWidth(type) * this.scale, held: false, release: null, last: { x: 0, y: 0 }, packet: p };
         this.packets.set(p.id, s);
       }
       s.packet = p;
@@ -89,7 +114,7 @@ export class PacketDrawer {
         // Queue behind the packets already waiting on this lane.
         const k = `${p.from}>${p.to}`;
         const queued = heldCount.get(k) ?? 0;
-        const spacing = heldSpacing(lane, s.width);
+        const spacing = heldSpacing(lane, s.width, PILL_H * this.scale);
         heldCount.set(k, queued + spacing);
         pos = heldPointAt(lane, queued + spacing / 2);
       } else if (s.release) {
@@ -113,7 +138,7 @@ export class PacketDrawer {
     if (!ctx) return;
     if (this.font === '') {
       const mono = getComputedStyle(this.canvas).getPropertyValue('--mono').trim();
-      this.font = `700 9px ${mono || FONT_FALLBACK}`;
+      this.font = `700 ${this.fontPx}px ${mono || FONT_FALLBACK}`;
     }
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, this.width, this.height);
@@ -141,14 +166,15 @@ export class PacketDrawer {
       this.sprites.set(key, sprite);
     }
     const x = Math.round((s.last.x - s.width / 2 - SPRITE_MARGIN) * this.dpr) / this.dpr;
-    const y = Math.round((s.last.y - 7 - SPRITE_MARGIN) * this.dpr) / this.dpr;
+    const y = Math.round((s.last.y - (PILL_H * this.scale) / 2 - SPRITE_MARGIN) * this.dpr) / this.dpr;
     ctx.drawImage(sprite, x, y, sprite.width / this.dpr, sprite.height / this.dpr);
   }
 
   private sprite(s: PacketState, lit: boolean): HTMLCanvasElement {
     const c = document.createElement('canvas');
+    const k = this.scale;
     const w = s.width + 2 * SPRITE_MARGIN;
-    const h = 14 + 2 * SPRITE_MARGIN;
+    const h = PILL_H * k + 2 * SPRITE_MARGIN;
     c.width = Math.ceil(w * this.dpr);
     c.height = Math.ceil(h * this.dpr);
     const ctx = c.getContext('2d')!;
@@ -159,7 +185,7 @@ export class PacketDrawer {
     const cx = w / 2;
     const cy = h / 2;
     ctx.beginPath();
-    ctx.roundRect(SPRITE_MARGIN, SPRITE_MARGIN, s.width, 14, 7);
+    ctx.roundRect(SPRITE_MARGIN, SPRITE_MARGIN, s.width, PILL_H * k, (PILL_H * k) / 2);
     ctx.globalAlpha = s.held ? 0.85 : 1;
     ctx.fillStyle = s.colour;
     if (lit) {
@@ -183,7 +209,7 @@ export class PacketDrawer {
     ctx.setLineDash([]);
     ctx.globalAlpha = 1;
     ctx.fillStyle = '#fff';
-    ctx.fillText(s.type, cx, cy + 3.2);
+    ctx.fillText(s.type, cx, cy + 3.2 * k);
     return c;
   }
 
@@ -191,7 +217,7 @@ export class PacketDrawer {
   packetAt(x: number, y: number): string | null {
     for (let i = this.order.length - 1; i >= 0; i--) {
       const s = this.order[i]!;
-      if (Math.abs(x - s.last.x) <= s.width / 2 && Math.abs(y - s.last.y) <= 7) {
+      if (Math.abs(x - s.last.x) <= s.width / 2 && Math.abs(y - s.last.y) <= (PILL_H * this.scale) / 2) {
         const text = describePacket(s.packet);
         return s.held ? `${text} — ${t.heldTitle}` : text;
       }

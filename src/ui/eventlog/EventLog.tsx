@@ -19,7 +19,7 @@ import { protocolSentence } from './protocolSentences.ts';
  * How each protocol's run is told (a table): ZooKeeper's own sentences (votes, roles, ZAB, zxids),
  * or the protocol's events as structured text rendered in the current language.
  */
-const READERS: Record<ProtocolId, () => EventLogReader> = {
+export const READERS: Record<ProtocolId, () => EventLogReader> = {
   zookeeper: () => new EventLogReader(),
   paxos: protocolReader,
   multipaxos: protocolReader,

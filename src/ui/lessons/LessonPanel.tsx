@@ -15,6 +15,7 @@ import { evaluateChecks, type CheckResult } from '../../worker/lessonChecks.ts';
 import { currentSession, holdDrawing, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
 import { i18n } from '../i18n';
 import { t, tr } from '../strings.ts';
+import { useLessonRemote } from '../present/lessonRemote.ts';
 
 export interface LessonLaunch {
   /** The lesson's id as the URL named it. */
@@ -190,6 +191,8 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
   const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
   const { index, results, marks } = snap.context;
   const waiting = snap.matches({ step: 'waiting' });
+  // A presenter's clicker steps this lesson (../present/lessonRemote.ts).
+  useLessonRemote(snap, send);
   const mark = marks[index];
 
   // Try it yourself: re-check after every console command and every frame, when something changed.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
-  applyPaste, browseHistory, completeLine, isLabLine, pushHistory, splitCommandLines, type CompletionSources, type HistoryCursor,
+  applyPaste, browseHistory, completeLine, consoleTranscript, isLabLine, pushHistory, selectedConsoleText, splitCommandLines,
+  type CompletionSources, type HistoryCursor,
 } from './consoleText.ts';
 
 describe('splitCommandLines', () => {
@@ -116,5 +117,25 @@ describe('completeLine: process names', () => {
   test('leaves other words alone: a value, or a word of a command that takes no process', () => {
     expect(completeLine('propose p1 a', 12, src)).toEqual({ value: 'propose p1 a', caret: 12, candidates: ['a1', 'a2', 'a3'] });
     expect(completeLine('set /x a', 8, { ...src, commands: ['set'], nameCommands: [] })).toBeNull();
+  });
+});
+
+describe('copying the output', () => {
+  // What zkCli prints when a data watch fires: blank lines around WATCHER::.
+  const out = ['[zk: zk1:2181(CONNECTED) 1] set /w 2', '', 'WATCHER::', '', 'WatchedEvent state:SyncConnected type:NodeDataChanged path:/w'];
+  test('the transcript is every line with its line break, blank lines included', () => {
+    expect(consoleTranscript(out)).toBe(`${out.join('\n')}\n`);
+    expect(consoleTranscript([])).toBe('');
+  });
+  test('a selection of whole lines keeps the blank lines and the last break', () => {
+    expect(selectedConsoleText(out, { line: 0, offset: 0 }, { line: 5, offset: 0 })).toBe(consoleTranscript(out));
+    expect(selectedConsoleText(out, { line: 2, offset: 0 }, { line: 4, offset: 12 })).toBe('WATCHER::\n\nWatchedEvent');
+    expect(selectedConsoleText(out, { line: 1, offset: 0 }, { line: 4, offset: 0 })).toBe('\nWATCHER::\n\n');
+  });
+  test('within one line, and clamped', () => {
+    expect(selectedConsoleText(out, { line: 2, offset: 1 }, { line: 2, offset: 4 })).toBe('ATC');
+    expect(selectedConsoleText(out, { line: -3, offset: -1 }, { line: 99, offset: 5 })).toBe(consoleTranscript(out));
+    expect(selectedConsoleText(out, { line: 3, offset: 0 }, { line: 1, offset: 0 })).toBe('');
+    expect(selectedConsoleText([], { line: 0, offset: 0 }, { line: 0, offset: 0 })).toBe('');
   });
 });

@@ -139,3 +139,41 @@ export function completeLine(text: string, caret: number, src: CompletionSources
   const value = before.slice(0, wordStart) + replacement + after;
   return { value, caret: wordStart + replacement.length, candidates };
 }
+
+// ------------------------------------------------------------------ copying the output
+
+/**
+ * The console's output as text, the way zkCli printed it: every line followed by a line break,
+ * blank lines included (zkCli prints one before and after `WATCHER::`). What "Copy transcript"
+ * puts on the clipboard.
+ */
+export function consoleTranscript(texts: readonly string[]): string {
+  return texts.map((l) => `${l}\n`).join('');
+}
+
+/** A place in the console's output: a line's index and a character offset in its text. */
+export interface LinePoint {
+  line: number;
+  offset: number;
+}
+
+/**
+ * The text of a selection from `from` to `to` in the output's lines, as a terminal copies it:
+ * lines joined by line breaks, blank lines kept, so a selection that ends at the start of a
+ * line (or after the last one) ends with the previous line's break. Indices outside the lines are
+ * clamped; a line index equal to the number of lines means "after the last line".
+ */
+export function selectedConsoleText(texts: readonly string[], from: LinePoint, to: LinePoint): string {
+  const n = texts.length;
+  const clampLine = (i: number) => Math.max(0, Math.min(n, i));
+  const a = clampLine(from.line);
+  const b = clampLine(to.line);
+  if (b < a || n === 0) return '';
+  const text = (i: number) => (i < n ? texts[i]! : '');
+  const clampOffset = (i: number, o: number) => Math.max(0, Math.min(text(i).length, o));
+  if (a === b) return text(a).slice(clampOffset(a, from.offset), clampOffset(b, to.offset));
+  const parts = [text(a).slice(clampOffset(a, from.offset))];
+  for (let i = a + 1; i < b; i++) parts.push(text(i));
+  parts.push(text(b).slice(0, clampOffset(b, to.offset)));
+  return parts.join('\n');
+}

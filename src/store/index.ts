@@ -8,7 +8,9 @@ export type { ServerCard, ServerDisplayState, VoteCard } from './serverCards.ts'
 export { resizeRefusal, resizeSteps, type ResizeInput, type ResizeKey, type ResizeRefusal } from './ensembleResize.ts';
 export { decodeRunParam, encodeRunParam } from './runParam.ts';
 export { parseUrlScript, urlWithScript, MAX_LINES as MAX_URL_SCRIPT_LINES, type UrlScript } from './urlScript.ts';
-export { isLabLine, applyPaste, browseHistory, type HistoryCursor, type Completion } from './consoleText.ts';
+export {
+  isLabLine, applyPaste, browseHistory, consoleTranscript, selectedConsoleText, type HistoryCursor, type Completion, type LinePoint,
+} from './consoleText.ts';
 export { zkCliPrompt, DEFAULT_TAB } from './zkcliBridge.ts';
 export { shownZnodeSid, setZnodeViewShown } from './znodes.ts';
 export { SYNC_FLASH_MS } from './inspector.ts';

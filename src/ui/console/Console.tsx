@@ -3,13 +3,15 @@
  * box's text (several lines run in order, one command per line); pasting text with line breaks
  * runs its complete lines at once, as a terminal does; ↑/↓ walk the history; Tab completes
  * command names and znode paths. Output is text only: React renders it as text nodes, so znode
- * data is never interpreted as HTML. Several tabs, each its own zkCli and client session.
+ * data is never interpreted as HTML. Copying a selection of the output (or "Copy transcript")
+ * gives zkCli's text byte for byte, blank lines included. Several tabs, each its own zkCli and
+ * client session.
  */
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import {
-  applyPaste, browseHistory, clearConsole, completeConsoleInput, runConsoleLine, runConsoleText, selectActiveConsoleTab,
-  selectConsoleLines, selectHasZkCli, selectHistory, selectPendingCommands, selectPrompt, showCompletions, useLabStore,
-  type HistoryCursor,
+  applyPaste, browseHistory, clearConsole, completeConsoleInput, consoleTranscript, runConsoleLine, runConsoleText, selectActiveConsoleTab,
+  selectConsoleLines, selectedConsoleText, selectHasZkCli, selectHistory, selectPendingCommands, selectPrompt, showCompletions, useLabStore,
+  type ConsoleLine, type HistoryCursor, type LinePoint,
 } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { ConsoleTabs } from './ConsoleTabs.tsx';
@@ -31,6 +33,7 @@ export function Console() {
       <header className="panel-head">
         <h2 id="console-title">{t.consoleTitle}</h2>
         <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : zkCli ? t.consoleHint : t.consoleHintProtocol}</span>
+        <CopyTranscript />
         <button type="button" className="btn btn-small btn-ghost" onClick={() => clearConsole(tab)} aria-label={t.consoleClearLabel}>
           {t.consoleClear}
         </button>
@@ -171,10 +174,19 @@ function ConsoleBody({ tab }: { tab: number }) {
           // A click (not a text selection) in the output puts the caret in the command box.
           if (window.getSelection()?.isCollapsed) inputRef.current?.focus();
         }}
+        onKeyDown={(e) => {
+          // Select all, in the output, selects the output (as in a terminal), not the page.
+          if (e.key.toLowerCase() === 'a' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
+            e.preventDefault();
+            window.getSelection()?.selectAllChildren(e.currentTarget);
+          }
+        }}
+        onCopy={(e) => copySelection(e, lines)}
       >
         {lines.map((l) => (
           <div key={l.id} className={`line line-${l.kind}`} data-kind={l.kind}>
-            {l.text}
+            {/* A blank line is a line break even for the browser's own copy (an empty div is none). */}
+            {l.text === '' ? <br /> : l.text}
           </div>
         ))}
       </div>
@@ -201,6 +213,66 @@ function ConsoleBody({ tab }: { tab: number }) {
       </div>
     </>
   );
+}
+
+/** "Copy transcript": the active tab's whole output, as selecting all of it and copying gives. */
+function CopyTranscript() {
+  const lines = useLabStore(selectConsoleLines);
+  const [copied, setCopied] = useState<readonly ConsoleLine[] | null>(null);
+  return (
+    <button
+      type="button"
+      className="btn btn-small btn-ghost"
+      aria-label={t.consoleCopyLabel}
+      title={t.consoleCopyLabel}
+      disabled={lines.length === 0}
+      onClick={() => {
+        const text = consoleTranscript(lines.map((l) => l.text));
+        void navigator.clipboard?.writeText(text).then(() => setCopied(lines), () => setCopied(null));
+      }}
+    >
+      {copied === lines ? t.consoleCopied : t.consoleCopy}
+    </button>
+  );
+}
+
+/**
+ * Copies the selected part of the output as zkCli printed it: the text of the lines the selection
+ * covers, joined by line breaks, blank lines kept (the browser's own copy of the line elements
+ * drops empty lines and depends on the styles). A selection reaching outside the output is left
+ * to the browser.
+ */
+function copySelection(e: ClipboardEvent<HTMLDivElement>, lines: readonly ConsoleLine[]): void {
+  const log = e.currentTarget;
+  const sel = window.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+  const range = sel.getRangeAt(0);
+  if (!log.contains(range.startContainer) || !log.contains(range.endContainer)) return;
+  const from = linePoint(log, range.startContainer, range.startOffset);
+  const to = linePoint(log, range.endContainer, range.endOffset);
+  if (!from || !to) return;
+  e.preventDefault();
+  e.clipboardData.setData(
+    'text/plain',
+    selectedConsoleText(
+      lines.map((l) => l.text),
+      from,
+      to,
+    ),
+  );
+}
+
+/** A DOM position inside the output as a line and an offset in its text (null: not on a line). */
+function linePoint(log: HTMLElement, node: Node, offset: number): LinePoint | null {
+  if (node === log) return { line: offset, offset: 0 };
+  let el: Node | null = node;
+  while (el && el.parentNode !== log) el = el.parentNode;
+  if (!el) return null;
+  const line = Array.prototype.indexOf.call(log.childNodes, el) as number;
+  const before = document.createRange();
+  before.selectNodeContents(el);
+  before.setEnd(node, offset);
+  return { line, offset: before.toString().length };
 }
 
 /** Each tab's unfinished command line, kept while another tab is shown. */

@@ -170,6 +170,10 @@ export const en = {
   consoleHint: 'zkCli and lab commands · Tab completes · lab help',
   consoleClear: 'Clear',
   consoleClearLabel: 'Clear the console output',
+  // copying the console, embedding (issue 14)
+  consoleCopy: 'Copy',
+  consoleCopied: 'Copied',
+  consoleCopyLabel: 'Copy transcript: the whole output, as zkCli printed it',
   consoleRunning: 'running… ({{n}} queued)',
   consoleTabsLabel: 'zkCli sessions',
   consoleTabName: '{{id}} · {{host}}',

@@ -167,6 +167,10 @@ export const zhCN = {
   consoleHint: 'zkCli 与 lab 命令 · Tab 补全 · lab help',
   consoleClear: '清空',
   consoleClearLabel: '清空控制台输出',
+  // copying the console, embedding (issue 14)
+  consoleCopy: '复制',
+  consoleCopied: '已复制',
+  consoleCopyLabel: '复制记录：整个输出，与 zkCli 打印的一字不差',
   consoleRunning: '运行中…（排队 {{n}} 条）',
   consoleTabsLabel: 'zkCli 会话',
   consoleTabName: '{{id}} · {{host}}',

@@ -67,7 +67,7 @@ export function createCommitChecker(cfg: CommitConfig): ProtocolChecker<CommitNo
     if (!f.decisions.has(sid)) f.decisions.set(sid, ev.outcome);
     const other = [...f.decisions].find(([, o]) => o !== ev.outcome);
     if (other) {
-      const by = (o: Outcome) => [...f.decisions].filter(([, x]) => x === o).map(([p]) => name(p)).join(',');
+      const by = (o: Outcome) => [...f.decisions].filter(([, x]) => x === o).map(([p]) => p).sort((x, y) => x - y).map(name).join(',');
       report(out, `A|${ev.txn}`, 'Atomicity', t, i, [...f.decisions.keys()],
         `${ev.txn} is committed at ${by('commit')} and aborted at ${by('abort')}${cfg.variant === '3pc' ? ' — a participant decided alone on its timeout, not knowing what the other side did' : ''}.`);
     }

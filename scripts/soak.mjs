@@ -1,4 +1,4 @@
-// `npm run soak -- --seeds N [--from S] [--protocol zookeeper|paxos|multipaxos|all]`: runs
+// `npm run soak -- --seeds N [--from S] [--protocol zookeeper|paxos|multipaxos|2pc|3pc|all]`: runs
 // scripts/soak.soak-run.ts under vitest (the project has no tsx) with the seed range and the
 // protocols in the environment, streaming its output. Without --protocol every protocol runs,
 // ZooKeeper first (its output as it always was), then Paxos and Multi-Paxos.

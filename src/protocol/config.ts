@@ -7,6 +7,7 @@ import { renderText, type StructuredText } from '../sim/module.ts';
 import { BUG_NAMES, DEFAULT_QUORUM_CONFIG, type BugName, type QuorumConfig } from './types.ts';
 import { DEFAULT_PAXOS_CONFIG, PAXOS_BUG_NAMES, RETRY_POLICIES, type RetryPolicy } from './paxos/types.ts';
 import { DEFAULT_MULTIPAXOS_CONFIG, MULTIPAXOS_BUG_NAMES } from './multipaxos/types.ts';
+import { COMMIT_BUG_NAMES, COMMIT_LIMITS, DEFAULT_COMMIT_CONFIG } from './commit/types.ts';
 
 /**
  * What can be wrong with a link's settings, as structured text (`configErrors.*` in i18n; the app
@@ -54,7 +55,7 @@ export function urlProblem(key: UrlProblemKey, values?: Record<string, string | 
 }
 
 /** The protocols of the lab (`?protocol=`). */
-export const PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos'] as const;
+export const PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos', '2pc', '3pc'] as const;
 export type ProtocolId = (typeof PROTOCOLS)[number];
 
 /** Each protocol's bug switches (`?bugs=`). */
@@ -62,6 +63,8 @@ export const PROTOCOL_BUGS: Record<ProtocolId, readonly string[]> = {
   zookeeper: BUG_NAMES,
   paxos: PAXOS_BUG_NAMES,
   multipaxos: MULTIPAXOS_BUG_NAMES,
+  '2pc': COMMIT_BUG_NAMES['2pc'],
+  '3pc': COMMIT_BUG_NAMES['3pc'],
 };
 
 export interface LabConfig {
@@ -96,6 +99,8 @@ export interface LabConfig {
   replicas: number;
   heartbeatMs: number;
   electionTimeoutMs: number;
+  /** 2PC / 3PC: participants p1…pN (2–6) beside the coordinator c. */
+  participants: number;
   /**
    * The servers' -Dzookeeper.DigestAuthenticationProvider.superDigest: `user:BASE64(SHA1("user:password"))`.
    * `superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=` in a URL; then `addauth digest super:admin` is super.
@@ -130,6 +135,7 @@ export const DEFAULT_LAB_CONFIG: LabConfig = {
   replicas: DEFAULT_MULTIPAXOS_CONFIG.replicas,
   heartbeatMs: DEFAULT_MULTIPAXOS_CONFIG.heartbeatMs,
   electionTimeoutMs: DEFAULT_MULTIPAXOS_CONFIG.electionTimeoutMs,
+  participants: DEFAULT_COMMIT_CONFIG.participants,
 };
 
 export const LIMITS = {
@@ -149,6 +155,7 @@ export const LIMITS = {
   replicas: [3, 9],
   heartbeatMs: [10, 60000],
   electionTimeoutMs: [30, 600000],
+  participants: COMMIT_LIMITS.participants,
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type ConfigKey = keyof typeof LIMITS;
@@ -158,6 +165,8 @@ const SIZE_KEYS: Record<ProtocolId, readonly ConfigKey[]> = {
   zookeeper: ['voters'],
   paxos: ['acceptors', 'proposers', 'learners'],
   multipaxos: ['replicas'],
+  '2pc': ['participants'],
+  '3pc': ['participants'],
 };
 
 /** The other numeric settings each protocol reads: in its links when they are not the default. */
@@ -165,6 +174,8 @@ const PROTOCOL_KEYS: Record<ProtocolId, readonly ConfigKey[]> = {
   zookeeper: ['tickTime', 'initLimit', 'syncLimit', 'latencyMs', 'latencySpreadMs', 'commitLogCount', 'snapshotSizeFactorPct'],
   paxos: ['latencyMs', 'latencySpreadMs', 'retryTimeoutMs'],
   multipaxos: ['latencyMs', 'latencySpreadMs', 'heartbeatMs', 'electionTimeoutMs'],
+  '2pc': ['latencyMs', 'latencySpreadMs'],
+  '3pc': ['latencyMs', 'latencySpreadMs'],
 };
 
 /** A digest id as DigestAuthenticationProvider.generateDigest writes it: a user without `:`, then 20 bytes of SHA1 in base64. */

@@ -22,6 +22,8 @@ import { multiPaxosViews } from './multipaxos/card.ts';
 import { addRoom, LIMITS } from './config.ts';
 import { hex } from './zxid.ts';
 import * as mp from './multipaxos/index.ts';
+import * as commit from './commit/index.ts';
+import { commitViews } from './commit/card.ts';
 
 /**
  * An exhibit: a schedule of console lines run on a fresh lab of the given settings, showing a
@@ -63,7 +65,7 @@ export interface ProcessCardData {
 
 /** A setting the lab's size pickers offer (a `?key=value` of the lab's link). */
 export interface ProtocolSetting {
-  key: 'voters' | 'observers' | 'acceptors' | 'proposers' | 'learners' | 'replicas' | 'retry';
+  key: 'voters' | 'observers' | 'acceptors' | 'proposers' | 'learners' | 'replicas' | 'retry' | 'participants';
   values: ReadonlyArray<number | string>;
 }
 
@@ -360,10 +362,81 @@ const multiPaxosProtocol: LabProtocol = {
   },
 };
 
+function commitConfigOf(c: LabConfig, variant: commit.CommitVariant): commit.CommitConfig {
+  return commit.commitConfig({ variant, participants: c.participants, seed: c.seed, bugs: (c.bugs ?? []) as unknown as commit.CommitBug[] });
+}
+
+/**
+ * 2PC or 3PC: one implementation (src/protocol/commit/), two entries. `begin T` and `vote pK no`
+ * travel as the lab's `propose` action (to c with value T, to pK with value no|yes).
+ */
+function commitProtocol(variant: commit.CommitVariant): LabProtocol {
+  const module = variant === '2pc' ? commit.twoPcModule : commit.threePcModule;
+  const presets = commit.presetsOf(variant);
+  return {
+    ...commitViews(variant),
+    id: variant,
+    hasZkCli: false,
+    setup: (c) => {
+      const cfg = commitConfigOf(c, variant);
+      return moduleSetup(c, module as NodeModule, cfg, commit.commitIds(cfg), (id) => commit.nodeName(cfg, id));
+    },
+    processId: (c, word) => commit.nodeIdOf(commitConfigOf(c, variant), word),
+    statusLines: (sim, c) => {
+      const cfg = commitConfigOf(c, variant);
+      const views = new Map<NodeId, commit.CommitView | null>();
+      const disks = new Map<NodeId, commit.CommitDisk>();
+      for (const s of sim.servers.values()) {
+        views.set(s.sid, s.up ? (s.view as commit.CommitView | null) : null);
+        disks.set(s.sid, s.disk as commit.CommitDisk);
+      }
+      const lines = [...sim.servers.values()].map((s) => commit.statusLine(cfg, s.sid, views.get(s.sid) ?? null, disks.get(s.sid) ?? null));
+      return [...lines, ...commit.txnLines(cfg, views, disks)];
+    },
+    invariants: commit.commitInvariants(variant),
+    createChecker: (c) => commit.createCommitChecker(commitConfigOf(c, variant)) as ProtocolChecker<unknown, unknown>,
+    exhibits: presets.map((p) => ({
+      name: p.id, bug: p.bug, invariant: p.bug !== null || variant === '3pc' ? p.invariant : null,
+      params: { protocol: variant, participants: String(p.participants), seed: String(p.seed) },
+      lines: p.lines, en: p.en, zh: p.zh,
+    })),
+    description: commit.commitDescription(variant),
+    eventText: (ev) => commit.eventText(ev as commit.CommitEvent),
+    text: { en: commit.COMMIT_TEXT_EN, zh: commit.COMMIT_TEXT_ZH },
+    parseCommand: (c, _sim, line) => {
+      const words = line.trim().split(/\s+/);
+      const cfg = commitConfigOf(c, variant);
+      if (words[0] === 'begin') {
+        const txn = words[1];
+        if (words.length !== 2 || txn === undefined || !commit.TXN_NAME.test(txn)) return { error: 'usage: begin T   (T: 1-32 letters, digits, _ . -)' };
+        return { action: { type: 'propose', sid: commit.COORDINATOR, value: txn }, text: `c begins ${txn}` };
+      }
+      if (words[0] === 'vote') {
+        const sid = words[1] === undefined ? null : commit.nodeIdOf(cfg, words[1]);
+        const vote = words[2];
+        if (words.length !== 3 || sid === null || sid === commit.COORDINATOR || (vote !== 'no' && vote !== 'yes')) return { error: 'usage: vote pK no|yes   (pK a participant: p1, p2 …)' };
+        return { action: { type: 'propose', sid, value: vote }, text: `${commit.nodeName(cfg, sid)} will vote ${vote} on the next transaction` };
+      }
+      return null;
+    },
+    replyText: (sim, sid, reply) => {
+      const r = reply as commit.CommitReply;
+      if (r.type === 'outcome') return `${sim.name(sid)}: ${r.txn} ${r.outcome === 'commit' ? 'committed' : 'aborted'}`;
+      if (r.type === 'vote') return `${sim.name(sid)}: votes ${r.vote} on the next transaction`;
+      return `${sim.name(sid)}: ${r.txn} not begun (${r.reason === 'exists' ? 'a transaction of that name exists' : r.reason === 'down' ? 'the process is down' : 'bad name'})`;
+    },
+  };
+}
+
+const twoPcProtocol = commitProtocol('2pc');
+const threePcProtocol = commitProtocol('3pc');
+
 const PROTOCOL_TABLE: Record<ProtocolId, LabProtocol> = {
   zookeeper,
   paxos: paxosProtocol,
   multipaxos: multiPaxosProtocol,
+  '2pc': twoPcProtocol,
+  '3pc': threePcProtocol,
 };
 
 function prefixed(prefix: string, dict: Readonly<Record<string, string>>): Record<string, string> {
@@ -371,7 +444,7 @@ function prefixed(prefix: string, dict: Readonly<Record<string, string>>): Recor
 }
 
 /** Every protocol of the lab, ZooKeeper first. */
-export const ALL_PROTOCOLS: readonly LabProtocol[] = [zookeeper, paxosProtocol, multiPaxosProtocol];
+export const ALL_PROTOCOLS: readonly LabProtocol[] = [zookeeper, paxosProtocol, multiPaxosProtocol, twoPcProtocol, threePcProtocol];
 
 export function protocolOf(config: LabConfig): LabProtocol {
   return PROTOCOL_TABLE[config.protocol];
@@ -421,7 +494,8 @@ export function invariantLines(invariants: readonly InvariantInfo[], violations:
  * proposals. Nothing of an invalid link is replayed.
  */
 export function parseRunOf(config: LabConfig, text: string): { run: RunData } | { error: string } {
-  const opts: RunLinkOptions = { propose: protocolOf(config).commands.includes('propose') };
+  // Every protocol module's own commands travel as `propose` (Paxos' and Multi-Paxos' propose, 2PC/3PC's begin and vote).
+  const opts: RunLinkOptions = { propose: !protocolOf(config).hasZkCli };
   if (config.protocol === 'zookeeper') opts.addServer = addRoom(config.voters, config.observers);
   return parseRun(text, setupOf(config).ids.length, opts);
 }

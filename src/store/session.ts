@@ -318,7 +318,7 @@ const processCards: CardSync = (runtime, s, patch) => {
 };
 
 /** Which cards each protocol's ring shows (a table, never a test of which protocol runs). */
-const CARDS: Record<ProtocolId, CardSync> = { zookeeper: zkCards, paxos: processCards, multipaxos: processCards };
+const CARDS: Record<ProtocolId, CardSync> = { zookeeper: zkCards, paxos: processCards, multipaxos: processCards, '2pc': processCards, '3pc': processCards };
 
 let nextLineId = 1;
 

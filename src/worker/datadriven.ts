@@ -184,6 +184,8 @@ export class ScriptRunner {
         break;
       }
       case 'propose':
+      case 'begin':
+      case 'vote':
         out = await lab.command(command);
         break;
       case 'count': {

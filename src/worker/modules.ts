@@ -6,6 +6,7 @@ import type { NodeModule } from '../sim/module.ts';
 import { zookeeperModule } from '../protocol/zookeeper.ts';
 import { paxosModule } from '../protocol/paxos/module.ts';
 import { multiPaxosModule } from '../protocol/multipaxos/module.ts';
+import { threePcModule, twoPcModule } from '../protocol/commit/module.ts';
 import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
 import { fourLetterInputOf } from '../protocol/server/fourLetterInput.ts';
 import { connectionRefused, fourLetterWord } from '../cli/fourLetterWords.ts';
@@ -20,6 +21,8 @@ const MODULES: Record<string, NodeModule> = {
   zookeeper: { ...(zookeeperModule as NodeModule), query: (node, sid, word, now) => answerFourLetterWord(node as QuorumPeer | undefined, sid, word, now) },
   paxos: paxosModule as NodeModule,
   multipaxos: multiPaxosModule as NodeModule,
+  '2pc': twoPcModule as NodeModule,
+  '3pc': threePcModule as NodeModule,
 };
 
 export function hostModule(id: string): NodeModule {

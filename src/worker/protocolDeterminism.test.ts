@@ -56,7 +56,26 @@ const MULTIPAXOS: { config: LabConfig; script: Script } = {
   ],
 };
 
-const CASES = { paxos: PAXOS, multipaxos: MULTIPAXOS };
+/** 2PC / 3PC, four participants: transactions through loss and duplication, a no vote, the coordinator's crash, a partition, a restart. */
+function commitCase(protocol: '2pc' | '3pc'): { config: LabConfig; script: Script } {
+  return {
+    config: { ...DEFAULT_LAB_CONFIG, protocol, participants: 4, seed: 13 },
+    script: [
+      [0, ['begin T1', 'lab faults c p2 loss=0.5 dup=0.5', 'vote p3 no']],
+      [300, ['begin T2', 'lab delay c->p4 300ms']],
+      [600, ['begin T3']],
+      [50, ['lab kill c', 'lab partition c,p1,p2 p3,p4']],
+      [3000, ['lab start c', 'begin T4']],
+      [2500, ['lab heal', 'lab kill p1', 'lab faults c p2 loss=0 dup=0', 'lab delay c->p4 0ms', 'lab cut p2->p3']],
+      [800, ['lab start p1', 'begin T5', 'vote p4 no']],
+      [1500, ['begin T6', 'begin T7', 'lab heal']],
+      [3000, ['begin T8']],
+      [3000, []],
+    ],
+  };
+}
+
+const CASES = { paxos: PAXOS, multipaxos: MULTIPAXOS, '2pc': commitCase('2pc'), '3pc': commitCase('3pc') };
 
 async function line(rt: LabRuntime, l: string): Promise<void> {
   const reply = l.startsWith('lab ') ? await runLabCommand(rt, l) : await runProtocolLine(rt, l);
@@ -180,7 +199,7 @@ describe.each(Object.entries(CASES))('%s determinism', (protocol, c) => {
     await copy.loadRun(parsed.run);
     expect([copy.sim.eventCount, copy.sim.now, copy.sim.traceHash()]).toEqual([rt.sim.eventCount, rt.sim.now, rt.sim.traceHash()]);
     for (const x of [rt, copy]) {
-      await line(x, protocol === 'paxos' ? 'propose p3 after' : 'propose r2 after');
+      await line(x, protocol === 'paxos' ? 'propose p3 after' : protocol === 'multipaxos' ? 'propose r2 after' : 'begin after');
       await runLabCommand(x, 'lab run 3s');
     }
     expect(copy.sim.traceHash()).toBe(rt.sim.traceHash());

@@ -26,6 +26,7 @@ import { ScriptRunner } from './datadriven.ts';
 import type { HeadlessLab } from './headless.ts';
 import type { PaxosView } from '../protocol/paxos/index.ts';
 import { leaderOf, type MpReply, type MultiPaxosView } from '../protocol/multipaxos/index.ts';
+import { runCommitSoakSeed } from './commitSoak.ts';
 
 export interface SoakOptions {
   rounds?: number;
@@ -227,13 +228,14 @@ export function formatSoakFailure(r: SoakResult): string {
 // ---------------------------------------------------------------- Paxos and Multi-Paxos
 
 /** The protocols the soak runs (`npm run soak -- --protocol NAME`). */
-export const SOAK_PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos'] as const;
+export const SOAK_PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos', '2pc', '3pc'] as const;
 export type SoakProtocol = (typeof SOAK_PROTOCOLS)[number];
 
 /** One seed of the soak of `protocol` (ZooKeeper's is runSoakSeed, unchanged). */
 export function runProtocolSoakSeed(protocol: SoakProtocol, seed: number, opts: SoakOptions = {}): Promise<SoakResult> {
   if (protocol === 'paxos') return runPaxosSoakSeed(seed, opts);
   if (protocol === 'multipaxos') return runMultiPaxosSoakSeed(seed, opts);
+  if (protocol === '2pc' || protocol === '3pc') return runCommitSoakSeed(protocol, seed, opts);
   return runSoakSeed(seed, opts);
 }
 
@@ -245,7 +247,7 @@ type SoakViolation = SoakResult['violations'][number];
  * the violations the runtime's checker finds after every event plus this soak's Liveness, and time
  * run in small steps while waiting for liveness written down as one `run` line.
  */
-class ModuleSoak {
+export class ModuleSoak {
   readonly runner = new ScriptRunner();
   readonly script: string[] = [];
   readonly consoleLines: string[] = [];
@@ -284,7 +286,7 @@ class ModuleSoak {
   async exec(line: string): Promise<string> {
     this.flush();
     this.script.push(line);
-    if (!line.startsWith('new ')) this.consoleLines.push(line.startsWith('propose ') ? line : `lab ${line}`);
+    if (!line.startsWith('new ')) this.consoleLines.push(/^(propose|begin|vote) /.test(line) ? line : `lab ${line}`);
     return this.runner.run(line);
   }
 

@@ -22,7 +22,7 @@ import { PRESENT_CARD_SCALE, usePresenting } from '../present/presentMode.ts';
  * Each protocol's card (a table, as a module registers its views): ZooKeeper's server card, or the
  * generic process card drawn from the protocol's description and card fields.
  */
-const CARD_VIEWS: Record<ProtocolId, typeof ServerNode> = { zookeeper: ServerNode, paxos: ProcessNode, multipaxos: ProcessNode };
+const CARD_VIEWS: Record<ProtocolId, typeof ServerNode> = { zookeeper: ServerNode, paxos: ProcessNode, multipaxos: ProcessNode, '2pc': ProcessNode, '3pc': ProcessNode };
 
 function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });

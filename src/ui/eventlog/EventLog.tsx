@@ -23,6 +23,8 @@ export const READERS: Record<ProtocolId, () => EventLogReader> = {
   zookeeper: () => new EventLogReader(),
   paxos: protocolReader,
   multipaxos: protocolReader,
+  '2pc': protocolReader,
+  '3pc': protocolReader,
 };
 
 function protocolReader(): EventLogReader {

@@ -9,7 +9,7 @@ import { selectProtocolId, useLabStore } from '../../store/index.ts';
 import { ProcessDetails } from './ProcessDetails.tsx';
 import { ServerDetails } from './ServerDetails.tsx';
 
-const INSPECTORS: Record<ProtocolId, ComponentType> = { zookeeper: ServerDetails, paxos: ProcessDetails, multipaxos: ProcessDetails };
+const INSPECTORS: Record<ProtocolId, ComponentType> = { zookeeper: ServerDetails, paxos: ProcessDetails, multipaxos: ProcessDetails, '2pc': ProcessDetails, '3pc': ProcessDetails };
 
 export function Inspector() {
   const Details = INSPECTORS[useLabStore(selectProtocolId)];

@@ -194,7 +194,10 @@ export function describeServer(sid: Sid, up: boolean, v: PeerView | null): strin
   const name = serverName(sid);
   if (!up || !v) return `${name} DOWN`;
   const role = v.learnerType === 'OBSERVER' ? ' (observer)' : '';
-  const zab = `acceptedEpoch=${v.acceptedEpoch} currentEpoch=${v.currentEpoch} lastZxid=${hex(v.lastLoggedZxid)}`;
+  // A reconfig in flight on this server: its last seen config is ahead of its committed one.
+  const cv = v.configVersions;
+  const pending = cv && cv.lastSeen !== cv.committed ? ` config=${cv.committed.toString(16)} lastSeenConfig=${cv.lastSeen.toString(16)}` : '';
+  const zab = `acceptedEpoch=${v.acceptedEpoch} currentEpoch=${v.currentEpoch} lastZxid=${hex(v.lastLoggedZxid)}${pending}`;
   if (v.state === 'LOOKING' && v.proposal) {
     const p = v.proposal;
     const who = p.leader < 0 ? 'none' : serverName(p.leader);

@@ -8,7 +8,8 @@
  * connections to close and events for the trace. The peer is plain data; the host may
  * structuredClone it at any time.
  */
-import { activeConfig, learnerTypeIn, withConfig } from './quorum/reconfig.ts';
+import { activeConfig, learnerTypeIn, withConfig, type DynamicConfig } from './quorum/reconfig.ts';
+import { lastSeenConfig, lastSeenOnDisk } from './zab/activate.ts';
 import { initialFleState, lookForLeader, onFleTimer, onNotification, type FleState } from './election/FastLeaderElection.ts';
 import { NOTIFICATION_VERSION, type Notification, type Vote } from './election/Vote.ts';
 import {
@@ -31,6 +32,11 @@ export interface QuorumPeer {
   myid: Sid;
   learnerType: LearnerType;
   config: QuorumConfig;
+  /**
+   * QuorumPeer.lastSeenQuorumVerifier when it is ahead of the committed one (`config.dynamic`): a
+   * reconfig proposed and not yet committed (src/protocol/zab/activate.ts lastSeenConfig). Absent otherwise.
+   */
+  lastSeen?: DynamicConfig;
   state: ServerState;
   /** The vote this server stands by once the election is over (QuorumPeer.currentVote). */
   currentVote: Vote;
@@ -83,10 +89,13 @@ export function createPeer(init: PeerInit): QuorumPeer {
   // QuorumPeerConfig: a zoo.cfg.dynamic written by an activated reconfig wins over the static members
   const config = disk.dynamicConfig ? withConfig(init.config, disk.dynamicConfig) : init.config;
   const learnerType: LearnerType = learnerTypeIn(activeConfig(config), init.myid, config.observers.includes(init.myid) ? 'OBSERVER' : 'PARTICIPANT');
+  // zoo.cfg.dynamic.next: a reconfig this server logged and never saw committed is its last seen config.
+  const lastSeen = config.reconfigEnabled ? lastSeenOnDisk(disk.log, activeConfig(config)) : undefined;
   return {
     myid: init.myid,
     learnerType,
     config,
+    ...(lastSeen ? { lastSeen } : {}),
     state: 'LOOKING',
     currentVote: {
       id: init.myid, zxid: lastLoggedZxid(disk), electionEpoch: 0, peerEpoch: disk.currentEpoch,
@@ -180,6 +189,11 @@ export interface PeerView {
   currentEpoch: number;
   lastLoggedZxid: number;
   zab: ZabView;
+  /**
+   * reconfigEnabled: the committed config's version (getQuorumVerifier) and the last seen one's
+   * (getLastSeenQuorumVerifier; larger while a reconfig is in flight). Absent otherwise.
+   */
+  configVersions?: { committed: number; lastSeen: number };
 }
 
 export function peerView(peer: QuorumPeer): PeerView {
@@ -195,5 +209,6 @@ export function peerView(peer: QuorumPeer): PeerView {
     currentEpoch: peer.disk.currentEpoch,
     lastLoggedZxid: lastLoggedZxid(peer.disk),
     zab: zabView(peer),
+    ...(peer.config.reconfigEnabled ? { configVersions: { committed: activeConfig(peer.config).version, lastSeen: lastSeenConfig(peer).version } } : {}),
   };
 }

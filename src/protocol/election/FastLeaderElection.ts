@@ -14,6 +14,8 @@ import { QuorumMaj } from '../quorum/QuorumMaj.ts';
 import { hasBug, LONG_MIN_VALUE, lastLoggedZxid, type ServerState, type Sid } from '../types.ts';
 import { NOTIFICATION_VERSION, voteEquals, voteOf, type Notification, type Vote } from './Vote.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
+import { activeConfig, configText } from '../quorum/reconfig.ts';
+import { activateConfig, configFromString } from '../zab/activate.ts';
 
 /** State of the election algorithm of one server (the fields of FastLeaderElection + lookForLeader's locals). */
 export interface FleState {
@@ -49,6 +51,14 @@ export function initialFleState(): FleState {
     finalizing: false,
     queued: [],
   };
+}
+
+/**
+ * A version-2 notification carries the sender's QuorumVerifier (ToSend's `configData`,
+ * self.getQuorumVerifier().toString()) — with reconfigEnabled; without it the lab leaves it out.
+ */
+function qvOf(peer: QuorumPeer): { config?: string } {
+  return peer.config.reconfigEnabled ? { config: configText(activeConfig(peer.config)) } : {};
 }
 
 const POLL = 'fle.poll';
@@ -99,7 +109,7 @@ function sendNotifications(peer: QuorumPeer, ctx: PeerContext): void {
   for (const sid of peer.config.voters) {
     ctx.send(sid, 'election', {
       type: 'NOTIFICATION', state: 'LOOKING', leader: f.proposedLeader, zxid: f.proposedZxid,
-      electionEpoch: f.logicalclock, peerEpoch: f.proposedEpoch, version: NOTIFICATION_VERSION,
+      electionEpoch: f.logicalclock, peerEpoch: f.proposedEpoch, version: NOTIFICATION_VERSION, ...qvOf(peer),
     });
   }
 }
@@ -139,12 +149,26 @@ export function proposalVote(peer: QuorumPeer): Vote {
 /** WorkerReceiver: every notification that arrives on the election port. */
 export function onNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: PeerContext): void {
   const f = peer.fle;
+  // WorkerReceiver: "check if there is a new config" — a LOOKING server that hears of a newer
+  // config adopts it (processReconfig(rqv, null, null, false)) and restarts the election under it
+  // ("restarting leader election"); the notification itself is dropped. How a server started with
+  // a stale zoo.cfg (`lab add` after the ensemble changed) learns the members that elect.
+  if (n.config !== undefined && peer.config.reconfigEnabled) {
+    const rqv = configFromString(n.config);
+    if (rqv.version > activeConfig(peer.config).version && peer.state === 'LOOKING') {
+      activateConfig(peer, rqv, ctx);
+      ctx.cancelTimer(POLL);
+      ctx.cancelTimer(FINALIZE);
+      lookForLeader(peer, ctx);
+      return;
+    }
+  }
   if (!isVoter(peer, from)) {
     // A non-voter (observer) asked: answer at once with our current vote and state.
     const cur = peer.currentVote;
     ctx.send(from, 'election', {
       type: 'NOTIFICATION', state: peer.state, leader: cur.id, zxid: cur.zxid,
-      electionEpoch: f.logicalclock, peerEpoch: cur.peerEpoch, version: NOTIFICATION_VERSION,
+      electionEpoch: f.logicalclock, peerEpoch: cur.peerEpoch, version: NOTIFICATION_VERSION, ...qvOf(peer),
     });
     return;
   }
@@ -153,7 +177,7 @@ export function onNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx
       // Help a sender that is behind: send it our proposal for the current round.
       ctx.send(from, 'election', {
         type: 'NOTIFICATION', state: 'LOOKING', leader: f.proposedLeader, zxid: f.proposedZxid,
-        electionEpoch: f.logicalclock, peerEpoch: f.proposedEpoch, version: NOTIFICATION_VERSION,
+        electionEpoch: f.logicalclock, peerEpoch: f.proposedEpoch, version: NOTIFICATION_VERSION, ...qvOf(peer),
       });
     }
     if (f.running) processNotification(peer, from, n, ctx);
@@ -165,7 +189,7 @@ export function onNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx
     const cur = peer.currentVote;
     ctx.send(from, 'election', {
       type: 'NOTIFICATION', state: peer.state, leader: cur.id, zxid: cur.zxid,
-      electionEpoch: cur.electionEpoch, peerEpoch: cur.peerEpoch, version: NOTIFICATION_VERSION,
+      electionEpoch: cur.electionEpoch, peerEpoch: cur.peerEpoch, version: NOTIFICATION_VERSION, ...qvOf(peer),
     });
   }
 }

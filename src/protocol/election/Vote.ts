@@ -22,6 +22,8 @@ export interface Notification {
   electionEpoch: number;
   peerEpoch: number;
   version: number;
+  /** Version 2's QuorumVerifier text (the sender's committed config), with reconfigEnabled only. */
+  config?: string;
 }
 
 /**

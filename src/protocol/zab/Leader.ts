@@ -21,7 +21,7 @@ import { counterOf, epochOf, makeZxid } from '../zxid.ts';
 import type { ClientRequest, QuorumPacket } from './packets.ts';
 import { approxSize, snapshotOf } from './ZKDatabase.ts';
 import { database, deliverCommitted, type SyncMode } from './Zab.ts';
-import { activateConfig } from './activate.ts';
+import { activateConfig, lastSeenConfig, seeConfig } from './activate.ts';
 import { activeConfig, configText, prepareReconfig, votersOf, type DynamicConfig } from '../quorum/reconfig.ts';
 import type { PrepConfig } from '../datatree/types.ts';
 import { leaderTouch, noteProposal, onSyncDone, revalidate, startSessionTracker } from '../server/ZooKeeperServer.ts';
@@ -81,8 +81,6 @@ export interface LeaderState {
   pendingSyncs: Array<{ req: ClientRequest; origin: Sid; after: number }>;
   /** A reconfig made another server the designated leader: this one commits nothing more (allowedToCommit = false). */
   handOverTo?: Sid;
-  /** self.getLastSeenQuorumVerifier() when it is ahead of the active one (a reconfig proposed, not yet committed). */
-  lastSeen?: DynamicConfig;
 }
 
 const PROTOCOL_VERSION = 0x10000;
@@ -93,6 +91,17 @@ function q(peer: QuorumPeer): QuorumMaj {
 
 function isParticipant(peer: QuorumPeer, sid: Sid): boolean {
   return peer.config.voters.includes(sid);
+}
+
+/**
+ * The voters of the last seen config while a reconfig is in flight (its version ahead of the
+ * committed one), else null: then Leader.lead's newLeaderProposal and its synced-followers check
+ * need a quorum of these as well (Proposal.addQuorumVerifier(self.getLastSeenQuorumVerifier())).
+ */
+function pendingVoters(peer: QuorumPeer): Sid[] | null {
+  if (!peer.config.reconfigEnabled) return null;
+  const seen = lastSeenConfig(peer);
+  return seen.version > activeConfig(peer.config).version ? votersOf(seen) : null;
 }
 
 function L(peer: QuorumPeer): LeaderState {
@@ -194,17 +203,28 @@ function waitForNewLeaderAck(peer: QuorumPeer, sid: Sid, zxid: number, ctx: Peer
   const l = L(peer);
   if (l.quorumFormed) return;
   if (zxid !== makeZxid(l.epoch, 0)) return;
-  if (isParticipant(peer, sid) && !l.newLeaderAcks.includes(sid)) l.newLeaderAcks.push(sid);
-  if (l.newLeaderAcks.includes(peer.myid) && q(peer).containsQuorum(l.newLeaderAcks)) {
+  // Proposal.addAck: an ACK counts for each config in which the server votes; hasAllQuorums: a
+  // quorum of the committed config and, with a reconfig in flight, of the last seen one too.
+  const pending = pendingVoters(peer);
+  if ((isParticipant(peer, sid) || pending?.includes(sid)) && !l.newLeaderAcks.includes(sid)) l.newLeaderAcks.push(sid);
+  const acks = l.newLeaderAcks;
+  if (acks.includes(peer.myid) && q(peer).containsQuorum(acks) && (pending === null || new QuorumMaj(pending).containsQuorum(acks))) {
     l.quorumFormed = true;
     ctx.cancelTimer('leader.newLeaderAck');
     startZkServer(peer, ctx);
   }
 }
 
-/** The config the leader establishes its epoch with: a version-0 one gets version newEpoch<<32. */
+/**
+ * The config the leader establishes its epoch with (what NEWLEADER carries,
+ * LearnerHandler's learnerMaster.getQuorumVerifierBytes() = the last seen config): a reconfig it
+ * saw proposed and not committed — the new leader finishes it (ZOOKEEPER-1324) — else its
+ * committed one, where a version-0 one gets version newEpoch<<32.
+ */
 function firstEpochConfig(peer: QuorumPeer, l: LeaderState): DynamicConfig {
+  const seen = lastSeenConfig(peer);
   const cur = activeConfig(peer.config);
+  if (seen.version > cur.version) return seen;
   return cur.version === 0 ? { ...cur, version: makeZxid(l.epoch, 0) } : cur;
 }
 
@@ -219,7 +239,20 @@ function startZkServer(peer: QuorumPeer, ctx: PeerContext): void {
   peer.currentVote = { ...peer.currentVote, peerEpoch: l.epoch };
   peer.zab.phase = 'BROADCAST';
   peer.zab.serving = true;
-  if (peer.config.reconfigEnabled) activateConfig(peer, firstEpochConfig(peer, l), ctx);
+  if (peer.config.reconfigEnabled) {
+    // Leader.startZkServer: processReconfig(lastSeenQV, getDesignatedLeader(newLeaderProposal)); a
+    // leader the finished reconfig left out of the voters commits nothing more
+    // (allowedToCommit = false) and hands over as tryToCommit's does.
+    const pending = pendingVoters(peer);
+    activateConfig(peer, firstEpochConfig(peer, l), ctx);
+    if (pending !== null && !pending.includes(peer.myid)) {
+      const designated = [...l.newLeaderAcks].filter((s) => pending.includes(s)).sort((a, b) => a - b)[0];
+      if (designated !== undefined) {
+        l.handOverTo = designated;
+        peer.currentVote = { ...peer.currentVote, id: designated };
+      }
+    }
+  }
   ctx.event({ kind: 'zab', log: zkLog('quorumOfSupporters', { sids: l.newLeaderAcks.join(',') }) });
   startSessionTracker(peer, ctx);
   for (const h of Object.values(l.handlers)) if (h.stage === 'WAIT_STARTUP') sendUpToDate(peer, h, ctx);
@@ -536,7 +569,7 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
     reconfigEnabled: true,
     reconfig: (r, txZxid) => {
       const out = prepareReconfig(r, {
-        lastSeen: l.lastSeen ?? activeConfig(peer.config),
+        lastSeen: lastSeenConfig(peer),
         activeVersion: activeConfig(peer.config).version,
         // Leader.isQuorumSynced: the leader and its synced forwardingFollowers
         synced: [peer.myid, ...Object.values(l.handlers).filter((h) => h.forwarding && h.learnerType === 'PARTICIPANT' && h.tickOfNextAckDeadline >= l.tick).map((h) => h.sid)],
@@ -562,7 +595,7 @@ function propose(peer: QuorumPeer, req: ClientRequest, origin: Sid, ctx: PeerCon
   const prop: Proposal = { zxid, txn: logged, acks: [], origin };
   if (reconfigTo) {
     // Leader.propose: a reconfig becomes the last seen config; it needs a quorum of the old and the new voters
-    l.lastSeen = reconfigTo;
+    seeConfig(peer, reconfigTo);
     prop.newVoters = votersOf(reconfigTo);
   }
   l.outstanding.push(prop);
@@ -618,7 +651,6 @@ function tryToCommit(peer: QuorumPeer, p: Proposal, ctx: PeerContext): boolean {
     }
   }
   deliverCommitted(peer, p.txn, ctx);
-  if (activate) delete l.lastSeen;
   commitPendingChanges(l.pending, p.zxid);
   releasePendingSyncs(peer, ctx);
   if (activate && designatedLeader !== peer.myid) {
@@ -690,6 +722,9 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
       const synced: Sid[] = [peer.myid];
       for (const h of Object.values(l.handlers)) if (l.tick <= h.tickOfNextAckDeadline) synced.push(h.sid);
       const voters = synced.filter((s) => isParticipant(peer, s));
+      // SyncedLearnerTracker with the last seen config too while a reconfig is in flight.
+      const pending = pendingVoters(peer);
+      const syncedPending = pending === null || new QuorumMaj(pending).containsQuorum(synced);
       // "check leader running status": a critical thread died (Zab.ts deliverCommitted)
       if (peer.zab.error !== null) {
         setPeerState(peer, 'LOOKING', ctx, zkLog('internalError'));
@@ -699,7 +734,7 @@ export function leaderOnTimer(peer: QuorumPeer, name: string, ctx: PeerContext):
         setPeerState(peer, 'FOLLOWING', ctx);
         return;
       }
-      if (!l.tickSkip && !q(peer).containsQuorum(voters)) {
+      if (!l.tickSkip && (!q(peer).containsQuorum(voters) || !syncedPending)) {
         setPeerState(peer, 'LOOKING', ctx, zkLog('notSufficientSynced', { sids: voters.join(',') }));
         return;
       }

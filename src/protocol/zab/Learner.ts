@@ -4,8 +4,8 @@
  * `learner.read` timer: initLimit·tickTime until NEWLEADER, syncLimit·tickTime after; any packet
  * from the leader resets it.
  */
-import { activateConfig, configFromString } from './activate.ts';
-import { activeConfig, learnerTypeIn } from '../quorum/reconfig.ts';
+import { activateConfig, configFromString, reconfigOf, seeConfig } from './activate.ts';
+import { activeConfig, learnerTypeIn, votersOf } from '../quorum/reconfig.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
 import { zkLog, type ZkLogLine } from '../zkLog.ts';
 import { hasBug, type LoggedTxn, type Sid } from '../types.ts';
@@ -207,6 +207,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
   switch (p.type) {
     case 'PROPOSAL':
       if (p.txn) s.packetsNotLogged.push(p.txn);
+      if (p.txn) seeReconfig(peer, p.txn);
       if (s.syncMode === 'TRUNC' && p.txn) s.syncMode = 'TRUNC+DIFF';
       peer.zab.lastSyncMode = s.syncMode;
       return;
@@ -233,7 +234,14 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       }
       return;
     case 'NEWLEADER': {
-      if (p.config !== undefined) s.newLeaderConfig = p.config;
+      if (p.config !== undefined) {
+        s.newLeaderConfig = p.config;
+        // Learner.syncWithLeader: setLastSeenQuorumVerifier(NEWLEADER's config) — the leader's
+        // last seen config replaces this server's, even one it logged and the leader truncated.
+        const d = configFromString(p.config);
+        if (d.version > activeConfig(peer.config).version) peer.lastSeen = d;
+        else delete peer.lastSeen;
+      }
       const db = database(peer);
       if (s.snapshotNeeded) {
         ctx.persist({ op: 'snapshot', zxid: db.tree.lastProcessedZxid, snapshot: snapshotOf(db), keepLogAfter: false });
@@ -267,7 +275,11 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
         // started as an observer the ensemble's config does not name becomes a non-voting
         // participant: it follows (QuorumPeer.updateLearnerType), as recorded.
         const d = configFromString(s.newLeaderConfig);
-        if ((d.version > activeConfig(peer.config).version || !peer.config.dynamic) && learnerTypeIn(d, peer.myid, peer.learnerType) !== peer.learnerType) {
+        // QuorumPeer.processReconfig(newLeaderQV, null…): a role change, or a leader that is not a
+        // voter of the new config (leaderChange; reconfigFlagClear: look for the leader again).
+        const newer = d.version > activeConfig(peer.config).version || !peer.config.dynamic;
+        const leaderGone = peer.config.voters.includes(s.leaderSid) && !votersOf(d).includes(s.leaderSid);
+        if (newer && (learnerTypeIn(d, peer.myid, peer.learnerType) !== peer.learnerType || leaderGone)) {
           delete s.newLeaderConfig;
           activateConfig(peer, d, ctx);
           fail(peer, ctx, zkLog(peer.state === 'OBSERVING' ? 'reconfigObserving' : 'reconfigFollowing'));
@@ -314,6 +326,13 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
   }
 }
 
+/** Follower.processPacket / syncWithLeader: a reconfig PROPOSAL's config becomes the last seen one (setLastSeenQuorumVerifier). */
+function seeReconfig(peer: QuorumPeer, t: LoggedTxn): void {
+  if (!peer.config.reconfigEnabled) return;
+  const d = reconfigOf(t);
+  if (d) seeConfig(peer, d);
+}
+
 /** FollowerZooKeeperServer.logRequest: log, then ACK once it is on disk. */
 function logRequest(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
   const s = S(peer);
@@ -351,6 +370,7 @@ function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext):
         return;
       }
       if (isObserver(peer) || !p.txn) return;
+      seeReconfig(peer, p.txn);
       logRequest(peer, p.txn, ctx);
       return;
     case 'COMMIT':

@@ -26,6 +26,34 @@ export function configFromString(text: string): DynamicConfig {
   return { servers, version };
 }
 
+/**
+ * QuorumPeer.getLastSeenQuorumVerifier(): the newest config this server has seen — a reconfig
+ * PROPOSAL it logged (Follower/Learner: setLastSeenQuorumVerifier on the PROPOSAL), the one its
+ * leader proposed, or the NEWLEADER packet's — else its committed one (getQuorumVerifier()).
+ * Ahead of the committed one while a reconfig is in flight.
+ */
+export function lastSeenConfig(peer: QuorumPeer): DynamicConfig {
+  const active = activeConfig(peer.config);
+  const seen = peer.lastSeen;
+  return seen && seen.version > active.version ? seen : active;
+}
+
+/** QuorumPeer.setLastSeenQuorumVerifier: a newer config seen (zoo.cfg.dynamic.next in 3.8). */
+export function seeConfig(peer: QuorumPeer, d: DynamicConfig): void {
+  if (d.version > lastSeenConfig(peer).version) peer.lastSeen = d;
+}
+
+/** The last seen config a disk implies at start: the newest reconfig txn logged beyond the committed config. */
+export function lastSeenOnDisk(log: readonly LoggedTxn[], active: DynamicConfig): DynamicConfig | undefined {
+  let seen: DynamicConfig | undefined;
+  for (const t of log) {
+    if (t.zxid <= active.version) continue;
+    const d = reconfigOf(t);
+    if (d && d.version > (seen?.version ?? active.version)) seen = d;
+  }
+  return seen;
+}
+
 /** The reconfig txn's new config (its SetDataTxn data), or null for any other txn. */
 export function reconfigOf(t: LoggedTxn): DynamicConfig | null {
   const r = (t.txn as Txn).record;
@@ -42,6 +70,7 @@ export function reconfigOf(t: LoggedTxn): DynamicConfig | null {
 export function activateConfig(peer: QuorumPeer, d: DynamicConfig, ctx: PeerContext): boolean {
   if (d.version <= activeConfig(peer.config).version && peer.config.dynamic) return false;
   peer.config = withConfig(peer.config, d);
+  if (peer.lastSeen && peer.lastSeen.version <= d.version) delete peer.lastSeen;
   ctx.persist({ op: 'dynamicConfig', config: d });
   const db = peer.zab.db;
   if (db) initConfigNode(db.tree, new TextEncoder().encode(configText(d)), d.version, peer.config.clockOriginMs + ctx.now);

@@ -19,6 +19,7 @@ import { t, tr } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels } from './timeline/LowerPanels.tsx';
 import { PresentButton, PresentCaption, PresentOverlay } from './present/Present.tsx';
+import { Welcome } from './firstvisit/Welcome.tsx';
 
 /** A lab of another protocol: its sizes (`3 acceptors · 2 proposers · 1 learner`), seed, retry policy and link latency. */
 function ProtocolSummary({ p }: { p: ProtocolInfo }) {
@@ -93,6 +94,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
           <Console />
         </aside>
       </main>
+      <Welcome />
       <PresentOverlay />
     </div>
   );

@@ -30,7 +30,7 @@ export const en = {
     paxosLink: 'The Paxos lab',
     paxosText: 'Basic Paxos with proposers, acceptors and a learner: propose a value and watch ballots compete for it.',
     consoleLink: 'The console',
-    consoleText: 'zkCli is already connected to zk1: try create /app hi, then lab kill 1 and watch a new leader take over.',
+    consoleText: 'zkCli is already connected to zk1: try `create /app hi`, then `lab kill 1` and watch a new leader take over.',
     more: 'Every lesson is under Lessons at the top; Share gives a link to exactly this run.',
     dismiss: 'Got it',
     close: 'Close the welcome for good',

@@ -30,7 +30,7 @@ export const zhCN = {
     paxosLink: 'Paxos 实验室',
     paxosText: '包含 Proposer、Acceptor 和 Learner 的 Basic Paxos：提出一个值，看各个提案编号如何竞争。',
     consoleLink: '控制台',
-    consoleText: 'zkCli 已经连接到 zk1：试试 create /app hi，再试 lab kill 1，看新的领导者接手。',
+    consoleText: 'zkCli 已经连接到 zk1：试试 `create /app hi`，再试 `lab kill 1`，看新的领导者接手。',
     more: '所有课程都在顶部的“课程”菜单里；“分享”会给出一个能重现这次运行的链接。',
     dismiss: '知道了',
     close: '关闭欢迎卡片，不再显示',

@@ -87,3 +87,7 @@ root.render(
     <FastForwardProgress />
   </StrictMode>,
 );
+
+// Offline: the service worker, registered once the lab is on screen, from a lazy chunk (the first
+// load stays as it was); not in development, where Vite serves the sources.
+if (import.meta.env.PROD) void import('../ui/pwa/registerPwa.tsx').then((m) => m.registerPwa());

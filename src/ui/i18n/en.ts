@@ -372,6 +372,14 @@ export const en = {
   tabInvariants: 'Invariants',
   tabInvariantsRed: '{{n}} red',
 
+  // offline and small screens (src/ui/pwa, src/ui/responsive.css)
+  pwaUpdate: 'Update available',
+  pwaUpdateHint: 'A new version of the lab is ready. Reloading restarts the run.',
+  pwaReload: 'Reload',
+  pwaLater: 'Later',
+  viewTabsLabel: 'Views',
+  viewTabs: { ring: 'Ring', lower: 'Diagrams', lesson: 'Lesson', inspector: 'Inspector', log: 'Event log', console: 'Console' },
+
   // invariants panel (src/ui/invariants)
   invariantsTitle: 'Invariants',
   invariantsSummaryOk: 'all {{total}} checks hold',

@@ -367,6 +367,14 @@ export const zhCN = {
   tabInvariants: '不变量',
   tabInvariantsRed: '{{n}} 项失败',
 
+  // 离线与小屏幕（src/ui/pwa、src/ui/responsive.css）
+  pwaUpdate: '有新版本',
+  pwaUpdateHint: '实验室的新版本已就绪。重新加载会重新开始这次运行。',
+  pwaReload: '重新加载',
+  pwaLater: '稍后',
+  viewTabsLabel: '视图',
+  viewTabs: { ring: '集群', lower: '图表', lesson: '课程', inspector: '检查器', log: '事件日志', console: '控制台' },
+
   // invariants panel (src/ui/invariants)
   invariantsTitle: '不变量',
   invariantsSummaryOk: '全部 {{total}} 项检查成立',

@@ -15,6 +15,7 @@ import { useLang } from './i18n/index.ts';
 import { LessonPanel, type LessonLaunch } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { ShareRun } from './controls/ShareRun.tsx';
+import { ExportMenu } from './export/ExportMenu.tsx';
 import { t, tr } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels } from './timeline/LowerPanels.tsx';
@@ -69,6 +70,7 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
         <div className="topbar-end">
           <PresentButton />
           <ShareRun />
+          <ExportMenu />
           <LessonsMenu />
           <LanguageSwitcher />
         </div>

@@ -4,6 +4,7 @@ import { subscribeFrame } from '../../store/index.ts';
 import type { RingLayout } from './layout.ts';
 import { PacketDrawer } from './packetDrawer.ts';
 import { PRESENT_PACKET_SCALE, usePresenting } from '../present/presentMode.ts';
+import { registerPacketDrawer } from '../export/registry.ts';
 
 export function PacketLayer({ layout }: { layout: RingLayout }) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -26,6 +27,7 @@ export function PacketLayer({ layout }: { layout: RingLayout }) {
     const drawer = new PacketDrawer(canvas);
     drawerRef.current = drawer;
     drawer.setScale(scaleRef.current);
+    const unregister = registerPacketDrawer(drawer); // what the ring's exports draw
     drawer.resize(layoutRef.current.width, layoutRef.current.height, window.devicePixelRatio || 1);
     const unsubscribe = subscribeFrame((frame) => drawer.draw(frame, layoutRef.current));
     // The canvas lets the pointer through (to the links and cards); the cluster names the packet under it.
@@ -41,6 +43,7 @@ export function PacketLayer({ layout }: { layout: RingLayout }) {
     return () => {
       cluster?.removeEventListener('pointermove', onMove);
       unsubscribe();
+      unregister();
       drawer.clear();
       drawerRef.current = null;
     };

@@ -213,6 +213,11 @@ export class PacketDrawer {
     return c;
   }
 
+  /** The packets drawn now, in drawing order: type, colour, label width, whether held, centre (CSS px). For exports. */
+  drawnPackets(): Array<{ id: number; type: string; colour: string; width: number; held: boolean; x: number; y: number }> {
+    return this.order.map((s) => ({ id: s.packet.id, type: s.type, colour: s.colour, width: s.width, held: s.held, x: s.last.x, y: s.last.y }));
+  }
+
   /** The packet drawn at (x, y) (CSS px in the cluster), described, or null. */
   packetAt(x: number, y: number): string | null {
     for (let i = this.order.length - 1; i >= 0; i--) {

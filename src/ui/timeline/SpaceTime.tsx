@@ -12,6 +12,7 @@ import { highlightPacket, highlightServer } from '../highlight.ts';
 import { t } from '../strings.ts';
 import { panView, zoomView } from './layout.ts';
 import { packetText } from './packetText.ts';
+import { registerSpaceTime } from '../export/registry.ts';
 import { LABEL_W, SpaceTimeDrawer, type RoleColours } from './spaceTimeDrawer.ts';
 
 const TEXT_MAX = 200;
@@ -62,6 +63,7 @@ export function SpaceTime() {
     const drawer = new SpaceTimeDrawer(root, canvas);
     drawer.laneRoles = laneRoleSource();
     drawerRef.current = drawer;
+    const unregister = registerSpaceTime(drawer); // what the diagram's exports draw
     drawer.onShape = () => {
       setTypes([...drawer.index.types]);
       setHasClients(drawer.index.clients.length > 0);
@@ -92,6 +94,7 @@ export function SpaceTime() {
     });
     return () => {
       unsubscribe();
+      unregister();
       ro.disconnect();
       drawerRef.current = null;
       highlightPacket(null);

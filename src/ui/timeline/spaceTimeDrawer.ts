@@ -18,20 +18,20 @@ import {
 import { TraceIndex, type LaneRoleSource, type PacketRec, type Role } from './traceIndex.ts';
 
 export const LABEL_W = 46;
-const AXIS_H = 18;
-const PAD_R = 6;
-const PAD_B = 4;
+export const AXIS_H = 18;
+export const PAD_R = 6;
+export const PAD_B = 4;
 const HIT_PX = 5;
 
 /** ZooKeeper's role bands; another protocol's come from its description's role colours (RoleColours). */
-const ROLE_FILL: Record<string, string> = {
+export const ROLE_FILL: Record<string, string> = {
   LEADING: 'rgba(21,128,61,0.13)',
   FOLLOWING: 'rgba(29,78,216,0.07)',
   OBSERVING: 'rgba(126,34,206,0.08)',
   LOOKING: 'rgba(180,83,9,0.13)',
   DOWN: 'rgba(138,148,163,0.16)',
 };
-const ROLE_LINE: Record<string, string> = {
+export const ROLE_LINE: Record<string, string> = {
   LEADING: '#15803d',
   FOLLOWING: '#1d4ed8',
   OBSERVING: '#7e22ce',
@@ -462,7 +462,7 @@ function chunk(m: Map<string, Path2D[]>, fam: string): Path2D {
   return list[list.length - 1]!;
 }
 
-function tickDecimals(spanMs: number): number {
+export function tickDecimals(spanMs: number): number {
   if (spanMs < 200) return 3;
   if (spanMs < 4000) return 2;
   if (spanMs < 40000) return 1;

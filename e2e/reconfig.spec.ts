@@ -1,7 +1,8 @@
 // Dynamic reconfiguration from the page: a server's ⋯ menu → Remove from ensemble runs
 // `addauth digest super:admin` (once) and `reconfig -remove N` in the console, as a user would;
 // + Observer / + Voter sit by the ring's pickers. Against the built site; waits are on the DOM.
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { consoleLog, run, server } from './helpers.ts';
 
 const RECONFIG = '/?reconfigEnabled=true&superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=&voters=3';

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy } from './scripts/csp.ts';
 
 // One Web Worker per ZooKeeper server (src/worker/nodeWorker.ts) is built as an ES module worker.
 // The service worker (vite-plugin-pwa, Workbox generateSW) precaches every built asset — the page,
@@ -10,6 +11,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicy(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: null,

@@ -3,7 +3,8 @@
 // observer that serves reads of znodes created before it joined, through a session on zk4 opened
 // from the console's server picker; a rewind to before the add takes zk4 away. Simulated time is driven through the console; every wait is
 // on the DOM, never on the wall clock.
-import { expect, test } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test } from './helpers.ts';
 import { consoleLog, expectConnected, expectWorkers, run, server } from './helpers.ts';
 
 test.beforeEach(({ page }) => {

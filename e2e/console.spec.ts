@@ -1,5 +1,6 @@
 // The console of the automation contract (docs/architecture.md).
-import { expect, test } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test } from './helpers.ts';
 import { commandBox, consoleLog, expectConnected, expectWorkers, run, server } from './helpers.ts';
 
 test.beforeEach(({ page }) => {

@@ -5,7 +5,8 @@
 // "The same lab" includes what the page does by itself on load: its console's zkCli connects to
 // zk1 (a client joins the run at t=0). So the Node side opens its lab through the same store
 // code the page uses (initLab), then seeks like the page does.
-import { expect, test } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test } from './helpers.ts';
 import { parseLabConfig } from '../src/protocol/config.ts';
 import { currentSession, disposeLab, initLab } from '../src/store/index.ts';
 import { InProcessHost } from '../src/worker/inProcessHost.ts';

@@ -1,6 +1,7 @@
 // The foundation issue's "Done when" flows, against the built site, driving simulated time
 // through the console (no wall-clock waits).
-import { expect, test } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test } from './helpers.ts';
 import { expectWorkers, run, server } from './helpers.ts';
 
 test.beforeEach(({ page }) => {

@@ -2,7 +2,8 @@
 // arrives, and "Fast-forwarding" with a progress bar shows for anything over half a second.
 // window.__lab.frames (src/store/fastForward.ts): frames drawn and held, and the simulated time
 // the last drawn frame showed.
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { commandBox, consoleLog, expectConnected, run } from './helpers';
 
 interface Frames {

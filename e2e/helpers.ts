@@ -1,6 +1,7 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { expect };
+export type { Locator, Page } from '@playwright/test';
 
 /**
  * The specs' `test`: it fails a test during which a page (or a frame in it) reported a

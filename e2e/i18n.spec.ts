@@ -1,5 +1,6 @@
 // Both languages: the UI in 简体中文 with ?lang=zh-CN, the switcher, the saved choice; zkCli's own output stays English.
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 
 test.beforeEach(({ page }) => {
   page.on('pageerror', (e) => {

@@ -1,7 +1,8 @@
 // Cluster interactions, the inspector's statechart, the event log and accessibility, against
 // the built site. Simulated time is driven through the console; waits are on DOM attributes.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test } from './helpers.ts';
 import { LESSON_CATALOG } from '../lessons/catalog.ts';
 import { run, server } from './helpers.ts';
 

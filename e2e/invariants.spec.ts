@@ -2,7 +2,8 @@
 // its preset schedule (src/protocol/bugs.ts) typed into the console turns the matching check red,
 // naming the moment, the servers and why, and "seek" moves the clock there.
 // No wall-clock waits: simulated time is driven through the console; waits are on the DOM.
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { run } from './helpers.ts';
 
 async function openInvariants(page: Page): Promise<void> {

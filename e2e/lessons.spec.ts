@@ -1,7 +1,8 @@
 // The lesson player (issue 6) walks startup-election through the UI: Do it for me / Next to
 // step 3, Back really rewinds, Try it yourself notices the learner's commands, Sandbox leaves.
 // No wall-clock waits: every wait is on a DOM attribute.
-import { expect, test } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test } from './helpers.ts';
 import { LESSON_CATALOG } from '../lessons/catalog.ts';
 import { run, server } from './helpers.ts';
 

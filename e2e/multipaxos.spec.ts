@@ -4,7 +4,8 @@
 // buttons, a Share link's replay and the invariants panel under a bug switch.
 // No wall-clock waits: simulated time is driven through the console; waits are on the DOM.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { consoleLog, expectWorkers, run, server } from './helpers.ts';
 
 async function openTab(page: Page, tab: string): Promise<void> {

@@ -4,7 +4,8 @@
 // work as for ZooKeeper; the invariants panel goes red under a bug switch's preset.
 // No wall-clock waits: simulated time is driven through the console; waits are on the DOM.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { commandBox, consoleLog, expectWorkers, run, server } from './helpers.ts';
 
 /** a1 a2 a3 (1–3), p1 p2 (4–5), l1 (6) in the default lab. */

@@ -3,7 +3,8 @@
 // + Observer / + Voter sit by the ring's pickers, and with reconfigEnabled the Voters / Observers
 // pickers resize the running ensemble the same way; the ring's header counts the live
 // configuration. Against the built site; waits are on the DOM.
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { consoleLog, expectConnected, run, server } from './helpers.ts';
 
 const RECONFIG = '/?reconfigEnabled=true&superDigest=super:xQJmxLMiHGwaqBvst5y6rkB6HQs=&voters=3';

@@ -1,7 +1,8 @@
 // Time travel (issue 5): the time slider seeks exactly, a breakpoint pauses playback at its
 // event, step-to-next buttons, and branches (acting in the past forks; switching goes back).
 // No wall-clock waits: simulated time is driven through the console; waits are on the DOM.
-import { expect, test } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test } from './helpers.ts';
 import { run, server } from './helpers.ts';
 
 test('the time slider rewinds exactly and arrow keys step', async ({ page }) => {

@@ -1,7 +1,8 @@
 // The space-time diagram (issue 5 item 3) against the built site: a lane per server, filtering by
 // packet type changes what is drawn, and hovering links it with the ring. Simulated time is driven
 // through the console; every wait is on a DOM attribute, never on the wall clock.
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { run, server } from './helpers.ts';
 
 test.beforeEach(({ page }) => {

@@ -1,7 +1,8 @@
 // The znode tree, several console sessions, Tab completion and the inspector (issue 4 items 5–6,
 // issue 3 item 6), against the built site. Simulated time is driven through the console; every
 // wait is on the DOM, never on the wall clock.
-import { expect, test, type Page } from '@playwright/test';
+// The suite's test: it fails on a Content-Security-Policy violation (./helpers.ts).
+import { expect, test, type Page } from './helpers.ts';
 import { commandBox, consoleLog, expectConnected, run } from './helpers.ts';
 
 test.beforeEach(({ page }) => {

@@ -12,6 +12,10 @@ import { configToParams, parseLabConfig, PROTOCOLS, type LabConfig } from '../pr
 import { parseRunOf } from '../protocol/registry.ts';
 import { encodeRun, MAX_RUN_ACTIONS, MAX_RUN_EVENTS, RUN_FORMAT, type RunData } from '../protocol/runLink.ts';
 
+// zod compiles fast parsers with `new Function` when it may; the page's Content-Security-Policy
+// forbids eval (scripts/csp.ts), and even zod's probe for it is reported as a violation.
+z.config({ jitless: true });
+
 export const TRACE_FORMAT = 'zookeeper-lab-trace';
 export const TRACE_VERSION = 1;
 /** The largest trace file read (bytes). */

@@ -164,6 +164,7 @@ for (const id of ALL_LESSONS) {
 // The lessons above play in English; the dynamic-reconfiguration lesson (servers added with
 // `lab add`, a leader removed) plays in Chinese too, so its checks hold whatever the language.
 test('the page plays lesson reconfig to its challenge in Chinese', async ({ page }) => {
+  test.setTimeout(180_000);
   page.on('pageerror', (e) => {
     throw e;
   });
@@ -176,7 +177,8 @@ test('the page plays lesson reconfig to its challenge in Chinese', async ({ page
     await expect(panel).toHaveAttribute('data-step', String(k));
     await expect(page.getByTestId('lesson-narration')).toContainText(/[\u4e00-\u9fff]/);
     await panel.getByRole('button', { name: '帮我做' }).click();
-    await expect(panel).toHaveAttribute('data-lesson-state', /^(passed|failed)$/);
+    // Five to seven workers: give a loaded CI machine time (the lab's own clock decides the outcome).
+    await expect(panel).toHaveAttribute('data-lesson-state', /^(passed|failed)$/, { timeout: 30_000 });
     const failed = await panel.locator('[data-check-ok="false"]').allTextContents();
     expect(failed, `step ${k}`).toEqual([]);
     await panel.getByRole('button', { name: '下一步' }).click();

@@ -5,11 +5,11 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { addToEnsemble, ensembleResizeInput, labReconfigEnabled, selectProtocol, selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
+import { addToEnsemble, ensembleResizeInput, labReconfigEnabled, resizeRefusal, selectProtocol, selectProtocolId, selectServerIds, useLabStore } from '../../store/index.ts';
 import type { ProtocolId } from '../../protocol/config.ts';
 import { t } from '../strings.ts';
 import { ringLayout } from './layout.ts';
-import { EnsembleSize } from './EnsembleSize.tsx';
+import { EnsembleSize, resizeRefusalText } from './EnsembleSize.tsx';
 import { LinkHits } from './LinkHits.tsx';
 import { Links } from './Links.tsx';
 import { DragGhost, PartitionGroups } from './PartitionGroups.tsx';
@@ -43,29 +43,32 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: numb
 
 /**
  * With reconfigEnabled: "+ Observer" and "+ Voter" add a server process to the running ensemble
- * (`lab add observer|voter` in the console), disabled at the lab's limits — the largest values its
- * Voters / Observers pickers offer (src/protocol/config.ts LIMITS), counted in the live
- * configuration — or when `lab add` has no room left (it counts every server it started).
+ * (`lab add observer|voter` in the console, then `reconfig -add`), disabled at the lab's limits —
+ * the largest values its Voters / Observers pickers offer (src/protocol/config.ts LIMITS), counted
+ * in the live configuration — and whenever the pickers would refuse one more (no leader, no room
+ * left for `lab add`, no synced quorum for the new configuration: src/store/ensembleResize.ts).
  */
 function AddServerButtons() {
   const protocol = useLabStore(selectProtocol); // also re-renders when the lab (and its config) is there
   const live = useLabStore(useShallow((s) => ({ voters: s.ensemble.voters.length, observers: s.ensemble.observers.length })));
-  useLabStore((s) => s.servers); // lab add's room changes with the servers
+  useLabStore((s) => s.servers); // the leader, its synced followers and lab add's room change with the servers
   if (!labReconfigEnabled()) return null;
   const max = (key: string) => Math.max(...(protocol.settings.find((x) => x.key === key)?.values.map(Number) ?? [0]));
-  const maxObservers = max('observers');
-  const maxVoters = max('voters');
-  const room = ensembleResizeInput()?.room ?? { participant: 0, observer: 0 };
+  const input = ensembleResizeInput();
   const buttons = [
-    { role: 'observer' as const, label: t.addObserver, atMax: live.observers >= maxObservers, noRoom: room.observer <= 0, title: t.addObserverTitle, fullTitle: t.addObserverFull(maxObservers) },
-    { role: 'voter' as const, label: t.addVoter, atMax: live.voters >= maxVoters, noRoom: room.participant <= 0, title: t.addVoterTitle, fullTitle: t.addVoterFull(maxVoters) },
-  ];
+    { role: 'observer' as const, key: 'observers' as const, label: t.addObserver, title: t.addObserverTitle, fullTitle: t.addObserverFull(max('observers')) },
+    { role: 'voter' as const, key: 'voters' as const, label: t.addVoter, title: t.addVoterTitle, fullTitle: t.addVoterFull(max('voters')) },
+  ].map((b) => {
+    const atMax = live[b.key] >= max(b.key);
+    const refusal = atMax || !input ? null : resizeRefusal(input, b.key, live[b.key] + 1);
+    return { ...b, disabled: atMax || refusal !== null, why: atMax ? b.fullTitle : refusal ? resizeRefusalText(refusal) : b.title };
+  });
   return (
     <div className="ensemble-size ensemble-add">
       {buttons.map((b) => (
         // A disabled button shows no tooltip in some browsers: the span carries it.
-        <span key={b.role} title={b.atMax ? b.fullTitle : b.noRoom ? t.addNoRoom : b.title}>
-          <button type="button" className="btn btn-small" disabled={b.atMax || b.noRoom} onClick={() => void addToEnsemble(b.role)}>
+        <span key={b.role} title={b.why}>
+          <button type="button" className="btn btn-small" disabled={b.disabled} onClick={() => void addToEnsemble(b.role)}>
             {b.label}
           </button>
         </span>

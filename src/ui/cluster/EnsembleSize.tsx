@@ -67,7 +67,8 @@ function processCount(settings: readonly ProtocolSettingInfo[], values: Readonly
 
 const LIVE_KEYS: readonly string[] = ['voters', 'observers'] satisfies ResizeKey[];
 
-function refusalText(r: ResizeRefusal): string {
+/** Why the pickers (and + Voter / + Observer) refuse a size now, in the page's language. */
+export function resizeRefusalText(r: ResizeRefusal): string {
   return { noLeader: t.resizeNoLeader, noVoter: t.resizeNoVoter, noQuorum: t.resizeNoQuorum, noRoom: t.resizeNoRoom }[r];
 }
 
@@ -96,7 +97,7 @@ function LiveEnsembleSize({ settings }: { settings: readonly ProtocolSettingInfo
               {s.values.map((v) => {
                 const refusal = input ? resizeRefusal(input, key, Number(v)) : null;
                 return (
-                  <option key={String(v)} value={String(v)} disabled={refusal !== null} title={refusal ? refusalText(refusal) : undefined}>
+                  <option key={String(v)} value={String(v)} disabled={refusal !== null} title={refusal ? resizeRefusalText(refusal) : undefined}>
                     {String(v)}
                   </option>
                 );

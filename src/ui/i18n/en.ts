@@ -268,7 +268,6 @@ export const en = {
   newEnsembleTitle: 'Start a new ensemble with these numbers of voters and observers, keeping the seed and settings',
 
   // issue 13: the ring's live reconfiguration (Voters / Observers pickers, + buttons, cards)
-  addNoRoom: 'The lab has started as many servers of this kind as it runs (9 voters and 4 observers, counting removed ones)',
   notMemberTag: 'not in config',
   notMemberTitle: 'Not in the ensemble\'s configuration: a new server before its reconfig -add, or one removed with reconfig -remove. Its ACKs and votes count for nothing.',
   resizeLiveTitle: 'Changes the running ensemble (reconfigEnabled): a higher number adds servers (lab add, then reconfig -add), a lower one removes the newest (reconfig -remove). Each step is a console command: the run keeps its history and sessions and can be rewound and shared.',

@@ -265,7 +265,6 @@ export const zhCN = {
   newEnsembleTitle: '以这些投票者和观察者数量启动一个新集群，保留随机种子和设置',
 
   // issue 13: the ring's live reconfiguration (Voters / Observers pickers, + buttons, cards)
-  addNoRoom: '实验室启动的这类服务器已达上限（9 个投票者、4 个观察者，已移除的也算在内）',
   notMemberTag: '不在配置中',
   notMemberTitle: '不在集群的配置中：尚未 reconfig -add 的新服务器，或已被 reconfig -remove 移除的服务器。它的 ACK 和选票都不算数。',
   resizeLiveTitle: '修改运行中的集群（reconfigEnabled）：调大会加入服务器（lab add，然后 reconfig -add），调小会移除最新加入的服务器（reconfig -remove）。每一步都是控制台命令：本次运行保留历史和会话，可以回退，也可以分享。',

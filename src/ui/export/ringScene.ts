@@ -84,6 +84,9 @@ function elementItems(el: Element, origin: DOMRect, out: SceneItem[]): void {
     });
   }
   const colour = plainColour(style.color) ?? '#000000';
+  // What the element clips (a value cut off with an ellipsis on the page) is cut off at its edge.
+  const clips = style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1;
+  const target = clips ? [] : out;
   for (const node of el.childNodes) {
     if (node.nodeType === Node.TEXT_NODE) {
       const text = (node.textContent ?? '').replace(/\s+/g, ' ');
@@ -92,14 +95,15 @@ function elementItems(el: Element, origin: DOMRect, out: SceneItem[]): void {
       range.selectNodeContents(node);
       const box = range.getBoundingClientRect();
       if (box.width === 0) continue;
-      out.push({
+      target.push({
         kind: 'text', x: box.left - origin.left, y: box.top - origin.top + box.height / 2, text, size: parseFloat(style.fontSize) || 12,
         weight: style.fontWeight, colour, family: style.fontFamily,
       });
     } else if (node instanceof Element) {
-      elementItems(node, origin, out);
+      elementItems(node, origin, target);
     }
   }
+  if (clips) out.push({ kind: 'group', clip: { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }, items: target });
 }
 
 /** A server card: its box (clipped to it, as the page clips it), the role stripe, then its contents. */

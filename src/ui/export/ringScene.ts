@@ -65,6 +65,17 @@ function packetItems(): SceneItem[] {
   return items;
 }
 
+/** `text` cut with an ellipsis to fit `width` px in `font` (as the page's text-overflow shows it). */
+function ellipsize(text: string, font: string, width: number): string {
+  probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!probe) return text;
+  probe.font = font;
+  if (probe.measureText(text).width <= width) return text;
+  let n = text.length;
+  while (n > 1 && probe.measureText(`${text.slice(0, n).trimEnd()}…`).width > width) n -= 1;
+  return `${text.slice(0, n).trimEnd()}…`;
+}
+
 const SKIP = 'button:not(.server-name), .server-actions, .sr-only, .visually-hidden';
 
 /** One element of a card and what is inside it: its background and border, then its own text. */
@@ -95,8 +106,10 @@ function elementItems(el: Element, origin: DOMRect, out: SceneItem[]): void {
       range.selectNodeContents(node);
       const box = range.getBoundingClientRect();
       if (box.width === 0) continue;
+      const size = parseFloat(style.fontSize) || 12;
       target.push({
-        kind: 'text', x: box.left - origin.left, y: box.top - origin.top + box.height / 2, text, size: parseFloat(style.fontSize) || 12,
+        kind: 'text', x: box.left - origin.left, y: box.top - origin.top + box.height / 2,
+        text: clips ? ellipsize(text, `${style.fontWeight} ${size}px ${style.fontFamily}`, r.right - box.left) : text, size,
         weight: style.fontWeight, colour, family: style.fontFamily,
       });
     } else if (node instanceof Element) {

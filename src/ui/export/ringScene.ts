@@ -65,6 +65,17 @@ function packetItems(): SceneItem[] {
   return items;
 }
 
+/** `text` cut with an ellipsis to fit `width` px in `font` (as the page's text-overflow shows it). */
+function ellipsize(text: string, font: string, width: number): string {
+  probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!probe) return text;
+  probe.font = font;
+  if (probe.measureText(text).width <= width) return text;
+  let n = text.length;
+  while (n > 1 && probe.measureText(`${text.slice(0, n).trimEnd()}…`).width > width) n -= 1;
+  return `${text.slice(0, n).trimEnd()}…`;
+}
+
 const SKIP = 'button:not(.server-name), .server-actions, .sr-only, .visually-hidden';
 
 /** One element of a card and what is inside it: its background and border, then its own text. */
@@ -84,6 +95,9 @@ function elementItems(el: Element, origin: DOMRect, out: SceneItem[]): void {
     });
   }
   const colour = plainColour(style.color) ?? '#000000';
+  // What the element clips (a value cut off with an ellipsis on the page) is cut off at its edge.
+  const clips = style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1;
+  const target = clips ? [] : out;
   for (const node of el.childNodes) {
     if (node.nodeType === Node.TEXT_NODE) {
       const text = (node.textContent ?? '').replace(/\s+/g, ' ');
@@ -92,14 +106,17 @@ function elementItems(el: Element, origin: DOMRect, out: SceneItem[]): void {
       range.selectNodeContents(node);
       const box = range.getBoundingClientRect();
       if (box.width === 0) continue;
-      out.push({
-        kind: 'text', x: box.left - origin.left, y: box.top - origin.top + box.height / 2, text, size: parseFloat(style.fontSize) || 12,
+      const size = parseFloat(style.fontSize) || 12;
+      target.push({
+        kind: 'text', x: box.left - origin.left, y: box.top - origin.top + box.height / 2,
+        text: clips ? ellipsize(text, `${style.fontWeight} ${size}px ${style.fontFamily}`, r.right - box.left) : text, size,
         weight: style.fontWeight, colour, family: style.fontFamily,
       });
     } else if (node instanceof Element) {
-      elementItems(node, origin, out);
+      elementItems(node, origin, target);
     }
   }
+  if (clips) out.push({ kind: 'group', clip: { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }, items: target });
 }
 
 /** A server card: its box (clipped to it, as the page clips it), the role stripe, then its contents. */

@@ -97,6 +97,7 @@ export function spaceTimeScene(sim: Simulation, protocol: ProtocolInfo, serverId
   const nx = Math.round(x(now)) + 0.5;
   arrows.push({ kind: 'line', x1: nx, y1: AXIS_H, x2: nx, y2: height - PAD_B, stroke: 'rgba(15,23,42,0.55)', width: 1 });
   items.push({ kind: 'group', clip: { x: LABEL_W, y: AXIS_H, w: width - LABEL_W - PAD_R, h: height - AXIS_H - PAD_B }, items: arrows });
-  items.push({ kind: 'text', x: width - PAD_R, y: height - PAD_B - 8, text: caption, size: 10, colour: '#5b6678', family: MONO, anchor: 'end' });
-  return { width, height, background: '#ffffff', items, title };
+  // The caption in a row of its own below the diagram.
+  items.push({ kind: 'text', x: width - PAD_R, y: height + 8, text: caption, size: 10, colour: '#5b6678', family: MONO, anchor: 'end' });
+  return { width, height: height + 18, background: '#ffffff', items, title };
 }

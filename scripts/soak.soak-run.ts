@@ -1,7 +1,8 @@
 /**
  * `npm run soak -- --seeds N [--from S] [--protocol P]`: the randomized fault soak over N seeds
  * (issue 7 item 5), for ZooKeeper, Paxos and Multi-Paxos (all three unless `--protocol` names one,
- * or several comma-separated). Every failing seed prints `SEED=…` first, then the lab URL, the
+ * or several comma-separated; `zookeeper-reconfig`, ZooKeeper with random reconfigurations, runs
+ * only when named). Every failing seed prints `SEED=…` first, then the lab URL, the
  * console commands and the exact replay script (src/worker/soak.ts). Each protocol ends with a
  * `SOAK` summary line (ZooKeeper's as it always was; the others name their protocol).
  */
@@ -36,6 +37,35 @@ test.runIf(runs('zookeeper'))('soak', async () => {
   }
   const s = (performance.now() - t0) / 1000;
   console.log(`SOAK seeds=${SEEDS} from=${FROM} failed=${failed} wall=${s.toFixed(1)}s events=${events} simulated=${(simMs / 3600000).toFixed(1)}h maxSettle=${(maxSettleMs / 1000).toFixed(2)}s clientOps=${clientOps}`);
+  expect(failed).toBe(0);
+});
+
+test.runIf(WANTED.includes('zookeeper-reconfig'))('soak zookeeper-reconfig', async () => {
+  const t0 = performance.now();
+  let failed = 0;
+  let events = 0;
+  let simMs = 0;
+  let maxSettleMs = 0;
+  let tried = 0;
+  let committed = 0;
+  const red = new Map<string, number>();
+  for (let seed = FROM; seed < FROM + SEEDS; seed++) {
+    const r = await runProtocolSoakSeed('zookeeper-reconfig', seed);
+    events += r.events;
+    simMs += r.simMs;
+    maxSettleMs = Math.max(maxSettleMs, r.maxSettleMs);
+    tried += r.reconfigs?.tried ?? 0;
+    committed += r.reconfigs?.committed ?? 0;
+    if (!r.ok) {
+      failed += 1;
+      for (const v of new Set(r.violations.map((x) => x.invariant))) red.set(v, (red.get(v) ?? 0) + 1);
+      console.log(formatSoakFailure(r));
+    }
+    if ((seed - FROM + 1) % 500 === 0) console.log(`SOAK zookeeper-reconfig progress ${seed - FROM + 1}/${SEEDS} seeds, ${failed} failed, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const s = (performance.now() - t0) / 1000;
+  const broken = [...red].map(([k, n]) => `${k}:${n}`).join(',') || 'none';
+  console.log(`SOAK protocol=zookeeper-reconfig seeds=${SEEDS} from=${FROM} failed=${failed} broken=${broken} wall=${s.toFixed(1)}s events=${events} simulated=${(simMs / 3600000).toFixed(1)}h maxSettle=${(maxSettleMs / 1000).toFixed(2)}s reconfigs=${committed}/${tried}`);
   expect(failed).toBe(0);
 });
 

@@ -27,6 +27,8 @@ import type { HeadlessLab } from './headless.ts';
 import type { PaxosView } from '../protocol/paxos/index.ts';
 import { leaderOf, type MpReply, type MultiPaxosView } from '../protocol/multipaxos/index.ts';
 import { runCommitSoakSeed } from './commitSoak.ts';
+import { activeConfig, serverLine, labServer, votersOf, observersOf, type DynamicConfig } from '../protocol/quorum/reconfig.ts';
+import { lastSeenConfig } from '../protocol/zab/activate.ts';
 
 export interface SoakOptions {
   rounds?: number;
@@ -64,6 +66,8 @@ export interface SoakResult {
   hash: string;
   /** Longest time from heal to convergence, simulated ms. */
   maxSettleMs: number;
+  /** zookeeper-reconfig: reconfigs tried (zkCli `reconfig` lines) and committed. */
+  reconfigs?: { tried: number; committed: number };
 }
 
 const STEP_MS = 250;
@@ -228,7 +232,7 @@ export function formatSoakFailure(r: SoakResult): string {
 // ---------------------------------------------------------------- Paxos and Multi-Paxos
 
 /** The protocols the soak runs (`npm run soak -- --protocol NAME`). */
-export const SOAK_PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos', '2pc', '3pc'] as const;
+export const SOAK_PROTOCOLS = ['zookeeper', 'paxos', 'multipaxos', 'zookeeper-reconfig', '2pc', '3pc'] as const;
 export type SoakProtocol = (typeof SOAK_PROTOCOLS)[number];
 
 /** One seed of the soak of `protocol` (ZooKeeper's is runSoakSeed, unchanged). */
@@ -236,6 +240,7 @@ export function runProtocolSoakSeed(protocol: SoakProtocol, seed: number, opts: 
   if (protocol === 'paxos') return runPaxosSoakSeed(seed, opts);
   if (protocol === 'multipaxos') return runMultiPaxosSoakSeed(seed, opts);
   if (protocol === '2pc' || protocol === '3pc') return runCommitSoakSeed(protocol, seed, opts);
+  if (protocol === 'zookeeper-reconfig') return runReconfigSoakSeed(seed, opts);
   return runSoakSeed(seed, opts);
 }
 
@@ -552,3 +557,184 @@ export async function runMultiPaxosSoakSeed(seed: number, opts: SoakOptions = {}
   return s.result(seed, 'multipaxos', settings, maxSettleMs);
 }
 
+
+// ---------------------------------------------------------------- ZooKeeper with reconfigurations
+
+const SUPER_DIGEST = 'super:xQJmxLMiHGwaqBvst5y6rkB6HQs=';
+/** Servers a reconfig soak grows to at most (`lab add`), to keep a seed cheap. */
+const RECONFIG_MAX_SERVERS = 7;
+
+/**
+ * ZooKeeper with dynamic reconfiguration (reconfigEnabled=true, a super session on zk1's zkCli):
+ * its own generator (`soak-reconfig:SEED`), so the ZooKeeper soak above and its pinned hashes are
+ * untouched. 3 or 5 voters, maybe an observer. Each round mixes the faults of the ZooKeeper soak
+ * (kill, start, partition, one-way cut, latency spike, heal — no wipe: a server that loses its
+ * disk loses its zoo.cfg.dynamic, outside ZooKeeper's model) with membership changes: `lab add
+ * observer|voter` (a new server, up to seven), and zkCli `reconfig` — `-add` of a server the config
+ * lacks (as participant or observer), `-remove` of any member (the leader included), a voter demoted
+ * to observer, an observer promoted to voter, and `-members` (the whole list, non-incremental) —
+ * with writes in between. Every checker after every event (ReconfigQuorum among them). After each
+ * round everything heals and, within `settleMs`, Liveness as in the ZooKeeper soak plus: every
+ * server runs the leader's committed config and no reconfig is left pending (the last seen config
+ * of each server is its committed one: a leader elected mid-reconfig finished it).
+ */
+export async function runReconfigSoakSeed(seed: number, opts: SoakOptions = {}): Promise<SoakResult> {
+  const rng = new Rng(`soak-reconfig:${seed}`);
+  const voters = rng.int(0, 2) === 0 ? 5 : 3;
+  const observers = rng.int(0, 3) === 0 ? 1 : 0;
+  const ids = Array.from({ length: voters + observers }, (_, i) => i + 1);
+  const bugs = opts.bugs && opts.bugs.length > 0 ? ` bugs=${opts.bugs.join(',')}` : '';
+  const settings = `voters=${voters} observers=${observers} seed=${seed} reconfigEnabled=true superDigest=${SUPER_DIGEST}${bugs}`;
+  const runner = new ScriptRunner();
+  const script: string[] = [];
+  const consoleLines: string[] = [];
+  const exec = async (line: string): Promise<string> => {
+    script.push(line);
+    // `zkcli LINE` is a line typed into the console's zkCli; every other line but `new` is a lab command.
+    if (line.startsWith('zkcli ')) consoleLines.push(line.slice(6));
+    else if (!line.startsWith('new ')) consoleLines.push(`lab ${line}`);
+    return runner.run(line);
+  };
+  await exec(`new ${settings}`);
+  const lab = runner.lab!;
+  const sim = lab.sim;
+  const pick = <T>(xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)]!;
+  const rounds = opts.rounds ?? 3;
+  const stop = (): boolean => (opts.stopAtViolation ?? true) && lab.checker.violations.length > 0;
+  const faults = opts.faultsPerRound ?? 8;
+  const settleMs = opts.settleMs ?? 90_000;
+  let maxSettleMs = 0;
+  const delays = new Set<string>();
+  await exec(`run ${2000 + rng.int(0, 2000)}ms`);
+  await exec('zkcli addauth digest super:admin');
+  /** The newest committed config among the running servers (what a reconfig starts from). */
+  const current = (): DynamicConfig | null => {
+    let best: DynamicConfig | null = null;
+    for (const s of ids) {
+      const p = sim.slot(s).up ? lab.peer(s) : undefined;
+      if (!p) continue;
+      const d = activeConfig(p.config);
+      if (!best || d.version > best.version) best = d;
+    }
+    return best;
+  };
+  const spec = (sid: number, role: 'participant' | 'observer'): string => serverLine(labServer(sid, role));
+  let reconfigs = 0;
+  let reconfigsTried = 0;
+  const reconfig = async (): Promise<void> => {
+    const d = current();
+    if (!d) return;
+    const vs = votersOf(d);
+    const os = observersOf(d);
+    const outside = ids.filter((s) => !d.servers.some((x) => x.sid === s));
+    const roll = rng.int(0, 99);
+    let line: string | null = null;
+    if (roll < 25 && outside.length > 0) line = `reconfig -add ${spec(pick(outside), rng.int(0, 2) === 0 ? 'observer' : 'participant')}`;
+    else if (roll < 45 && vs.length + os.length > 2) {
+      const gone = pick([...vs, ...os]);
+      if (vs.filter((s) => s !== gone).length >= 2) line = `reconfig -remove ${gone}`;
+    } else if (roll < 60 && vs.length > 2) line = `reconfig -add ${spec(pick(vs), 'observer')}`;
+    else if (roll < 75 && os.length > 0) line = `reconfig -add ${spec(pick(os), 'participant')}`;
+    else if (roll < 90) {
+      // -members: the whole list, one server changed (dropped, added, or its role flipped).
+      const members = new Map(d.servers.map((x) => [x.sid, x.role] as const));
+      const s = pick(ids);
+      const role = members.get(s);
+      if (role === undefined) members.set(s, rng.int(0, 1) === 0 ? 'observer' : 'participant');
+      else if (rng.int(0, 1) === 0 && [...members].filter(([x, r]) => r === 'participant' && x !== s).length >= 2) members.delete(s);
+      else if (role === 'observer') members.set(s, 'participant');
+      else if ([...members].filter(([x, r]) => r === 'participant' && x !== s).length >= 2) members.set(s, 'observer');
+      line = `reconfig -members ${[...members].sort((a, b) => a[0] - b[0]).map(([x, r]) => spec(x, r)).join(',')}`;
+    } else if (outside.length > 0) {
+      const joiners = outside.filter(() => rng.int(0, 1) === 0);
+      const leaving = vs.length > 2 ? [pick(vs)] : [];
+      if (joiners.length > 0) line = `reconfig -add ${joiners.map((s) => spec(s, 'participant')).join(',')}${leaving.length > 0 ? ` -remove ${leaving.join(',')}` : ''}`;
+    }
+    if (line === null) return;
+    reconfigsTried += 1;
+    const out = await exec(`zkcli ${line}`);
+    if (out.startsWith('Committed new configuration')) reconfigs += 1;
+  };
+  for (let r = 0; r < rounds && !stop(); r++) {
+    for (let f = 0; f < faults && !stop(); f++) {
+      const up = ids.filter((s) => sim.slot(s).up);
+      const down = ids.filter((s) => !sim.slot(s).up);
+      const roll = rng.int(0, 99);
+      if (roll < 10 && ids.length < RECONFIG_MAX_SERVERS) {
+        const word = rng.int(0, 1) === 0 ? 'observer' : 'voter';
+        const out = await exec(`add ${word}`);
+        const m = /^zk(\d+) started/.exec(out);
+        if (m) ids.push(Number(m[1]));
+      } else if (roll < 45) await reconfig();
+      else if (roll < 55 && up.length > 0) await exec(`kill ${pick(up)}`);
+      else if (roll < 65 && down.length > 0) await exec(`start ${pick(down)}`);
+      else if (roll < 72) {
+        const shuffled = ids.map((s) => [rng.next(), s] as const).sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+        const k = rng.int(1, ids.length - 1);
+        await exec(`partition ${shuffled.slice(0, k).join(',')} ${shuffled.slice(k).join(',')}`);
+      } else if (roll < 78) {
+        const a = pick(ids);
+        const b = pick(ids.filter((x) => x !== a));
+        await exec(`cut ${a}->${b}`);
+      } else if (roll < 84) {
+        const a = pick(ids);
+        const b = pick(ids.filter((x) => x !== a));
+        delays.add(`${a}->${b}`);
+        await exec(`delay ${a}->${b} ${pick([200, 500, 1500, 4000])}ms`);
+      } else if (roll < 90) await exec('heal');
+      const n = rng.int(0, 2);
+      for (let w = 0; w < n; w++) await exec(`write ${pick(ids)} 1`);
+      await exec(`run ${rng.int(50, 3000)}ms`);
+    }
+    if (stop()) break;
+    await exec('heal');
+    for (const link of [...delays].sort()) await exec(`delay ${link} 0ms`);
+    delays.clear();
+    for (const s of ids) if (!sim.slot(s).up) await exec(`start ${s}`);
+    const healedAt = sim.now;
+    const problem = (): { servers: number[]; message: string } | null => {
+      const p = livenessProblem(sim, (sid) => lab.peer(sid));
+      if (p) return p;
+      const leader = ids.find((s) => lab.peer(s)?.zab.leader)!;
+      const want = activeConfig(lab.peer(leader)!.config).version;
+      const off = ids.filter((s) => {
+        const peer = lab.peer(s)!;
+        return activeConfig(peer.config).version !== want || lastSeenConfig(peer).version !== want;
+      });
+      return off.length === 0 ? null : { servers: off, message: `${off.map((s) => `zk${s}`).join(', ')} not on leader zk${leader}'s config ${want.toString(16)} (active/last seen: ${off.map((s) => `${activeConfig(lab.peer(s)!.config).version.toString(16)}/${lastSeenConfig(lab.peer(s)!).version.toString(16)}`).join(', ')})` };
+    };
+    let why = problem();
+    while (why && sim.now - healedAt < settleMs && !stop()) {
+      await runner.run(`run ${STEP_MS}ms`);
+      why = problem();
+    }
+    script.push(`run ${sim.now - healedAt}ms`);
+    consoleLines.push(`lab run ${sim.now - healedAt}ms`);
+    maxSettleMs = Math.max(maxSettleMs, sim.now - healedAt);
+    if (why && lab.checker.violations.length === 0) {
+      lab.checker.report(sim, 'Liveness', why.servers, `${settleMs / 1000}s after the faults healed: ${why.message}`);
+    }
+    if (stop()) break;
+    await exec(`write ${pick(ids)} 1`);
+    await exec(`run ${rng.int(200, 2000)}ms`);
+  }
+  const violations = [...lab.checker.violations];
+  const result: SoakResult = {
+    seed,
+    ok: violations.length === 0,
+    violations,
+    historyViolations: [],
+    clientOps: 0,
+    reconfigs: { tried: reconfigsTried, committed: reconfigs },
+    script,
+    console: consoleLines,
+    url: soakUrl(settings.split(' ').join('&'), consoleLines),
+    events: sim.eventCount,
+    hash: sim.traceHash(),
+    simMs: sim.now,
+    maxSettleMs,
+    protocol: 'zookeeper-reconfig',
+  };
+  lab.dispose();
+  return result;
+}

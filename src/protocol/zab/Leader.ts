@@ -516,8 +516,15 @@ function syncLearner(peer: QuorumPeer, h: LearnerHandler, ctx: PeerContext): voi
   }
   // Leader.lead: with reconfigEnabled a version-0 config gets the NEWLEADER zxid as its version,
   // and NEWLEADER carries the leader's config to the learner.
+  //
+  // Once the leader serves (l.started), a reconfig in flight is a broadcast proposal like any other:
+  // the learner gets it by startForwarding's PROPOSAL (so it is only its last seen config) and its
+  // COMMITANDACTIVATE later, and NEWLEADER carries the committed config. (3.8 sends the last seen
+  // one here too, so a learner joining mid-reconfig activated a config no quorum had committed,
+  // and its election notifications spread it — found by the reconfig soak, seed 149.)
+  const newLeaderConfig = l.started ? activeConfig(peer.config) : firstEpochConfig(peer, l);
   ctx.send(h.sid, 'quorum', peer.config.reconfigEnabled
-    ? { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0), config: configText(firstEpochConfig(peer, l)) }
+    ? { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0), config: configText(newLeaderConfig) }
     : { type: 'NEWLEADER', zxid: makeZxid(l.epoch, 0) });
   h.stage = 'WAIT_NEWLEADER_ACK';
 }

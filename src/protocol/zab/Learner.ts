@@ -34,6 +34,8 @@ export interface LearnerState {
   syncMode: SyncMode | null;
   /** NEWLEADER's dynamic config (reconfigEnabled), activated at UPTODATE (Learner.syncWithLeader). */
   newLeaderConfig?: string;
+  /** Txns that came as COMMITANDACTIVATE / INFORMANDACTIVATE during the sync: zxid → designated leader (-1: none). */
+  activations?: Record<number, number>;
   /** BUG SWITCH applyBeforeLogging: txns applied at NEWLEADER whose log write was put off. */
   logLater?: LoggedTxn[];
 }
@@ -198,8 +200,14 @@ function onSyncMode(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
   ctx.event({ kind: 'zab', log: zkLog('syncing', { s: `zk${s.leaderSid}`, mode: p.type, zxid: hex(p.zxid) }), detail: { mode: p.type } });
 }
 
-function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, designatedLeader?: Sid): void {
-  deliverCommitted(peer, t, ctx, designatedLeader);
+/**
+ * Applies a committed txn. A reconfig txn activates its config only when it came as
+ * COMMITANDACTIVATE / INFORMANDACTIVATE (`act`, with the designated leader): Learner.syncWithLeader
+ * and Follower/Observer.processPacket call processReconfig for those alone; a reconfig a DIFF
+ * carries as PROPOSAL+COMMIT is only data until the NEWLEADER config is activated at UPTODATE.
+ */
+function applyDirect(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, act?: { designatedLeader?: Sid }): void {
+  deliverCommitted(peer, t, ctx, act?.designatedLeader, act !== undefined);
 }
 
 function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
@@ -213,11 +221,12 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
       return;
     case 'COMMIT':
     case 'COMMITANDACTIVATE': {
+      if (p.type === 'COMMITANDACTIVATE') (s.activations ??= {})[p.zxid] = p.designatedLeader ?? -1;
       if (!s.writeToTxnLog) {
         const head = s.packetsNotLogged[0];
         if (head && head.zxid === p.zxid) {
           s.packetsNotLogged.shift();
-          applyDirect(peer, head, ctx);
+          applyDirect(peer, head, ctx, actOf(s, head.zxid));
         }
       } else {
         s.packetsCommitted.push(p.zxid);
@@ -227,7 +236,8 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
     case 'INFORM':
     case 'INFORMANDACTIVATE':
       if (!p.txn) return;
-      if (!s.writeToTxnLog) applyDirect(peer, p.txn, ctx);
+      if (p.type === 'INFORMANDACTIVATE') (s.activations ??= {})[p.zxid] = p.designatedLeader ?? -1;
+      if (!s.writeToTxnLog) applyDirect(peer, p.txn, ctx, actOf(s, p.zxid));
       else {
         s.packetsNotLogged.push(p.txn);
         s.packetsCommitted.push(p.zxid);
@@ -257,7 +267,7 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
           // below has told the leader they are on disk (correct: log, then apply, then ACK).
           if (hasBug(peer.config, 'applyBeforeLogging')) (s.logLater ??= []).push(head);
           else ctx.persist({ op: 'append', txns: [head] });
-          applyDirect(peer, head, ctx);
+          applyDirect(peer, head, ctx, actOf(s, head.zxid));
         }
       }
       ctx.persist({ op: 'currentEpoch', value: s.newEpoch });
@@ -278,7 +288,8 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
         // QuorumPeer.processReconfig(newLeaderQV, null…): a role change, or a leader that is not a
         // voter of the new config (leaderChange; reconfigFlagClear: look for the leader again).
         const newer = d.version > activeConfig(peer.config).version || !peer.config.dynamic;
-        const leaderGone = peer.config.voters.includes(s.leaderSid) && !votersOf(d).includes(s.leaderSid);
+        // processReconfig: leaderChange = the leader is missing from the previous or the new voters.
+        const leaderGone = !peer.config.voters.includes(s.leaderSid) || !votersOf(d).includes(s.leaderSid);
         if (newer && (learnerTypeIn(d, peer.myid, peer.learnerType) !== peer.learnerType || leaderGone)) {
           delete s.newLeaderConfig;
           activateConfig(peer, d, ctx);
@@ -310,11 +321,13 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
           if (committed[0] !== t.zxid) continue;
           committed.shift();
           ctx.persist({ op: 'append', txns: [t] });
-          applyDirect(peer, t, ctx);
+          applyDirect(peer, t, ctx, actOf(s, t.zxid));
         }
       } else {
         for (const t of notLogged) logRequest(peer, t, ctx);
-        for (const zxid of committed) commit(peer, zxid, ctx);
+        const acts = s.activations ?? {};
+        delete s.activations;
+        for (const zxid of committed) commit(peer, zxid, ctx, acts[zxid] === undefined ? undefined : acts[zxid] === -1 ? {} : { designatedLeader: acts[zxid] });
       }
       return;
     }
@@ -324,6 +337,11 @@ function onSyncPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void
     default:
       return;
   }
+}
+
+function actOf(s: LearnerState, zxid: number): { designatedLeader?: Sid } | undefined {
+  const d = s.activations?.[zxid];
+  return d === undefined ? undefined : d === -1 ? {} : { designatedLeader: d };
 }
 
 /** Follower.processPacket / syncWithLeader: a reconfig PROPOSAL's config becomes the last seen one (setLastSeenQuorumVerifier). */
@@ -342,7 +360,7 @@ function logRequest(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext): void {
 }
 
 /** FollowerZooKeeperServer.commit: the COMMIT must match the oldest pending txn. */
-function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext, designatedLeader?: Sid): void {
+function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext, act?: { designatedLeader?: Sid }): void {
   const s = S(peer);
   const head = s.pendingTxns[0];
   if (!head) {
@@ -353,7 +371,7 @@ function commit(peer: QuorumPeer, zxid: number, ctx: PeerContext, designatedLead
     throw new Error(`Committing zxid ${hex(zxid)} but next pending txn ${hex(head.zxid)}`);
   }
   s.pendingTxns.shift();
-  applyDirect(peer, head, ctx, designatedLeader);
+  applyDirect(peer, head, ctx, act);
 }
 
 /** Learner.ping: answer with the sessions this server touched. */
@@ -376,13 +394,13 @@ function onBroadcastPacket(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext):
     case 'COMMIT':
     case 'COMMITANDACTIVATE':
       if (isObserver(peer)) return;
-      commit(peer, p.zxid, ctx, p.designatedLeader);
+      commit(peer, p.zxid, ctx, p.type === 'COMMITANDACTIVATE' ? { designatedLeader: p.designatedLeader } : undefined);
       return;
     case 'INFORM':
     case 'INFORMANDACTIVATE':
       if (!isObserver(peer) || !p.txn) return;
       ctx.persist({ op: 'append', txns: [p.txn] });
-      applyDirect(peer, p.txn, ctx, p.designatedLeader);
+      applyDirect(peer, p.txn, ctx, p.type === 'INFORMANDACTIVATE' ? { designatedLeader: p.designatedLeader } : undefined);
       return;
     case 'PING':
       ping(peer, p, ctx);

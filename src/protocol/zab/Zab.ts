@@ -219,7 +219,7 @@ export interface ClientReply {
  * error", the server is in state ERROR, applies nothing more and answers nobody; the role ends at
  * its next check (ZooKeeperCriticalThread, ZooKeeperServerListenerImpl).
  */
-export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, designatedLeader?: Sid): ProcessTxnResult | null {
+export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContext, designatedLeader?: Sid, activate = true): ProcessTxnResult | null {
   if (peer.zab.error !== null) return null;
   const db = database(peer);
   let result: ProcessTxnResult;
@@ -234,7 +234,9 @@ export function deliverCommitted(peer: QuorumPeer, t: LoggedTxn, ctx: PeerContex
   }
   // Leader.processReconfig / Follower COMMITANDACTIVATE / Observer INFORMANDACTIVATE: the reconfig
   // is activated as it commits, before the client's answer (which carries the new config).
-  const next = result.err === 0 ? reconfigOf(t) : null;
+  // Only these activate: applying a reconfig txn otherwise (a learner's sync: DIFF's COMMIT, SNAP) just
+  // writes /zookeeper/config; the NEWLEADER config activates at UPTODATE (Learner.syncWithLeader).
+  const next = result.err === 0 && activate ? reconfigOf(t) : null;
   const roleChange = next !== null && activateConfig(peer, next, ctx);
   // QuorumPeer.processReconfig → updateVote(designatedLeader): a learner told that another server
   // leads the new config changes its vote.

@@ -8,6 +8,8 @@ import { createRoot } from 'react-dom/client';
 import { parseLabConfig, urlProblem, type UrlProblem } from '../protocol/config.ts';
 import { decodeRunParam, frameStats, initLab, parseUrlScript, runConsoleText, startFrameLoop, trackFastForward } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
+import { EmbedPage } from '../ui/embed/EmbedPage.tsx';
+import { parseEmbedParams } from '../ui/embed/embedParams.ts';
 import { FastForwardProgress } from '../ui/controls/FastForwardProgress.tsx';
 import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';
 import { WorkerHost } from '../worker/workerHost.ts';
@@ -81,9 +83,11 @@ initLab(runtime, { configErrors: [...problems, ...runErrors, ...script.problems]
 if (script.lines.length > 0) void runConsoleText(script.lines.join('\n'));
 startFrameLoop();
 
+// `?embed&views=…`: the chosen views only, for an iframe (src/ui/embed/).
+const embed = parseEmbedParams(pageParams);
 root.render(
   <StrictMode>
-    <LabPage lesson={lesson} />
+    {embed ? <EmbedPage settings={embed} lesson={lesson} /> : <LabPage lesson={lesson} />}
     <FastForwardProgress />
   </StrictMode>,
 );

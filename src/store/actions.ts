@@ -42,8 +42,18 @@ function activeTab(): number {
  * Resolves when its output is printed.
  */
 export async function runConsoleLine(line: string, tab: number = activeTab()): Promise<void> {
+  await runConsoleLineOutput(line, tab);
+}
+
+/** runConsoleLine, resolving with what the line printed (the lines after its echo): the embed API's `run`. */
+export async function runConsoleLineOutput(line: string, tab: number = activeTab()): Promise<string[]> {
   const session = requireSession();
   updateConsoleTab(tab, (t) => ({ history: pushHistory(t.history, line), pending: t.pending + 1 }));
+  const printed: string[] = [];
+  const print = (lines: Array<{ kind: 'out' | 'error' | 'info'; text: string }>) => {
+    appendConsole(lines, tab);
+    for (const l of lines) printed.push(l.text);
+  };
   try {
     await session.ops.run(async () => {
       if (!useLabStore.getState().consoleTabs.some((t) => t.id === tab)) return; // closed meanwhile
@@ -53,13 +63,13 @@ export async function runConsoleLine(line: string, tab: number = activeTab()): P
         // Outside zkCli a line is the protocol's own command (`propose …`); the processes' replies
         // that arrived while it ran print right after its own output, in the order they happened.
         const reply = isLabLine(line) ? await runLabCommand(session.controller, line) : await runProtocolLine(session.controller, line);
-        appendConsole(reply.lines.map((text) => ({ kind: reply.error ? ('error' as const) : ('out' as const), text })), tab);
+        print(reply.lines.map((text) => ({ kind: reply.error ? ('error' as const) : ('out' as const), text })));
         flushReplies();
       } else {
         const lines = await executeZkCliLine(session.runtime, line, tab);
-        appendConsole(lines.map((text) => ({ kind: 'out' as const, text })), tab);
+        print(lines.map((text) => ({ kind: 'out' as const, text })));
         const note = takeAdvanceNote(session.runtime, tab);
-        if (note) appendConsole([{ kind: 'info', text: note }], tab);
+        if (note) print([{ kind: 'info', text: note }]);
       }
     });
   } catch (e) {
@@ -70,6 +80,7 @@ export async function runConsoleLine(line: string, tab: number = activeTab()): P
     bumpZnodeWatches();
     syncLab();
   }
+  return printed;
 }
 
 /** Runs several lines (a paste), one command per line, in order. */

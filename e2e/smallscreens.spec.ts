@@ -92,6 +92,11 @@ for (const size of SIZES) {
         await expectNoSidewaysScroll(page);
         await expectNoOverlap(page);
       }
+      // A server's name in the ring opens its inspector.
+      await tablist.locator('[data-view-tab="ring"]').click();
+      await page.getByRole('button', { name: /^Inspect / }).first().click();
+      await expect(tablist.locator('[data-view-tab="inspector"]')).toHaveAttribute('aria-selected', 'true');
+      await expect(page.locator('#view-panel-inspector')).toBeVisible();
       // The console works from its tab; the keys move between tabs (the ARIA tabs pattern).
       await tablist.locator('[data-view-tab="console"]').click();
       await expect(page.getByRole('textbox', { name: lab.name === 'Paxos' ? /command/ : 'zkCli command' })).toBeVisible();

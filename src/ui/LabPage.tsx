@@ -1,7 +1,7 @@
 /** The lab's page: controls on top, the ensemble and the znode tree on the left, details and console on the right. */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectEnsemble, selectProtocol, useLabStore, type ProtocolInfo } from '../store/index.ts';
+import { selectEnsemble, selectProtocol, selectSelectedSid, useLabStore, type ProtocolInfo } from '../store/index.ts';
 import { ProtocolPicker } from './controls/ProtocolPicker.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { Legend } from './cluster/Legend.tsx';
@@ -67,6 +67,13 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
     ...['lesson', 'inspector', 'log', 'console'].filter((s) => s !== 'lesson' || lesson).map((s) => ({ id: s, slot: s, label: tr(`viewTabs.${s}`) })),
   ];
   const selected = slot === 'lower' ? lowerView : slot;
+  // A server chosen in the ring (its name) is inspected: on a small screen, show the inspector.
+  const inspected = useLabStore(selectSelectedSid);
+  const [lastInspected, setLastInspected] = useState(inspected);
+  if (inspected !== lastInspected) {
+    setLastInspected(inspected);
+    if (small && inspected !== null) setSlot('inspector');
+  }
   const shown = (s: string) => (s === slot ? selected : null);
   const choose = (id: string) => {
     if (lowerViews.includes(id)) {

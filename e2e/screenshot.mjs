@@ -1,7 +1,7 @@
 // Takes docs/screenshot.png (and more with arguments) from the built site:
 //   npm run build && node e2e/screenshot.mjs [query] [out.png] [width] [height] [steps…]
 // Starts `vite preview` itself. Drives the lab through its console, like a user would. A step is
-// a console line, or `click:<button name>`, `open:<text>` (a menu's summary), `select:<select name>=<value>`,
+// a console line, or `click:<button name>`, `tab:<tab name>` (a small screen's view tab), `open:<text>` (a menu's summary), `select:<select name>=<value>`,
 // or `top` (scroll the page back to its top).
 // Without steps it takes the README's picture.
 import { mkdirSync } from 'node:fs';
@@ -45,6 +45,10 @@ await withPreview(PORT, async (base) => {
     }
     if (c.startsWith('open:')) {
       await page.locator('summary', { hasText: c.slice(5) }).click();
+      continue;
+    }
+    if (c.startsWith('tab:')) {
+      await page.getByRole('tab', { name: c.slice(4), exact: true }).click();
       continue;
     }
     if (c === 'top') {

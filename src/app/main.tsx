@@ -15,6 +15,7 @@ import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.t
 import { WorkerHost } from '../worker/workerHost.ts';
 import { LabRuntime } from '../worker/runtime.ts';
 import '../ui/styles.css';
+import '../ui/responsive.css';
 import { loadProtocolTexts } from './texts.ts';
 
 // Every protocol's own texts (its log events, roles, invariants) and the link problems, in both languages.

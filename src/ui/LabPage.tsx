@@ -1,7 +1,7 @@
 /** The lab's page: controls on top, the ensemble and the znode tree on the left, details and console on the right. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectEnsemble, selectProtocol, useLabStore, type ProtocolInfo } from '../store/index.ts';
+import { selectEnsemble, selectProtocol, selectSelectedSid, useLabStore, type ProtocolInfo } from '../store/index.ts';
 import { ProtocolPicker } from './controls/ProtocolPicker.tsx';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { Legend } from './cluster/Legend.tsx';
@@ -18,7 +18,8 @@ import { ShareRun } from './controls/ShareRun.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { t, tr } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
-import { LowerPanels } from './timeline/LowerPanels.tsx';
+import { LowerPanels, LowerTabLabel, useLowerViews } from './timeline/LowerPanels.tsx';
+import { useSmallScreen, ViewSlot, ViewTabs, type ViewTab } from './ViewTabs.tsx';
 import { PresentButton, PresentCaption, PresentOverlay } from './present/Present.tsx';
 import { Welcome } from './firstvisit/Welcome.tsx';
 
@@ -58,6 +59,31 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
   useEffect(() => {
     document.title = protocol.hasZkCli || protocol.title === '' ? t.appTitle : `${protocol.title} — ${t.appTitle}`;
   }, [protocol, lang]);
+  // Small screens: one region at a time, chosen by the view tabs (src/ui/ViewTabs.tsx).
+  const small = useSmallScreen();
+  const [lowerChosen, setLowerChosen] = useState<string | null>(null);
+  const { views: lowerViews, view: lowerView } = useLowerViews(lowerChosen);
+  const [slot, setSlot] = useState(lesson ? 'lesson' : 'ring');
+  const tabs: ViewTab[] = [
+    { id: 'ring', slot: 'ring', label: tr('viewTabs.ring') },
+    ...lowerViews.map((v) => ({ id: v, slot: 'lower', label: <LowerTabLabel id={v} /> })),
+    ...['lesson', 'inspector', 'log', 'console'].filter((s) => s !== 'lesson' || lesson).map((s) => ({ id: s, slot: s, label: tr(`viewTabs.${s}`) })),
+  ];
+  const selected = slot === 'lower' ? lowerView : slot;
+  // A server chosen in the ring (its name) is inspected: on a small screen, show the inspector.
+  const inspected = useLabStore(selectSelectedSid);
+  const [lastInspected, setLastInspected] = useState(inspected);
+  if (inspected !== lastInspected) {
+    setLastInspected(inspected);
+    if (small && inspected !== null) setSlot('inspector');
+  }
+  const shown = (s: string) => (s === slot ? selected : null);
+  const choose = (id: string) => {
+    if (lowerViews.includes(id)) {
+      setLowerChosen(id);
+      setSlot('lower');
+    } else setSlot(id);
+  };
   return (
     <div className="app">
       <header className="topbar">
@@ -76,24 +102,39 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
         </div>
       </header>
       <Notices />
-      <main className="workspace">
+      {small && <ViewTabs tabs={tabs} selected={selected} onSelect={choose} />}
+      <main className={small ? 'workspace workspace-tabbed' : 'workspace'}>
         <div className="main-col">
-          <section className="cluster-panel panel" aria-labelledby="cluster-title">
-            <header className="panel-head">
-              <h2 id="cluster-title">{t.clusterLabel}</h2>
-              <EnsembleSummary />
-            </header>
-            <ClusterView />
-            <PresentCaption />
-            <Legend />
-          </section>
-          <LowerPanels />
+          <ViewSlot slot="ring" small={small} shownTab={shown('ring')}>
+            <section className="cluster-panel panel" aria-labelledby="cluster-title">
+              <header className="panel-head">
+                <h2 id="cluster-title">{t.clusterLabel}</h2>
+                <EnsembleSummary />
+              </header>
+              <ClusterView />
+              <PresentCaption />
+              <Legend />
+            </section>
+          </ViewSlot>
+          <ViewSlot slot="lower" small={small} shownTab={shown('lower')}>
+            <LowerPanels chosen={lowerChosen} onChoose={setLowerChosen} />
+          </ViewSlot>
         </div>
         <aside className="side">
-          {lesson && <LessonPanel launch={lesson} />}
-          <Inspector />
-          <EventLog />
-          <Console />
+          {lesson && (
+            <ViewSlot slot="lesson" small={small} shownTab={shown('lesson')}>
+              <LessonPanel launch={lesson} />
+            </ViewSlot>
+          )}
+          <ViewSlot slot="inspector" small={small} shownTab={shown('inspector')}>
+            <Inspector />
+          </ViewSlot>
+          <ViewSlot slot="log" small={small} shownTab={shown('log')}>
+            <EventLog />
+          </ViewSlot>
+          <ViewSlot slot="console" small={small} shownTab={shown('console')}>
+            <Console />
+          </ViewSlot>
         </aside>
       </main>
       <Welcome />

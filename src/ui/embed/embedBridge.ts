@@ -4,25 +4,11 @@
  * parent that sent a command, read from the trace in the frame loop (ten times a second).
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
-import type { ProtocolId } from '../../protocol/config.ts';
 import {
   eventSource, laneRoleSource, pauseSimulation, playSimulation, runConsoleLineOutput, seekTo, stepEvent, subscribeFrameEvery, useLabStore,
 } from '../../store/index.ts';
-import { EventLogReader } from '../eventlog/sentences.ts';
-import { protocolSentence } from '../eventlog/protocolSentences.ts';
+import { READERS } from '../eventlog/readers.ts';
 import { EMBED_API_VERSION, parseEmbedMessage, type EmbedCommand, type EmbedEvent, type EmbedReply } from './embedApi.ts';
-
-/** How each protocol's run is told (as the event log tells it: a table, never a test of which protocol runs). */
-const READERS: Record<ProtocolId, () => EventLogReader> = {
-  zookeeper: () => new EventLogReader(),
-  paxos: protocolReader,
-  multipaxos: protocolReader,
-};
-
-function protocolReader(): EventLogReader {
-  const src = eventSource();
-  return src ? new EventLogReader(5000, protocolSentence(src)) : new EventLogReader();
-}
 
 const EVENTS_EVERY_MS = 100;
 

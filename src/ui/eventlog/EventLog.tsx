@@ -7,30 +7,13 @@
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { eventSource, seekTo, selectProtocol, selectServerIds, subscribeFrameEvery, useLabStore } from '../../store/index.ts';
+import { seekTo, selectProtocol, selectServerIds, subscribeFrameEvery, useLabStore } from '../../store/index.ts';
 import type { ProtocolId } from '../../protocol/config.ts';
 import { formatClock } from '../controls/SimClock.tsx';
 import { t } from '../strings.ts';
 import { useLang } from '../i18n/index.ts';
-import { EventLogReader, filterEvents, type EventLine } from './sentences.ts';
-import { protocolSentence } from './protocolSentences.ts';
-
-/**
- * How each protocol's run is told (a table): ZooKeeper's own sentences (votes, roles, ZAB, zxids),
- * or the protocol's events as structured text rendered in the current language.
- */
-export const READERS: Record<ProtocolId, () => EventLogReader> = {
-  zookeeper: () => new EventLogReader(),
-  paxos: protocolReader,
-  multipaxos: protocolReader,
-  '2pc': protocolReader,
-  '3pc': protocolReader,
-};
-
-function protocolReader(): EventLogReader {
-  const src = eventSource();
-  return src ? new EventLogReader(5000, protocolSentence(src)) : new EventLogReader();
-}
+import { filterEvents, type EventLine } from './sentences.ts';
+import { READERS } from './readers.ts';
 
 const ROW_PX = 22;
 const OVERSCAN = 8;

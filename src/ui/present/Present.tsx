@@ -8,7 +8,7 @@ import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { selectProtocol, subscribeFrameEvery, useLabStore } from '../../store/index.ts';
 import { formatClock } from '../controls/SimClock.tsx';
-import { READERS } from '../eventlog/EventLog.tsx';
+import { READERS } from '../eventlog/readers.ts';
 import type { EventLine } from '../eventlog/sentences.ts';
 import { useLang } from '../i18n/index.ts';
 import { tr } from '../strings.ts';

@@ -3,7 +3,8 @@
  * protocol's own panels (Paxos: ballots; Multi-Paxos: slots) and the invariant checks share it (all
  * are "what happened" views that want the width of the main column). The invariants tab shows a red
  * badge when a check broke, whichever view is open. A switch of buttons chooses one; it is not an
- * ARIA tablist, so the console's session tabs stay the page's only tabs.
+ * ARIA tablist, so on a large screen the console's session tabs stay the page's only tabs (on a
+ * small one the page's view tabs, src/ui/ViewTabs.tsx, list these views too).
  */
 import { useState, type ComponentType } from 'react';
 import { selectProtocol, useLabStore } from '../../store/index.ts';
@@ -28,23 +29,41 @@ function label(v: string): string {
   return (t.tabPanel as Record<string, string>)[v] ?? v;
 }
 
-export function LowerPanels() {
+/** A view's tab label; the invariants' carries the red badge. Also the small screens' tabs (src/ui/ViewTabs.tsx). */
+export function LowerTabLabel({ id }: { id: string }) {
+  const red = useRedInvariants();
+  return (
+    <>
+      {label(id)}
+      {id === 'invariants' && red > 0 && ' '}
+      {id === 'invariants' && red > 0 && <span className="lower-tab-badge" data-red={red}>{t.tabInvariantsRed(red)}</span>}
+    </>
+  );
+}
+
+/** The protocol's lower views, and the one shown given the one `chosen` (null: the protocol's first). */
+export function useLowerViews(chosen: string | null): { views: string[]; view: string } {
   const protocol = useLabStore(selectProtocol);
   const panels = protocol.panels.filter((p) => PANEL_VIEWS[p]);
   const views = ['timeline', ...(protocol.hasZkCli ? ['znodes'] : []), ...panels, 'invariants'];
   // A ZooKeeper lab opens on its znode tree; another on its own first panel.
-  const [chosen, setView] = useState<string | null>(null);
   const view = chosen !== null && views.includes(chosen) ? chosen : protocol.hasZkCli ? 'znodes' : (panels[0] ?? 'timeline');
-  const red = useRedInvariants();
+  return { views, view };
+}
+
+/** `chosen` / `onChoose` let the page hold the choice (its small-screen tabs choose too); without them the panel holds its own. */
+export function LowerPanels({ chosen: held, onChoose }: { chosen?: string | null; onChoose?: (view: string) => void } = {}) {
+  const [own, setOwn] = useState<string | null>(null);
+  const chosen = onChoose ? (held ?? null) : own;
+  const setView = onChoose ?? setOwn;
+  const { views, view } = useLowerViews(chosen);
   const Panel = PANEL_VIEWS[view];
   return (
     <div className="lower-panels" data-view={view}>
       <div className="lower-tabs" role="group" aria-label={t.lowerTabsLabel}>
         {views.map((id) => (
           <button key={id} type="button" aria-pressed={view === id} aria-controls={`lower-panel`} className="lower-tab" data-tab={id} onClick={() => setView(id)}>
-            {label(id)}
-            {id === 'invariants' && red > 0 && ' '}
-            {id === 'invariants' && red > 0 && <span className="lower-tab-badge" data-red={red}>{t.tabInvariantsRed(red)}</span>}
+            <LowerTabLabel id={id} />
           </button>
         ))}
       </div>

@@ -21,6 +21,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
+    // The built site registers a service worker (vite.config.ts) that precaches the whole lab: only
+    // e2e/offline.spec.ts lets it run (test.use); elsewhere it would only add work to every test.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
       args: [

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectWorkers, server } from './helpers.ts';
 
+// The other specs block service workers (playwright.config.ts); these are about it.
+test.use({ serviceWorkers: 'allow' });
+
 /** The built service worker the preview server serves (playwright.config.ts). */
 const SW_FILE = join(process.cwd(), 'dist', 'sw.js');
 

@@ -16,10 +16,10 @@ export const reconfig: Lesson = {
   steps: [
     {
       narration: {
-        en: 'Five voters elect zk5. This lab runs with `reconfigEnabled=true` (ZooKeeper 3.8 ships with it off), so the membership is data: `config` prints the dynamic configuration, one `server.N=host:quorumPort:electionPort:role;clientAddress` line per server, and its `version`, here 100000000. Console 1 writes /app; consoles 2 and 3, like any zkCli started with `-server zk1:2181`, read it there once, then `connect` to zk2 and zk3 and read it again. These three clients are the read load that keeps running through the lesson.',
-        'zh-CN': '五个投票者选出 zk5。这个实验打开了 `reconfigEnabled=true`（ZooKeeper 3.8 默认关闭），于是集群成员本身就是数据：`config` 打印动态配置，每台服务器一行 `server.N=主机:通信端口:选举端口:角色;客户端地址`，最后是它的 `version`，这里是 100000000。控制台 1 写入 /app；控制台 2 和 3 和任何以 `-server zk1:2181` 启动的 zkCli 一样，先在 zk1 上读一次，再分别 `connect` 到 zk2、zk3 再读。这三个客户端就是贯穿整节课的读负载。',
+        en: 'Five voters elect zk5. This lab runs with `reconfigEnabled=true` (ZooKeeper 3.8 ships with it off), so the membership is data: `config` prints the dynamic configuration, one `server.N=host:quorumPort:electionPort:role;clientAddress` line per server, and its `version`, here 100000000. Console 1 writes /app; consoles 2 and 3 `connect` to zk2 and zk3 and read it there. These three clients are the read load that keeps running through the lesson.',
+        'zh-CN': '五个投票者选出 zk5。这个实验打开了 `reconfigEnabled=true`（ZooKeeper 3.8 默认关闭），于是集群成员本身就是数据：`config` 打印动态配置，每台服务器一行 `server.N=主机:通信端口:选举端口:角色;客户端地址`，最后是它的 `version`，这里是 100000000。控制台 1 写入 /app；控制台 2 和 3 分别 `connect` 到 zk2、zk3 并在那里读取。这三个客户端就是贯穿整节课的读负载。',
       },
-      actions: ['lab run 3s', 'config', 'create /app v1', '@2 get /app', '@2 connect zk2:2181', '@2 get /app', '@3 get /app', '@3 connect zk3:2181', '@3 get /app'],
+      actions: ['lab run 3s', 'config', 'create /app v1', '@2 connect zk2:2181', '@2 get /app', '@3 connect zk3:2181', '@3 get /app'],
       checks: [
         { kind: 'state', server: 5, is: 'LEADING' },
         { kind: 'output', contains: 'server.5=zk5:2888:3888:participant;zk5:2181' },
@@ -61,10 +61,10 @@ export const reconfig: Lesson = {
     },
     {
       narration: {
-        en: 'Console 4 starts on zk1, then connects to the new observer zk6 and reads /app from zk6\'s own copy of the tree. Then console 1 changes /app: the leader sends PROPOSAL to the five voters only and waits for three ACKs; zk6 gets the committed change as one INFORM and never ACKs. The observers took over readers without adding a single vote to any write.',
-        'zh-CN': '控制台 4 先连在 zk1 上，然后连接新的 Observer zk6，直接从 zk6 自己的数据副本读取 /app。然后控制台 1 修改 /app：Leader 只把 PROPOSAL 发给五个投票者，等待三个 ACK；zk6 以一个 INFORM 报文收到已提交的修改，从不 ACK。Observer 分担了读请求，却没有给任何一次写入增加一票。',
+        en: 'Console 4 connects to the new observer zk6 and reads /app from zk6\'s own copy of the tree. Then console 1 changes /app: the leader sends PROPOSAL to the five voters only and waits for three ACKs; zk6 gets the committed change as one INFORM and never ACKs. The observers took over readers without adding a single vote to any write.',
+        'zh-CN': '控制台 4 连接新的 Observer zk6，直接从 zk6 自己的数据副本读取 /app。然后控制台 1 修改 /app：Leader 只把 PROPOSAL 发给五个投票者，等待三个 ACK；zk6 以一个 INFORM 报文收到已提交的修改，从不 ACK。Observer 分担了读请求，却没有给任何一次写入增加一票。',
       },
-      actions: ['@4 get /app', '@4 connect zk6:2181', '@4 get /app', 'lab 4lw 6 srvr', 'set /app v2', 'lab run 500ms', '@4 get /app'],
+      actions: ['@4 connect zk6:2181', '@4 get /app', 'lab 4lw 6 srvr', 'set /app v2', 'lab run 500ms', '@4 get /app'],
       checks: [
         { kind: 'output', contains: 'Mode: observer' },
         { kind: 'packet', type: 'INFORM', from: 5, to: 6 },

@@ -101,13 +101,16 @@ let nextTabId = DEFAULT_TAB + 1;
 /**
  * Opens a console tab with its own zkCli and client session on server `sid`, like
  * `zkCli.sh -server zkN:2181` in another terminal, and makes it the active tab. Resolves with
- * the tab's id once its session is established (or given up).
+ * the tab's id once its session is requested — or, with `waitForSession` (a lesson's console, as
+ * the headless runner starts it), once the session is established or given up, advancing
+ * simulated time if it must: a `connect` right after then closes that session (closeSession)
+ * instead of abandoning a session the server is still creating, which would expire later.
  */
-export async function openConsoleTab(sid: Sid): Promise<number> {
+export async function openConsoleTab(sid: Sid, opts: { waitForSession?: boolean } = {}): Promise<number> {
   const session = requireSession();
   const id = nextTabId++;
   const host = `zk${sid}:2181`;
-  addZkCliTab(id, host);
+  addZkCliTab(id, host, opts.waitForSession ?? false);
   useLabStore.setState((s) => ({ consoleTabs: [...s.consoleTabs, newConsoleTab(id, host)], activeConsoleTab: id }));
   appendConsole(zkCliBanner(id).map((text) => ({ kind: 'out' as const, text })), id);
   updateConsoleTab(id, (t) => ({ pending: t.pending + 1 }));

@@ -26,6 +26,8 @@ interface ConsoleZk {
 interface TabZk {
   /** The `-server` the tab's zkCli starts with (and restarts with after `quit`). */
   connectString: string;
+  /** Whether zkCli's start waits for the session (LabZkClientOptions.waitForFirstConnect), as scripted runners do. */
+  waitForSession?: boolean;
   zk: ConsoleZk | null;
 }
 
@@ -54,7 +56,7 @@ function ensure(runtime: LabRuntime, tab: number): ConsoleZk {
   // still open, so opening the link adds nothing to the run.
   const adoptable = CLIENT_BASE + 1;
   const adopt = tab === DEFAULT_TAB && zkSim(runtime.sim).clients.get(adoptable)?.state === 'CONNECTED' ? adoptable : undefined;
-  const client = new LabZkClient(runtime, { drive: () => true, waitForFirstConnect: false, adopt });
+  const client = new LabZkClient(runtime, { drive: () => true, waitForFirstConnect: t.waitForSession ?? false, adopt });
   const cli = new ZkCli({ server: t.connectString, jline: true, version: DEFAULT_CLI_VERSION });
   cli.onAsyncOutput = (lines) => {
     if (tabs.get(tab) === t) asyncSink?.(text(lines), tab);
@@ -76,11 +78,12 @@ export function resetZkCliTabs(): void {
 
 /**
  * Adds a console tab whose zkCli will start with `-server connectString` (`connectZkCli` opens
- * its session). Returns the tab's id.
+ * its session; with `waitForSession` it resolves only once the session is established, as the
+ * headless lesson runner's consoles do). Returns the tab's id.
  */
-export function addZkCliTab(id: number, connectString: string): number {
+export function addZkCliTab(id: number, connectString: string, waitForSession: boolean = false): number {
   if (tabs.has(id)) throw new Error(`console tab ${id} exists`);
-  tabs.set(id, { connectString, zk: null });
+  tabs.set(id, { connectString, waitForSession, zk: null });
   return id;
 }
 

@@ -75,21 +75,29 @@ function checkNow(lesson: Lesson, index: number, mark: StepMark): CheckResult[] 
   return evaluateChecks({ sim, from: mark.trace, output: outputSince(mark.line) }, lesson.steps[index]?.checks ?? []);
 }
 
-function playerFor(lesson: Lesson) {
-  // A lesson's console N (`@N get /a`) is a console tab of the page; console 1 is the first tab.
+/**
+ * Runs a lesson's console lines in the page as the headless runner (src/worker/lessonRunner.ts)
+ * does: a lesson's console N (`@N get /a`) is a console tab of the page; console 1 is the first tab.
+ */
+export function lessonLineRunner(): (line: string) => Promise<void> {
   const tabs = new Map<number, number>();
-  const run = async (line: string) => {
+  return async (line: string) => {
     const m = /^@(\d+)\s+(.*)$/.exec(line);
     const n = m ? Number(m[1]) : 1;
     const command = m ? m[2]! : line;
     if (n === 1) return runConsoleLine(command, useLabStore.getState().consoleTabs[0]?.id);
     let tab = tabs.get(n);
     if (tab === undefined || !useLabStore.getState().consoleTabs.some((t) => t.id === tab)) {
-      tab = await openConsoleTab(1);
+      // Like the headless runner's console: started on zk1, its session established first.
+      tab = await openConsoleTab(1, { waitForSession: true });
       tabs.set(n, tab);
     }
     return runConsoleLine(command, tab);
   };
+}
+
+function playerFor(lesson: Lesson) {
+  const run = lessonLineRunner();
   return lessonPlayerMachine.provide({
     actors: {
       mark: fromPromise<StepMark>(async () => {

@@ -23,11 +23,12 @@ export function PresentButton() {
       type="button"
       className="btn btn-small present-button"
       aria-pressed={presenting}
+      aria-label={tr('present.button')}
       title={tr('present.buttonTitle')}
       onClick={togglePresenting}
     >
       <span aria-hidden="true">▣</span>
-      {tr('present.button')}
+      <span className="present-label">{tr('present.button')}</span>
     </button>
   );
 }

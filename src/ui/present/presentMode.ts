@@ -9,7 +9,7 @@ import { create } from 'zustand';
 /** Packet labels are drawn 9 px high on the ring; presenting, this many times larger (20 px). */
 export const PRESENT_PACKET_SCALE = 20 / 9;
 /** Server cards, presenting, are this many times their size (their text is larger). */
-export const PRESENT_CARD_SCALE = 1.2;
+export const PRESENT_CARD_SCALE = 1.1;
 
 interface PresentState {
   presenting: boolean;

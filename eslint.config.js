@@ -86,6 +86,16 @@ export default tseslint.config(
     },
   },
   {
+    // Every spec takes `test` from e2e/helpers.ts, whose fixture fails a test on any
+    // Content-Security-Policy violation (issue 14): the whole suite runs under the built site's CSP.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '@playwright/test', allowTypeImports: true, message: "Take test and expect from './helpers.ts' (its test fails on a CSP violation)." }],
+      }],
+    },
+  },
+  {
     files: ['src/protocol/**/*.ts', 'src/sim/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },

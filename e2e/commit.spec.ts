@@ -3,7 +3,7 @@
 // partition preset: 3PC commits on one side and aborts on the other — Atomicity red in the
 // invariants panel with the reason — while 2PC under the same schedule blocks instead.
 // No wall-clock waits: simulated time is driven through the console; waits are on the DOM.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers.ts';
 import { consoleLog, expectWorkers, run, server } from './helpers.ts';
 
 /** c is 1, p1…p3 are 2…4. */

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers.ts';
 import { consoleLog, run } from './helpers.ts';
 
 /** zkCli's session is up (a busy machine may take a while to elect a leader). */

@@ -4,7 +4,7 @@
 // page asks (window.__zkLabWelcome, set here before the page loads), so the other specs — which
 // all open addresses with parameters anyway — are undisturbed.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers.ts';
 import { expectConnected } from './helpers.ts';
 
 test.beforeEach(({ page }) => {

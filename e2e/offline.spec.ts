@@ -5,7 +5,7 @@
 // no service worker outlives its test. No wall-clock waits: every wait is on the page's state.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers.ts';
 import { expectWorkers, server } from './helpers.ts';
 
 // The other specs block service workers (playwright.config.ts); these are about it.

@@ -4,7 +4,7 @@
 // lesson, B blanking the screen, the "what just happened" caption following playback, and axe's
 // enhanced (AAA) contrast rule on the high-contrast theme. Waits are on DOM attributes.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers.ts';
 import { expectConnected, run, server } from './helpers.ts';
 
 test.use({ viewport: { width: 1024, height: 768 } });

@@ -3,7 +3,7 @@
 // never scrolls sideways and no two boxes of the top bar or of the regions overlap; at 1024×768
 // (a projector) the desktop layout stays, with no tabs. For ZooKeeper and for Paxos.
 // No wall-clock waits: every wait is on the DOM.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './helpers.ts';
 
 const SIZES = [
   { name: 'phone', width: 390, height: 844, tabs: true },

@@ -81,7 +81,8 @@ test('a new version waits for "Reload" instead of reloading by itself', async ({
     expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
     await prompt.getByRole('button', { name: 'Reload' }).click();
     // The new version takes over and the page reloads once.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed ?? false)).toBe(false);
+    // (While the page navigates, evaluate fails: poll again.)
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed ?? false).catch(() => 'navigating')).toBe(false);
     await expect(page.getByRole('alert').filter({ hasText: 'Update available' })).toHaveCount(0);
     await expectWorkers(page, 3);
   } finally {

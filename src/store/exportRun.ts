@@ -7,13 +7,14 @@
 import { configToParams } from '../protocol/config.ts';
 import { MAX_RUN_PARAM, encodeRunParam } from './runParam.ts';
 import { requireSession, syncLab } from './session.ts';
-import { shivizFile } from './shiviz.ts';
-import { encodeTraceFile, exportFileName, parseTraceFile } from './traceFile.ts';
+import { exportFileName } from './exportNames.ts';
 
-export { exportFileName, parseTraceFile } from './traceFile.ts';
+export { exportFileName, MAX_TRACE_FILE } from './exportNames.ts';
+// ./traceFile.ts (zod) and ./shiviz.ts load when used, not with the page (its first-load budget).
 
 /** The run so far as a trace file: its text and a file name. */
 export async function traceFileText(): Promise<{ text: string; name: string }> {
+  const { encodeTraceFile } = await import('./traceFile.ts');
   const session = requireSession();
   return session.ops.run(() => {
     const rt = session.runtime;
@@ -24,6 +25,7 @@ export async function traceFileText(): Promise<{ text: string; name: string }> {
 
 /** The run's log for ShiViz: its text and a file name. */
 export async function shivizText(): Promise<{ text: string; name: string }> {
+  const { shivizFile } = await import('./shiviz.ts');
   const session = requireSession();
   return session.ops.run(() => {
     const rt = session.runtime;
@@ -48,6 +50,7 @@ export interface ImportCheck {
  * a bad one a reason. Reading touches nothing of the lab.
  */
 export async function importTraceLink(text: string, name: string, base: string, pageSearch: string): Promise<{ link: string; check: ImportCheck } | { error: string }> {
+  const { parseTraceFile } = await import('./traceFile.ts');
   const parsed = parseTraceFile(text);
   if ('error' in parsed) return { error: parsed.error };
   const { trace } = parsed;

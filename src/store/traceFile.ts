@@ -18,8 +18,9 @@ z.config({ jitless: true });
 
 export const TRACE_FORMAT = 'zookeeper-lab-trace';
 export const TRACE_VERSION = 1;
-/** The largest trace file read (bytes). */
-export const MAX_TRACE_FILE = 20_000_000;
+import { MAX_TRACE_FILE } from './exportNames.ts';
+
+export { exportFileName, MAX_TRACE_FILE } from './exportNames.ts';
 
 /** The URL parameters a trace file's settings may hold (what configToParams writes). */
 const CONFIG_KEYS = [
@@ -114,10 +115,4 @@ export function parseTraceFile(text: string): { trace: ImportedTrace } | { error
   const run = parseRunOf(config, JSON.stringify({ v: RUN_FORMAT, head: f.head, actions: f.actions }));
   if ('error' in run) return { error: run.error };
   return { trace: { config, params: configToParams(config), run: run.run, hash: f.hash, traceEntries: f.traceEntries } };
-}
-
-/** A file name for a run's download: `zookeeper-lab-zookeeper-seed1-12.5s.json`. */
-export function exportFileName(config: LabConfig, tMs: number, ext: string, kind = ''): string {
-  const seed = String(config.seed).replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 24);
-  return `zookeeper-lab-${config.protocol}-seed${seed}-${(tMs / 1000).toFixed(1)}s${kind ? `-${kind}` : ''}.${ext}`;
 }

@@ -9,9 +9,8 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { currentSession, selectProtocol, useLabStore } from '../../store/index.ts';
 import {
-  currentSimTime, currentTraceHash, exportFileName, IMPORT_CHECK_KEY, importTraceLink, shivizText, traceFileText, type ImportCheck,
+  currentSimTime, currentTraceHash, exportFileName, IMPORT_CHECK_KEY, importTraceLink, MAX_TRACE_FILE, shivizText, traceFileText, type ImportCheck,
 } from '../../store/exportRun.ts';
-import { MAX_TRACE_FILE } from '../../store/traceFile.ts';
 import { useLang } from '../i18n/index.ts';
 import { tr } from '../strings.ts';
 import { useDismiss } from '../useDismiss.ts';

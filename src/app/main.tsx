@@ -8,7 +8,6 @@ import { createRoot } from 'react-dom/client';
 import { parseLabConfig, urlProblem, type UrlProblem } from '../protocol/config.ts';
 import { decodeRunParam, frameStats, initLab, parseUrlScript, runConsoleText, startFrameLoop, trackFastForward } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
-import { EmbedPage } from '../ui/embed/EmbedPage.tsx';
 import { parseEmbedParams } from '../ui/embed/embedParams.ts';
 import { FastForwardProgress } from '../ui/controls/FastForwardProgress.tsx';
 import { lessonEnsembleParams, lessonFromUrl } from '../ui/lessons/LessonPanel.tsx';
@@ -86,9 +85,11 @@ startFrameLoop();
 
 // `?embed&views=…`: the chosen views only, for an iframe (src/ui/embed/).
 const embed = parseEmbedParams(pageParams);
+// Its own chunk: a plain visit does not load the embed's page and postMessage bridge.
+const EmbedPage = embed ? (await import('../ui/embed/EmbedPage.tsx')).EmbedPage : null;
 root.render(
   <StrictMode>
-    {embed ? <EmbedPage settings={embed} lesson={lesson} /> : <LabPage lesson={lesson} />}
+    {embed && EmbedPage ? <EmbedPage settings={embed} lesson={lesson} /> : <LabPage lesson={lesson} />}
     <FastForwardProgress />
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 /** The lab's page: controls on top, the ensemble and the znode tree on the left, details and console on the right. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectEnsemble, selectProtocol, selectSelectedSid, useLabStore, type ProtocolInfo } from '../store/index.ts';
 import { ProtocolPicker } from './controls/ProtocolPicker.tsx';
@@ -15,13 +15,15 @@ import { useLang } from './i18n/index.ts';
 import { LessonPanel, type LessonLaunch } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { ShareRun } from './controls/ShareRun.tsx';
-import { ExportMenu } from './export/ExportMenu.tsx';
 import { t, tr } from './strings.ts';
 import { useLabKeys } from './useLabKeys.ts';
 import { LowerPanels, LowerTabLabel, useLowerViews } from './timeline/LowerPanels.tsx';
 import { useSmallScreen, ViewSlot, ViewTabs, type ViewTab } from './ViewTabs.tsx';
 import { PresentButton, PresentCaption, PresentOverlay } from './present/Present.tsx';
 import { Welcome } from './firstvisit/Welcome.tsx';
+
+// Export and import (trace files, ShiViz, pictures, video) load after the page: not in its first load.
+const ExportMenu = lazy(() => import('./export/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })));
 
 /** A lab of another protocol: its sizes (`3 acceptors · 2 proposers · 1 learner`), seed, retry policy and link latency. */
 function ProtocolSummary({ p }: { p: ProtocolInfo }) {
@@ -96,7 +98,9 @@ export function LabPage({ lesson = null }: { lesson?: LessonLaunch | null } = {}
         <div className="topbar-end">
           <PresentButton />
           <ShareRun />
-          <ExportMenu />
+          <Suspense fallback={null}>
+            <ExportMenu />
+          </Suspense>
           <LessonsMenu />
           <LanguageSwitcher />
         </div>

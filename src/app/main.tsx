@@ -16,9 +16,12 @@ import { LabRuntime } from '../worker/runtime.ts';
 import '../ui/styles.css';
 import '../ui/responsive.css';
 import { loadProtocolTexts } from './texts.ts';
+import { loadInitialLang } from '../ui/i18n/index.ts';
 
 // Every protocol's own texts (its log events, roles, invariants) and the link problems, in both languages.
 loadProtocolTexts();
+// The page's language before anything is drawn (简体中文's dictionary is its own chunk).
+await loadInitialLang();
 
 declare global {
   interface Window {

@@ -6,7 +6,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
-import { zhCN } from './zh-CN.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -42,7 +41,9 @@ function syncHtmlLang(lng: string) {
 
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  // English is built in; 简体中文's dictionary loads when it is wanted (loadLang), so a page in
+  // English does not carry it in its first load. The service worker keeps it for offline use.
+  resources: { en: { translation: en } },
   lng: initialLang(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
@@ -63,7 +64,29 @@ export function addTexts(lang: Lang, texts: Readonly<Record<string, string>>): v
   i18n.addResources(lang, 'translation', texts);
 }
 
-/** Switches the UI's language and remembers the choice. */
+const loaded = new Set<Lang>(['en']);
+
+/**
+ * Makes a language's UI texts available (the Chinese dictionary is its own chunk). The page awaits
+ * this for its first language before it renders (src/app/main.tsx); setLang awaits it on a switch.
+ */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (loaded.has(lang)) return;
+  const { zhCN } = await import('./zh-CN.ts');
+  // deep merge, keeping texts already added (each protocol's own, addTexts)
+  i18n.addResourceBundle('zh-CN', 'translation', zhCN, true, false);
+  loaded.add(lang);
+}
+
+/** Loads the page's first language (initialLang) and resolves to it, before the first render. */
+export async function loadInitialLang(): Promise<void> {
+  const lang = asLang(i18n.language) ?? 'en';
+  if (loaded.has(lang)) return;
+  await loadLang(lang);
+  await i18n.changeLanguage(lang);
+}
+
+/** Switches the UI's language (once its texts are loaded) and remembers the choice. */
 export function setLang(lang: Lang): void {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, lang);
@@ -78,7 +101,7 @@ export function setLang(lang: Lang): void {
       history.replaceState(history.state, '', url);
     }
   }
-  void i18n.changeLanguage(lang);
+  void loadLang(lang).then(() => i18n.changeLanguage(lang));
 }
 
 /** The current language; a component that calls this re-renders when it changes. */

@@ -41,4 +41,5 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: 'multipaxos-leader-change', title: { en: 'Multi-Paxos leader change: re-proposals and no-op holes', 'zh-CN': 'Multi-Paxos 更换领导者：重新提出与用 no-op 填补空洞' } },
   { id: 'chubby', title: { en: 'Chubby: a master elected through Multi-Paxos', 'zh-CN': 'Chubby：通过 Multi-Paxos 选出 Master' } },
   { id: 'zab-vs-multipaxos', title: { en: 'ZAB vs Multi-Paxos: the same schedule, side by side', 'zh-CN': 'ZAB 与 Multi-Paxos：同一个故障时间表，并排对照' } },
+  { id: '2pc-basics', title: { en: '2PC: the happy path and the abort', 'zh-CN': '两阶段提交（2PC）：正常提交与中断' } },
 ];

@@ -1,4 +1,5 @@
 /** Every lesson, in the order of the table of contents. */
+import { twoPcBasics } from './2pc-basics.ts';
 import { acl } from './acl.ts';
 import { chubby } from './chubby.ts';
 import { consistencySync } from './consistency-sync.ts';
@@ -60,6 +61,7 @@ export const LESSONS: Lesson[] = [
   multiPaxosLeaderChange,
   chubby,
   zabVsMultiPaxos,
+  twoPcBasics,
 ];
 
 /**

@@ -1,5 +1,6 @@
 /** Every lesson, in the order of the table of contents. */
 import { twoPcBasics } from './2pc-basics.ts';
+import { twoPcBlocking } from './2pc-blocking.ts';
 import { acl } from './acl.ts';
 import { chubby } from './chubby.ts';
 import { consistencySync } from './consistency-sync.ts';
@@ -62,6 +63,7 @@ export const LESSONS: Lesson[] = [
   chubby,
   zabVsMultiPaxos,
   twoPcBasics,
+  twoPcBlocking,
 ];
 
 /**

@@ -1,6 +1,7 @@
 /** Every lesson, in the order of the table of contents. */
 import { twoPcBasics } from './2pc-basics.ts';
 import { twoPcBlocking } from './2pc-blocking.ts';
+import { threePcCrash } from './3pc-crash.ts';
 import { acl } from './acl.ts';
 import { chubby } from './chubby.ts';
 import { consistencySync } from './consistency-sync.ts';
@@ -64,6 +65,7 @@ export const LESSONS: Lesson[] = [
   zabVsMultiPaxos,
   twoPcBasics,
   twoPcBlocking,
+  threePcCrash,
 ];
 
 /**

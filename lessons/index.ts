@@ -2,6 +2,7 @@
 import { twoPcBasics } from './2pc-basics.ts';
 import { twoPcBlocking } from './2pc-blocking.ts';
 import { threePcCrash } from './3pc-crash.ts';
+import { threePcPartition } from './3pc-partition.ts';
 import { acl } from './acl.ts';
 import { chubby } from './chubby.ts';
 import { consistencySync } from './consistency-sync.ts';
@@ -66,6 +67,7 @@ export const LESSONS: Lesson[] = [
   twoPcBasics,
   twoPcBlocking,
   threePcCrash,
+  threePcPartition,
 ];
 
 /**

@@ -45,4 +45,5 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: '2pc-blocking', title: { en: '2PC blocks: the coordinator dies after the votes', 'zh-CN': '2PC 的同步阻塞：协调者在投票之后宕机' } },
   { id: '3pc-crash', title: { en: '3PC: CanCommit, PreCommit, DoCommit — no blocking when the coordinator crashes', 'zh-CN': '三阶段提交（3PC）：CanCommit、PreCommit、DoCommit——协调者宕机也不阻塞' } },
   { id: '3pc-partition', title: { en: '3PC broken by a partition: committed on one side, aborted on the other', 'zh-CN': '网络分区下的 3PC：一边提交，另一边回滚' } },
+  { id: 'commit-to-paxos', title: { en: 'From 2PC to Paxos: a majority instead of everyone', 'zh-CN': '从 2PC 到 Paxos：用过半代替全体' } },
 ];

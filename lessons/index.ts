@@ -5,6 +5,7 @@ import { threePcCrash } from './3pc-crash.ts';
 import { threePcPartition } from './3pc-partition.ts';
 import { acl } from './acl.ts';
 import { chubby } from './chubby.ts';
+import { commitToPaxos } from './commit-to-paxos.ts';
 import { consistencySync } from './consistency-sync.ts';
 import { leaderCrash } from './leader-crash.ts';
 import { multiPaxosLeaderChange } from './multipaxos-leader-change.ts';
@@ -68,6 +69,7 @@ export const LESSONS: Lesson[] = [
   twoPcBlocking,
   threePcCrash,
   threePcPartition,
+  commitToPaxos,
 ];
 
 /**

@@ -52,6 +52,11 @@ export const LESSONS: Lesson[] = [
   zabVsPaxos,
   twoPhaseCommit,
   quorumBug,
+  twoPcBasics,
+  twoPcBlocking,
+  threePcCrash,
+  threePcPartition,
+  commitToPaxos,
   paxosBasics,
   paxosDerivation,
   paxosNoP2c,
@@ -65,11 +70,6 @@ export const LESSONS: Lesson[] = [
   multiPaxosLeaderChange,
   chubby,
   zabVsMultiPaxos,
-  twoPcBasics,
-  twoPcBlocking,
-  threePcCrash,
-  threePcPartition,
-  commitToPaxos,
 ];
 
 /**

@@ -31,7 +31,7 @@ export const twoPcBasics: Lesson = {
     },
     {
       narration: {
-        en: 'Now `vote p2 no` makes p2 refuse the next transaction, and `begin T2` starts it. p2 answers VOTE-ABORT and rolls back at once — a participant that voted no knows the outcome already. p1 and p3 voted yes and wait, uncertain. One no is enough: c decides ABORT and sends GLOBAL-ABORT; p1 and p3 use their undo information to roll back and release their locks. `lab invariants` checks what a commit protocol promises: Atomicity (no transaction committed at one participant and aborted at another) and Validity (commit only if everyone voted yes).',
+        en: 'Now `vote p2 no` tells p2 to refuse the coming transaction, and `begin T2` starts it. p2 answers VOTE-ABORT and rolls back at once — a participant that voted no knows the outcome already. p1 and p3 voted yes and wait, uncertain. One no is enough: c decides ABORT and sends GLOBAL-ABORT; p1 and p3 use their undo information to roll back and release their locks. `lab invariants` checks what a commit protocol promises: Atomicity (no transaction committed at one participant and aborted at another) and Validity (commit only if everyone voted yes).',
         'zh-CN': '现在用 `vote p2 no` 让 p2 拒绝下一个事务，再用 `begin T2` 开启它。p2 回复 VOTE-ABORT 并立即回滚——投了 No 的参与者已经知道结果。p1 和 p3 投了 Yes，处于不确定状态等待。只要有一个 No 就足够了：c 决定中断事务，发送 GLOBAL-ABORT（回滚请求）；p1 和 p3 利用 Undo 信息回滚，并释放锁。`lab invariants` 检查提交协议的承诺：原子性 Atomicity（不会有事务在一个参与者上提交、在另一个上回滚）与有效性 Validity（只有所有人都投 Yes 才能提交）。',
       },
       actions: ['vote p2 no', 'begin T2', 'lab run 1s', 'lab status', 'lab invariants'],

@@ -186,3 +186,30 @@ test('the page plays lesson reconfig to its challenge in Chinese', async ({ page
   await expect(panel).toHaveAttribute('data-lesson-state', 'finished');
   await expect(page.getByTestId('lesson-challenge')).toContainText('Observer zk6');
 });
+
+// The 2PC/3PC lessons (their own lab: `begin T`, `vote pK no`, `lab status` per participant and
+// transaction) play in Chinese too: their checks read the lab's state whatever the language.
+const COMMIT_LESSONS = ['2pc-basics', '2pc-blocking', '3pc-crash', '3pc-partition', 'commit-to-paxos'];
+for (const id of COMMIT_LESSONS) {
+  test(`the page plays lesson ${id} to its challenge in Chinese`, async ({ page }) => {
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(`/?lesson=${id}&lang=zh-CN`);
+    const panel = page.locator(`[data-lesson="${id}"]`);
+    await expect(panel).toHaveAttribute('data-lesson-state', 'narrating');
+    const steps = await panel.getByRole('list', { name: '步骤' }).getByRole('button').count();
+    expect(steps).toBeGreaterThan(1);
+    for (let k = 1; k <= steps; k++) {
+      await expect(panel).toHaveAttribute('data-step', String(k));
+      await expect(page.getByTestId('lesson-narration')).toContainText(/[\u4e00-\u9fff]/);
+      await panel.getByRole('button', { name: '帮我做' }).click();
+      await expect(panel).toHaveAttribute('data-lesson-state', /^(passed|failed)$/);
+      const failed = await panel.locator('[data-check-ok="false"]').allTextContents();
+      expect(failed, `step ${k}`).toEqual([]);
+      await panel.getByRole('button', { name: '下一步' }).click();
+    }
+    await expect(panel).toHaveAttribute('data-lesson-state', 'finished');
+    await expect(page.getByTestId('lesson-challenge')).toContainText(/[\u4e00-\u9fff]/);
+  });
+}

@@ -1,6 +1,11 @@
 /** Every lesson, in the order of the table of contents. */
+import { twoPcBasics } from './2pc-basics.ts';
+import { twoPcBlocking } from './2pc-blocking.ts';
+import { threePcCrash } from './3pc-crash.ts';
+import { threePcPartition } from './3pc-partition.ts';
 import { acl } from './acl.ts';
 import { chubby } from './chubby.ts';
+import { commitToPaxos } from './commit-to-paxos.ts';
 import { consistencySync } from './consistency-sync.ts';
 import { leaderCrash } from './leader-crash.ts';
 import { multiPaxosLeaderChange } from './multipaxos-leader-change.ts';
@@ -47,6 +52,11 @@ export const LESSONS: Lesson[] = [
   zabVsPaxos,
   twoPhaseCommit,
   quorumBug,
+  twoPcBasics,
+  twoPcBlocking,
+  threePcCrash,
+  threePcPartition,
+  commitToPaxos,
   paxosBasics,
   paxosDerivation,
   paxosNoP2c,
@@ -64,7 +74,7 @@ export const LESSONS: Lesson[] = [
 
 /**
  * An interview question of the study notes and the lesson step (1-based) that answers it: the
- * questions of notes 004 §11, and those that notes 003 raises about Paxos, Chubby and ZAB.
+ * questions of notes 004 §11, and those that notes 003 raises about 2PC and 3PC, Paxos, Chubby and ZAB.
  */
 export interface InterviewEntry {
   /**
@@ -179,6 +189,48 @@ export const INTERVIEW_INDEX: InterviewEntry[] = [
     question: { en: 'In practice: while the ensemble elects a new leader it serves no one.', 'zh-CN': '使用中的问题：集群重新选主期间，短暂无法提供服务。' },
     lesson: 'leader-crash',
     step: 2,
+  },
+  {
+    notes: '003 §1',
+    question: { en: 'How does two-phase commit work (vote request, then commit or rollback)?', 'zh-CN': '两阶段提交（2PC）是怎样工作的（先事务询问，再提交或回滚）？' },
+    lesson: '2pc-basics',
+    step: 1,
+  },
+  {
+    notes: '003 §1',
+    question: { en: '2PC: what happens when one participant votes no, or does not answer?', 'zh-CN': '2PC：有一个参与者反馈 No，或者没有响应时，会怎样？' },
+    lesson: '2pc-basics',
+    step: 2,
+  },
+  {
+    notes: '003 §1',
+    question: { en: '2PC: what are synchronous blocking and the single point of failure (the coordinator dies in phase two)?', 'zh-CN': '2PC 的缺点：什么是同步阻塞与单点问题（协调者在阶段二宕机）？' },
+    lesson: '2pc-blocking',
+    step: 1,
+  },
+  {
+    notes: '003 §1',
+    question: { en: '2PC: why can the participants not finish without the coordinator when all voted yes?', 'zh-CN': '2PC：所有参与者都投了 Yes 时，为什么它们没有协调者就无法完成事务？' },
+    lesson: '2pc-blocking',
+    step: 2,
+  },
+  {
+    notes: '003 §1',
+    question: { en: '3PC: what do CanCommit, PreCommit and DoCommit change, and why does it block less?', 'zh-CN': '3PC：CanCommit、PreCommit、DoCommit 改变了什么？为什么它降低了阻塞范围？' },
+    lesson: '3pc-crash',
+    step: 3,
+  },
+  {
+    notes: '003 §1',
+    question: { en: '3PC: how does a network partition make the data inconsistent?', 'zh-CN': '3PC：网络分区为什么会导致数据不一致？' },
+    lesson: '3pc-partition',
+    step: 2,
+  },
+  {
+    notes: '003 §1',
+    question: { en: '2PC/3PC and Paxos: why is a majority enough where 2PC needs everyone?', 'zh-CN': '2PC/3PC 与 Paxos：为什么 Paxos 只需过半，而 2PC 需要全体？' },
+    lesson: 'commit-to-paxos',
+    step: 1,
   },
   {
     notes: '003 §2.2.4',

@@ -88,6 +88,13 @@ describe('lessons index', () => {
     for (const n of ['11.2', '11.7', '11.8', '11.10', '11.12']) expect(INTERVIEW_INDEX.some((e) => e.notes === n)).toBe(true);
   });
 
+  test('the 2PC and 3PC questions of notes 003 §1 are answered: the two phases, blocking, 3PC\'s phases, the partition, a majority', () => {
+    const answered = (lesson: string, step: number) => INTERVIEW_INDEX.some((e) => e.notes === '003 §1' && e.lesson === lesson && e.step === step);
+    for (const [lesson, step] of [
+      ['2pc-basics', 1], ['2pc-blocking', 1], ['3pc-crash', 3], ['3pc-partition', 2], ['commit-to-paxos', 1],
+    ] as const) expect(answered(lesson, step), `${lesson} · ${step}`).toBe(true);
+  });
+
   test('the Paxos questions of notes 003 are answered: one acceptor, a majority, numbered proposals, two chosen values, livelock, Chubby, ZAB vs Paxos', () => {
     const answered = (lesson: string, step: number) => INTERVIEW_INDEX.some((e) => e.notes.startsWith('003 §') && e.lesson === lesson && e.step === step);
     for (const [lesson, step] of [

@@ -90,6 +90,21 @@ test('+ Observer adds a server to the running ensemble: lab add, then reconfig -
   await expect(log.locator('[data-kind]').last()).toHaveText('x');
 });
 
+test('+ Voter with one voter: the new server syncs as a non-voting follower first, then reconfig -add makes it a voter', async ({ page }) => {
+  await page.goto(RECONFIG.replace('voters=3', 'voters=1'));
+  await run(page, 'lab run 5s');
+  await expect(page.getByRole('button', { name: '+ Voter' })).toBeEnabled();
+  const log = consoleLog(page);
+  await page.getByRole('button', { name: '+ Voter' }).click();
+  await expect(log).toContainText('server.2=zk2:2888:3888:participant;zk2:2181');
+  await expect(log).not.toContainText('NewConfigNoQuorum');
+  const echoes = (await log.locator('[data-kind="echo"]').allTextContents()).map((l) => l.replace(/^.*\] /, ''));
+  expect(echoes[echoes.indexOf('lab add voter') + 1]).toBe('lab run 1s');
+  expect(echoes.at(-1)).toBe('reconfig -add server.2=zk2:2888:3888:participant;zk2:2181');
+  await expect(header(page)).toHaveText(/^2 voters ·/);
+  await expect(server(page, 2)).toHaveAttribute('data-state', 'FOLLOWING');
+});
+
 test('Observers picker 0 → 2 in a running lab: two observers join live, sync and serve reads; the tree and the sessions stay; 2 → 0 again', async ({ page }) => {
   test.setTimeout(120_000); // two adds, two new sessions and a removal, on a shared machine
   await page.goto(RECONFIG);

@@ -49,7 +49,7 @@ function base(sid: number, role: FourLetterInput['role']): FourLetterInput {
     peerState: role === 'leader' ? 'leading - broadcast' : role === 'follower' ? 'following - broadcast' : 'observing - broadcast',
     zxid: 0x100000004, nodeCount: 8,
     proposalSizes: { last: -1, min: -1, max: -1 },
-    learners: 0, syncedFollowers: 0, syncedObservers: 0, pendingSyncs: 0,
+    learners: 0, syncedFollowers: 0, syncedNonVotingFollowers: 0, syncedObservers: 0, pendingSyncs: 0,
     observerMasterId: 3, quorumSize: 3,
     membership: membershipLines(VOTERS, OBSERVERS),
     conf: {

@@ -244,7 +244,7 @@ function knownValue(i: FourLetterInput, key: string): number | string | undefine
     case 'max_proposal_size': return i.proposalSizes.max;
     case 'last_proposal_size': return i.proposalSizes.last;
     case 'synced_followers': return i.syncedFollowers;
-    case 'synced_non_voting_followers': return 0;
+    case 'synced_non_voting_followers': return i.syncedNonVotingFollowers;
     case 'synced_observers': return i.syncedObservers;
     case 'pending_syncs': return i.pendingSyncs;
     case 'leader_uptime': return i.leaderUptimeMs;

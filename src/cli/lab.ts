@@ -193,7 +193,7 @@ function parseLink(ctl: LabController, args: string[]): { from: Sid; to: Sid; on
 export function describeServer(sid: Sid, up: boolean, v: PeerView | null): string {
   const name = serverName(sid);
   if (!up || !v) return `${name} DOWN`;
-  const role = v.learnerType === 'OBSERVER' ? ' (observer)' : '';
+  const role = v.learnerType === 'OBSERVER' ? ' (observer)' : v.nonVoting ? ' (non-voting)' : '';
   // A reconfig in flight on this server: its last seen config is ahead of its committed one.
   const cv = v.configVersions;
   const pending = cv && cv.lastSeen !== cv.committed ? ` config=${cv.committed.toString(16)} lastSeenConfig=${cv.lastSeen.toString(16)}` : '';

@@ -194,6 +194,13 @@ export interface PeerView {
    * (getLastSeenQuorumVerifier; larger while a reconfig is in flight). Absent otherwise.
    */
   configVersions?: { committed: number; lastSeen: number };
+  /**
+   * A participant its own config does not count as a voter (QuorumPeer.updateLearnerType's
+   * "non-voting participant": a server started with `lab add voter` before `reconfig -add`, or a
+   * removed one). As a follower it syncs and serves, and its ACKs count for no quorum
+   * (Leader.getNonVotingFollowers).
+   */
+  nonVoting?: true;
 }
 
 export function peerView(peer: QuorumPeer): PeerView {
@@ -210,5 +217,6 @@ export function peerView(peer: QuorumPeer): PeerView {
     lastLoggedZxid: lastLoggedZxid(peer.disk),
     zab: zabView(peer),
     ...(peer.config.reconfigEnabled ? { configVersions: { committed: activeConfig(peer.config).version, lastSeen: lastSeenConfig(peer).version } } : {}),
+    ...(peer.learnerType === 'PARTICIPANT' && !peer.config.voters.includes(peer.myid) ? { nonVoting: true as const } : {}),
   };
 }

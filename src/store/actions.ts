@@ -281,8 +281,34 @@ export async function addToEnsemble(role: 'observer' | 'voter', tab: number = ac
   await runConsoleLine(`lab add ${role}`, tab);
   // The lab refused (at its limits, or not a ZooKeeper lab): the console said why.
   if (!currentSession()?.runtime.sim.servers.has(sid)) return false;
+  // A new voter the leader's synced voters cannot outvote without (one voter; a voter down) must
+  // be in sync first, else reconfig fails with NewConfigNoQuorum (Leader.isQuorumSynced counts
+  // synced non-voting followers that the new config makes voters): let it join as a non-voting
+  // follower, a second at a time, as an operator waits before `reconfig -add`.
+  for (let i = 0; role === 'voter' && i < NEW_VOTER_SYNC_WAIT_S && needsNewVoterSynced(sid); i++) await runConsoleLine('lab run 1s', tab);
   await reconfigAsSuper(`reconfig -add server.${sid}=zk${sid}:2888:3888:${role === 'voter' ? 'participant' : 'observer'};zk${sid}:2181`, tab);
   return liveMemberIds().includes(sid);
+}
+
+/** How many simulated seconds + Voter waits at most for the new server to sync before `reconfig -add`. */
+const NEW_VOTER_SYNC_WAIT_S = 5;
+
+/**
+ * Whether the serving leader's synced voters are too few for a quorum of the config with `sid`
+ * added while `sid` itself is not synced yet (Leader.isQuorumSynced: the leader and its synced
+ * forwarding followers that are voters of the new config).
+ */
+function needsNewVoterSynced(sid: Sid): boolean {
+  const rt = currentSession()?.runtime;
+  if (!rt?.protocol.hasZkCli) return false;
+  const sim = zkSim(rt.sim);
+  const live = liveMembers(sim);
+  const leader = [...sim.servers.values()].find((s) => s.up && s.view?.state === 'LEADING' && s.view.zab.serving);
+  if (!leader?.view) return false;
+  const synced = [leader.sid, ...leader.view.zab.learners.filter((l) => l.synced && l.syncMode !== null).map((l) => l.sid)];
+  if (synced.includes(sid)) return false;
+  const voters = live.voters.filter((s) => s !== sid);
+  return !(synced.filter((s) => voters.includes(s)).length > Math.floor((voters.length + 1) / 2));
 }
 
 /** The members of the ensemble's live configuration (src/store/serverCards.ts liveConfig). */

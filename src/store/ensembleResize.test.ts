@@ -32,13 +32,14 @@ describe('resizeRefusal', () => {
     expect(resizeRefusal(lagging, 'voters', 4)).toBe('noQuorum'); // 1..4 left: 3, 4 synced, 2 of 4
     expect(resizeRefusal({ ...lagging, synced: [1, 3, 4, 5] }, 'voters', 4)).toBeNull(); // 3 of 4
   });
-  it('counts new voters as not synced yet', () => {
+  it('counts new voters as synced: + Voter lets each join as a non-voting follower and sync before reconfig -add', () => {
     const three: ResizeInput = { voters: [1, 2, 3], observers: [], leader: 1, synced: [1, 2], room: { participant: 6, observer: 4 } };
-    expect(resizeRefusal(three, 'voters', 4)).toBe('noQuorum'); // 2 synced of 4
-    expect(resizeRefusal({ ...three, synced: [1, 2, 3] }, 'voters', 5)).toBeNull(); // 3 of 5
-    expect(resizeRefusal({ ...three, synced: [1, 2, 3] }, 'voters', 6)).toBe('noQuorum'); // 3 of 6
+    expect(resizeRefusal(three, 'voters', 4)).toBeNull(); // zk3 down: 1, 2 and the new one, 3 of 4
+    expect(resizeRefusal(three, 'voters', 6)).toBeNull(); // 2 synced + 3 new of 6
+    expect(resizeRefusal({ ...three, synced: [1] }, 'voters', 4)).toBe('noQuorum'); // 1 + 1 new of 4
     const one: ResizeInput = { voters: [1], observers: [], leader: 1, synced: [1], room: { participant: 8, observer: 4 } };
-    expect(resizeRefusal(one, 'voters', 2)).toBe('noQuorum');
+    expect(resizeRefusal(one, 'voters', 2)).toBeNull(); // 1 voter: the new one syncs, 2 of 2
+    expect(resizeRefusal(one, 'voters', 3)).toBeNull();
     expect(resizeRefusal(one, 'observers', 2)).toBeNull();
   });
   it('refuses every change without a leader, and adds beyond lab add\'s room', () => {

@@ -41,13 +41,17 @@ export function resizeRefusal(input: ResizeInput, key: ResizeKey, target: number
   if ('add' in steps && steps.count > input.room[steps.add === 'voter' ? 'participant' : 'observer']) return 'noRoom';
   // A reconfig is a write: without a leader it waits for one, and zkCli's call times out.
   if (input.leader === null) return 'noLeader';
-  // The voters of the new configuration: new servers are not in sync with the leader yet.
+  // The voters of the new configuration. A new voter joins as a non-voting follower and + Voter
+  // waits until it is in sync before its `reconfig -add` (src/store/actions.ts addToEnsemble), so
+  // it counts as synced: Leader.isQuorumSynced counts synced followers that are voters of the new
+  // config. Only the leader's synced voters and the new servers themselves count.
   const voters = key !== 'voters' ? [...input.voters] : 'remove' in steps ? input.voters.filter((s) => !steps.remove.includes(s)) : [...input.voters];
-  const newVoters = key === 'voters' && 'add' in steps ? voters.length + steps.count : voters.length;
+  const added = key === 'voters' && 'add' in steps ? steps.count : 0;
+  const newVoters = voters.length + added;
   // standaloneEnabled=false: "new configuration must include at least 1 follower" (BadArguments)
   if (newVoters < 1) return 'noVoter';
   // Leader.isQuorumSynced(newQV), else NewConfigNoQuorum
-  const synced = input.synced.filter((s) => voters.includes(s)).length;
+  const synced = input.synced.filter((s) => voters.includes(s)).length + added;
   if (!(synced > Math.floor(newVoters / 2))) return 'noQuorum';
   return null;
 }

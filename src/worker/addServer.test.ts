@@ -204,4 +204,37 @@ describe('lab add observer|voter', () => {
     },
     120_000,
   );
+
+  // A new voter whose zoo.cfg names a voter that is down, or an ensemble of one voter: it adopts
+  // the ensemble's newer config from FLE notifications (WorkerReceiver: processReconfig), follows
+  // as a non-voting follower (it syncs and serves; Leader.getNonVotingFollowers), and `reconfig
+  // -add` makes it a voter (COMMITANDACTIVATE).
+  test.each([
+    { name: 'one voter', voters: '1', before: [] as string[], leader: 1 },
+    { name: 'three voters, zk2 down', voters: '3', before: ['lab kill 2'], leader: 3 },
+  ])('$name: a new voter follows as a non-voting follower, then reconfig -add makes it a voter', async ({ voters, before, leader }) => {
+    const { config: c, errors } = parseLabConfig([['voters', voters], ['seed', '7'], ['reconfigEnabled', 'true'], ['superDigest', SUPER]]);
+    if (errors.length > 0) throw new Error(errors.join('; '));
+    const rt = new LabRuntime(c, () => new InProcessHost());
+    const sid = Number(voters) + 1;
+    await play(rt, ['run 3000', ...before, 'run 2000', 'lab add voter', 'run 1000']);
+    const sim = zkSim(rt.sim);
+    const view = () => sim.servers.get(sid)?.view ?? null;
+    expect(view()).toMatchObject({ state: 'FOLLOWING', learnerType: 'PARTICIPANT', nonVoting: true, currentVote: { id: leader } });
+    const lines = async (cmd: string) => (await runLabCommand(rt, cmd)).lines.join('\n').split('\n');
+    expect(await lines(`lab 4lw ${sid} srvr`)).toContain('Mode: follower');
+    expect(await lines(`lab 4lw ${leader} mntr`)).toContain('zk_synced_non_voting_followers\t1');
+    expect(await lines('lab status')).toContain(`zk${sid} FOLLOWING (non-voting) leader=zk${leader} phase=BROADCAST logicalclock=1 acceptedEpoch=1 currentEpoch=1 lastZxid=0x100000000`);
+    // it serves: a write through it commits everywhere
+    await play(rt, [`lab write ${sid} 1`, 'run 1000']);
+    expect(view()?.lastLoggedZxid).toBe(sim.servers.get(leader)?.view?.lastLoggedZxid);
+    expect(view()?.lastLoggedZxid).toBe(0x100000001);
+    const out = await play(rt, ['zk addauth digest super:admin', `zk reconfig -add server.${sid}=zk${sid}:2888:3888:participant;zk${sid}:2181`, 'run 1000']);
+    expect(out).toContain('Committed new configuration:');
+    expect(out).toContain(`server.${sid}=zk${sid}:2888:3888:participant;zk${sid}:2181`);
+    expect(view()).toMatchObject({ state: 'FOLLOWING', learnerType: 'PARTICIPANT' });
+    expect(view()?.nonVoting).toBeUndefined();
+    expect(await lines(`lab 4lw ${leader} mntr`)).toContain('zk_synced_non_voting_followers\t0');
+    rt.dispose();
+  }, 60_000);
 });

@@ -106,6 +106,11 @@ export interface FourLetterInput {
   /** Leader: LearnerHandlers alive, synced followers / observers, pending syncs. */
   learners: number;
   syncedFollowers: number;
+  /**
+   * Leader.getNonVotingFollowers: synced followers the leader's config does not count as voters
+   * (a server started with `lab add voter` before `reconfig -add`): zk_synced_non_voting_followers.
+   */
+  syncedNonVotingFollowers: number;
   syncedObservers: number;
   pendingSyncs: number;
   /** Observer: the sid it observes (zk_observer_master_id). */
@@ -396,6 +401,7 @@ export function fourLetterInputOf(peer: QuorumPeer, now: number, asker: FourLett
     proposalSizes: { ...srv.stats.proposalSizes },
     learners: handlers.length,
     syncedFollowers: handlers.filter((h) => h.forwarding && h.learnerType === 'PARTICIPANT').length,
+    syncedNonVotingFollowers: handlers.filter((h) => h.forwarding && h.learnerType === 'PARTICIPANT' && !cfg.voters.includes(h.sid)).length,
     syncedObservers: handlers.filter((h) => h.forwarding && h.learnerType === 'OBSERVER').length,
     pendingSyncs,
     observerMasterId: z.leaderSid ?? -1,

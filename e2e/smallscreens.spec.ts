@@ -9,6 +9,7 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844, tabs: true },
   { name: 'tablet', width: 768, height: 1024, tabs: true },
   { name: 'projector', width: 1024, height: 768, tabs: false },
+  { name: 'wide desktop', width: 1680, height: 1050, tabs: false },
 ] as const;
 
 const LABS = [

@@ -24,6 +24,25 @@ async function installOffline(page: Page, url: string): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
+/**
+ * A new build while the page runs: its service worker script differs (the preview server serves
+ * dist/ as it is on disk; Playwright cannot route the browser's own update check), the page checks
+ * for an update, and `then` sees what follows; the built file is put back afterwards.
+ */
+async function withNewVersion(page: Page, then: () => Promise<void>): Promise<void> {
+  const original = readFileSync(SW_FILE, 'utf8');
+  try {
+    writeFileSync(SW_FILE, `${original}\n// a new version\n`);
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      await reg?.update();
+    });
+    await then();
+  } finally {
+    writeFileSync(SW_FILE, original);
+  }
+}
+
 test('after one visit the lab works offline: a lesson in English and in Chinese, workers, an election', async ({ page, context }) => {
   await installOffline(page, '/?voters=3');
   await context.setOffline(true);
@@ -63,16 +82,8 @@ test('the Paxos and Multi-Paxos labs start their workers offline', async ({ page
 
 test('a new version waits for "Reload" instead of reloading by itself', async ({ page }) => {
   await installOffline(page, '/?voters=3');
-  // A new build: its service worker script differs (the preview server serves dist/ as it is on
-  // disk; Playwright cannot route the browser's own update check). It installs beside the running
-  // one and waits.
-  const original = readFileSync(SW_FILE, 'utf8');
-  try {
-    writeFileSync(SW_FILE, `${original}\n// a new version\n`);
-    await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      await reg?.update();
-    });
+  // The new version installs beside the running one and waits.
+  await withNewVersion(page, async () => {
     const prompt = page.getByRole('alert').filter({ hasText: 'Update available' });
     await expect(prompt).toBeVisible();
     // Nothing reloaded meanwhile: the page is still the one we had, until the user chooses.
@@ -85,25 +96,15 @@ test('a new version waits for "Reload" instead of reloading by itself', async ({
     await expect.poll(() => page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed ?? false).catch(() => 'navigating')).toBe(false);
     await expect(page.getByRole('alert').filter({ hasText: 'Update available' })).toHaveCount(0);
     await expectWorkers(page, 3);
-  } finally {
-    writeFileSync(SW_FILE, original);
-  }
+  });
 });
 
 test('the update prompt speaks Chinese', async ({ page }) => {
   await installOffline(page, '/?voters=3&lang=zh-CN');
-  const original = readFileSync(SW_FILE, 'utf8');
-  try {
-    writeFileSync(SW_FILE, `${original}\n// a new version\n`);
-    await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      await reg?.update();
-    });
+  await withNewVersion(page, async () => {
     const prompt = page.getByRole('alert').filter({ hasText: '有新版本' });
     await expect(prompt.getByRole('button', { name: '重新加载' })).toBeVisible();
     await prompt.getByRole('button', { name: '稍后' }).click();
     await expect(prompt).toHaveCount(0);
-  } finally {
-    writeFileSync(SW_FILE, original);
-  }
+  });
 });

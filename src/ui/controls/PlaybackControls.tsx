@@ -8,12 +8,10 @@ import { SimClock } from './SimClock.tsx';
 import { BranchPicker, BreakpointPicker, StepToButtons, TimeSlider } from './TimeTravel.tsx';
 import { formatSpeed, SLIDER_STEPS, sliderToSpeed, speedToSlider } from './speedScale.ts';
 
-export function PlaybackControls() {
-  const paused = useLabStore(selectPaused);
-  const speed = useLabStore(selectSpeed);
-  const hasCuts = useLabStore((s) => selectCutLinks(s).length > 0);
+/** Play/Pause and Step: the two buttons every page with a lab has (the full page's controls, an embed's). */
+export function PlayStepButtons({ paused }: { paused: boolean }) {
   return (
-    <div className="controls" role="group" aria-label={t.playbackGroup}>
+    <>
       <button
         type="button"
         className={`btn btn-play ${paused ? 'btn-primary' : ''}`}
@@ -27,6 +25,17 @@ export function PlaybackControls() {
         <StepIcon />
         {t.step}
       </button>
+    </>
+  );
+}
+
+export function PlaybackControls() {
+  const paused = useLabStore(selectPaused);
+  const speed = useLabStore(selectSpeed);
+  const hasCuts = useLabStore((s) => selectCutLinks(s).length > 0);
+  return (
+    <div className="controls" role="group" aria-label={t.playbackGroup}>
+      <PlayStepButtons paused={paused} />
       <StepToButtons />
       <BreakpointPicker />
       <div className="speed">

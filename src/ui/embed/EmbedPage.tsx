@@ -4,11 +4,11 @@
  * (./embedApi.ts) for the page around it. The views are the lab's own components.
  */
 import { useEffect, type ReactNode } from 'react';
-import { addNotice, selectPaused, selectProtocol, stepEvent, togglePlayback, useLabStore } from '../../store/index.ts';
+import { addNotice, selectPaused, selectProtocol, useLabStore } from '../../store/index.ts';
 import { ClusterView } from '../cluster/ClusterView.tsx';
 import { Legend } from '../cluster/Legend.tsx';
 import { Console } from '../console/Console.tsx';
-import { PauseIcon, PlayIcon, StepIcon } from '../controls/icons.tsx';
+import { PlayStepButtons } from '../controls/PlaybackControls.tsx';
 import { SimClock } from '../controls/SimClock.tsx';
 import { EventLog } from '../eventlog/EventLog.tsx';
 import { useLang } from '../i18n/index.ts';
@@ -38,14 +38,7 @@ function EmbedControls() {
   const paused = useLabStore(selectPaused);
   return (
     <div className="controls embed-controls" role="group" aria-label={t.playbackGroup}>
-      <button type="button" className={`btn btn-play ${paused ? 'btn-primary' : ''}`} onClick={togglePlayback} aria-label={paused ? t.play : t.pause}>
-        {paused ? <PlayIcon /> : <PauseIcon />}
-        {paused ? t.play : t.pause}
-      </button>
-      <button type="button" className="btn" onClick={() => void stepEvent()} aria-label={t.stepLabel} title={t.stepTitle}>
-        <StepIcon />
-        {t.step}
-      </button>
+      <PlayStepButtons paused={paused} />
       <SimClock paused={paused} />
       <a className="embed-open" href={fullLabHref()} target="_blank" rel="noopener">
         {t.embedOpenLab}

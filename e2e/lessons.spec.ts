@@ -132,6 +132,17 @@ test('in Chinese the menu and the contents speak Chinese', async ({ page }) => {
   await expect(menu).not.toHaveAttribute('open');
 });
 
+test('switching to Chinese after load gives the menu Chinese titles (they load with the Chinese dictionary)', async ({ page }) => {
+  await page.goto('/?voters=3');
+  const menu = page.locator('.lessons-menu');
+  await menu.getByText('Lessons', { exact: true }).click();
+  await expect(menu.locator('[data-lesson-link="startup-election"]')).toHaveText('Leader election at startup');
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await menu.getByText('课程', { exact: true }).click();
+  await expect(menu.locator('[data-lesson-link="startup-election"]')).toHaveText('启动时的领导者选举');
+});
+
 // Every lesson played through the page's own player (tabs for `@N` consoles, checks on the page's
 // console output), in English: each step's checks pass, and the lesson reaches its challenge.
 // ZooKeeper's, Paxos' and Multi-Paxos' lessons alike.

@@ -6,6 +6,7 @@ import { parseLabConfig } from '../src/protocol/config.ts';
 import { setupOf } from '../src/protocol/registry.ts';
 import { runLesson } from '../src/worker/lessonRunner.ts';
 import { LESSON_CATALOG } from './catalog.ts';
+import { LESSON_TITLES_ZH } from './catalog.zh.ts';
 import { INTERVIEW_INDEX, LESSONS } from './index.ts';
 import type { Lang, Text } from './types.ts';
 
@@ -51,7 +52,8 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
 
 describe('lessons index', () => {
   test('the catalog (what the page loads first) is the lessons\' ids and titles, in order', () => {
-    expect(LESSON_CATALOG).toEqual(LESSONS.map(({ id, title }) => ({ id, title })));
+    expect(LESSON_CATALOG).toEqual(LESSONS.map(({ id, title }) => ({ id, title: title.en })));
+    expect(LESSON_TITLES_ZH).toEqual(Object.fromEntries(LESSONS.map(({ id, title }) => [id, title['zh-CN']])));
   });
 
   test('lesson ids are unique', () => {

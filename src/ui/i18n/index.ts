@@ -66,15 +66,24 @@ export function addTexts(lang: Lang, texts: Readonly<Record<string, string>>): v
 
 const loaded = new Set<Lang>(['en']);
 
+/** The lessons' Chinese titles (lessons/catalog.zh.ts), once the Chinese dictionary is loaded. */
+let lessonTitlesZh: Readonly<Record<string, string>> = {};
+
+/** A lesson's title in a language: the catalog's English one unless the Chinese one is loaded. */
+export function lessonTitle(entry: { id: string; title: string }, lang: Lang): string {
+  return (lang === 'zh-CN' ? lessonTitlesZh[entry.id] : undefined) ?? entry.title;
+}
+
 /**
  * Makes a language's UI texts available (the Chinese dictionary is its own chunk). The page awaits
  * this for its first language before it renders (src/app/main.tsx); setLang awaits it on a switch.
  */
 export async function loadLang(lang: Lang): Promise<void> {
   if (loaded.has(lang)) return;
-  const { zhCN } = await import('./zh-CN.ts');
+  const { zhCN, LESSON_TITLES_ZH } = await import('./zh-CN.ts');
   // deep merge, keeping texts already added (each protocol's own, addTexts)
   i18n.addResourceBundle('zh-CN', 'translation', zhCN, true, false);
+  lessonTitlesZh = LESSON_TITLES_ZH;
   loaded.add(lang);
 }
 

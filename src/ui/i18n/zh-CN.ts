@@ -5,6 +5,8 @@
  * stay as they are: learners meet them in the real logs and source. Terms follow the study notes:
  * 领导者 / 跟随者 / 观察者 / 选举 / 过半 / 事务 / 提案 / 会话 / 临时节点 / 顺序节点 / 分区 / 脑裂 / 快照.
  */
+export { LESSON_TITLES_ZH } from '../../../lessons/catalog.zh.ts';
+
 export const zhCN = {
   appTitle: 'ZooKeeper 实验室',
   appTagline: '在浏览器里运行一整个 ZooKeeper 3.8 集群',

@@ -13,7 +13,7 @@ import type { Check, Lang, Lesson } from '../../../lessons/types.ts';
 import { lessonPlayerMachine, type StepMark } from '../../machines/lessonPlayerMachine.ts';
 import { evaluateChecks, type CheckResult } from '../../worker/lessonChecks.ts';
 import { currentSession, holdDrawing, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
-import { i18n } from '../i18n';
+import { i18n, lessonTitle } from '../i18n';
 import { t, tr } from '../strings.ts';
 import { useLessonRemote } from '../present/lessonRemote.ts';
 
@@ -138,7 +138,7 @@ export function LessonList() {
     <ol className="lesson-list">
       {LESSON_CATALOG.map((l) => (
         <li key={l.id}>
-          <a href={lessonHref(l.id)} data-lesson-link={l.id}>{l.title[lang]}</a>
+          <a href={lessonHref(l.id)} data-lesson-link={l.id}>{lessonTitle(l, lang)}</a>
         </li>
       ))}
     </ol>

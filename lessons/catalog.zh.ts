@@ -1,0 +1,41 @@
+/**
+ * The lessons' Chinese titles, by id (./catalog.ts has the English ones): part of the Chinese UI
+ * dictionary's chunk (src/ui/i18n/zh-CN.ts re-exports them), loaded only when the page is in
+ * Chinese. lessons.test.ts checks them against LESSONS.
+ */
+export const LESSON_TITLES_ZH: Readonly<Record<string, string>> = {
+  'zk-in-five-minutes': '五分钟认识 ZooKeeper',
+  'startup-election': '启动时的领导者选举',
+  'leader-crash': 'Leader 崩溃：重新选举、epoch 与 zxid',
+  'write-path': '写请求的路径：PROPOSAL、ACK、COMMIT',
+  'recovery-sync': '崩溃恢复：DIFF、SNAP 与 TRUNC',
+  'split-brain': '网络分区与脑裂',
+  'observers': 'Observer：读可以扩展，写不能',
+  'reconfig': '动态重配置：添加 Observer、移除投票者、移除 Leader',
+  'sessions-watches': '会话、临时节点与 Watcher',
+  'acl': '权限控制：ACL',
+  'recipes': '典型应用：分布式锁、选主、屏障、队列',
+  'scenarios': '典型应用场景：配置中心、集群管理、命名服务、负载均衡',
+  'consistency-sync': '一致性：过期读与 sync',
+  'zab-vs-paxos': 'ZAB 与 Paxos 对照',
+  'two-phase-commit': '两阶段与三阶段提交，以及 ZAB 为什么去掉了中止',
+  'quorum-bug': '故障博物馆：不等过半就提交',
+  '2pc-basics': '两阶段提交（2PC）：正常提交与中断',
+  '2pc-blocking': '2PC 的同步阻塞：协调者在投票之后宕机',
+  '3pc-crash': '三阶段提交（3PC）：CanCommit、PreCommit、DoCommit——协调者宕机也不阻塞',
+  '3pc-partition': '网络分区下的 3PC：一边提交，另一边回滚',
+  'commit-to-paxos': '从 2PC 到 Paxos：用过半代替全体',
+  'paxos-basics': 'Paxos 入门：Proposer、Acceptor、Learner——只有一个 Acceptor 为什么不够',
+  'paxos-derivation': 'Paxos 的推导：过半、提案编号、从 P1 到 P2c',
+  'paxos-no-p2c': '故障博物馆：不遵守 P2c 的 Proposer',
+  'paxos-minority': '故障博物馆：把三个 Acceptor 中的一个当作过半',
+  'paxos-forget-promise': '故障博物馆：没有持久存储的 Acceptor',
+  'paxos-same-ballot': '故障博物馆：两个 Proposer 用了同一个提案编号',
+  'paxos-livelock': 'Proposer 互相抢占：Paxos 安全，却可能活锁',
+  'paxos-backoff': '打破活锁之一：随机退避',
+  'paxos-leader': '打破活锁之二：选取主 Proposer',
+  'multipaxos': 'Multi-Paxos：一个领导者、一次阶段一、一串日志槽',
+  'multipaxos-leader-change': 'Multi-Paxos 更换领导者：重新提出与用 no-op 填补空洞',
+  'chubby': 'Chubby：通过 Multi-Paxos 选出 Master',
+  'zab-vs-multipaxos': 'ZAB 与 Multi-Paxos：同一个故障时间表，并排对照',
+};

@@ -6,14 +6,16 @@
  * ARIA tablist, so on a large screen the console's session tabs stay the page's only tabs (on a
  * small one the page's view tabs, src/ui/ViewTabs.tsx, list these views too).
  */
-import { useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { selectProtocol, useLabStore } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { InvariantsPanel, useRedInvariants } from '../invariants/InvariantsPanel.tsx';
 import { ZnodeTree } from '../znodes/ZnodeTree.tsx';
 import { PaxosPanel } from '../paxos/PaxosPanel.tsx';
 import { SlotGrid } from '../multipaxos/SlotGrid.tsx';
-import { SpaceTime } from './SpaceTime.tsx';
+
+/** The space-time diagram (and d3's scales and formats) loads when its tab is first shown. */
+const SpaceTime = lazy(() => import('./SpaceTime.tsx').then((m) => ({ default: m.SpaceTime })));
 
 /**
  * The protocols' own panels by panel id (src/protocol/registry.ts PanelSpec): a table, the way a
@@ -68,7 +70,7 @@ export function LowerPanels({ chosen: held, onChoose }: { chosen?: string | null
         ))}
       </div>
       <div className="lower-panel" id="lower-panel">
-        {view === 'timeline' ? <SpaceTime /> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : Panel ? <Panel /> : null}
+        {view === 'timeline' ? <Suspense fallback={null}><SpaceTime /></Suspense> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : Panel ? <Panel /> : null}
       </div>
     </div>
   );

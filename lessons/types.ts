@@ -21,8 +21,8 @@ export type Check =
 export interface Step {
   /**
    * What the step says. `code` spans are set as code; `[[lesson-id]]` links to another lesson (it
-   * reads as that lesson's title) and `[[lesson-id|words]]` reads as the words (titles and
-   * challenges too; src/ui/lessons/LessonText.tsx).
+   * reads as that lesson's title) and `[[lesson-id|words]]` reads as the words (the challenge
+   * too; src/ui/lessons/LessonText.tsx).
    */
   narration: Text;
   /**

@@ -176,8 +176,8 @@ export interface TxnLog {
    * Coordinator: every participant ACKed the decision — the transaction is complete (the `end`
    * record of R*, Mohan, Lindsay & Obermarck 1986; Bernstein, Hadzilacos & Goodman §7.4: the
    * coordinator may forget a transaction once every participant has acknowledged its outcome).
-   * A restarted coordinator sends again only decisions without it. Written lazily (not forced):
-   * lost, it costs one needless resend, never a wrong outcome.
+   * A restarted coordinator sends again only decisions without it. Real logs may write it lazily
+   * (not forced): lost, it costs one needless resend, never a wrong outcome.
    */
   end?: true;
 }

@@ -35,6 +35,9 @@ test('2PC: one worker per process; begin and vote in the console; the cards and 
   expect(status).toContain('T1: committed');
   expect(status).toContain('T2: aborted');
   expect(status).toContain('p2: participant, T2 aborted (voted no)');
+  const help = await run(page, 'lab help');
+  expect(help).toContainEqual(expect.stringMatching(/begin T\s+\(coordinator c starts transaction T: /));
+  expect(help).toContainEqual(expect.stringMatching(/vote pK no\s+\(participant pK votes no /));
 });
 
 test('the partition preset: 3PC turns Atomicity red, with the reason', async ({ page }) => {
@@ -52,6 +55,10 @@ test('the partition preset: 3PC turns Atomicity red, with the reason', async ({ 
   await expect(server(page, P3)).toHaveAttribute('data-state', 'aborted');
   expect(await run(page, 'lab status')).toContain('T1: committed and aborted (p1,p2 committed; p3 aborted)');
   expect((await run(page, 'lab invariants')).find((l) => l.startsWith('Atomicity'))).toMatch(/^Atomicity BROKEN at /);
+  // After the heal p3 answers DO-COMMIT with ACK of=abort: no ACK of the commit.
+  await run(page, 'lab heal');
+  await run(page, 'lab run 3s');
+  expect(await run(page, 'lab status')).toContain('c: coordinator, T1 committed (votes p1:yes p2:yes p3:yes, acks 2, p3 ACKed abort)');
 });
 
 test('the same schedule in 2PC blocks instead: p3 holds its locks, every invariant holds, and the heal unblocks it', async ({ page }) => {

@@ -161,6 +161,11 @@ for (const id of ALL_LESSONS) {
       // `code` in the narration is set as code, never shown with its backticks.
       expect(await page.getByTestId('lesson-narration').textContent()).not.toContain('`');
       if (id === 'acl' && k === 2) await expect(page.getByTestId('lesson-narration').locator('code', { hasText: 'addauth digest alice:secret' })).toBeVisible();
+      // `[[id|words]]` is a link to that lesson, never shown with its brackets.
+      expect(await page.getByTestId('lesson-narration').textContent()).not.toContain('[[');
+      const link = (ref: string) => page.getByTestId('lesson-narration').locator(`a[data-lesson-ref="${ref}"]`);
+      if (id === 'commit-to-paxos' && k === 2) await expect(link('paxos-basics')).toHaveAttribute('href', '?lesson=paxos-basics&lang=en');
+      if (id === 'two-phase-commit' && k === 1) await expect(link('2pc-basics')).toHaveText('2PC basics');
       await panel.getByRole('button', { name: 'Do it for me' }).click();
       await expect(panel).toHaveAttribute('data-lesson-state', /^(passed|failed)$/);
       const failed = await panel.locator('[data-check-ok="false"]').allTextContents();

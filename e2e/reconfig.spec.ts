@@ -105,6 +105,30 @@ test('+ Voter with one voter: the new server syncs as a non-voting follower firs
   await expect(server(page, 2)).toHaveAttribute('data-state', 'FOLLOWING');
 });
 
+test('a non-voting participant carries a badge on its card (lab add voter in a 1-voter lab), in English and in Chinese, until reconfig -add makes it a voter', async ({ page }) => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    await page.goto(`${RECONFIG.replace('voters=3', 'voters=1')}&lang=${lang}`);
+    await run(page, 'lab pause');
+    await run(page, 'lab run 5s');
+    await run(page, 'lab add voter');
+    await run(page, 'lab run 1s');
+    expect(await run(page, 'lab status')).toContainEqual(expect.stringMatching(/^zk2 FOLLOWING \(non-voting\) /));
+    const badge = page.locator('[data-nonvoting-server="2"]');
+    await expect(server(page, 2)).toHaveAttribute('data-nonvoting', 'true');
+    await expect(badge).toBeVisible();
+    await expect(badge).toHaveText(lang === 'en' ? 'non-voting' : '无投票权');
+    await expect(badge).toHaveAttribute('title', lang === 'en' ? /^A non-voting participant: / : /^无投票权的参与者：/);
+    await expect(page.locator('[data-nonvoting-server]')).toHaveCount(1);
+    if (lang === 'zh-CN') break;
+    await run(page, 'addauth digest super:admin');
+    await run(page, 'reconfig -add server.2=zk2:2888:3888:participant;zk2:2181');
+    await run(page, 'lab run 1s');
+    await expect(server(page, 2)).toHaveAttribute('data-state', 'FOLLOWING');
+    await expect(badge).toHaveCount(0);
+    await expect(server(page, 2)).not.toHaveAttribute('data-nonvoting', 'true');
+  }
+});
+
 test('Observers picker 0 → 2 in a running lab: two observers join live, sync and serve reads; the tree and the sessions stay; 2 → 0 again', async ({ page }) => {
   test.setTimeout(120_000); // two adds, two new sessions and a removal, on a shared machine
   await page.goto(RECONFIG);

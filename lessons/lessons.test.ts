@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parseLabConfig } from '../src/protocol/config.ts';
 import { setupOf } from '../src/protocol/registry.ts';
 import { runLesson } from '../src/worker/lessonRunner.ts';
+import { lessonLinks } from '../src/ui/lessons/LessonText.tsx';
 import { LESSON_CATALOG } from './catalog.ts';
 import { LESSON_TITLES_ZH } from './catalog.zh.ts';
 import { INTERVIEW_INDEX, LESSONS } from './index.ts';
@@ -23,6 +24,15 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     }
     // The Chinese text is really Chinese (not a copy of the English).
     for (const s of lesson.steps) expect(s.narration['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('its links to other lessons ([[id]], [[id|words]]) name lessons of the catalog, the same ones in every language', () => {
+    const known = new Set(LESSON_CATALOG.map((l) => l.id));
+    for (const t of [lesson.title, lesson.challenge, ...lesson.steps.map((s) => s.narration)]) {
+      const [en, zh] = LANGS.map((l) => lessonLinks(t[l]));
+      for (const id of en!) expect(known.has(id), `[[${id}]]`).toBe(true);
+      expect(zh).toEqual(en);
+    }
   });
 
   test('its packet and state checks name processes of its lab (Paxos: acceptors 1..N, then proposers, then learners; `lab add` the next id)', () => {

@@ -19,6 +19,11 @@ export type Check =
   | { kind: 'output'; contains: string; absent?: true };
 
 export interface Step {
+  /**
+   * What the step says. `code` spans are set as code; `[[lesson-id]]` links to another lesson (it
+   * reads as that lesson's title) and `[[lesson-id|words]]` reads as the words (the challenge
+   * too; src/ui/lessons/LessonText.tsx).
+   */
   narration: Text;
   /**
    * Console lines, run in order when the step plays (the learner may type them instead). A zkCli

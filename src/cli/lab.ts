@@ -59,8 +59,9 @@ export interface LabReply {
   error?: boolean;
 }
 
-export const LAB_USAGE = [
-  'lab commands (processes as 2 or zk2, a1, p1, r3 …; times as 10s, 500ms or 1.5s):',
+/** The `lab` commands every lab has. */
+const LAB_COMMON = [
+  'lab commands (processes as 2 or zk2, a1, p1, r3, c …; times as 10s, 500ms or 1.5s):',
   '\tlab kill S [S…]',
   '\tlab start S [S…]',
   '\tlab wipe S [S…]',
@@ -68,7 +69,7 @@ export const LAB_USAGE = [
   '\tlab heal [A B]',
   '\tlab cut A B   (both ways)  ·  lab cut A->B   (one way)',
   '\tlab delay A->B TIME   (latency spike; 0ms ends it)',
-  '\tlab faults A B loss=P dup=P  ·  lab faults A->B …   (datagram loss/duplication, P from 0 to 1; Paxos labs)',
+  '\tlab faults A B loss=P dup=P  ·  lab faults A->B …   (datagram loss/duplication, P from 0 to 1; Paxos, Multi-Paxos, 2PC and 3PC labs)',
   '\tlab run TIME',
   '\tlab pause',
   '\tlab play',
@@ -82,18 +83,31 @@ export const LAB_USAGE = [
   '\tlab preset [NAME]   (run the preset fault schedule of the switched-on bug, or of NAME)',
   '\tlab log [TYPE…]',
   '\tlab hash',
+  '\tlab branches   (acting in the past forks a branch)',
+  '\tlab branch N   (go to branch N where it was left)',
+];
+
+const ZOOKEEPER_USAGE = [
   'ZooKeeper only:',
   '\tlab add observer|voter   (a new server zkN+1 joins: its zoo.cfg lists the servers so far and itself; then reconfig -add it)',
   '\tlab 4lw S WORD',
   '\tlab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
   '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
   '\tlab client cN connect S[,S…]  ·  lab client cN create|set PATH VALUE  ·  lab client cN get|delete|sync PATH  ·  lab client cN close',
-  'Paxos and Multi-Paxos (besides the lab commands):',
-  '\tpropose P VALUE   (Paxos: proposer P starts a round with its next ballot)',
-  '\tpropose VALUE  ·  propose rK VALUE   (Multi-Paxos: to the leader, or to replica rK)',
-  '\tlab branches   (acting in the past forks a branch)',
-  '\tlab branch N   (go to branch N where it was left)',
 ];
+
+/** Every `lab` command of every protocol (Tab completion). */
+export const LAB_USAGE = [...LAB_COMMON, ...ZOOKEEPER_USAGE];
+
+/**
+ * `lab help` in a lab of this protocol: the lab's commands, then ZooKeeper's own `lab` commands
+ * or the protocol's own console commands with one line each (the registry's `usage`, which the
+ * console also prints when it opens: Paxos's `propose P VALUE`, 2PC's `begin T` …).
+ */
+export function labHelp(protocol: Pick<LabProtocol, 'id' | 'title' | 'usage'>): string[] {
+  if (protocol.id === 'zookeeper') return LAB_USAGE;
+  return [...LAB_COMMON, `${protocol.title} (besides the lab commands):`, ...protocol.usage.map((line) => `\t${line}`)];
+}
 
 /** What `lab step WORD` runs to: breakpoint kinds (packet types as `lab log` names them, or `role`). */
 export const STEP_TARGETS: Record<string, string[]> = {
@@ -361,7 +375,7 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
   switch (cmd) {
     case undefined:
     case 'help':
-      return { lines: LAB_USAGE };
+      return { lines: labHelp(ctl.protocol) };
     case 'kill':
     case 'start':
     case 'wipe': {

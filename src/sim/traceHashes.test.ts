@@ -2,7 +2,7 @@
  * Pins the trace hashes (`lab hash`) of many runs, so that work on the kernel's speed (hashing,
  * checkpoints, the event queue, the protocols' hot paths) provably leaves every run as it was:
  * a run is a pure function of (config, seed, actions) (docs/architecture.md), and these hashes
- * were recorded before that work. Covered: soak seeds of ZooKeeper, Paxos and Multi-Paxos;
+ * were recorded before that work. Covered: soak seeds of ZooKeeper, Paxos, Multi-Paxos, 2PC and 3PC;
  * ensembles of 3..9 voters + 4 observers under writes, with rewinds and seeks; every scenario
  * script (src/protocol/scenarios/testdata) and every zkCli transcript (src/cli/testdata/conformance).
  *
@@ -15,6 +15,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parseScript, ScriptRunner } from '../worker/datadriven.ts';
 import { HeadlessLab } from '../worker/headless.ts';
 import { runProtocolSoakSeed, type SoakProtocol } from '../worker/soak.ts';
+import { runCommitSoakSeed } from '../worker/commitSoak.ts';
 import { parseLabConfig } from '../protocol/config.ts';
 import { LabZkClient } from '../worker/labZkClient.ts';
 import { ZkCli } from '../cli/zkcli/ZkCli.ts';
@@ -42,7 +43,9 @@ afterAll(() => {
 });
 
 describe('trace hashes are what they were', () => {
-  const soaks: Array<[SoakProtocol, number[]]> = [['zookeeper', [1, 2, 3, 4]], ['paxos', [1, 2, 3, 4]], ['multipaxos', [1, 2, 3, 4]]];
+  const soaks: Array<[SoakProtocol, number[]]> = [
+    ['zookeeper', [1, 2, 3, 4]], ['paxos', [1, 2, 3, 4]], ['multipaxos', [1, 2, 3, 4]], ['2pc', [1, 2, 3, 4]], ['3pc', [1, 2, 3, 4]],
+  ];
   for (const [protocol, seeds] of soaks) {
     for (const seed of seeds) {
       test(`soak ${protocol} seed ${seed}`, async () => {
@@ -50,6 +53,15 @@ describe('trace hashes are what they were', () => {
         pin(`soak ${protocol} ${seed}`, [r.hash, String(r.events)]);
       }, 60_000);
     }
+  }
+
+  // 3PC under partitions (the soak's known Atomicity class): heals where a participant that aborted
+  // alone answers the commit with ACK of=abort.
+  for (const seed of [1, 33]) {
+    test(`soak 3pc partitions seed ${seed}`, async () => {
+      const r = await runCommitSoakSeed('3pc', seed, { partitions: true });
+      pin(`soak 3pc-partitions ${seed}`, [r.hash, String(r.events)]);
+    }, 60_000);
   }
 
   for (let voters = 3; voters <= 9; voters++) {

@@ -35,6 +35,11 @@ export interface ServerCard {
   observer: boolean;
   /** Named by the ensemble's live configuration (false before `reconfig -add`, after `-remove`). */
   member: boolean;
+  /**
+   * A participant its own configuration does not count as a voter (PeerView.nonVoting: `lab add
+   * voter` before `reconfig -add`); `lab status` prints it `(non-voting)`. False while down.
+   */
+  nonVoting: boolean;
   up: boolean;
   /** Why it is down when its code threw; null when killed or running. */
   crashReason: string | null;
@@ -76,6 +81,7 @@ export function buildServerCard(slot: ServerSlot<PeerView, PeerDisk>, observer: 
     member,
     up: slot.up,
     crashReason: slot.up ? null : slot.crashReason,
+    nonVoting: v?.nonVoting === true,
     summary: describeServer(slot.sid, slot.up, slot.view),
   };
   if (!v) {

@@ -15,6 +15,7 @@ import { parseLabConfig, type LabConfig } from '../protocol/config.ts';
 import { parseRunOf } from '../protocol/registry.ts';
 import { encodeRun, parseRun } from '../protocol/runLink.ts';
 import { zkSim } from '../protocol/zookeeper.ts';
+import { buildServerCards } from '../store/serverCards.ts';
 import type { PeerHost } from '../sim/host.ts';
 import { stableJson } from '../sim/stableJson.ts';
 import { InProcessHost } from './inProcessHost.ts';
@@ -221,6 +222,9 @@ describe('lab add observer|voter', () => {
     const sim = zkSim(rt.sim);
     const view = () => sim.servers.get(sid)?.view ?? null;
     expect(view()).toMatchObject({ state: 'FOLLOWING', learnerType: 'PARTICIPANT', nonVoting: true, currentVote: { id: leader } });
+    // Its card carries the ring's "non-voting" badge; the others' do not.
+    const nonVotingCards = () => buildServerCards(sim).filter((card) => card.nonVoting).map((card) => card.sid);
+    expect(nonVotingCards()).toEqual([sid]);
     const lines = async (cmd: string) => (await runLabCommand(rt, cmd)).lines.join('\n').split('\n');
     expect(await lines(`lab 4lw ${sid} srvr`)).toContain('Mode: follower');
     expect(await lines(`lab 4lw ${leader} mntr`)).toContain('zk_synced_non_voting_followers\t1');
@@ -234,6 +238,7 @@ describe('lab add observer|voter', () => {
     expect(out).toContain(`server.${sid}=zk${sid}:2888:3888:participant;zk${sid}:2181`);
     expect(view()).toMatchObject({ state: 'FOLLOWING', learnerType: 'PARTICIPANT' });
     expect(view()?.nonVoting).toBeUndefined();
+    expect(nonVotingCards()).toEqual([]);
     expect(await lines(`lab 4lw ${leader} mntr`)).toContain('zk_synced_non_voting_followers\t0');
     rt.dispose();
   }, 60_000);

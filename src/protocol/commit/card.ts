@@ -113,7 +113,11 @@ export function commitViews(variant: CommitVariant): LabProtocolViews {
     ],
     breakpointKinds: ['role', ...description.packets.map((p) => p.type)],
     commands: ['begin', 'vote'],
-    usage: ['begin T   (the coordinator starts transaction T)', 'vote pK no   (participant pK refuses the next transaction; vote pK yes undoes it)'],
+    usage: [
+      'begin T   (coordinator c starts transaction T: logs it and asks every participant to vote; T: 1-32 letters, digits, _ . -)',
+      'vote pK no   (participant pK votes no on the next transaction it is asked about, so that transaction aborts)',
+      'vote pK yes   (undoes vote pK no: pK votes yes again, as every participant does by default)',
+    ],
     processCard: commitCard,
     describeMessage: describe,
     laneRoles: { atStart: (_setup, sid) => (sid === COORDINATOR ? 'coordinator' : 'idle'), after: roleAfter },

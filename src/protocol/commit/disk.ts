@@ -1,8 +1,9 @@
 /**
  * A process's write-ahead log of transactions (types.ts, CommitDisk): the coordinator's begin,
- * pre-commit and decision, a participant's vote, pre-commit and decision. A process writes the
- * record before it sends what depends on it, so a decision survives a crash; the host applies the
- * same operations to the copy it keeps (kill/start keeps it, wipe erases it).
+ * pre-commit, decision and end (every participant ACKed the decision), a participant's vote,
+ * pre-commit and decision. A process writes the record before it sends what depends on it, so a
+ * decision survives a crash; the host applies the same operations to the copy it keeps (kill/start
+ * keeps it, wipe erases it).
  */
 import type { CommitDisk, CommitDiskOp, TxnLog } from './types.ts';
 
@@ -27,6 +28,9 @@ export function applyCommitDiskOp(disk: CommitDisk, op: CommitDiskOp): void {
       break;
     case 'decide':
       next.decision = op.outcome;
+      break;
+    case 'end':
+      next.end = true;
       break;
   }
   disk.log[op.txn] = next;

@@ -6,9 +6,10 @@
  *
  * The coordinator logs `begin`, asks every participant to vote, and decides: commit only if every
  * vote is yes, abort on a no or when its vote timeout runs out (3PC: a PreCommit round first). It
- * logs its decision before it sends it and sends it again until every participant ACKs it; a
+ * logs its decision before it sends it and sends it again until every participant ACKs it — an ACK
+ * counts only for the round and the outcome it names — and then logs the transaction's end. A
  * coordinator that restarts with a transaction begun and undecided aborts it (3PC: one it had
- * pre-committed it commits).
+ * pre-committed it commits); one decided and not ended it sends again; one ended it leaves alone.
  *
  * A participant logs its vote before it sends it. A no vote aborts at once; a yes vote makes it
  * uncertain — it holds its locks — until it hears the outcome. When its wait runs out, the rule of
@@ -99,7 +100,7 @@ function begin(node: CommitNode, txn: string, ctx: CommitContext): void {
   }
   const ps = participantIds(node.config);
   ctx.persist({ op: 'begin', txn });
-  node.coord[txn] = { phase: 'voting', votes: {}, acks: [], replyPending: true };
+  node.coord[txn] = { phase: 'voting', votes: {}, acks: [], contrary: [], replyPending: true };
   ctx.event({ kind: 'begin', node: node.name, txn, participants: names(node, ps) });
   const ask = rulesOf(node.config).voteRequest;
   for (const p of ps) ctx.send(p, 'commit', { type: ask, txn });
@@ -111,12 +112,16 @@ function coordinatorStart(node: CommitNode, ctx: CommitContext): void {
   if (open.length > 0) ctx.event({ kind: 'recovered', node: node.name, open });
   for (const txn of node.disk.order) {
     const log = node.disk.log[txn]!;
-    node.coord[txn] = { phase: log.decision === undefined ? 'voting' : log.decision === 'commit' ? 'committed' : 'aborted', votes: {}, acks: [], replyPending: false };
+    // An ended transaction: every participant ACKed its outcome before the crash.
+    const acks = log.end ? participantIds(node.config) : [];
+    node.coord[txn] = { phase: log.decision === undefined ? 'voting' : log.decision === 'commit' ? 'committed' : 'aborted', votes: {}, acks, contrary: [], replyPending: false };
     // An undecided transaction: if the coordinator had pre-committed it (3PC), every vote was yes
     // and participants may already have committed on their timeout, so it commits; otherwise it
     // never sent a commit, and abort is safe.
     if (log.decision === undefined) decide(node, txn, log.precommit ? 'commit' : 'abort', 'recovery', ctx);
-    else for (const p of participantIds(node.config)) ctx.send(p, 'commit', outcomeMsg(node, txn, log.decision));
+    // Decided and not ended: some participant may not know the outcome, so it goes to everyone
+    // again (which ACKs came in before the crash is not in the log). An ended one needs nothing.
+    else if (!log.end) for (const p of participantIds(node.config)) ctx.send(p, 'commit', outcomeMsg(node, txn, log.decision));
   }
   armResend(node, ctx);
 }
@@ -134,12 +139,23 @@ function coordinatorMessage(node: CommitNode, from: NodeId, msg: CommitMsg, ctx:
       return;
     }
     case 'ACK': {
-      if (t.phase === 'voting' || t.acks.includes(from)) return;
-      if (t.phase === 'precommit' && msg.of !== 'PRE-COMMIT') return;
+      if (t.phase === 'voting' || t.acks.includes(from) || t.contrary.includes(from)) return;
+      // An ACK answers one round: PRE-COMMIT while pre-committing, then the outcome. A late ACK
+      // of PRE-COMMIT after the decision is not an ACK of the decision.
+      const answers: Extract<CommitMsg, { type: 'ACK' }>['of'] = t.phase === 'precommit' ? 'PRE-COMMIT' : t.phase === 'committed' ? 'commit' : 'abort';
+      if (msg.of !== answers) {
+        // A participant that ACKs the other outcome decided it alone (3PC across a partition):
+        // it will never ACK this one, so the coordinator stops sending it, and it never counts.
+        if (t.phase !== 'precommit' && msg.of !== 'PRE-COMMIT') t.contrary.push(from);
+        return;
+      }
       t.acks.push(from);
       if (t.acks.length < node.config.participants) return;
       if (t.phase === 'precommit') decide(node, msg.txn, 'commit', 'votes', ctx);
-      else ctx.event({ kind: 'completed', node: node.name, txn: msg.txn, outcome: t.phase === 'committed' ? 'commit' : 'abort' });
+      else {
+        ctx.persist({ op: 'end', txn: msg.txn });
+        ctx.event({ kind: 'completed', node: node.name, txn: msg.txn, outcome: t.phase === 'committed' ? 'commit' : 'abort' });
+      }
       return;
     }
     case 'DECISION-REQUEST': {
@@ -174,6 +190,7 @@ function decide(node: CommitNode, txn: string, outcome: Outcome, source: Decisio
   ctx.persist({ op: 'decide', txn, outcome });
   t.phase = outcome === 'commit' ? 'committed' : 'aborted';
   t.acks = [];
+  t.contrary = [];
   ctx.cancelTimer(voteTimer(txn));
   ctx.cancelTimer(ackTimer(txn));
   ctx.event({ kind: 'decided', node: node.name, txn, outcome, source, from: null });
@@ -212,14 +229,14 @@ function resend(node: CommitNode, ctx: CommitContext): void {
   for (const [txn, t] of Object.entries(node.coord)) {
     if (t.phase === 'voting') continue;
     const msg: CommitMsg = t.phase === 'precommit' ? { type: 'PRE-COMMIT', txn } : outcomeMsg(node, txn, t.phase === 'committed' ? 'commit' : 'abort');
-    for (const p of participantIds(node.config)) if (!t.acks.includes(p)) ctx.send(p, 'commit', msg);
+    for (const p of participantIds(node.config)) if (!t.acks.includes(p) && !t.contrary.includes(p)) ctx.send(p, 'commit', msg);
   }
   armResend(node, ctx);
 }
 
 function armResend(node: CommitNode, ctx: CommitContext): void {
   if (node.timers[RESEND_TIMER] !== undefined) return;
-  const pending = Object.values(node.coord).some((t) => t.phase !== 'voting' && t.acks.length < node.config.participants);
+  const pending = Object.values(node.coord).some((t) => t.phase !== 'voting' && t.acks.length + t.contrary.length < node.config.participants);
   if (pending) ctx.setTimer(RESEND_TIMER, node.config.resendMs);
 }
 

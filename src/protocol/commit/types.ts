@@ -172,6 +172,14 @@ export interface TxnLog {
   /** 3PC: the coordinator sent, or the participant got, PRE-COMMIT. */
   precommit?: true;
   decision?: Outcome;
+  /**
+   * Coordinator: every participant ACKed the decision — the transaction is complete (the `end`
+   * record of R*, Mohan, Lindsay & Obermarck 1986; Bernstein, Hadzilacos & Goodman §7.4: the
+   * coordinator may forget a transaction once every participant has acknowledged its outcome).
+   * A restarted coordinator sends again only decisions without it. Real logs may write it lazily
+   * (not forced): lost, it costs one needless resend, never a wrong outcome.
+   */
+  end?: true;
 }
 
 export interface CommitDisk {
@@ -185,7 +193,8 @@ export type CommitDiskOp =
   | { op: 'begin'; txn: string }
   | { op: 'vote'; txn: string; vote: Vote }
   | { op: 'precommit'; txn: string }
-  | { op: 'decide'; txn: string; outcome: Outcome };
+  | { op: 'decide'; txn: string; outcome: Outcome }
+  | { op: 'end'; txn: string };
 
 // ---------------------------------------------------------------- events
 
@@ -250,8 +259,16 @@ export interface CoordinatorTxn {
   phase: CoordinatorPhase;
   /** Votes received, by participant id. */
   votes: Record<number, Vote>;
-  /** Participants that ACKed the current round (PRE-COMMIT, or the outcome). */
+  /**
+   * Participants that ACKed the current round: PRE-COMMIT while pre-committing, then the
+   * coordinator's own outcome — an ACK counts only for the round and the outcome it answers.
+   */
   acks: NodeId[];
+  /**
+   * Participants whose ACK named the other outcome: they decided otherwise on their own (3PC
+   * across a partition). They never count as ACKs and are not sent the outcome again.
+   */
+  contrary: NodeId[];
   /** `begin T` waits for its answer (memory only: a restarted coordinator answers nobody). */
   replyPending: boolean;
 }
@@ -289,6 +306,8 @@ export interface CommitTxnView {
   /** Coordinator: `p1:yes p2:-` … and ACKs so far. */
   votes?: string;
   acks?: number;
+  /** Coordinator: participants that ACKed the other outcome (`p3`), if any. */
+  contrary?: string[];
 }
 
 export interface CommitView {

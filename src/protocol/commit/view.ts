@@ -9,6 +9,8 @@ import {
   type CommitView, type Outcome,
 } from './types.ts';
 
+const names = (cfg: CommitConfig, ids: readonly NodeId[]) => ids.map((id) => nodeName(cfg, id));
+
 /** A view keeps the last this many transactions. */
 export const VIEW_TXNS = 12;
 
@@ -21,7 +23,7 @@ export function viewCommitNode(node: CommitNode): CommitView {
     if (coordinator) {
       const t = node.coord[txn];
       const votes = participantIds(node.config).map((p) => `${nodeName(node.config, p)}:${t?.votes[p] ?? '-'}`).join(' ');
-      txns.push({ txn, state: t?.phase ?? (decision === 'commit' ? 'committed' : decision === 'abort' ? 'aborted' : 'voting'), vote: null, decision, locks: false, blocked: false, votes, acks: t?.acks.length ?? 0 });
+      txns.push({ txn, state: t?.phase ?? (decision === 'commit' ? 'committed' : decision === 'abort' ? 'aborted' : 'voting'), vote: null, decision, locks: false, blocked: false, votes, acks: t?.acks.length ?? 0, ...(t && t.contrary.length > 0 ? { contrary: names(node.config, t.contrary) } : {}) });
     } else {
       const p = node.part[txn];
       const state = p?.state ?? (decision === 'commit' ? 'committed' : decision === 'abort' ? 'aborted' : log.precommit ? 'precommitted' : 'uncertain');
@@ -41,7 +43,10 @@ function diskState(disk: CommitDisk, txn: string, coordinator: boolean): string 
 }
 
 function txnText(v: CommitTxnView, coordinator: boolean): string {
-  if (coordinator) return `${v.txn} ${v.state} (votes ${v.votes ?? '-'}${v.state === 'voting' ? '' : `, acks ${v.acks ?? 0}`})`;
+  if (coordinator) {
+    const contrary = v.contrary && v.contrary.length > 0 ? `, ${v.contrary.join(',')} ACKed ${v.state === 'committed' ? 'abort' : 'commit'}` : '';
+    return `${v.txn} ${v.state} (votes ${v.votes ?? '-'}${v.state === 'voting' ? '' : `, acks ${v.acks ?? 0}`}${contrary})`;
+  }
   const parts = [v.vote === null ? 'not voted' : `voted ${v.vote}`];
   if (v.locks) parts.push('holding locks');
   if (v.blocked) parts.push('blocked: nobody it reached knows the outcome');
@@ -52,6 +57,7 @@ function txnText(v: CommitTxnView, coordinator: boolean): string {
  * `lab status` for one process (view null: it is down; its log is read from the disk):
  *
  *   c: coordinator, T1 committed (votes p1:yes p2:yes, acks 2)
+ *   c: coordinator, T1 committed (votes p1:yes p2:yes p3:yes, acks 2, p3 ACKed abort)
  *   p1: participant, T1 uncertain (voted yes, holding locks, blocked: nobody it reached knows the outcome)
  *   p2: down; log: T1 uncertain
  */

@@ -1,7 +1,9 @@
 /**
  * One server's card: name, role (colour by role; DOWN greyed, crashed marked), its vote (leader,
  * zxid, peerEpoch), logicalclock, acceptedEpoch/currentEpoch, last zxid and ZAB phase, and its
- * Kill / Start / Wipe buttons. Carries data-server and data-state for tests and lessons.
+ * Kill / Start / Wipe buttons; badges over its top edge: "not in config" (the live configuration does
+ * not name it) and "non-voting" (its own configuration does not count it as a voter). Carries
+ * data-server and data-state (and data-nonvoting) for tests and lessons.
  */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -22,7 +24,7 @@ function voteText(card: Face): string {
 }
 
 /** What the card shows, flat: the card re-renders only when one of these changes (not at every ACK). */
-type Face = Pick<ServerCard, 'sid' | 'name' | 'observer' | 'member' | 'up' | 'crashReason' | 'state' | 'voteKind' | 'logicalclock' | 'acceptedEpoch' | 'currentEpoch' | 'lastZxid' | 'phase' | 'summary'> & {
+type Face = Pick<ServerCard, 'sid' | 'name' | 'observer' | 'member' | 'nonVoting' | 'up' | 'crashReason' | 'state' | 'voteKind' | 'logicalclock' | 'acceptedEpoch' | 'currentEpoch' | 'lastZxid' | 'phase' | 'summary'> & {
   vote: boolean;
   voteLeader: string | null;
   voteZxid: string;
@@ -32,7 +34,7 @@ type Face = Pick<ServerCard, 'sid' | 'name' | 'observer' | 'member' | 'up' | 'cr
 function faceOf(c: ServerCard | undefined): Face | undefined {
   if (!c) return undefined;
   return {
-    sid: c.sid, name: c.name, observer: c.observer, member: c.member, up: c.up, crashReason: c.crashReason, state: c.state, voteKind: c.voteKind,
+    sid: c.sid, name: c.name, observer: c.observer, member: c.member, nonVoting: c.nonVoting, up: c.up, crashReason: c.crashReason, state: c.state, voteKind: c.voteKind,
     logicalclock: c.logicalclock, acceptedEpoch: c.acceptedEpoch, currentEpoch: c.currentEpoch, lastZxid: c.lastZxid, phase: c.phase,
     summary: c.summary, vote: c.vote !== null, voteLeader: c.vote?.leader ?? null, voteZxid: c.vote?.zxid ?? '', votePeerEpoch: c.vote?.peerEpoch ?? '',
   };
@@ -64,6 +66,7 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
         data-state={state}
         data-observer={card.observer ? 'true' : undefined}
         data-member={card.member ? undefined : 'false'}
+        data-nonvoting={card.nonVoting ? 'true' : undefined}
         data-highlighted={lit ? 'true' : undefined}
         onMouseEnter={() => highlightServer(sid)}
         onMouseLeave={() => highlightServer(null)}
@@ -123,15 +126,20 @@ export const ServerNode = memo(function ServerNode({ sid, box, density }: { sid:
 
         </ProcessActions>
       </section>
-      {!card.member && (
-        // On the middle of the card's top edge, outside it (the card clips), readable at every density.
-        <span
-          className="outside-badge"
-          data-outside-server={sid}
-          title={t.notMemberTitle}
-          style={{ left: box.x, top: box.y - box.h / 2 }}
-        >
-          {t.notMemberTag}
+      {(!card.member || card.nonVoting) && (
+        // Over the card's top edge from its left corner, outside it (the card clips), readable at every
+        // density and clear of the sync flash on the top-right corner.
+        <span className="outside-badges" style={{ left: box.x - box.w / 2, top: box.y - box.h / 2 }}>
+          {!card.member && (
+            <span className="outside-badge" data-outside-server={sid} title={t.notMemberTitle}>
+              {t.notMemberTag}
+            </span>
+          )}
+          {card.nonVoting && (
+            <span className="outside-badge tag-nonvoting" data-nonvoting-server={sid} title={t.nonVotingTitle}>
+              {t.nonVotingTag}
+            </span>
+          )}
         </span>
       )}
       {flash && (

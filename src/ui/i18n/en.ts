@@ -276,6 +276,8 @@ export const en = {
 
   // issue 13: the ring's live reconfiguration (Voters / Observers pickers, + buttons, cards)
   notMemberTag: 'not in config',
+  nonVotingTag: 'non-voting',
+  nonVotingTitle: 'A non-voting participant: its own configuration does not count it as a voter (a server started with lab add voter, before its reconfig -add). It follows the leader and syncs, but its ACKs and votes count for no quorum.',
   notMemberTitle: 'Not in the ensemble\'s configuration: a new server before its reconfig -add, or one removed with reconfig -remove. Its ACKs and votes count for nothing.',
   resizeLiveTitle: 'Changes the running ensemble (reconfigEnabled): a higher number adds servers (lab add, then reconfig -add), a lower one removes the newest (reconfig -remove). Each step is a console command: the run keeps its history and sessions and can be rewound and shared.',
   resizeNoLeader: 'No leader now: a reconfig is a write and needs one',

@@ -275,6 +275,8 @@ export const zhCN = {
 
   // issue 13: the ring's live reconfiguration (Voters / Observers pickers, + buttons, cards)
   notMemberTag: '不在配置中',
+  nonVotingTag: '无投票权',
+  nonVotingTitle: '无投票权的参与者：它自己的配置不把它算作投票者（用 lab add voter 启动、尚未 reconfig -add 的服务器）。它跟随领导者并同步数据，但它的 ACK 和选票不计入任何法定人数。',
   notMemberTitle: '不在集群的配置中：尚未 reconfig -add 的新服务器，或已被 reconfig -remove 移除的服务器。它的 ACK 和选票都不算数。',
   resizeLiveTitle: '修改运行中的集群（reconfigEnabled）：调大会加入服务器（lab add，然后 reconfig -add），调小会移除最新加入的服务器（reconfig -remove）。每一步都是控制台命令：本次运行保留历史和会话，可以回退，也可以分享。',
   resizeNoLeader: '当前没有领导者：reconfig 是一次写操作，需要领导者',

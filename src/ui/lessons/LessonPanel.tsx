@@ -16,6 +16,9 @@ import { currentSession, holdDrawing, openConsoleTab, runConsoleLine, seekTo, su
 import { i18n, lessonTitle } from '../i18n';
 import { t, tr } from '../strings.ts';
 import { useLessonRemote } from '../present/lessonRemote.ts';
+import { LessonText, lessonHref } from './LessonText.tsx';
+
+export { LessonText, lessonHref };
 
 export interface LessonLaunch {
   /** The lesson's id as the URL named it. */
@@ -120,17 +123,6 @@ function playerFor(lesson: Lesson) {
   });
 }
 
-/**
- * The link that opens a lesson: a fresh page on the lesson's own ensemble, in the page's language
- * (a `lang` in the current URL is kept; otherwise the saved choice applies).
- */
-export function lessonHref(id: string, search: string = typeof location === 'undefined' ? '' : location.search): string {
-  const params = new URLSearchParams({ lesson: id });
-  const lang = new URLSearchParams(search).get('lang');
-  if (lang !== null) params.set('lang', lang);
-  return `?${params.toString()}`;
-}
-
 /** Every lesson as a link, in the current language. */
 export function LessonList() {
   const lang = (i18n.language === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
@@ -153,15 +145,6 @@ function TableOfContents({ name }: { name: string }) {
       <LessonList />
     </section>
   );
-}
-
-/**
- * Lesson text with `code` spans (commands, paths, ids) set as <code>. Plain React text nodes only:
- * nothing in a lesson is ever read as HTML.
- */
-export function LessonText({ text }: { text: string }) {
-  const parts = text.split(/`([^`]+)`/);
-  return <>{parts.map((p, i) => (i % 2 === 1 ? <code key={i}>{p}</code> : p))}</>;
 }
 
 /** A step's check as the learner reads it, in the current language (processes named as the lab's protocol names them). */
@@ -269,7 +252,7 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
               disabled={!snap.can({ type: 'GOTO', step: i + 1 })}
               onClick={() => send({ type: 'GOTO', step: i + 1 })}
             >
-              <LessonText text={firstSentence(s.narration[lang])} />
+              <LessonText text={firstSentence(s.narration[lang])} lang={lang} links={false} />
             </button>
           </li>
         ))}
@@ -278,11 +261,11 @@ function Player({ lesson, step }: { lesson: Lesson; step: number }) {
         <div className="lesson-finished">
           <p>{t.lessonFinished}</p>
           <h3>{t.lessonChallenge}</h3>
-          <p data-testid="lesson-challenge"><LessonText text={lesson.challenge[lang]} /></p>
+          <p data-testid="lesson-challenge"><LessonText text={lesson.challenge[lang]} lang={lang} /></p>
         </div>
       ) : (
         <>
-          <p className="lesson-narration" data-testid="lesson-narration"><LessonText text={current.narration[lang]} /></p>
+          <p className="lesson-narration" data-testid="lesson-narration"><LessonText text={current.narration[lang]} lang={lang} /></p>
           {waiting && <p className="lesson-hint">{t.lessonTryHint}</p>}
           {waiting && current.actions.length > 0 && (
             // The step's own commands, for a learner who is stuck (`@N` is console tab N).

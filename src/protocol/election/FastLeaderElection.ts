@@ -164,6 +164,12 @@ export function onNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx
     }
   }
   if (!isVoter(peer, from)) {
+    // Our own notification while we are no voter: sendNotifications sent it when we were one, and
+    // the config that dropped us came with an election restart (the processReconfig above), whose
+    // new QuorumCnxManager (QuorumPeer.createElectionAlgorithm) discards the old one's recvQueue,
+    // where a message to ourselves waits (QuorumCnxManager.toSend: mySid == sid → addToRecvQueue).
+    // Answering it would answer ourselves again, forever, at the same instant.
+    if (from === peer.myid) return;
     // A non-voter (observer) asked: answer at once with our current vote and state.
     const cur = peer.currentVote;
     ctx.send(from, 'election', {

@@ -189,6 +189,14 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
 }
 
+/** What a server's last Replay check saw: its last processed zxid, log length, snapshot zxid, epoch and znode count. */
+interface ReplaySignature { last: number; log: number; snap: number; epoch: number; size: number }
+
+/** Equal as their decimal texts are (NaN equals NaN). */
+function sameNumber(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
 /** Keep at most this many violations per invariant (the count goes on). */
 const KEEP_PER_INVARIANT = 5;
 
@@ -216,7 +224,7 @@ export class InvariantChecker {
   /** Replay costs O(log) per server; check it every `replayEvery` batches (1 = always). */
   private batches = 0;
   /** What each server's state looked like at its last replay check (skip when unchanged). */
-  private readonly replayed = new Map<Sid, string>();
+  private readonly replayed = new Map<Sid, ReplaySignature>();
   /** Per server: its disk replayed so far (Replay), extended entry by entry. */
   private readonly replays = new Map<Sid, ReplayState>();
   /** Reconfig txns broadcast (ReconfigQuorum): txn digest → the new config's voters. */
@@ -375,11 +383,16 @@ export class InvariantChecker {
    */
   private checkReplay(sim: ZkSimulation, sid: Sid, peer: QuorumPeer, last: number): void {
     const db = peer.zab.db!;
-    const signature = `${last}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}/${db.tree.nodes.size}`;
-    if (this.batches % this.replayEvery !== 0 || this.replayed.get(sid) === signature) return;
+    if (this.batches % this.replayEvery !== 0) return;
+    const seen = this.replayed.get(sid);
+    const log = peer.disk.log.length;
+    const snap = peer.disk.snapshotZxid;
+    const epoch = peer.zab.epoch;
+    const size = db.tree.nodes.size;
+    if (seen && sameNumber(seen.last, last) && sameNumber(seen.log, log) && sameNumber(seen.snap, snap) && sameNumber(seen.epoch, epoch) && sameNumber(seen.size, size)) return;
     // State ERROR (Zab.ts deliverCommitted): the txn that killed the CommitProcessor is half applied.
     if (peer.zab.error !== null) return;
-    this.replayed.set(sid, signature);
+    this.replayed.set(sid, { last, log, snap, epoch, size });
     const cfg = db.tree.nodes.get('/zookeeper/config');
     let r: ReplayState | null;
     try {

@@ -50,6 +50,7 @@ import { votersOf } from '../quorum/reconfig.ts';
 import type { QuorumConfig } from '../types.ts';
 import type { ZkSimulation } from '../zookeeper.ts';
 import { stableJson } from '../../sim/stableJson.ts';
+import { deepClone } from '../../sim/clone.ts';
 
 export type InvariantName =
   | 'Leadership1' | 'Leadership2' | 'Integrity' | 'Agreement' | 'TotalOrder' | 'LocalPrimaryOrder'
@@ -419,7 +420,7 @@ export class InvariantChecker {
       throw e;
     }
     const tree = r.db.tree;
-    if (cfg) tree.nodes.set('/zookeeper/config', structuredClone(cfg));
+    if (cfg) tree.nodes.set('/zookeeper/config', deepClone(cfg));
     tree.lastProcessedZxid = db.tree.lastProcessedZxid;
     const same = sameJson(tree, db.tree);
     tree.lastProcessedZxid = r.applied;

@@ -205,7 +205,8 @@ export interface PeerView {
 
 export function peerView(peer: QuorumPeer): PeerView {
   const f = peer.fle;
-  return {
+  // Built field by field (no spreads: this runs after every step), in the same key order.
+  const view: PeerView = {
     myid: peer.myid,
     learnerType: peer.learnerType,
     state: peer.state,
@@ -216,7 +217,8 @@ export function peerView(peer: QuorumPeer): PeerView {
     currentEpoch: peer.disk.currentEpoch,
     lastLoggedZxid: lastLoggedZxid(peer.disk),
     zab: zabView(peer),
-    ...(peer.config.reconfigEnabled ? { configVersions: { committed: activeConfig(peer.config).version, lastSeen: lastSeenConfig(peer).version } } : {}),
-    ...(peer.learnerType === 'PARTICIPANT' && !peer.config.voters.includes(peer.myid) ? { nonVoting: true as const } : {}),
   };
+  if (peer.config.reconfigEnabled) view.configVersions = { committed: activeConfig(peer.config).version, lastSeen: lastSeenConfig(peer).version };
+  if (peer.learnerType === 'PARTICIPANT' && !peer.config.voters.includes(peer.myid)) view.nonVoting = true;
+  return view;
 }

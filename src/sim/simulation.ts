@@ -226,9 +226,29 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     return this.queue.items();
   }
 
+  /**
+   * `${sid}:${name}`, the key of a timer in activeTimers — the same text, made once per process and
+   * timer name instead of at every set, cancel and expiry (a few names per process).
+   */
+  private timerKey(sid: Sid, name: string): string {
+    let names = this.timerKeys.get(sid);
+    if (names === undefined) {
+      names = new Map();
+      this.timerKeys.set(sid, names);
+    }
+    let key = names.get(name);
+    if (key === undefined) {
+      key = `${sid}:${name}`;
+      if (names.size < 64) names.set(name, key);
+    }
+    return key;
+  }
+
+  private readonly timerKeys = new Map<Sid, Map<string, string>>();
+
   /** The token of process `sid`'s live timer `name`, or undefined when it is not set. */
   timerToken(sid: Sid, name: string): number | undefined {
-    return this.activeTimers.get(`${sid}:${name}`);
+    return this.activeTimers.get(this.timerKey(sid, name));
   }
 
   constructor(setup: LabSetup, private host: PeerHost, trace: KernelTraceEntry[] = []) {
@@ -502,7 +522,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       return { client: { cid: ev.sid, input: ev.input } };
     }
     if (ev.kind === 'timer') {
-      const key = `${ev.sid}:${ev.name}`;
+      const key = this.timerKey(ev.sid, ev.name);
       if (ev.sid > AGENT_BASE) {
         if (!this.clients.has(ev.sid) || this.activeTimers.get(key) !== ev.token) return {};
         this.activeTimers.delete(key);
@@ -671,12 +691,12 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       }
       case 'setTimer': {
         const incarnation = sid > AGENT_BASE ? 0 : this.slot(sid).incarnation;
-        this.activeTimers.set(`${sid}:${out.name}`, out.token);
+        this.activeTimers.set(this.timerKey(sid, out.name), out.token);
         this.push({ kind: 'timer', at: this.now + out.afterMs, seq: 0, sid, name: out.name, token: out.token, incarnation });
         return;
       }
       case 'cancelTimer':
-        this.activeTimers.delete(`${sid}:${out.name}`);
+        this.activeTimers.delete(this.timerKey(sid, out.name));
         return;
       case 'disk':
         this.module.applyDiskOp(this.slot(sid).disk, out.op);

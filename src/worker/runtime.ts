@@ -741,7 +741,10 @@ export class LabRuntime {
             }
           }
         } else {
-          await sim.step(e - sim.eventCount, t);
+          // A synchronous host's step is done when it returns: no promise to wait for (an await
+          // per batch was a microtask turn per batch).
+          const stepped = sim.step(e - sim.eventCount, t);
+          if (stepped !== true && stepped !== false) await stepped;
         }
       }
       if (!next || next.eventCount > maxEvents || next.t > maxTime || sim.eventCount !== next.eventCount) return null;

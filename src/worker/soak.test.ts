@@ -144,8 +144,10 @@ test('seeds of the reconfig soak that once failed stay green', async () => {
   // 15, 20, 29: a server added with a stale zoo.cfg never learnt the members (FLE notifications carry
   //   the config now); 87, 268: a reconfig a DIFF carried was activated during the sync, so a leader
   //   the new config dropped kept its followers; 149: a learner joining mid-reconfig activated the
-  //   uncommitted config NEWLEADER carried.
-  for (const seed of [15, 20, 29, 87, 149, 268]) {
+  //   uncommitted config NEWLEADER carried; 419: never ended — a LOOKING server that a config from a
+  //   notification dropped from the voters answered its own notification, and that answer, forever
+  //   at one instant (FLE now drops a notification from itself when it is no voter).
+  for (const seed of [15, 20, 29, 87, 149, 268, 419]) {
     const r = await runReconfigSoakSeed(seed);
     expect(r.ok ? '' : formatSoakFailure(r)).toBe('');
   }

@@ -50,6 +50,7 @@ import { votersOf } from '../quorum/reconfig.ts';
 import type { QuorumConfig } from '../types.ts';
 import type { ZkSimulation } from '../zookeeper.ts';
 import { stableJson } from '../../sim/stableJson.ts';
+import { deepClone } from '../../sim/clone.ts';
 
 export type InvariantName =
   | 'Leadership1' | 'Leadership2' | 'Integrity' | 'Agreement' | 'TotalOrder' | 'LocalPrimaryOrder'
@@ -189,6 +190,14 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
 }
 
+/** What a server's last Replay check saw: its last processed zxid, log length, snapshot zxid, epoch and znode count. */
+interface ReplaySignature { last: number; log: number; snap: number; epoch: number; size: number }
+
+/** Equal as their decimal texts are (NaN equals NaN). */
+function sameNumber(a: number, b: number): boolean {
+  return a === b || (a !== a && b !== b);
+}
+
 /** Keep at most this many violations per invariant (the count goes on). */
 const KEEP_PER_INVARIANT = 5;
 
@@ -216,7 +225,7 @@ export class InvariantChecker {
   /** Replay costs O(log) per server; check it every `replayEvery` batches (1 = always). */
   private batches = 0;
   /** What each server's state looked like at its last replay check (skip when unchanged). */
-  private readonly replayed = new Map<Sid, string>();
+  private readonly replayed = new Map<Sid, ReplaySignature>();
   /** Per server: its disk replayed so far (Replay), extended entry by entry. */
   private readonly replays = new Map<Sid, ReplayState>();
   /** Reconfig txns broadcast (ReconfigQuorum): txn digest → the new config's voters. */
@@ -375,11 +384,16 @@ export class InvariantChecker {
    */
   private checkReplay(sim: ZkSimulation, sid: Sid, peer: QuorumPeer, last: number): void {
     const db = peer.zab.db!;
-    const signature = `${last}/${peer.disk.log.length}/${peer.disk.snapshotZxid}/${peer.zab.epoch}/${db.tree.nodes.size}`;
-    if (this.batches % this.replayEvery !== 0 || this.replayed.get(sid) === signature) return;
+    if (this.batches % this.replayEvery !== 0) return;
+    const seen = this.replayed.get(sid);
+    const log = peer.disk.log.length;
+    const snap = peer.disk.snapshotZxid;
+    const epoch = peer.zab.epoch;
+    const size = db.tree.nodes.size;
+    if (seen && sameNumber(seen.last, last) && sameNumber(seen.log, log) && sameNumber(seen.snap, snap) && sameNumber(seen.epoch, epoch) && sameNumber(seen.size, size)) return;
     // State ERROR (Zab.ts deliverCommitted): the txn that killed the CommitProcessor is half applied.
     if (peer.zab.error !== null) return;
-    this.replayed.set(sid, signature);
+    this.replayed.set(sid, { last, log, snap, epoch, size });
     const cfg = db.tree.nodes.get('/zookeeper/config');
     let r: ReplayState | null;
     try {
@@ -406,7 +420,7 @@ export class InvariantChecker {
       throw e;
     }
     const tree = r.db.tree;
-    if (cfg) tree.nodes.set('/zookeeper/config', structuredClone(cfg));
+    if (cfg) tree.nodes.set('/zookeeper/config', deepClone(cfg));
     tree.lastProcessedZxid = db.tree.lastProcessedZxid;
     const same = sameJson(tree, db.tree);
     tree.lastProcessedZxid = r.applied;

@@ -6,7 +6,7 @@
 import type { QuorumPeer } from '../QuorumPeer.ts';
 import type { Sid } from '../types.ts';
 import type { ZkSimulation } from '../zookeeper.ts';
-import { stableJson } from '../../sim/stableJson.ts';
+import { sameJson } from './invariants.ts';
 
 export function livenessProblem(sim: ZkSimulation, peers: (sid: Sid) => QuorumPeer | undefined, allowDown: readonly Sid[] = []): { servers: Sid[]; message: string } | null {
   const down = [...sim.servers.values()].filter((s) => !s.up && !allowDown.includes(s.sid)).map((s) => s.sid);
@@ -21,9 +21,10 @@ export function livenessProblem(sim: ZkSimulation, peers: (sid: Sid) => QuorumPe
   const lagging = all.filter((x) => !x.peer || !x.peer.zab.serving || x.peer.zab.epoch !== epoch || (x.sid !== leader.sid && x.peer.zab.leaderSid !== leader.sid));
   if (lagging.length > 0) return { servers: lagging.map((x) => x.sid), message: `${lagging.map((x) => `zk${x.sid}`).join(', ')} not serving under leader zk${leader.sid} in epoch ${epoch}` };
   // /zookeeper/config is written when each server loads its database (its ctime differs), not by a txn.
-  const treeOf = (p: QuorumPeer) => stableJson([...(p.zab.db?.tree.nodes ?? [])].filter(([path]) => path !== '/zookeeper/config'));
+  const treeOf = (p: QuorumPeer) => [...(p.zab.db?.tree.nodes ?? [])].filter(([path]) => path !== '/zookeeper/config');
   const ref = treeOf(leader.peer!);
-  const differ = all.filter((x) => x.sid !== leader.sid && treeOf(x.peer!) !== ref);
+  // Compared as their stableJson texts would be, without building them.
+  const differ = all.filter((x) => x.sid !== leader.sid && !sameJson(treeOf(x.peer!), ref));
   if (differ.length > 0) return { servers: differ.map((x) => x.sid), message: `${differ.map((x) => `zk${x.sid}`).join(', ')} DataTree differs from leader zk${leader.sid}'s` };
   return null;
 }

@@ -14,7 +14,7 @@ import { QuorumMaj } from '../quorum/QuorumMaj.ts';
 import { hasBug, LONG_MIN_VALUE, lastLoggedZxid, type ServerState, type Sid } from '../types.ts';
 import { NOTIFICATION_VERSION, voteEquals, voteOf, type Notification, type Vote } from './Vote.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
-import { activeConfig, configText } from '../quorum/reconfig.ts';
+import { activeConfig, configText, type DynamicConfig } from '../quorum/reconfig.ts';
 import { activateConfig, configFromString } from '../zab/activate.ts';
 
 /** State of the election algorithm of one server (the fields of FastLeaderElection + lookForLeader's locals). */
@@ -58,7 +58,31 @@ export function initialFleState(): FleState {
  * self.getQuorumVerifier().toString()) — with reconfigEnabled; without it the lab leaves it out.
  */
 function qvOf(peer: QuorumPeer): { config?: string } {
-  return peer.config.reconfigEnabled ? { config: configText(activeConfig(peer.config)) } : {};
+  if (!peer.config.reconfigEnabled) return {};
+  const d = activeConfig(peer.config);
+  if (!peer.config.dynamic) return { config: configText(d) };
+  let text = configTexts.get(d);
+  if (text === undefined) {
+    text = configText(d);
+    configTexts.set(d, text);
+  }
+  return { config: text };
+}
+
+// Every notification carries the sender's config and parses the receiver's: both memoized (a
+// config is never changed in place; activating one replaces it). Only caches, no behaviour.
+const configTexts = new WeakMap<DynamicConfig, string>();
+const configVersions = new Map<string, number>();
+
+/** configFromString(text).version. */
+function configVersionOf(text: string): number {
+  let v = configVersions.get(text);
+  if (v === undefined) {
+    v = configFromString(text).version;
+    if (configVersions.size >= 256) configVersions.clear();
+    configVersions.set(text, v);
+  }
+  return v;
 }
 
 const POLL = 'fle.poll';
@@ -154,9 +178,8 @@ export function onNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx
   // ("restarting leader election"); the notification itself is dropped. How a server started with
   // a stale zoo.cfg (`lab add` after the ensemble changed) learns the members that elect.
   if (n.config !== undefined && peer.config.reconfigEnabled) {
-    const rqv = configFromString(n.config);
-    if (rqv.version > activeConfig(peer.config).version && peer.state === 'LOOKING') {
-      activateConfig(peer, rqv, ctx);
+    if (configVersionOf(n.config) > activeConfig(peer.config).version && peer.state === 'LOOKING') {
+      activateConfig(peer, configFromString(n.config), ctx);
       ctx.cancelTimer(POLL);
       ctx.cancelTimer(FINALIZE);
       lookForLeader(peer, ctx);
@@ -164,6 +187,12 @@ export function onNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx
     }
   }
   if (!isVoter(peer, from)) {
+    // Our own notification while we are no voter: sendNotifications sent it when we were one, and
+    // the config that dropped us came with an election restart (the processReconfig above), whose
+    // new QuorumCnxManager (QuorumPeer.createElectionAlgorithm) discards the old one's recvQueue,
+    // where a message to ourselves waits (QuorumCnxManager.toSend: mySid == sid → addToRecvQueue).
+    // Answering it would answer ourselves again, forever, at the same instant.
+    if (from === peer.myid) return;
     // A non-voter (observer) asked: answer at once with our current vote and state.
     const cur = peer.currentVote;
     ctx.send(from, 'election', {

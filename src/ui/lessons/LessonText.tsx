@@ -7,7 +7,7 @@
  */
 import { LESSON_CATALOG } from '../../../lessons/catalog.ts';
 import type { Lang } from '../../../lessons/types.ts';
-import { i18n } from '../i18n';
+import { i18n, lessonTitle } from '../i18n';
 
 /**
  * The link that opens a lesson: a fresh page on the lesson's own ensemble, in the page's language
@@ -51,7 +51,7 @@ export function parseLessonText(text: string, lang: Lang): LessonSegment[] {
     for (const m of part.matchAll(LESSON_LINK)) {
       plain(part.slice(at, m.index));
       const entry = LESSON_CATALOG.find((l) => l.id === m[1]);
-      if (entry) out.push({ kind: 'lesson', id: entry.id, text: m[2] ?? entry.title[lang] });
+      if (entry) out.push({ kind: 'lesson', id: entry.id, text: m[2] ?? lessonTitle(entry, lang) });
       else plain(m[0]);
       at = m.index + m[0].length;
     }

@@ -19,6 +19,8 @@ test('2PC: one worker per process; begin and vote in the console; the cards and 
   await page.goto('/?protocol=2pc&participants=3&seed=1');
   await expectWorkers(page, 4);
   await expect(page.locator('.console-input .prompt')).toHaveText('[2pc]');
+  // The console's hint names the protocol's own commands.
+  await expect(page.locator('.console .panel-hint')).toHaveText('begin, vote and lab commands · Tab completes · lab help');
   await run(page, 'lab pause');
   expect((await run(page, 'begin T1')).at(-1)).toBe('c begins T1');
   await run(page, 'lab run 1s');

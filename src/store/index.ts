@@ -22,7 +22,7 @@ export * from './timeTravel.ts';
 export { useInvariantsStore, refreshInvariants, SAMPLE_INTERVAL_MS, type InvariantRow, type InvariantsState } from './invariants.ts';
 export { INVARIANTS, type InvariantName, type Violation } from '../protocol/checkers/invariants.ts';
 export {
-  selectHasZkCli, selectPanelData, selectProcessCard, selectProcessNames, selectProtocol, selectProtocolId, selectRoleColours,
+  selectConsoleCommands, selectHasZkCli, selectPanelData, selectProcessCard, selectProcessNames, selectProtocol, selectProtocolId, selectRoleColours,
   type NamedColour, type ProcessCard, type ProtocolInfo, type ProtocolSettingInfo,
 } from './protocolSlice.ts';
 export { processName } from './actions.ts';

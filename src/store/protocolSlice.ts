@@ -35,6 +35,8 @@ export interface ProtocolInfo {
   title: string;
   /** The console speaks zkCli (sessions, znode tree); otherwise it takes the protocol's commands. */
   hasZkCli: boolean;
+  /** The console's own commands when it does not speak zkCli (`propose`; `begin`, `vote`). */
+  commands: string[];
   /** Every process, in id order, and its name (`zk3`, `a1`, `r2`). */
   ids: Sid[];
   names: Record<Sid, string>;
@@ -81,7 +83,7 @@ export interface ProtocolSlice {
 }
 
 export const EMPTY_PROTOCOL: ProtocolInfo = {
-  id: 'zookeeper', title: '', hasZkCli: true, ids: [], names: {}, roles: [], phases: [], packetPhase: {}, invariants: [], exactInvariants: false,
+  id: 'zookeeper', title: '', hasZkCli: true, commands: [], ids: [], names: {}, roles: [], phases: [], packetPhase: {}, invariants: [], exactInvariants: false,
   settings: [], stepTargets: [], breakpointKinds: [], eventCategories: [], panels: [], prompt: '', seed: '', latencyMs: 0,
   latencySpreadMs: 0, bugs: [],
 };
@@ -100,6 +102,7 @@ export function protocolInfo(protocol: LabProtocol, config: LabConfig, setup: La
     id: protocol.id,
     title: protocol.title,
     hasZkCli: protocol.hasZkCli,
+    commands: [...protocol.commands],
     ids,
     names: Object.fromEntries(ids.map((id) => [id, setup.name(id)])),
     roles: d.roles.map((r) => ({ id: r.id, colour: r.colour, key: protocol.roleKey(r.id) })),
@@ -124,6 +127,7 @@ export function protocolInfo(protocol: LabProtocol, config: LabConfig, setup: La
 
 export const selectProtocol = (s: ProtocolSlice): ProtocolInfo => s.protocol;
 export const selectHasZkCli = (s: ProtocolSlice): boolean => s.protocol.hasZkCli;
+export const selectConsoleCommands = (s: ProtocolSlice): string[] => s.protocol.commands;
 export const selectProtocolId = (s: ProtocolSlice): ProtocolId => s.protocol.id;
 export const selectProcessNames = (s: ProtocolSlice): Record<Sid, string> => s.protocol.names;
 export const selectRoleColours = (s: ProtocolSlice): NamedColour[] => s.protocol.roles;

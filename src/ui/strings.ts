@@ -95,6 +95,7 @@ const fns = {
   outstandingText: (zxid: string, acks: string[]) =>
     tr('outstandingText', { zxid, acks: acks.length > 0 ? acks.join(', ') : tr('detailsNone') }),
   consoleRunning: (n: number) => tr('consoleRunning', { n }),
+  consoleHintProtocol: (commands: readonly string[]) => tr('consoleHintProtocol', { commands: commands.join(', ') }),
   consoleTabName: (id: number, host: string) => tr('consoleTabName', { id, host }),
   consoleTabTitle: (host: string, state: string, sessionId: string | null) =>
     tr('consoleTabTitle', { host, state, session: sessionId ? tr('consoleTabTitleSession', { sessionId }) : '' }),

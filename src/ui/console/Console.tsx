@@ -10,7 +10,7 @@
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import {
   applyPaste, browseHistory, clearConsole, completeConsoleInput, consoleTranscript, runConsoleLine, runConsoleText, selectActiveConsoleTab,
-  selectConsoleLines, selectedConsoleText, selectHasZkCli, selectHistory, selectPendingCommands, selectPrompt, showCompletions, useLabStore,
+  selectConsoleCommands, selectConsoleLines, selectedConsoleText, selectHasZkCli, selectHistory, selectPendingCommands, selectPrompt, showCompletions, useLabStore,
   type ConsoleLine, type HistoryCursor, type LinePoint,
 } from '../../store/index.ts';
 import { t } from '../strings.ts';
@@ -28,11 +28,12 @@ export function Console() {
   const pending = useLabStore(selectPendingCommands);
   // Session tabs are zkCli's (a client session each); a protocol without zkCli has one console.
   const zkCli = useLabStore(selectHasZkCli);
+  const commands = useLabStore(selectConsoleCommands);
   return (
     <section className="console panel" aria-labelledby="console-title">
       <header className="panel-head">
         <h2 id="console-title">{t.consoleTitle}</h2>
-        <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : zkCli ? t.consoleHint : t.consoleHintProtocol}</span>
+        <span className="panel-hint">{pending > 0 ? t.consoleRunning(pending) : zkCli ? t.consoleHint : t.consoleHintProtocol(commands)}</span>
         <CopyTranscript />
         <button type="button" className="btn btn-small btn-ghost" onClick={() => clearConsole(tab)} aria-label={t.consoleClearLabel}>
           {t.consoleClear}

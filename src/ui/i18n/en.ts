@@ -508,7 +508,7 @@ export const en = {
   labSettings: 'retry {{retry}} · link latency {{latencyMs}}–{{maxMs}} ms',
   labSettingsLatency: 'link latency {{latencyMs}}–{{maxMs}} ms',
   labBugs: 'bug switches on: {{bugs}}',
-  consoleHintProtocol: 'propose and lab commands · Tab completes · lab help',
+  consoleHintProtocol: '{{commands}} and lab commands · Tab completes · lab help',
   wipeTitleProcess: 'Erase its disk (what it promised and accepted); it stays down',
   processesShown: 'Process shown in the event log',
   allProcesses: 'all processes',

@@ -499,7 +499,7 @@ export const zhCN = {
   labSettings: '重试：{{retry}} · 链路延迟 {{latencyMs}}–{{maxMs}} 毫秒',
   labSettingsLatency: '链路延迟 {{latencyMs}}–{{maxMs}} 毫秒',
   labBugs: '已开启的缺陷开关：{{bugs}}',
-  consoleHintProtocol: 'propose 与 lab 命令 · Tab 补全 · lab help',
+  consoleHintProtocol: '{{commands}} 与 lab 命令 · Tab 补全 · lab help',
   wipeTitleProcess: '擦除它的磁盘（它承诺过和接受过的内容）；它保持宕机',
   processesShown: '事件日志显示的进程',
   allProcesses: '所有进程',

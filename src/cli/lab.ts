@@ -17,6 +17,7 @@ import { txnLogLines } from './txnLog.ts';
 import { addRoom, LIMITS, type LabConfig } from '../protocol/config.ts';
 import { invariantLines, protocolById, type LabProtocol } from '../protocol/registry.ts';
 import { renderText, type Violation } from '../sim/module.ts';
+import { labLoad, parseSweepArgs, sweepLines, type SweepResult } from './load.ts';
 
 export interface LabController {
   readonly sim: Simulation;
@@ -46,6 +47,11 @@ export interface LabController {
   pause(): void;
   play(): void;
   isPaused(): boolean;
+  /**
+   * `lab sweep`: the saturated throughput of an ensemble of `voters` + `observers` (this lab's
+   * other settings) at each share of reads, each point in a throwaway run (src/worker/sweep.ts).
+   */
+  sweep?(voters: number, observers: number, shares: readonly number[]): SweepResult | Promise<SweepResult>;
 }
 
 export interface InvariantStatus {
@@ -87,6 +93,9 @@ export const LAB_USAGE = [
   '\tlab 4lw S WORD',
   '\tlab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
   '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
+  '\tlab load clients=N reads=R% rate=X/s [servers=S,S…]   (load clients: getData/setData of /load; rate=max: closed loop)',
+  '\tlab load   (what each server served over the last 10s: reads/s, writes/s, p50, p99, queue)  ·  lab load stop',
+  '\tlab sweep reads=0..100 step=10 [voters=V observers=O]   (saturated throughput against the share of reads, in throwaway runs)',
   '\tlab client cN connect S[,S…]  ·  lab client cN create|set PATH VALUE  ·  lab client cN get|delete|sync PATH  ·  lab client cN close',
   'Paxos and Multi-Paxos (besides the lab commands):',
   '\tpropose P VALUE   (Paxos: proposer P starts a round with its next ballot)',
@@ -340,7 +349,7 @@ async function addServer(ctl: LabController, args: string[]): Promise<LabReply> 
 }
 
 /** Commands only a ZooKeeper lab has. */
-const ZOOKEEPER_ONLY = ['4lw', 'txnlog', 'client', 'write', 'add'];
+const ZOOKEEPER_ONLY = ['4lw', 'txnlog', 'client', 'write', 'add', 'load', 'sweep'];
 
 function cutLine(ctl: LabController): string[] {
   const cuts = ctl.sim.cutLinks().map(([a, b]) => `${ctl.sim.name(a)}->${ctl.sim.name(b)}`);
@@ -386,6 +395,15 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
     }
     case 'add':
       return addServer(ctl, args);
+    case 'load':
+      return labLoad(ctl, args);
+    case 'sweep': {
+      if (!ctl.sweep) return fail('lab sweep: not available here');
+      const { newest } = addServerRoom(ctl.sim);
+      const parsed = parseSweepArgs(args, { voters: newest.voters.length, observers: newest.observers.length });
+      if (typeof parsed === 'string') return fail(parsed);
+      return { lines: sweepLines(await ctl.sweep(parsed.voters, parsed.observers, parsed.shares)) };
+    }
     case 'partition': {
       const groups = parseGroups(ctl, args);
       if (typeof groups === 'string') return fail(`lab partition: ${groups}`);

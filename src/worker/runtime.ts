@@ -28,6 +28,7 @@ import type { PeerHost } from '../sim/host.ts';
 import { AGENT_BASE, Simulation, type KernelTraceEntry, type LabSetup, type SimCheckpoint } from '../sim/simulation.ts';
 import { InProcessHost } from './inProcessHost.ts';
 import { planningHost, plannerFor } from './stepPlan.ts';
+import { runSweep, type SweepResult } from './sweep.ts';
 
 type Sid = NodeId;
 type TraceEntry = KernelTraceEntry;
@@ -387,6 +388,11 @@ export class LabRuntime {
       this.onChange?.();
       return { steps: this.sim.eventCount - before, hit };
     });
+  }
+
+  /** `lab sweep`: saturated throughput at each share of reads, in throwaway runs (the lab's timeline is untouched). */
+  sweep(voters: number, observers: number, shares: readonly number[]): SweepResult {
+    return runSweep({ ...this.config, voters, observers }, shares);
   }
 
   /** `lab step vote` …: runs to the next event delivering one of `kinds` (packet types, or `role`). */

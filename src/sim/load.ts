@@ -194,6 +194,13 @@ export class LoadDriver {
     this.busyMap.delete(sid);
   }
 
+  /** Requests of client `client` sent and not answered. */
+  unanswered(client: number): number {
+    let n = 0;
+    for (const o of this.state.outstanding) if (o.client === client) n += 1;
+    return n;
+  }
+
   /** Records a request sent by a client; returns its read/write kind. */
   sendRequest(client: number, sid: NodeId, now: number): { seq: number; read: boolean } {
     const s = this.state;

@@ -96,6 +96,8 @@ interface BatchItem {
   req?: StepRequest;
   /** An input for an agent (stepped here, in order, not by the host). */
   client?: { cid: number; input: unknown };
+  /** A load client's turn (src/sim/load.ts), taken here. */
+  loadTurn?: LoadEvent;
 }
 
 export interface ServerSlot<View = unknown, Disk = unknown> {
@@ -511,6 +513,8 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       this.push({ kind: 'load', at: d.nextTick(), seq: 0, client: -1, gen: ev.gen });
     }
     const sid = spec.servers[client % spec.servers.length]!;
+    // A session with too many unanswered requests sends nothing on its turn (the server throttles it).
+    if (d.unanswered(client) >= MAX_UNANSWERED) return;
     const { seq, read } = d.sendRequest(client, sid, this.now);
     const req = this.setup.load.request(read ? 'read' : 'write', client, seq);
     this.push({ kind: 'request', at: this.now + this.setup.latencyMs, seq: 0, sid, req });
@@ -564,11 +568,13 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       const ev = this.queue.peek();
       if (!ev || ev.at > until || (at !== undefined && ev.at !== at)) break;
       if (ev.kind === 'load') {
-        // A load client's turn is the kernel's own: it joins no batch.
+        // A load client's turn is an event of the kernel's own (counted, so a replay stops exactly
+        // where the run did), in a batch of its own.
+        if (items.length > 0) break;
         this.queue.pop();
         this.now = ev.at;
-        this.loadTurn(ev);
-        continue;
+        items.push({ loadTurn: ev });
+        break;
       }
       const sid = ev.kind === 'deliver' ? ev.to : ev.sid;
       if (marks[sid] === mark || (ev.kind === 'deliver' && marks[ev.from] === mark)) break;
@@ -697,6 +703,11 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     let r = 0;
     for (const item of items) {
       if (item.entry) this.record(item.entry);
+      if (item.loadTurn) {
+        this.eventCount += 1;
+        this.loadTurn(item.loadTurn);
+        continue;
+      }
       if (item.client) {
         this.eventCount += 1;
         const c = this.clients.get(item.client.cid);
@@ -1085,6 +1096,12 @@ const NO_RESULTS: StepResult[] = [];
 
 /** A load client whose request failed (its server was down or crashed) tries again this much later. */
 const LOAD_RETRY_MS = 100;
+/**
+ * An open-loop load client with this many requests unanswered skips its turn: a server stops
+ * reading a connection when too many of its requests are outstanding (ZooKeeperServer's
+ * globalOutstandingLimit throttling), so an overload queues at the clients, not without bound on the server.
+ */
+const MAX_UNANSWERED = 5;
 
 const RELIABLE: ChannelSpec = { reliable: true, finOnCrash: false, resendLastOnStart: false };
 

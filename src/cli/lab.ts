@@ -6,7 +6,8 @@
 import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { QuorumConfig, Sid } from '../protocol/types.ts';
-import { nextScriptedWrite, type LabAction } from '../protocol/actions.ts';
+import { describeLoad, nextScriptedWrite, type LabAction } from '../protocol/actions.ts';
+import { MAX_LOAD } from '../protocol/runLink.ts';
 import type { KernelTraceEntry, Simulation } from '../sim/simulation.ts';
 import { CLIENT_BASE, endpointName, zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
 import type { ClientOp } from '../protocol/client/packets.ts';
@@ -17,7 +18,7 @@ import { txnLogLines } from './txnLog.ts';
 import { addRoom, LIMITS, type LabConfig } from '../protocol/config.ts';
 import { invariantLines, protocolById, type LabProtocol } from '../protocol/registry.ts';
 import { renderText, type Violation } from '../sim/module.ts';
-import { labLoad, parseSweepArgs, sweepLines, type SweepResult } from './load.ts';
+import type { SweepResult } from './load.ts';
 
 export interface LabController {
   readonly sim: Simulation;
@@ -395,10 +396,12 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
     }
     case 'add':
       return addServer(ctl, args);
+    // Loaded on first use: the page's first load carries neither.
     case 'load':
-      return labLoad(ctl, args);
+      return (await import('./load.ts')).labLoad(ctl, args, { describeLoad, maxLoad: MAX_LOAD });
     case 'sweep': {
       if (!ctl.sweep) return fail('lab sweep: not available here');
+      const { parseSweepArgs, sweepLines } = await import('./load.ts');
       const { newest } = addServerRoom(ctl.sim);
       const parsed = parseSweepArgs(args, { voters: newest.voters.length, observers: newest.observers.length });
       if (typeof parsed === 'string') return fail(parsed);

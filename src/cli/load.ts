@@ -3,10 +3,12 @@
  * throughput of an ensemble against the share of reads. The load is a recorded action (it
  * rewinds, replays and travels in share links); the figures come from the kernel's load driver
  * (src/sim/load.ts) and the cost model of src/protocol/zkLoad.ts.
+ *
+ * Loaded on first use (lab.ts imports it dynamically), so it imports no code of the page's first
+ * load: what it needs of it comes in `LoadDeps`.
  */
-import type { LoadReport, LoadSpec } from '../sim/load.ts';
-import { describeLoad } from '../protocol/actions.ts';
-import { MAX_LOAD } from '../protocol/runLink.ts';
+import type { LoadSpec } from '../sim/load.ts';
+import { loadReport, type LoadReport } from '../sim/loadReport.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { Sid } from '../protocol/types.ts';
 import type { LabController, LabReply } from './lab.ts';
@@ -29,13 +31,21 @@ export interface SweepResult {
   points: SweepPoint[];
 }
 
+/** What this module uses of code the page has loaded already (src/cli/lab.ts hands it over). */
+export interface LoadDeps {
+  /** src/protocol/actions.ts describeLoad. */
+  describeLoad(spec: LoadSpec | null, name: (id: Sid) => string): string;
+  /** src/protocol/runLink.ts MAX_LOAD. */
+  maxLoad: { clients: number; rate: number };
+}
+
 export const LOAD_USAGE = 'usage: lab load clients=N reads=R% rate=X/s [servers=S,S…]  ·  lab load stop  ·  lab load';
 export const SWEEP_USAGE = 'usage: lab sweep reads=FROM..TO step=N [voters=V observers=O]';
 
 const DEFAULTS = { clients: 10, reads: 90, rate: 100 };
 
 /** `clients=12 reads=90% rate=200/s servers=zk1,zk2` → a spec, or what is wrong (zkCli's habit: the bad argument named). */
-export function parseLoadArgs(ctl: Pick<LabController, 'sim' | 'config' | 'protocol'>, args: readonly string[]): LoadSpec | string {
+export function parseLoadArgs(ctl: Pick<LabController, 'sim' | 'config' | 'protocol'>, args: readonly string[], MAX_LOAD: LoadDeps['maxLoad']): LoadSpec | string {
   const spec: LoadSpec = { ...DEFAULTS, servers: [...ctl.sim.servers.keys()] };
   const seen = new Set<string>();
   for (const arg of args) {
@@ -90,7 +100,7 @@ function wholeNumber(text: string): number | null {
 }
 
 /** `lab load` alone: the load and, per server, what it served over the last 10 simulated seconds. */
-export function loadReportLines(ctl: Pick<LabController, 'sim'>, report: LoadReport = ctl.sim.loadReport()): string[] {
+export function loadReportLines(ctl: Pick<LabController, 'sim'>, describeLoad: LoadDeps['describeLoad'], report: LoadReport = reportNow(ctl)): string[] {
   const name = (id: Sid): string => ctl.sim.name(id);
   const lines = [report.spec ? describeLoad(report.spec, name) : 'no load running'];
   lines.push(`over the last ${(report.windowMs / 1000).toFixed(1)}s of simulated time:`);
@@ -103,6 +113,11 @@ export function loadReportLines(ctl: Pick<LabController, 'sim'>, report: LoadRep
   return lines;
 }
 
+/** What each server served over the last 10 simulated seconds, now. */
+export function reportNow(ctl: Pick<LabController, 'sim'>): LoadReport {
+  return loadReport(ctl.sim.loadState(), ctl.sim.now, [...ctl.sim.servers.keys()]);
+}
+
 /** The leader (if one leads) and its proposals not yet committed (Leader.outstandingProposals). */
 export function leaderOutstanding(ctl: Pick<LabController, 'sim'>): { sid: Sid; outstanding: number } | null {
   for (const s of ctl.sim.servers.values()) {
@@ -112,15 +127,16 @@ export function leaderOutstanding(ctl: Pick<LabController, 'sim'>): { sid: Sid; 
   return null;
 }
 
-export async function labLoad(ctl: LabController, args: readonly string[]): Promise<LabReply> {
-  if (args.length === 0) return { lines: loadReportLines(ctl) };
+export async function labLoad(ctl: LabController, args: readonly string[], deps: LoadDeps): Promise<LabReply> {
+  const { describeLoad } = deps;
+  if (args.length === 0) return { lines: loadReportLines(ctl, describeLoad) };
   if (args[0] === 'stop') {
     if (args.length > 1) return { lines: ['lab load stop: takes no arguments'], error: true };
     if (!ctl.sim.loadSpec()) return { lines: ['lab load stop: no load running'], error: true };
     await ctl.apply({ type: 'load', spec: null });
     return { lines: ['load stopped'] };
   }
-  const spec = parseLoadArgs(ctl, args);
+  const spec = parseLoadArgs(ctl, args, deps.maxLoad);
   if (typeof spec === 'string') return { lines: [spec], error: true };
   await ctl.apply({ type: 'load', spec });
   return { lines: [`${describeLoad(spec, (id) => ctl.sim.name(id))} started`] };

@@ -42,7 +42,7 @@ export interface LoadModule {
 }
 
 /** Completions of one process in one 100 ms bucket of simulated time. */
-interface Bucket {
+export interface Bucket {
   at: number;
   reads: number;
   writes: number;
@@ -51,7 +51,7 @@ interface Bucket {
   lat: number[];
 }
 
-interface Outstanding {
+export interface Outstanding {
   client: number;
   seq: number;
   sid: NodeId;
@@ -92,35 +92,6 @@ export function emptyLoadState(): LoadState {
 /** True when the `n`-th request (0-based) of a load with `reads`% reads is a read: exactly `reads` of every 100 in a row. */
 export function isRead(n: number, reads: number): boolean {
   return Math.floor(((n + 1) * reads) / 100) > Math.floor((n * reads) / 100);
-}
-
-/** One process's figures over the window: what it served per second, latencies and its queue now. */
-export interface LoadServerStats {
-  sid: NodeId;
-  readsPerSec: number;
-  writesPerSec: number;
-  errorsPerSec: number;
-  p50: number;
-  p99: number;
-  /** Inputs waiting or in service now. */
-  queue: number;
-}
-
-export interface LoadReport {
-  spec: LoadSpec | null;
-  /** The window the rates are over, ms (at most WINDOW_MS). */
-  windowMs: number;
-  servers: LoadServerStats[];
-  total: { readsPerSec: number; writesPerSec: number; p50: number; p99: number };
-  /** Requests sent and not yet answered. */
-  outstanding: number;
-}
-
-/** The `p`-quantile (0–1) of sorted latencies, nearest rank; 0 when there are none. */
-export function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[i]!;
 }
 
 /**
@@ -178,15 +149,6 @@ export class LoadDriver {
     while (b.ends.length > 0 && b.ends[0]! <= now) b.ends.shift();
     if (end > now) b.ends.push(end);
     return end - now;
-  }
-
-  /** Inputs waiting or in service at process `sid` at `now`. */
-  queueLength(sid: NodeId, now: number): number {
-    const b = this.busyMap.get(sid);
-    if (!b) return 0;
-    let n = 0;
-    for (const e of b.ends) if (e > now) n += 1;
-    return n;
   }
 
   /** A process crashed: its queue is gone. */
@@ -252,58 +214,7 @@ export class LoadDriver {
     return this.answered(client, seq, false, sid, now);
   }
 
-  /** The figures of the last WINDOW_MS (or since the load started) at `now`. */
-  report(now: number, sids: readonly NodeId[]): LoadReport {
-    const s = this.state;
-    const from = Math.max(now - WINDOW_MS, s.spec ? s.startedAt : now - WINDOW_MS, 0);
-    const windowMs = Math.max(BUCKET_MS, now - from);
-    const all: number[] = [];
-    let tr = 0;
-    let tw = 0;
-    const servers: LoadServerStats[] = [];
-    for (const sid of sids) {
-      let reads = 0;
-      let writes = 0;
-      let errors = 0;
-      const lat: number[] = [];
-      for (const b of this.bucketMap.get(sid) ?? []) {
-        if (b.at + BUCKET_MS <= from || b.at > now) continue;
-        reads += b.reads;
-        writes += b.writes;
-        errors += b.errors;
-        for (const l of b.lat) lat.push(l);
-      }
-      lat.sort((a, b) => a - b);
-      for (const l of lat) all.push(l);
-      tr += reads;
-      tw += writes;
-      servers.push({
-        sid,
-        readsPerSec: perSec(reads, windowMs),
-        writesPerSec: perSec(writes, windowMs),
-        errorsPerSec: perSec(errors, windowMs),
-        p50: quantile(lat, 0.5),
-        p99: quantile(lat, 0.99),
-        queue: this.queueLength(sid, now),
-      });
-    }
-    all.sort((a, b) => a - b);
-    return {
-      spec: s.spec,
-      windowMs,
-      servers,
-      total: { readsPerSec: perSec(tr, windowMs), writesPerSec: perSec(tw, windowMs), p50: quantile(all, 0.5), p99: quantile(all, 0.99) },
-      outstanding: s.outstanding.length,
-    };
-  }
-
-  /** Requests answered in [from, to) by every process (reads + writes, errors not counted). */
-  answeredBetween(from: number, to: number): number {
-    let n = 0;
-    for (const list of this.bucketMap.values()) for (const b of list) if (b.at >= from && b.at < to) n += b.reads + b.writes;
-    return n;
-  }
-
+  /** The driver's state now (a copy): what the report reads (./loadReport.ts). */
   save(): LoadState {
     return {
       ...this.state,
@@ -327,10 +238,6 @@ export class LoadDriver {
   get untouched(): boolean {
     return this.state.spec === null && this.state.sent === 0 && this.busyMap.size === 0;
   }
-}
-
-function perSec(n: number, windowMs: number): number {
-  return Math.round((n * 1000) / windowMs);
 }
 
 function round2(x: number): number {

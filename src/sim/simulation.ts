@@ -21,7 +21,7 @@ import { Rng, type RngState } from './rng.ts';
 import { type DropReason, type TraceEntryOf } from './trace.ts';
 import type { ChannelSpec, NodeModule } from './module.ts';
 import type { NodeId, NodeOutput, WireMsg } from './node.ts';
-import { LoadDriver, SETUP_MS, type LoadModule, type LoadReport, type LoadSpec, type LoadState } from './load.ts';
+import { LoadDriver, SETUP_MS, type LoadModule, type LoadSpec, type LoadState } from './load.ts';
 
 type Sid = NodeId;
 type Channel = string;
@@ -491,14 +491,9 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     return this.loadDriver.state.spec;
   }
 
-  /** What each process served over the last 10 simulated seconds (`lab load`). */
-  loadReport(): LoadReport {
-    return this.loadDriver.report(this.now, [...this.servers.keys()]);
-  }
-
-  /** Load requests answered (successfully) whose answers reached their clients in [from, to). */
-  loadAnswered(from: number, to: number): number {
-    return this.loadDriver.answeredBetween(from, to);
+  /** The load driver's state now, a copy (src/sim/loadReport.ts reads it: `lab load`, the Load panel). */
+  loadState(): LoadState {
+    return this.loadDriver.save();
   }
 
   /** A load client's turn: it sends its next request, which reaches its server one link latency later. */

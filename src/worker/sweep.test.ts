@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAB_CONFIG } from '../protocol/config.ts';
 import { runSweep, type SweepResult } from './sweep.ts';
+import { sweepSim } from './runtime.ts';
 
 const SHARES = [0, 50, 90, 100];
 
 function sweep(voters: number, observers: number): SweepResult {
-  return runSweep({ ...DEFAULT_LAB_CONFIG, voters, observers }, SHARES);
+  return runSweep({ ...DEFAULT_LAB_CONFIG, voters, observers }, SHARES, sweepSim);
 }
 
 describe('lab sweep: the shape of Figure 5', () => {
@@ -49,6 +50,6 @@ describe('lab sweep: the shape of Figure 5', () => {
   });
 
   it('is deterministic: the same sweep gives the same numbers', () => {
-    expect(runSweep({ ...DEFAULT_LAB_CONFIG, voters: 3, observers: 0 }, [0, 100])).toEqual({ ...three, points: three.points.filter((p) => p.reads === 0 || p.reads === 100) });
+    expect(runSweep({ ...DEFAULT_LAB_CONFIG, voters: 3, observers: 0 }, [0, 100], sweepSim)).toEqual({ ...three, points: three.points.filter((p) => p.reads === 0 || p.reads === 100) });
   });
 });

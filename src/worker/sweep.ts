@@ -5,11 +5,14 @@
  * ensemble starts, elects, then closed-loop load clients (each sends its next request when the
  * last is answered) keep every server busy; what is answered over MEASURE_MS after WARMUP_MS is
  * the throughput. A pure function of (settings, seed): the same sweep gives the same numbers.
+ *
+ * Loaded on first use (LabRuntime.sweep imports it dynamically): the world comes from `makeSim`
+ * (a Simulation of the settings on an in-process host), so this module imports no code of the
+ * page's first load.
  */
-import { allIds, type LabConfig } from '../protocol/config.ts';
-import { setupOf } from '../protocol/registry.ts';
-import { Simulation } from '../sim/simulation.ts';
-import { InProcessHost } from './inProcessHost.ts';
+import type { LabConfig } from '../protocol/config.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import { answeredBetween, loadReport } from '../sim/loadReport.ts';
 import type { SweepPoint, SweepResult } from '../cli/load.ts';
 
 export type { SweepPoint, SweepResult };
@@ -30,19 +33,23 @@ export function sweepShares(from: number, to: number, step: number): number[] {
   return out;
 }
 
+/** A fresh world of `config`'s ensemble, none of its servers started, on an in-process host. */
+export type MakeSim = (config: LabConfig) => Simulation;
+
 /** One point: an ensemble of `voters` + `observers` (the lab's other settings) saturated at `reads`% reads. */
-export function sweepPoint(config: LabConfig, reads: number): SweepPoint {
+export function sweepPoint(config: LabConfig, reads: number, makeSim: MakeSim): SweepPoint {
   const cfg: LabConfig = { ...config, boot: null, bugs: [] };
-  const sim = new Simulation(setupOf(cfg), new InProcessHost());
-  const ids = allIds(cfg);
+  const sim = makeSim(cfg);
+  const ids = [...sim.servers.keys()];
   for (const id of ids) sim.start(id);
   sim.runUntilSync(ELECT_MS);
   sim.setLoad({ clients: CLIENTS_PER_SERVER * ids.length, reads, rate: 0, servers: ids });
   const from = ELECT_MS + WARMUP_MS;
   sim.runUntilSync(from + MEASURE_MS);
-  const report = sim.loadReport();
+  const state = sim.loadState();
+  const report = loadReport(state, sim.now, ids);
   // The report's window is the last 10 s or since the load started; recount over the measured span.
-  const answered = sim.loadAnswered(from, from + MEASURE_MS);
+  const answered = answeredBetween(state, from, from + MEASURE_MS);
   const share = report.total.readsPerSec + report.total.writesPerSec;
   const opsPerSec = Math.round((answered * 1000) / MEASURE_MS);
   const readsPerSec = share === 0 ? 0 : Math.round((opsPerSec * report.total.readsPerSec) / share);
@@ -50,7 +57,7 @@ export function sweepPoint(config: LabConfig, reads: number): SweepPoint {
 }
 
 /** The sweep of an ensemble over read shares (each point its own throwaway run). */
-export function runSweep(config: LabConfig, shares: readonly number[]): SweepResult {
-  const ids = allIds({ ...config, boot: null });
-  return { voters: config.voters, observers: config.observers, clients: CLIENTS_PER_SERVER * ids.length, points: shares.map((r) => sweepPoint(config, r)) };
+export function runSweep(config: LabConfig, shares: readonly number[], makeSim: MakeSim): SweepResult {
+  const points = shares.map((r) => sweepPoint(config, r, makeSim));
+  return { voters: config.voters, observers: config.observers, clients: CLIENTS_PER_SERVER * (config.voters + config.observers), points };
 }

@@ -378,6 +378,7 @@ export const en = {
   tabTimeline: 'Space-time',
   tabZnodes: 'Znodes',
   tabInvariants: 'Invariants',
+  tabLoad: 'Load',
   tabInvariantsRed: '{{n}} red',
 
   // offline and small screens (src/ui/pwa, src/ui/responsive.css)

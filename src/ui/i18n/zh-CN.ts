@@ -373,6 +373,7 @@ export const zhCN = {
   tabTimeline: '时空图',
   tabZnodes: '数据节点',
   tabInvariants: '不变量',
+  tabLoad: '负载',
   tabInvariantsRed: '{{n}} 项失败',
 
   // 离线与小屏幕（src/ui/pwa、src/ui/responsive.css）

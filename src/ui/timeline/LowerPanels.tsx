@@ -6,7 +6,7 @@
  * ARIA tablist, so on a large screen the console's session tabs stay the page's only tabs (on a
  * small one the page's view tabs, src/ui/ViewTabs.tsx, list these views too).
  */
-import { useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { selectProtocol, useLabStore } from '../../store/index.ts';
 import { t } from '../strings.ts';
 import { InvariantsPanel, useRedInvariants } from '../invariants/InvariantsPanel.tsx';
@@ -21,11 +21,15 @@ import { SpaceTime } from './SpaceTime.tsx';
  */
 const PANEL_VIEWS: Record<string, ComponentType> = { paxos: PaxosPanel, multipaxos: SlotGrid };
 
+/** A ZooKeeper lab's Load panel (lab load, lab sweep): its own chunk, loaded when its tab is first shown. */
+const LoadPanel = lazy(() => import('../load/LoadPanel.tsx'));
+
 /** Read at render time, so a language switch re-labels the tabs. */
 function label(v: string): string {
   if (v === 'timeline') return t.tabTimeline;
   if (v === 'znodes') return t.tabZnodes;
   if (v === 'invariants') return t.tabInvariants;
+  if (v === 'load') return t.tabLoad;
   return (t.tabPanel as Record<string, string>)[v] ?? v;
 }
 
@@ -45,7 +49,7 @@ export function LowerTabLabel({ id }: { id: string }) {
 export function useLowerViews(chosen: string | null): { views: string[]; view: string } {
   const protocol = useLabStore(selectProtocol);
   const panels = protocol.panels.filter((p) => PANEL_VIEWS[p]);
-  const views = ['timeline', ...(protocol.hasZkCli ? ['znodes'] : []), ...panels, 'invariants'];
+  const views = ['timeline', ...(protocol.hasZkCli ? ['znodes'] : []), ...panels, 'invariants', ...(protocol.hasZkCli ? ['load'] : [])];
   // A ZooKeeper lab opens on its znode tree; another on its own first panel.
   const view = chosen !== null && views.includes(chosen) ? chosen : protocol.hasZkCli ? 'znodes' : (panels[0] ?? 'timeline');
   return { views, view };
@@ -68,7 +72,7 @@ export function LowerPanels({ chosen: held, onChoose }: { chosen?: string | null
         ))}
       </div>
       <div className="lower-panel" id="lower-panel">
-        {view === 'timeline' ? <SpaceTime /> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : Panel ? <Panel /> : null}
+        {view === 'timeline' ? <SpaceTime /> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : view === 'load' ? <Suspense fallback={null}><LoadPanel /></Suspense> : Panel ? <Panel /> : null}
       </div>
     </div>
   );

@@ -6,9 +6,8 @@
  * (`lab sweep`) with overlays of other ensembles on one chart.
  */
 import { useEffect, useState } from 'react';
-import { currentSession, runConsoleLine } from '../../store/index.ts';
-import { addTexts, useLang } from '../i18n/index.ts';
-import { tr } from '../strings.ts';
+import type { LabSession } from '../../store/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import { loadReport, type LoadReport } from '../../sim/loadReport.ts';
 import type { SweepResult } from '../../cli/load.ts';
 import type { PeerView } from '../../protocol/QuorumPeer.ts';
@@ -17,8 +16,22 @@ import { timeChartSvg, type TimeSeries } from './timeChart.ts';
 import { LOAD_TEXT_EN, LOAD_TEXT_ZH } from './texts.ts';
 import './load.css';
 
-addTexts('en', LOAD_TEXT_EN);
-addTexts('zh-CN', LOAD_TEXT_ZH);
+/**
+ * What the panel uses of the page's first load, handed over by src/ui/timeline/LowerPanels.tsx: a
+ * module of it imported here would be split into a chunk of its own, and the first load would grow.
+ */
+export interface LoadPanelDeps {
+  currentSession(): LabSession | null;
+  runConsoleLine(line: string): Promise<void>;
+  addTexts(lang: Lang, texts: Readonly<Record<string, string>>): void;
+  useLang(): Lang;
+  tr(key: string, params?: Record<string, unknown>): string;
+}
+
+let deps!: LoadPanelDeps;
+let textsAdded = false;
+const currentSession = (): LabSession | null => deps.currentSession();
+const tr = (key: string, params?: Record<string, unknown>): string => deps.tr(key, params);
 
 interface Sample {
   t: number;
@@ -47,8 +60,15 @@ function serverName(sid: number): string {
   return currentSession()?.runtime.sim.name(sid) ?? `zk${sid}`;
 }
 
-export default function LoadPanel() {
-  useLang();
+export default function LoadPanel({ deps: given }: { deps: LoadPanelDeps }) {
+  deps = given;
+  if (!textsAdded) {
+    given.addTexts('en', LOAD_TEXT_EN);
+    given.addTexts('zh-CN', LOAD_TEXT_ZH);
+    textsAdded = true;
+  }
+  given.useLang();
+  const runConsoleLine = given.runConsoleLine;
   const [samples, setSamples] = useState<Sample[]>([]);
   const [clients, setClients] = useState(12);
   const [reads, setReads] = useState(90);

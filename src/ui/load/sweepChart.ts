@@ -1,10 +1,10 @@
 /**
  * The sweep chart: saturated throughput against the share of reads, one curve per ensemble (the
  * shape of Figure 5 of the ZooKeeper paper). A pure function from sweep results to SVG text, drawn
- * with d3's scales and line generator: the Load panel shows it, and the README's picture
+ * with a linear scale and round ticks (./scale.ts): the Load panel shows it, and the README's picture
  * (docs/sweep.svg) is the same function's output (src/ui/load/sweepChart.test.ts).
  */
-import { line, scaleLinear } from 'd3';
+import { linear, polyline } from './scale.ts';
 import type { SweepResult } from '../../cli/load.ts';
 
 export interface ChartOptions {
@@ -34,9 +34,9 @@ export function sweepChartSvg(results: readonly SweepResult[], opts: ChartOption
   const height = opts.height ?? 360;
   const m = { top: opts.title ? 34 : 14, right: 16, bottom: 44, left: 60 };
   const maxY = Math.max(1, ...results.flatMap((r) => r.points.map((p) => p.opsPerSec)));
-  const x = scaleLinear().domain([0, 100]).range([m.left, width - m.right]);
-  const y = scaleLinear().domain([0, maxY]).nice().range([height - m.bottom, m.top]);
-  const path = line<{ reads: number; opsPerSec: number }>().x((p) => x(p.reads)).y((p) => y(p.opsPerSec));
+  const x = linear([0, 100], [m.left, width - m.right]);
+  const y = linear([0, maxY], [height - m.bottom, m.top], true);
+  const path = (ps: ReadonlyArray<{ reads: number; opsPerSec: number }>): string => polyline(ps.map((p) => [x(p.reads), y(p.opsPerSec)] as const));
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12" role="img">`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
@@ -57,7 +57,7 @@ export function sweepChartSvg(results: readonly SweepResult[], opts: ChartOption
   out.push(`<text transform="translate(16 ${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#111827">${esc(opts.yLabel ?? 'saturated throughput (simulated requests/s)')}</text>`);
   results.forEach((r, i) => {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
-    out.push(`<path d="${path(r.points) ?? ''}" fill="none" stroke="${colour}" stroke-width="2" data-series="${esc(seriesName(r))}"/>`);
+    out.push(`<path d="${path(r.points)}" fill="none" stroke="${colour}" stroke-width="2" data-series="${esc(seriesName(r))}"/>`);
     for (const p of r.points) out.push(`<circle cx="${x(p.reads).toFixed(1)}" cy="${y(p.opsPerSec).toFixed(1)}" r="3" fill="${colour}"><title>${esc(seriesName(r))}: ${p.reads}% reads, ${p.opsPerSec}/s</title></circle>`);
     const ly = m.top + 8 + i * 18;
     out.push(`<line x1="${m.left + 12}" x2="${m.left + 32}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2"/>`);

@@ -1,8 +1,8 @@
 /**
- * The Load panel's live charts: a few series against simulated time, as SVG text drawn with d3's
- * scales and line generator (like ./sweepChart.ts). Pure: the panel calls it with its samples.
+ * The Load panel's live charts: a few series against simulated time, as SVG text drawn with a
+ * linear scale and round ticks (./scale.ts) (like ./sweepChart.ts). Pure: the panel calls it with its samples.
  */
-import { line, scaleLinear } from 'd3';
+import { linear, polyline } from './scale.ts';
 
 export interface TimeSeries {
   name: string;
@@ -20,9 +20,9 @@ export function timeChartSvg(series: readonly TimeSeries[], opts: { title: strin
   const t0 = all.length ? Math.min(...all.map((p) => p[0])) : 0;
   const t1 = all.length ? Math.max(...all.map((p) => p[0])) : 1000;
   const maxY = Math.max(1, ...all.map((p) => p[1]));
-  const x = scaleLinear().domain([t0, Math.max(t1, t0 + 1000)]).range([m.left, width - m.right]);
-  const y = scaleLinear().domain([0, maxY]).nice().range([height - m.bottom, m.top]);
-  const path = line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
+  const x = linear([t0, Math.max(t1, t0 + 1000)], [m.left, width - m.right]);
+  const y = linear([0, maxY], [height - m.bottom, m.top], true);
+  const path = (ps: ReadonlyArray<readonly [number, number]>): string => polyline(ps.map((p) => [x(p[0]), y(p[1])] as const));
   const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" font-size="10" font-family="system-ui, sans-serif">`];
   out.push(`<text x="${m.left}" y="12" font-weight="600" font-size="11" fill="currentColor">${esc(opts.title)} (${esc(opts.unit)})</text>`);
   for (const t of y.ticks(4)) {
@@ -32,7 +32,7 @@ export function timeChartSvg(series: readonly TimeSeries[], opts: { title: strin
   }
   for (const t of x.ticks(5)) out.push(`<text x="${x(t).toFixed(1)}" y="${height - 6}" text-anchor="middle" fill="currentColor">${(t / 1000).toFixed(0)}s</text>`);
   series.forEach((s, i) => {
-    if (s.points.length > 0) out.push(`<path d="${path(s.points) ?? ''}" fill="none" stroke="${s.colour}" stroke-width="1.5"${s.dashed ? ' stroke-dasharray="4 3"' : ''} data-series="${esc(s.name)}"/>`);
+    if (s.points.length > 0) out.push(`<path d="${path(s.points)}" fill="none" stroke="${s.colour}" stroke-width="1.5"${s.dashed ? ' stroke-dasharray="4 3"' : ''} data-series="${esc(s.name)}"/>`);
     const lx = m.left + 4 + (i % 4) * 78;
     const ly = m.top + 4 + Math.floor(i / 4) * 12;
     out.push(`<rect x="${lx}" y="${ly - 3}" width="10" height="3" fill="${s.colour}"/><text x="${lx + 13}" y="${ly}" dy="0.1em" fill="currentColor">${esc(s.name)}</text>`);

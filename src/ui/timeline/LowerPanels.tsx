@@ -7,8 +7,9 @@
  * small one the page's view tabs, src/ui/ViewTabs.tsx, list these views too).
  */
 import { lazy, Suspense, useState, type ComponentType } from 'react';
-import { selectProtocol, useLabStore } from '../../store/index.ts';
-import { t } from '../strings.ts';
+import { currentSession, runConsoleLine, selectProtocol, useLabStore } from '../../store/index.ts';
+import { t, tr } from '../strings.ts';
+import { addTexts, useLang } from '../i18n/index.ts';
 import { InvariantsPanel, useRedInvariants } from '../invariants/InvariantsPanel.tsx';
 import { ZnodeTree } from '../znodes/ZnodeTree.tsx';
 import { PaxosPanel } from '../paxos/PaxosPanel.tsx';
@@ -23,6 +24,8 @@ const PANEL_VIEWS: Record<string, ComponentType> = { paxos: PaxosPanel, multipax
 
 /** A ZooKeeper lab's Load panel (lab load, lab sweep): its own chunk, loaded when its tab is first shown. */
 const LoadPanel = lazy(() => import('../load/LoadPanel.tsx'));
+/** What the Load panel uses of the first load (handed over, so its chunk imports none of it). */
+const LOAD_DEPS = { currentSession, runConsoleLine: (line: string) => runConsoleLine(line), addTexts, useLang, tr };
 
 /** Read at render time, so a language switch re-labels the tabs. */
 function label(v: string): string {
@@ -72,7 +75,7 @@ export function LowerPanels({ chosen: held, onChoose }: { chosen?: string | null
         ))}
       </div>
       <div className="lower-panel" id="lower-panel">
-        {view === 'timeline' ? <SpaceTime /> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : view === 'load' ? <Suspense fallback={null}><LoadPanel /></Suspense> : Panel ? <Panel /> : null}
+        {view === 'timeline' ? <SpaceTime /> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : view === 'load' ? <Suspense fallback={null}><LoadPanel deps={LOAD_DEPS} /></Suspense> : Panel ? <Panel /> : null}
       </div>
     </div>
   );

@@ -19,6 +19,7 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: 'recovery-sync', title: { en: 'Recovery: DIFF, SNAP and TRUNC', 'zh-CN': '崩溃恢复：DIFF、SNAP 与 TRUNC' } },
   { id: 'split-brain', title: { en: 'Partitions and split brain', 'zh-CN': '网络分区与脑裂' } },
   { id: 'observers', title: { en: 'Observers: reads scale, writes do not', 'zh-CN': 'Observer：读可以扩展，写不能' } },
+  { id: 'load-scaling', title: { en: 'Load you can see: why observers, why an odd number', 'zh-CN': '看得见的负载：为什么用 Observer，为什么是奇数' } },
   { id: 'reconfig', title: { en: 'Dynamic reconfiguration: add observers, remove a voter, remove the leader', 'zh-CN': '动态重配置：添加 Observer、移除投票者、移除 Leader' } },
   { id: 'sessions-watches', title: { en: 'Sessions, ephemerals and watches', 'zh-CN': '会话、临时节点与 Watcher' } },
   { id: 'acl', title: { en: 'Access control: ACLs', 'zh-CN': '权限控制：ACL' } },

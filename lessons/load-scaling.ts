@@ -36,7 +36,10 @@ export const loadScaling: Lesson = {
         { kind: 'output', contains: '   100    300      300' },
         { kind: 'output', contains: 'sweep: 3 voters + 2 observers' },
         { kind: 'output', contains: '   100    500      500' },
-        { kind: 'output', contains: '     0     43        0        43' },
+        // Observers scale reads: more than 1.5× the reads at 100 % …
+        { kind: 'throughput', reads: 100, a: { voters: 3, observers: 2 }, b: { voters: 3, observers: 0 }, atLeast: 1.5 },
+        // … and cost writes little: within 20 % at 0 %, never more.
+        { kind: 'throughput', reads: 0, a: { voters: 3, observers: 2 }, b: { voters: 3, observers: 0 }, atLeast: 0.8, atMost: 1 },
       ],
     },
     {
@@ -44,12 +47,17 @@ export const loadScaling: Lesson = {
         en: 'Now more voters. Every write costs the leader a PROPOSAL, an ACK and a COMMIT per follower, so with 5 voters it manages 27 writes a second, not 51: more voters make writes slower. Reads still scale (500 at 100 %). And 4 voters? 44 writes a second — slower than 3 — yet a quorum of 4 is 3, so 4 voters survive one failure, exactly like 3. An even size pays for a voter and gets nothing: ensembles are 3, 5 or 7.',
         'zh-CN': '再看更多的投票者。每次写入，Leader 要为每个 Follower 发一个 PROPOSAL、收一个 ACK、再发一个 COMMIT，所以 5 个投票者时每秒只能写 27 次，而不是 51 次：投票者越多，写越慢。读仍然可以扩展（100% 读时 500）。那 4 个投票者呢？每秒 44 次写——比 3 个慢——而 4 个的过半数是 3，所以 4 个投票者和 3 个一样只能容忍一台故障。偶数规模多付出一个投票者却毫无收获：集群规模应为 3、5 或 7。',
       },
-      actions: ['lab sweep reads=0..100 step=50 voters=5', 'lab sweep reads=0..100 step=50 voters=4'],
+      actions: ['lab sweep reads=0..100 step=50 voters=3', 'lab sweep reads=0..100 step=50 voters=4', 'lab sweep reads=0..100 step=50 voters=5'],
       checks: [
         { kind: 'output', contains: 'sweep: 5 voters + 0 observers' },
         { kind: 'output', contains: '     0     27        0        27' },
         { kind: 'output', contains: 'sweep: 4 voters + 0 observers' },
         { kind: 'output', contains: '     0     44        0        44' },
+        // More voters, slower writes; 4 voters cost more than 3 and tolerate the same one failure.
+        { kind: 'throughput', reads: 0, a: { voters: 4, observers: 0 }, b: { voters: 3, observers: 0 }, atMost: 0.9 },
+        { kind: 'throughput', reads: 0, a: { voters: 5, observers: 0 }, b: { voters: 3, observers: 0 }, atMost: 0.6 },
+        // Reads still scale with servers: 5 voters serve more than 1.5× what 3 do at 100 % reads.
+        { kind: 'throughput', reads: 100, a: { voters: 5, observers: 0 }, b: { voters: 3, observers: 0 }, atLeast: 1.5 },
       ],
     },
   ],

@@ -460,6 +460,8 @@ export const en = {
   lessonCheckNoPacket: 'no {{type}} went {{from}} → {{to}}',
   lessonCheckOutput: 'the console printed “{{text}}”',
   lessonCheckNoOutput: 'the console did not print “{{text}}”',
+  lessonCheckThroughputAtLeast: 'sweep at {{reads}}% reads: {{a}} serve at least {{k}}× what {{b}} serve',
+  lessonCheckThroughputAtMost: 'sweep at {{reads}}% reads: {{a}} serve at most {{k}}× what {{b}} serve',
   lessonWorking: 'Working…',
   lessonChallenge: 'Challenge',
   lessonFinished: 'You reached the end of the lesson.',

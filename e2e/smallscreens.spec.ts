@@ -13,7 +13,7 @@ const SIZES = [
 ] as const;
 
 const LABS = [
-  { name: 'ZooKeeper', url: '/?voters=3', views: ['ring', 'timeline', 'znodes', 'invariants', 'inspector', 'log', 'console'] },
+  { name: 'ZooKeeper', url: '/?voters=3', views: ['ring', 'timeline', 'znodes', 'invariants', 'load', 'inspector', 'log', 'console'] },
   { name: 'Paxos', url: '/?protocol=paxos&seed=1', views: ['ring', 'timeline', 'paxos', 'invariants', 'inspector', 'log', 'console'] },
 ] as const;
 

@@ -21,6 +21,7 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   { id: 'recovery-sync', title: 'Recovery: DIFF, SNAP and TRUNC' },
   { id: 'split-brain', title: 'Partitions and split brain' },
   { id: 'observers', title: 'Observers: reads scale, writes do not' },
+  { id: 'load-scaling', title: 'Load you can see: why observers, why an odd number' },
   { id: 'reconfig', title: 'Dynamic reconfiguration: add observers, remove a voter, remove the leader' },
   { id: 'sessions-watches', title: 'Sessions, ephemerals and watches' },
   { id: 'acl', title: 'Access control: ACLs' },

@@ -11,6 +11,7 @@ export const LESSON_TITLES_ZH: Readonly<Record<string, string>> = {
   'recovery-sync': '崩溃恢复：DIFF、SNAP 与 TRUNC',
   'split-brain': '网络分区与脑裂',
   'observers': 'Observer：读可以扩展，写不能',
+  'load-scaling': '看得见的负载：为什么用 Observer，为什么是奇数',
   'reconfig': '动态重配置：添加 Observer、移除投票者、移除 Leader',
   'sessions-watches': '会话、临时节点与 Watcher',
   'acl': '权限控制：ACL',

@@ -11,6 +11,7 @@ import { leaderCrash } from './leader-crash.ts';
 import { multiPaxosLeaderChange } from './multipaxos-leader-change.ts';
 import { multiPaxos } from './multipaxos.ts';
 import { observers } from './observers.ts';
+import { loadScaling } from './load-scaling.ts';
 import { paxosBackoff } from './paxos-backoff.ts';
 import { paxosBasics } from './paxos-basics.ts';
 import { paxosDerivation } from './paxos-derivation.ts';
@@ -43,6 +44,7 @@ export const LESSONS: Lesson[] = [
   recoverySync,
   splitBrain,
   observers,
+  loadScaling,
   reconfig,
   sessionsWatches,
   acl,

@@ -16,7 +16,18 @@ export type Check =
   /** A packet of this type was delivered during the step (optionally to / from a server); with `absent`, none was. */
   | { kind: 'packet'; type: string; to?: number; from?: number; absent?: true }
   /** The console printed a line containing this text during the step; with `absent`, no line contains it. */
-  | { kind: 'output'; contains: string; absent?: true };
+  | { kind: 'output'; contains: string; absent?: true }
+  /**
+   * The chart's numbers: in this step's `lab sweep` output, the throughput (ops/s) of ensemble `a`
+   * at `reads`% reads is at least `atLeast` × that of ensemble `b` (`atMost`: at most).
+   */
+  | { kind: 'throughput'; reads: number; a: Ensemble; b: Ensemble; atLeast?: number; atMost?: number };
+
+/** An ensemble as `lab sweep` prints it: `sweep: 3 voters + 2 observers`. */
+export interface Ensemble {
+  voters: number;
+  observers: number;
+}
 
 export interface Step {
   /**

@@ -6,7 +6,8 @@
 import { hex } from '../protocol/zxid.ts';
 import type { PeerView } from '../protocol/QuorumPeer.ts';
 import type { QuorumConfig, Sid } from '../protocol/types.ts';
-import { nextScriptedWrite, type LabAction } from '../protocol/actions.ts';
+import { describeLoad, nextScriptedWrite, type LabAction } from '../protocol/actions.ts';
+import { MAX_LOAD } from '../protocol/runLink.ts';
 import type { KernelTraceEntry, Simulation } from '../sim/simulation.ts';
 import { CLIENT_BASE, endpointName, zkSim, type ZkSimulation } from '../protocol/zookeeper.ts';
 import type { ClientOp } from '../protocol/client/packets.ts';
@@ -17,6 +18,7 @@ import { txnLogLines } from './txnLog.ts';
 import { addRoom, LIMITS, type LabConfig } from '../protocol/config.ts';
 import { invariantLines, protocolById, type LabProtocol } from '../protocol/registry.ts';
 import { renderText, type Violation } from '../sim/module.ts';
+import type { SweepResult } from './load.ts';
 
 export interface LabController {
   readonly sim: Simulation;
@@ -46,6 +48,11 @@ export interface LabController {
   pause(): void;
   play(): void;
   isPaused(): boolean;
+  /**
+   * `lab sweep`: the saturated throughput of an ensemble of `voters` + `observers` (this lab's
+   * other settings) at each share of reads, each point in a throwaway run (src/worker/sweep.ts).
+   */
+  sweep?(voters: number, observers: number, shares: readonly number[]): SweepResult | Promise<SweepResult>;
 }
 
 export interface InvariantStatus {
@@ -93,6 +100,9 @@ const ZOOKEEPER_USAGE = [
   '\tlab 4lw S WORD',
   '\tlab txnlog S [N]   (S\'s transaction log as TxnLogToolkit prints it; N: only the last N txns)',
   '\tlab write S [n]   (n writes /wN from a scripted client, not waited for)',
+  '\tlab load clients=N reads=R% rate=X/s [servers=S,S…]   (load clients: getData/setData of /load; rate=max: closed loop)',
+  '\tlab load   (what each server served over the last 10s: reads/s, writes/s, p50, p99, queue)  ·  lab load stop',
+  '\tlab sweep reads=0..100 step=10 [voters=V observers=O]   (saturated throughput against the share of reads, in throwaway runs)',
   '\tlab client cN connect S[,S…]  ·  lab client cN create|set PATH VALUE  ·  lab client cN get|delete|sync PATH  ·  lab client cN close',
 ];
 
@@ -354,7 +364,7 @@ async function addServer(ctl: LabController, args: string[]): Promise<LabReply> 
 }
 
 /** Commands only a ZooKeeper lab has. */
-const ZOOKEEPER_ONLY = ['4lw', 'txnlog', 'client', 'write', 'add'];
+const ZOOKEEPER_ONLY = ['4lw', 'txnlog', 'client', 'write', 'add', 'load', 'sweep'];
 
 function cutLine(ctl: LabController): string[] {
   const cuts = ctl.sim.cutLinks().map(([a, b]) => `${ctl.sim.name(a)}->${ctl.sim.name(b)}`);
@@ -400,6 +410,17 @@ export async function runLabCommand(ctl: LabController, line: string): Promise<L
     }
     case 'add':
       return addServer(ctl, args);
+    // Loaded on first use: the page's first load carries neither.
+    case 'load':
+      return (await import('./load.ts')).labLoad(ctl, args, { describeLoad, maxLoad: MAX_LOAD });
+    case 'sweep': {
+      if (!ctl.sweep) return fail('lab sweep: not available here');
+      const { parseSweepArgs, sweepLines } = await import('./load.ts');
+      const { newest } = addServerRoom(ctl.sim);
+      const parsed = parseSweepArgs(args, { voters: newest.voters.length, observers: newest.observers.length });
+      if (typeof parsed === 'string') return fail(parsed);
+      return { lines: sweepLines(await ctl.sweep(parsed.voters, parsed.observers, parsed.shares)) };
+    }
     case 'partition': {
       const groups = parseGroups(ctl, args);
       if (typeof groups === 'string') return fail(`lab partition: ${groups}`);

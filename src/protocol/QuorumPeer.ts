@@ -21,6 +21,8 @@ import type { NodeInit } from '../sim/module.ts';
 import { type ZkLogLine } from './zkLog.ts';
 import { initialServerSide, onClientConnectionLost, onClientPacket, onContainerTimer, onSessionTimer, type ServerSide } from './server/ZooKeeperServer.ts';
 import type { ClientPacket } from './client/packets.ts';
+import { isLoadRead, type LoadRead } from './zkLoad.ts';
+import { getData as getDataRead } from './datatree/FinalRequestProcessor.ts';
 import {
   initialZabState, onQuorumConnectionLost, onQuorumPacket, onZabTimer, startRole, stopRole, submitRequest,
   zabView, type ClientReply, type ClientRequest, type QuorumPacket, type ZabState, type ZabView,
@@ -148,12 +150,28 @@ export function stepPeer(peer: QuorumPeer, input: PeerInput, now: number): PeerO
       else if (input.channel === 'client') onClientConnectionLost(peer, input.peer);
       break;
     case 'request':
+      // A load client's read: served here from this server's tree (FinalRequestProcessor's getData).
+      if (isLoadRead(input.req)) {
+        serveLoadRead(peer, input.req, ctx);
+        break;
+      }
       if (!submitRequest(peer, input.req, ctx)) {
         ctx.reply({ sessionId: input.req.sessionId, cxid: input.req.cxid, zxid: -1, err: -4, type: 'error' });
       }
       break;
   }
   return ctx.out;
+}
+
+/** A load client's getData, answered from this server's own DataTree (ConnectionLoss while it is not serving). */
+function serveLoadRead(peer: QuorumPeer, req: LoadRead, ctx: PeerContext): void {
+  const db = peer.zab.db;
+  if (!peer.zab.serving || !db) {
+    ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: -1, err: -4, type: 'error' });
+    return;
+  }
+  const r = getDataRead(db.tree, req.request.path, [], false);
+  ctx.reply({ sessionId: req.sessionId, cxid: req.cxid, zxid: db.tree.lastProcessedZxid, err: r.ok ? 0 : r.code, type: 'getData' });
 }
 
 /**

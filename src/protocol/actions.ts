@@ -7,6 +7,7 @@ import type { ClientRequest } from './zab/Zab.ts';
 import type { ClientInput } from './client/ClientCnxn.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { ZkClientArgs } from './client/ClientCnxn.ts';
+import type { LoadSpec } from '../sim/load.ts';
 
 export type LabAction =
   | { type: 'kill'; sid: Sid }
@@ -30,6 +31,8 @@ export type LabAction =
   | { type: 'addClient'; cid: number; server: Sid; sessionTimeout: number; hosts?: Sid[] }
   /** A client operation or close, from zkCli. */
   | { type: 'client'; cid: number; input: ClientInput }
+  /** `lab load …`: load clients start (or change), or stop (null) — src/sim/load.ts. */
+  | { type: 'load'; spec: LoadSpec | null }
   /** A client connected to server `sid` sends a request (it is part of the run, so it is replayed). */
   | { type: 'request'; sid: Sid; req: ClientRequest };
 
@@ -70,7 +73,16 @@ export function describeAction(a: LabAction, name: (id: Sid) => string): string 
       return describeRequest(a.sid, a.req, name);
     case 'propose':
       return `propose ${name(a.sid)} ${JSON.stringify(a.value)}`;
+    case 'load':
+      return describeLoad(a.spec, name);
   }
+}
+
+/** `load clients=12 reads=90% rate=200/s servers=zk1,zk2,zk3`, or `load stop`. */
+export function describeLoad(spec: LoadSpec | null, name: (id: Sid) => string): string {
+  if (!spec) return 'load stop';
+  const rate = spec.rate > 0 ? `rate=${spec.rate}/s` : 'rate=max';
+  return `load clients=${spec.clients} reads=${spec.reads}% ${rate} servers=${spec.servers.map(name).join(',')}`;
 }
 
 function describeRequest(sid: Sid, req: ClientRequest, name: (id: Sid) => string): string {
@@ -118,6 +130,8 @@ export function applyAction(sim: Simulation, a: LabAction): boolean {
     case 'client':
       sim.clientInput(a.cid, a.input);
       return true;
+    case 'load':
+      return sim.setLoad(a.spec);
   }
 }
 

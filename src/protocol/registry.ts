@@ -496,6 +496,9 @@ export function invariantLines(invariants: readonly InvariantInfo[], violations:
 export function parseRunOf(config: LabConfig, text: string): { run: RunData } | { error: string } {
   // Every protocol module's own commands travel as `propose` (Paxos' and Multi-Paxos' propose, 2PC/3PC's begin and vote).
   const opts: RunLinkOptions = { propose: !protocolOf(config).hasZkCli };
-  if (config.protocol === 'zookeeper') opts.addServer = addRoom(config.voters, config.observers);
+  if (config.protocol === 'zookeeper') {
+    opts.addServer = addRoom(config.voters, config.observers);
+    opts.load = true;
+  }
   return parseRun(text, setupOf(config).ids.length, opts);
 }

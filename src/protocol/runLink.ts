@@ -184,12 +184,17 @@ export interface RunLinkOptions {
    * each role it may add. An added process takes the next id (so later actions may name it).
    */
   addServer?: { participant: number; observer: number };
+  /** The lab takes `lab load` (ZooKeeper): load clients and the cost model (src/sim/load.ts). */
+  load?: boolean;
 }
+
+/** The largest load a link (or `lab load`) may ask for. */
+export const MAX_LOAD = { clients: 1000, rate: 10_000 } as const;
 
 const ACTION_TYPES = ['kill', 'start', 'wipe', 'partition', 'cut', 'heal', 'delay', 'faults', 'addClient', 'client', 'request'];
 
 function action(v: unknown, what: string, servers: number, opts: RunLinkOptions, room: { participant: number; observer: number }): LabAction {
-  const types = [...ACTION_TYPES, ...(opts.propose ? ['propose'] : []), ...(opts.addServer ? ['addServer'] : [])];
+  const types = [...ACTION_TYPES, ...(opts.propose ? ['propose'] : []), ...(opts.addServer ? ['addServer'] : []), ...(opts.load ? ['load'] : [])];
   const type = oneOf((v as Obj | null)?.type, `${what}.type`, types);
   const w = (k: string) => `${what}.${k}`;
   const sid = (x: unknown, k: string) => int(x, w(k), 1, servers);
@@ -231,6 +236,19 @@ function action(v: unknown, what: string, servers: number, opts: RunLinkOptions,
       prob(o.loss, w('loss'));
       prob(o.dup, w('dup'));
       bool(o.oneWay, w('oneWay'));
+      break;
+    }
+    case 'load': {
+      // `lab load …` (null: `lab load stop`); servers may be added ones (up to 999).
+      const o = obj(v, what, ['type', 'spec']);
+      if (o.spec === null) break;
+      const s = obj(o.spec, w('spec'), ['clients', 'reads', 'rate', 'servers']);
+      int(s.clients, w('spec.clients'), 1, MAX_LOAD.clients);
+      int(s.reads, w('spec.reads'), 0, 100);
+      int(s.rate, w('spec.rate'), 0, MAX_LOAD.rate);
+      const list_ = list(s.servers, w('spec.servers'), 64);
+      if (list_.length === 0) fail(`${what}.spec.servers is empty`);
+      list_.forEach((x) => int(x, w('spec.servers'), 1, 999));
       break;
     }
     case 'propose': {

@@ -15,6 +15,7 @@ import type { ClientReply, ClientRequest } from './zab/Zab.ts';
 import { createClient, stepClient, type ClientInput, type ClientCnxnState, type ClientNotice, type ZkClientArgs } from './client/ClientCnxn.ts';
 import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
 import type { LabAction } from './actions.ts';
+import { zookeeperLoad, zookeeperServiceCost } from './zkLoad.ts';
 
 /**
  * A copy of a disk that shares its logged txns and snapshot: they are never changed once
@@ -67,6 +68,8 @@ export const zookeeperModule: NodeModule<QuorumConfig, QuorumPeer, WireMessage, 
       ? { ...rest, observers: [...c.observers.filter((s) => s !== id), id].sort((a, b) => a - b) }
       : { ...rest, voters: [...c.voters.filter((s) => s !== id), id].sort((a, b) => a - b) };
   },
+  // `lab load`: what each input costs the server that handles it (src/protocol/zkLoad.ts).
+  serviceCost: zookeeperServiceCost,
   // A client's request to a server that is not running: ConnectionLoss.
   refuseRequest: (req) => ({ sessionId: req.sessionId, cxid: req.cxid, zxid: -1, err: -4, type: 'error' }),
 };
@@ -100,6 +103,7 @@ export function zookeeperSetup(config: LabConfig): LabSetup {
     config: quorumConfigOf(config),
     name: endpointName,
     agents: zookeeperClients,
+    load: zookeeperLoad,
   };
 }
 

@@ -67,6 +67,11 @@ export interface NodeModule<Cfg = unknown, Node = unknown, Msg = unknown, Req = 
   isRoleChange?(event: Ev): boolean;
   /** What a request sent to a process that is down gets back at once (undefined: nothing). */
   refuseRequest?(req: Req): Reply | undefined;
+  /**
+   * Service time, in whole simulated ms, of one input given the outputs it produced: the cost
+   * model of `lab load` (src/sim/load.ts). Read only while a load runs; default 0.
+   */
+  serviceCost?(input: NodeInput<Msg, Req, Ch>, outputs: ReadonlyArray<NodeOutput<Msg, Ev, Op, Reply, Ch>>): number;
   /** A question asked of a live process that changes nothing (ZooKeeper's four-letter words). */
   query?(node: Node | undefined, id: NodeId, word: string, now: number): string;
 }

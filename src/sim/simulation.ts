@@ -21,6 +21,7 @@ import { Rng, type RngState } from './rng.ts';
 import { type DropReason, type TraceEntryOf } from './trace.ts';
 import type { ChannelSpec, NodeModule } from './module.ts';
 import type { NodeId, NodeOutput, WireMsg } from './node.ts';
+import { LoadDriver, SETUP_MS, type LoadModule, type LoadSpec, type LoadState } from './load.ts';
 
 type Sid = NodeId;
 type Channel = string;
@@ -58,6 +59,8 @@ export interface LabSetup {
   /** How the protocol names a process or an agent (`zk3`, `a2`, `c1` …). */
   name(id: number): string;
   agents?: AgentModule;
+  /** The protocol's reads and writes for `lab load` (src/sim/load.ts); absent: no load. */
+  load?: LoadModule;
 }
 
 export interface Delivery {
@@ -79,8 +82,10 @@ interface TimerEvent { kind: 'timer'; at: number; seq: number; sid: Sid; name: s
 interface StartEvent { kind: 'start'; at: number; seq: number; sid: Sid; incarnation: number }
 interface RequestEvent { kind: 'request'; at: number; seq: number; sid: Sid; req: unknown }
 interface ClientEvent { kind: 'client'; at: number; seq: number; sid: number; input: unknown }
-/** A queued event: a delivery, a timer, a start, a request or an agent's input. */
-export type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent | ClientEvent;
+/** A load client sends a request (`client` -1: the open loop's next one, whoever's turn it is). */
+interface LoadEvent { kind: 'load'; at: number; seq: number; client: number; gen: number }
+/** A queued event: a delivery, a timer, a start, a request, an agent's input or a load client's turn. */
+export type SimEvent = Delivery | TimerEvent | StartEvent | RequestEvent | ClientEvent | LoadEvent;
 
 /** Agent endpoints (a protocol's clients) are numbered from here (c1 = 1001 …); processes are 1..999. */
 export const AGENT_BASE = 1000;
@@ -91,6 +96,8 @@ interface BatchItem {
   req?: StepRequest;
   /** An input for an agent (stepped here, in order, not by the host). */
   client?: { cid: number; input: unknown };
+  /** A load client's turn (src/sim/load.ts), taken here. */
+  loadTurn?: LoadEvent;
 }
 
 export interface ServerSlot<View = unknown, Disk = unknown> {
@@ -154,6 +161,8 @@ export interface SimCheckpoint {
   faultRngs?: Array<[string, RngState]>;
   servers: ServerSlot[];
   clients: Array<[number, unknown]>;
+  /** The load driver (`lab load`; absent when no load ever ran). */
+  load?: LoadState;
 }
 
 /** Datagram faults of one directed link: each packet is lost with probability `loss`, else duplicated with `dup`. */
@@ -211,6 +220,10 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   /** takeBatch's members: endpoint id -> the number of the batch it is in. */
   private readonly batchMarks: number[] = [];
   private batchNo = 0;
+  /** `lab load`: load clients and the service-time model (off unless a load runs). */
+  private loadDriver = new LoadDriver();
+  /** While a step's outputs are absorbed: how much later than now they leave (queueing + service). */
+  private serviceDelay = 0;
   /** Number of events (batch members) processed; `lab step` counts these. */
   eventCount = 0;
   /** Called after anything changed (for the UI). */
@@ -345,6 +358,10 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     // Its connection manager (with the last messages it sent) dies with it.
     for (const key of [...this.lastSent.keys()]) if (key.startsWith(`${sid}>`)) this.lastSent.delete(key);
     this.record({ t: this.now, kind: 'crash', sid, reason });
+    if (!this.loadDriver.untouched) {
+      this.loadDriver.crashed(sid);
+      for (const o of this.loadDriver.failAt(sid, this.now)) this.nextClosedLoopTurn(o.client, this.now + LOAD_RETRY_MS);
+    }
     // The OS closes every socket of the dead process: peers of open connections get a FIN where
     // the channel says so. Datagrams already sent still travel (a dead receiver drops them).
     const agentChannel = this.setup.agents?.channel;
@@ -471,6 +488,70 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     this.push({ kind: 'request', at: this.now, seq: 0, sid, req });
   }
 
+  // ---------------------------------------------------------------- load
+
+  /**
+   * Starts a load (`lab load …`), replaces the running one, or stops it (null): from now on load
+   * clients send the protocol's reads and writes and every input costs its process service time
+   * (src/sim/load.ts). Without a load nothing here touches the run.
+   */
+  setLoad(spec: LoadSpec | null): boolean {
+    if (!this.setup.load) return false;
+    const gen = this.loadDriver.set(spec, this.now);
+    if (!spec) return true;
+    const setupReq = this.setup.load.setupRequest?.();
+    if (setupReq !== undefined && spec.servers.length > 0) this.push({ kind: 'request', at: this.now + this.setup.latencyMs, seq: 0, sid: spec.servers[0]!, req: setupReq });
+    if (spec.rate > 0) this.push({ kind: 'load', at: this.loadDriver.nextTick(), seq: 0, client: -1, gen });
+    else for (let c = 0; c < spec.clients; c++) this.push({ kind: 'load', at: this.now + SETUP_MS + (c % 10), seq: 0, client: c, gen });
+    return true;
+  }
+
+  /** The load running now, or null. */
+  loadSpec(): LoadSpec | null {
+    return this.loadDriver.state.spec;
+  }
+
+  /** The load driver's state now, a copy (src/sim/loadReport.ts reads it: `lab load`, the Load panel). */
+  loadState(): LoadState {
+    return this.loadDriver.save();
+  }
+
+  /** A load client's turn: it sends its next request, which reaches its server one link latency later. */
+  private loadTurn(ev: LoadEvent): void {
+    const d = this.loadDriver;
+    const spec = d.state.spec;
+    if (!spec || ev.gen !== d.state.gen || !this.setup.load) return;
+    let client = ev.client;
+    if (client < 0) {
+      client = d.state.ticks % spec.clients;
+      d.state.ticks += 1;
+      this.push({ kind: 'load', at: d.nextTick(), seq: 0, client: -1, gen: ev.gen });
+    }
+    const sid = spec.servers[client % spec.servers.length]!;
+    // A session with too many unanswered requests sends nothing on its turn (the server throttles it).
+    if (d.unanswered(client) >= MAX_UNANSWERED) return;
+    const { seq, read } = d.sendRequest(client, sid, this.now);
+    const req = this.setup.load.request(read ? 'read' : 'write', client, seq);
+    this.push({ kind: 'request', at: this.now + this.setup.latencyMs, seq: 0, sid, req });
+  }
+
+  /** A load request was answered (its reply leaves process `sid` at `leaveAt`); a closed-loop client sends its next. */
+  private loadAnswer(sid: Sid, reply: unknown, leaveAt: number): boolean {
+    const r = this.setup.load?.replyOf(reply);
+    if (!r) return false;
+    const arrives = leaveAt + this.setup.latencyMs;
+    const o = this.loadDriver.answered(r.client, r.seq, r.ok, sid, arrives);
+    // A load request's answer is the load's, even when it came too late to count (its server crashed meanwhile).
+    if (!o) return true;
+    this.nextClosedLoopTurn(o.client, r.ok ? arrives : arrives + LOAD_RETRY_MS);
+    return true;
+  }
+
+  private nextClosedLoopTurn(client: number, at: number): void {
+    const st = this.loadDriver.state;
+    if (st.spec && st.spec.rate === 0 && client < st.spec.clients) this.push({ kind: 'load', at, seq: 0, client, gen: st.gen });
+  }
+
   // ---------------------------------------------------------------- running
 
   /** A copy of a running server's whole state, from its host (its worker in the browser). */
@@ -501,6 +582,15 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     while (members < limit) {
       const ev = this.queue.peek();
       if (!ev || ev.at > until || (at !== undefined && ev.at !== at)) break;
+      if (ev.kind === 'load') {
+        // A load client's turn is an event of the kernel's own (counted, so a replay stops exactly
+        // where the run did), in a batch of its own.
+        if (items.length > 0) break;
+        this.queue.pop();
+        this.now = ev.at;
+        items.push({ loadTurn: ev });
+        break;
+      }
       const sid = ev.kind === 'deliver' ? ev.to : ev.sid;
       if (marks[sid] === mark || (ev.kind === 'deliver' && marks[ev.from] === mark)) break;
       this.queue.pop();
@@ -547,7 +637,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     if (ev.kind === 'request') {
       if (!this.slot(ev.sid).up) {
         const refused = this.module.refuseRequest?.(ev.req);
-        if (refused !== undefined) this.onReply?.(ev.sid, refused);
+        if (refused !== undefined && !this.loadAnswer(ev.sid, refused, this.now)) this.onReply?.(ev.sid, refused);
         return {};
       }
       return {
@@ -555,6 +645,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
         req: { sid: ev.sid, now: this.now, input: { type: 'request', req: ev.req } },
       };
     }
+    if (ev.kind === 'load') return {};
     const d = ev;
     const key = linkKey(d.from, d.to);
     if (!this.channel(d.channel).reliable) return this.admitDatagram(d, key);
@@ -627,6 +718,11 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     let r = 0;
     for (const item of items) {
       if (item.entry) this.record(item.entry);
+      if (item.loadTurn) {
+        this.eventCount += 1;
+        this.loadTurn(item.loadTurn);
+        continue;
+      }
       if (item.client) {
         this.eventCount += 1;
         const c = this.clients.get(item.client.cid);
@@ -644,7 +740,12 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
         continue;
       }
       s.view = res.view as View;
+      if (this.loadDriver.active) {
+        const cost = this.module.serviceCost?.(item.req.input, res.outputs) ?? 0;
+        this.serviceDelay = this.loadDriver.serve(res.sid, cost, this.now);
+      }
       for (const out of res.outputs) this.output(res.sid, out);
+      this.serviceDelay = 0;
     }
     this.afterBatch?.();
     this.changed();
@@ -684,9 +785,11 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
           }
           return;
         }
-        const at = out.to === sid ? this.now : this.fifoTime(sid, out.to, this.now + this.latency(sid, out.to));
+        // Under load a message leaves when its process has served the input (serviceDelay).
+        const leave = this.now + this.serviceDelay;
+        const at = out.to === sid ? leave : this.fifoTime(sid, out.to, leave + this.latency(sid, out.to));
         this.record({ t: this.now, kind: 'send', id, from: sid, to: out.to, channel: out.channel, msg, deliverAt: at });
-        this.push({ kind: 'deliver', at, seq: 0, id, from: sid, to: out.to, channel: out.channel, msg, sentAt: this.now, connEpoch: dirEpoch(c, sid, out.to) });
+        this.push({ kind: 'deliver', at, seq: 0, id, from: sid, to: out.to, channel: out.channel, msg, sentAt: leave, connEpoch: dirEpoch(c, sid, out.to) });
         return;
       }
       case 'setTimer': {
@@ -717,7 +820,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
         return;
       case 'reply':
         this.record({ t: this.now, kind: 'reply', sid, reply: out.reply });
-        this.onReply?.(sid, out.reply);
+        if (this.loadDriver.untouched || !this.loadAnswer(sid, out.reply, this.now + this.serviceDelay)) this.onReply?.(sid, out.reply);
         return;
     }
   }
@@ -739,9 +842,10 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     }
     for (let copy = 0; copy < (dup ? 2 : 1); copy++) {
       const id = ++this.packetId;
-      const at = from === to ? this.now : this.now + this.latency(from, to);
+      const leave = this.now + this.serviceDelay;
+      const at = from === to ? leave : leave + this.latency(from, to);
       this.record({ t: this.now, kind: 'send', id, from, to, channel, msg, deliverAt: at });
-      this.push({ kind: 'deliver', at, seq: 0, id, from, to, channel, msg, sentAt: this.now, connEpoch: 0, ...(lost ? { lost: true } : {}) });
+      this.push({ kind: 'deliver', at, seq: 0, id, from, to, channel, msg, sentAt: leave, connEpoch: 0, ...(lost ? { lost: true } : {}) });
     }
   }
 
@@ -853,6 +957,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       // Disks share what is never changed once written (NodeModule.shareDisk).
       servers: [...this.servers.values()].map((slot) => ({ ...slot, disk: this.module.shareDisk(slot.disk) })),
       clients: [...this.clients].map(([cid, agent]) => [cid, structuredClone(agent)]),
+      ...(this.loadDriver.untouched ? {} : { load: this.loadDriver.save() }),
     };
   }
 
@@ -894,6 +999,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     for (const [k, r] of c.faultRngs ?? []) sim.faultRngs.set(linkOf(k), Rng.restore(r));
     for (const slot of c.servers) sim.servers.set(slot.sid, slot);
     for (const [k, v] of c.clients) sim.clients.set(k, v);
+    sim.loadDriver = LoadDriver.restore(c.load);
     return sim;
   }
 
@@ -1002,6 +1108,15 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 }
 
 const NO_RESULTS: StepResult[] = [];
+
+/** A load client whose request failed (its server was down or crashed) tries again this much later. */
+const LOAD_RETRY_MS = 100;
+/**
+ * An open-loop load client with this many requests unanswered skips its turn: a server stops
+ * reading a connection when too many of its requests are outstanding (ZooKeeperServer's
+ * globalOutstandingLimit throttling), so an overload queues at the clients, not without bound on the server.
+ */
+const MAX_UNANSWERED = 5;
 
 const RELIABLE: ChannelSpec = { reliable: true, finOnCrash: false, resendLastOnStart: false };
 

@@ -86,6 +86,8 @@ export function initLab(runtime: LabRuntime, opts: InitLabOptions = {}): LabSess
     seek: (ms) => runtime.seek(ms),
     stepToNext: (kinds) => runtime.stepToNext(kinds),
     branchList: () => runtime.branchList(),
+    // `lab sweep` in the console: throwaway runs (the timeline is untouched).
+    sweep: (voters, observers, shares) => runtime.sweep(voters, observers, shares),
     switchBranch: (id) => runtime.switchBranch(id),
     pause: () => playback.send({ type: 'PAUSE' }),
     play: () => playback.send({ type: 'PLAY' }),

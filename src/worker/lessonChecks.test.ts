@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Check } from '../../lessons/types.ts';
 import { parseLabConfig } from '../protocol/config.ts';
 import { HeadlessLab } from './headless.ts';
-import { describeCheck, evaluateChecks } from './lessonChecks.ts';
+import { describeCheck, evaluateCheck, evaluateChecks, sweptOps } from './lessonChecks.ts';
 
 let lab: HeadlessLab | null = null;
 afterEach(() => {
@@ -69,5 +69,34 @@ describe('describeCheck', () => {
   test('Multi-Paxos replicas are rK', () => {
     const l = open('protocol=multipaxos&replicas=3&seed=2');
     expect(describeCheck({ kind: 'packet', type: 'CATCHUP', from: 1, to: 3 }, (id) => l.sim.name(id))).toBe('CATCHUP r1 → r3');
+  });
+});
+
+describe('throughput checks read lab sweep\'s table', () => {
+  const output = [
+    'sweep: 3 voters + 0 observers, 36 closed-loop clients, saturated throughput (simulated requests/s)',
+    'reads%  ops/s  reads/s  writes/s  p50ms  p99ms',
+    '     0     51        0        51    725    813',
+    '   100    300      300         0    120    135',
+    'sweep: 3 voters + 2 observers, 60 closed-loop clients, saturated throughput (simulated requests/s)',
+    'reads%  ops/s  reads/s  writes/s  p50ms  p99ms',
+    '     0     43        0        43   1315   1431',
+    '   100    500      500         0    120    135',
+  ];
+  const three = { voters: 3, observers: 0 };
+  const obs = { voters: 3, observers: 2 };
+  const scope = { sim: { servers: new Map(), trace: [] }, from: 0, output } as unknown as Parameters<typeof evaluateCheck>[0];
+
+  test('finds each ensemble\'s ops/s at a share of reads', () => {
+    expect(sweptOps(output, three, 0)).toBe(51);
+    expect(sweptOps(output, obs, 100)).toBe(500);
+    expect(sweptOps(output, { voters: 5, observers: 0 }, 0)).toBeNull();
+  });
+
+  test('compares two ensembles', () => {
+    expect(evaluateCheck(scope, { kind: 'throughput', reads: 100, a: obs, b: three, atLeast: 1.5 }).ok).toBe(true);
+    expect(evaluateCheck(scope, { kind: 'throughput', reads: 100, a: obs, b: three, atLeast: 1.7 })).toMatchObject({ ok: false, actual: '500/s against 300/s (×1.67)' });
+    expect(evaluateCheck(scope, { kind: 'throughput', reads: 0, a: obs, b: three, atLeast: 0.8, atMost: 1 }).ok).toBe(true);
+    expect(evaluateCheck(scope, { kind: 'throughput', reads: 0, a: { voters: 5, observers: 0 }, b: three, atMost: 1 })).toMatchObject({ ok: false, actual: 'no lab sweep of 5 voters + 0 observers at 0% reads in this step' });
   });
 });

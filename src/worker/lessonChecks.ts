@@ -2,7 +2,7 @@
  * Lesson checks (lessons/types.ts), evaluated against a simulation: pure, shared by the headless
  * runner (src/worker/lessonRunner.ts) and the lesson player in the page (src/ui/lessons).
  */
-import type { Check } from '../../lessons/types.ts';
+import type { Check, Ensemble } from '../../lessons/types.ts';
 import { epochOf } from '../protocol/zxid.ts';
 import type { ZkSimulation } from '../protocol/zookeeper.ts';
 import { packetType } from '../sim/trace.ts';
@@ -52,7 +52,34 @@ export function evaluateCheck(scope: CheckScope, check: Check): CheckResult {
       const found = output.some((l) => l.includes(check.contains));
       return found === !check.absent ? { check, ok: true } : { check, ok: false, actual: output.join('\n') };
     }
+    case 'throughput': {
+      const a = sweptOps(output, check.a, check.reads);
+      const b = sweptOps(output, check.b, check.reads);
+      if (a === null || b === null) return { check, ok: false, actual: `no lab sweep of ${ensembleText(a === null ? check.a : check.b)} at ${check.reads}% reads in this step` };
+      const ok = (check.atLeast === undefined || a >= check.atLeast * b) && (check.atMost === undefined || a <= check.atMost * b);
+      return ok ? { check, ok: true } : { check, ok: false, actual: `${a}/s against ${b}/s (×${b === 0 ? '∞' : (a / b).toFixed(2)})` };
+    }
   }
+}
+
+/** `3 voters + 2 observers` (lab sweep's words). */
+export function ensembleText(e: Ensemble): string {
+  return `${e.voters} voter${e.voters === 1 ? '' : 's'} + ${e.observers} observer${e.observers === 1 ? '' : 's'}`;
+}
+
+/** The ops/s of ensemble `e` at `reads`% in the last `lab sweep` table of it in `output` (src/cli/load.ts sweepLines), or null. */
+export function sweptOps(output: readonly string[], e: Ensemble, reads: number): number | null {
+  const head = `sweep: ${ensembleText(e)},`;
+  let found: number | null = null;
+  for (let i = 0; i < output.length; i++) {
+    if (!output[i]!.startsWith(head)) continue;
+    for (let j = i + 2; j < output.length; j++) {
+      const m = /^\s*(\d+)\s+(\d+)\s/.exec(output[j]!);
+      if (!m) break;
+      if (Number(m[1]) === reads) found = Number(m[2]);
+    }
+  }
+  return found;
 }
 
 export function evaluateChecks(scope: CheckScope, checks: readonly Check[]): CheckResult[] {
@@ -74,5 +101,7 @@ export function describeCheck(check: Check, name: (id: number) => string = (id) 
       return `${check.absent ? 'no ' : ''}${check.type}${check.from !== undefined ? ` ${name(check.from)}` : ''} → ${check.to !== undefined ? name(check.to) : '*'}`;
     case 'output':
       return `${check.absent ? 'no ' : ''}“${check.contains}”`;
+    case 'throughput':
+      return `${check.reads}% reads: ${ensembleText(check.a)} ${check.atLeast !== undefined ? `≥ ${check.atLeast}×` : ''}${check.atMost !== undefined ? ` ≤ ${check.atMost}×` : ''} ${ensembleText(check.b)}`;
   }
 }

@@ -28,6 +28,7 @@ import type { PeerHost } from '../sim/host.ts';
 import { AGENT_BASE, Simulation, type KernelTraceEntry, type LabSetup, type SimCheckpoint } from '../sim/simulation.ts';
 import { InProcessHost } from './inProcessHost.ts';
 import { planningHost, plannerFor } from './stepPlan.ts';
+import type { SweepResult } from './sweep.ts';
 
 type Sid = NodeId;
 type TraceEntry = KernelTraceEntry;
@@ -138,6 +139,11 @@ export interface FastForward {
   target: { t: number; eventCount: number };
   /** When it began (performance.now()). */
   startedAt: number;
+}
+
+/** A throwaway world for `lab sweep` (src/worker/sweep.ts): the settings' ensemble on an in-process host. */
+export function sweepSim(config: LabConfig): Simulation {
+  return new Simulation(setupOf(config), new InProcessHost());
 }
 
 export class LabRuntime {
@@ -387,6 +393,13 @@ export class LabRuntime {
       this.onChange?.();
       return { steps: this.sim.eventCount - before, hit };
     });
+  }
+
+  /** `lab sweep`: saturated throughput at each share of reads, in throwaway runs (the lab's timeline is untouched). */
+  async sweep(voters: number, observers: number, shares: readonly number[]): Promise<SweepResult> {
+    // Loaded on first use (not in the page's first load).
+    const { runSweep } = await import('./sweep.ts');
+    return runSweep({ ...this.config, voters, observers }, shares, sweepSim);
   }
 
   /** `lab step vote` …: runs to the next event delivering one of `kinds` (packet types, or `role`). */

@@ -31,7 +31,7 @@ export function plannerFor(sim: Simulation, until: number): (sid: NodeId) => Ste
     const last = Math.min(until, sim.now + horizon);
     const mine: Queued[] = [];
     for (const ev of sim.pendingEvents()) {
-      if (ev.at > last || ev.kind === 'client') continue;
+      if (ev.at > last || ev.kind === 'client' || ev.kind === 'load') continue;
       if ((ev.kind === 'deliver' ? ev.to : ev.sid) === sid) mine.push(ev);
     }
     if (mine.length === 0) return [];

@@ -72,6 +72,9 @@ function actionLine(a: LabAction | undefined, text: string): { category: EventCa
     // `add zk4 observer`; the new server's start entry follows.
     case 'addServer':
       return { category: 'fault', text: t.ev.action(text), sids: [a.sid] };
+    // `load clients=12 reads=90% …` / `load stop` (its requests show as request entries).
+    case 'load':
+      return { category: 'client', text: t.ev.action(text), sids: [] };
   }
 }
 

@@ -380,6 +380,7 @@ export const en = {
   tabTimeline: 'Space-time',
   tabZnodes: 'Znodes',
   tabInvariants: 'Invariants',
+  tabLoad: 'Load',
   tabInvariantsRed: '{{n}} red',
 
   // offline and small screens (src/ui/pwa, src/ui/responsive.css)
@@ -461,6 +462,8 @@ export const en = {
   lessonCheckNoPacket: 'no {{type}} went {{from}} → {{to}}',
   lessonCheckOutput: 'the console printed “{{text}}”',
   lessonCheckNoOutput: 'the console did not print “{{text}}”',
+  lessonCheckThroughputAtLeast: 'sweep at {{reads}}% reads: {{a}} serve at least {{k}}× what {{b}} serve',
+  lessonCheckThroughputAtMost: 'sweep at {{reads}}% reads: {{a}} serve at most {{k}}× what {{b}} serve',
   lessonWorking: 'Working…',
   lessonChallenge: 'Challenge',
   lessonFinished: 'You reached the end of the lesson.',

@@ -377,6 +377,7 @@ export const zhCN = {
   tabTimeline: '时空图',
   tabZnodes: '数据节点',
   tabInvariants: '不变量',
+  tabLoad: '负载',
   tabInvariantsRed: '{{n}} 项失败',
 
   // 离线与小屏幕（src/ui/pwa、src/ui/responsive.css）
@@ -457,6 +458,8 @@ export const zhCN = {
   lessonCheckNoPacket: '没有 {{type}} 从 {{from}} 发往 {{to}}',
   lessonCheckOutput: '控制台输出了“{{text}}”',
   lessonCheckNoOutput: '控制台没有输出“{{text}}”',
+  lessonCheckThroughputAtLeast: '扫描中 {{reads}}% 读时：{{a}} 的吞吐量至少是 {{b}} 的 {{k}} 倍',
+  lessonCheckThroughputAtMost: '扫描中 {{reads}}% 读时：{{a}} 的吞吐量至多是 {{b}} 的 {{k}} 倍',
   lessonWorking: '进行中…',
   lessonChallenge: '挑战',
   lessonFinished: '本课结束。',

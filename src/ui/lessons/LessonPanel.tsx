@@ -11,7 +11,7 @@ import { fromPromise } from 'xstate';
 import { LESSON_CATALOG } from '../../../lessons/catalog.ts';
 import type { Check, Lang, Lesson } from '../../../lessons/types.ts';
 import { lessonPlayerMachine, type StepMark } from '../../machines/lessonPlayerMachine.ts';
-import { evaluateChecks, type CheckResult } from '../../worker/lessonChecks.ts';
+import { ensembleText, evaluateChecks, type CheckResult } from '../../worker/lessonChecks.ts';
 import { currentSession, holdDrawing, openConsoleTab, runConsoleLine, seekTo, subscribeFrame, syncLab, useLabStore } from '../../store/index.ts';
 import { i18n, lessonTitle } from '../i18n';
 import { t, tr } from '../strings.ts';
@@ -161,6 +161,10 @@ export function checkText(c: Check, names: Readonly<Record<number, string>> = us
     }
     case 'output':
       return tr(c.absent ? 'lessonCheckNoOutput' : 'lessonCheckOutput', { text: c.contains });
+    case 'throughput':
+      return tr(c.atLeast !== undefined ? 'lessonCheckThroughputAtLeast' : 'lessonCheckThroughputAtMost', {
+        reads: c.reads, a: ensembleText(c.a), b: ensembleText(c.b), k: c.atLeast ?? c.atMost ?? 1,
+      });
   }
 }
 

@@ -7,8 +7,9 @@
  * small one the page's view tabs, src/ui/ViewTabs.tsx, list these views too).
  */
 import { lazy, Suspense, useState, type ComponentType } from 'react';
-import { selectProtocol, useLabStore } from '../../store/index.ts';
-import { t } from '../strings.ts';
+import { currentSession, runConsoleLine, selectProtocol, useLabStore } from '../../store/index.ts';
+import { t, tr } from '../strings.ts';
+import { addTexts, useLang } from '../i18n/index.ts';
 import { InvariantsPanel, useRedInvariants } from '../invariants/InvariantsPanel.tsx';
 import { ZnodeTree } from '../znodes/ZnodeTree.tsx';
 import { PaxosPanel } from '../paxos/PaxosPanel.tsx';
@@ -23,11 +24,17 @@ const SpaceTime = lazy(() => import('./SpaceTime.tsx').then((m) => ({ default: m
  */
 const PANEL_VIEWS: Record<string, ComponentType> = { paxos: PaxosPanel, multipaxos: SlotGrid };
 
+/** A ZooKeeper lab's Load panel (lab load, lab sweep): its own chunk, loaded when its tab is first shown. */
+const LoadPanel = lazy(() => import('../load/LoadPanel.tsx'));
+/** What the Load panel uses of the first load (handed over, so its chunk imports none of it). */
+const LOAD_DEPS = { currentSession, runConsoleLine: (line: string) => runConsoleLine(line), addTexts, useLang, tr };
+
 /** Read at render time, so a language switch re-labels the tabs. */
 function label(v: string): string {
   if (v === 'timeline') return t.tabTimeline;
   if (v === 'znodes') return t.tabZnodes;
   if (v === 'invariants') return t.tabInvariants;
+  if (v === 'load') return t.tabLoad;
   return (t.tabPanel as Record<string, string>)[v] ?? v;
 }
 
@@ -47,7 +54,7 @@ export function LowerTabLabel({ id }: { id: string }) {
 export function useLowerViews(chosen: string | null): { views: string[]; view: string } {
   const protocol = useLabStore(selectProtocol);
   const panels = protocol.panels.filter((p) => PANEL_VIEWS[p]);
-  const views = ['timeline', ...(protocol.hasZkCli ? ['znodes'] : []), ...panels, 'invariants'];
+  const views = ['timeline', ...(protocol.hasZkCli ? ['znodes'] : []), ...panels, 'invariants', ...(protocol.hasZkCli ? ['load'] : [])];
   // A ZooKeeper lab opens on its znode tree; another on its own first panel.
   const view = chosen !== null && views.includes(chosen) ? chosen : protocol.hasZkCli ? 'znodes' : (panels[0] ?? 'timeline');
   return { views, view };
@@ -70,7 +77,7 @@ export function LowerPanels({ chosen: held, onChoose }: { chosen?: string | null
         ))}
       </div>
       <div className="lower-panel" id="lower-panel">
-        {view === 'timeline' ? <Suspense fallback={null}><SpaceTime /></Suspense> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : Panel ? <Panel /> : null}
+        {view === 'timeline' ? <Suspense fallback={null}><SpaceTime /></Suspense> : view === 'znodes' ? <ZnodeTree /> : view === 'invariants' ? <InvariantsPanel /> : view === 'load' ? <Suspense fallback={null}><LoadPanel deps={LOAD_DEPS} /></Suspense> : Panel ? <Panel /> : null}
       </div>
     </div>
   );

@@ -146,8 +146,11 @@ test('seeds of the reconfig soak that once failed stay green', async () => {
   //   the new config dropped kept its followers; 149: a learner joining mid-reconfig activated the
   //   uncommitted config NEWLEADER carried; 419: never ended — a LOOKING server that a config from a
   //   notification dropped from the voters answered its own notification, and that answer, forever
-  //   at one instant (FLE now drops a notification from itself when it is no voter).
-  for (const seed of [15, 20, 29, 87, 149, 268, 419]) {
+  //   at one instant (FLE now drops a notification from itself when it is no voter); 3604, 4529,
+  //   4954, 5541: a learner that SNAP-synced at an epoch's NEWLEADER zxid got TRUNC below that
+  //   snapshot and exited ("Not able to truncate the log"); as in 3.8 it now truncates the log,
+  //   reloads the snapshot and follows (scenario 32-trunc-below-snapshot).
+  for (const seed of [15, 20, 29, 87, 149, 268, 419, 3604, 4529, 4954, 5541]) {
     const r = await runReconfigSoakSeed(seed);
     expect(r.ok ? '' : formatSoakFailure(r)).toBe('');
   }

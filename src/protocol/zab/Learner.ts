@@ -184,9 +184,13 @@ function onSyncMode(peer: QuorumPeer, p: QuorumPacket, ctx: PeerContext): void {
     s.snapshotNeeded = true;
   } else if (p.type === 'TRUNC') {
     s.syncMode = 'TRUNC';
-    if (p.zxid < peer.disk.snapshotZxid) {
-      throw new Error(`Not able to truncate the log ${hex(p.zxid)}`);
-    }
+    // ZKDatabase.truncateLog → FileTxnSnapLog.truncateLog → FileTxnLog.truncate: only the txn log
+    // is cut; snapshots are not looked at, so the database reloads from the newest snapshot even
+    // when its zxid is above the TRUNC point (a learner that SNAP-synced at an epoch's NEWLEADER
+    // zxid, then logged proposals that were never committed). Such a snapshot holds only
+    // committed txns, all of which the new leader has. Then Learner.syncWithLeader:
+    // setlastProcessedZxid(TRUNC's zxid). ("Not able to truncate the log" and the exit are for a
+    // failed truncate — no txn log to cut — which the lab's disk never has.)
     ctx.persist({ op: 'truncate', zxid: p.zxid });
     peer.zab.db = loadDatabase(peer.disk, dbOptions(peer));
     peer.zab.db.tree.lastProcessedZxid = p.zxid;

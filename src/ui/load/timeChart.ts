@@ -30,7 +30,11 @@ export function timeChartSvg(series: readonly TimeSeries[], opts: { title: strin
     out.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${yy}" y2="${yy}" stroke="#9ca3af" stroke-opacity="0.35"/>`);
     out.push(`<text x="${m.left - 4}" y="${yy}" dy="0.32em" text-anchor="end" fill="currentColor">${t}</text>`);
   }
-  for (const t of x.ticks(5)) out.push(`<text x="${x(t).toFixed(1)}" y="${height - 6}" text-anchor="middle" fill="currentColor">${(t / 1000).toFixed(0)}s</text>`);
+  // Seconds with as many decimals as the tick step needs (a short window's ticks are 0.2 s apart).
+  const xTicks = x.ticks(5);
+  const stepS = xTicks.length > 1 ? (xTicks[1]! - xTicks[0]!) / 1000 : 1;
+  const decimals = Math.max(0, Math.ceil(-Math.log10(stepS) - 1e-9));
+  for (const t of xTicks) out.push(`<text x="${x(t).toFixed(1)}" y="${height - 6}" text-anchor="middle" fill="currentColor">${(t / 1000).toFixed(decimals)}s</text>`);
   series.forEach((s, i) => {
     if (s.points.length > 0) out.push(`<path d="${path(s.points)}" fill="none" stroke="${s.colour}" stroke-width="1.5"${s.dashed ? ' stroke-dasharray="4 3"' : ''} data-series="${esc(s.name)}"/>`);
     const lx = m.left + 4 + (i % 4) * 78;

@@ -2,9 +2,10 @@
  * Pins the trace hashes (`lab hash`) of many runs, so that work on the kernel's speed (hashing,
  * checkpoints, the event queue, the protocols' hot paths) provably leaves every run as it was:
  * a run is a pure function of (config, seed, actions) (docs/architecture.md), and these hashes
- * were recorded before that work. Covered: soak seeds of ZooKeeper, Paxos, Multi-Paxos, 2PC and 3PC;
- * ensembles of 3..9 voters + 4 observers under writes, with rewinds and seeks; every scenario
- * script (src/protocol/scenarios/testdata) and every zkCli transcript (src/cli/testdata/conformance).
+ * were recorded before that work. Covered: soak seeds of ZooKeeper, ZooKeeper with
+ * reconfigurations, Paxos, Multi-Paxos, 2PC and 3PC; ensembles of 3..9 voters + 4 observers under
+ * writes, with rewinds and seeks; every scenario script (src/protocol/scenarios/testdata) and every
+ * zkCli transcript (src/cli/testdata/conformance).
  *
  * RECORD=1 npx vitest run src/sim/traceHashes.test.ts rewrites testdata/traceHashes.json — only
  * ever for a change that is meant to change runs (say so in the commit).
@@ -45,6 +46,7 @@ afterAll(() => {
 describe('trace hashes are what they were', () => {
   const soaks: Array<[SoakProtocol, number[]]> = [
     ['zookeeper', [1, 2, 3, 4]], ['paxos', [1, 2, 3, 4]], ['multipaxos', [1, 2, 3, 4]], ['2pc', [1, 2, 3, 4]], ['3pc', [1, 2, 3, 4]],
+    ['zookeeper-reconfig', [1, 2, 3, 4]],
   ];
   for (const [protocol, seeds] of soaks) {
     for (const seed of seeds) {

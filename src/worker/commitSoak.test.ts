@@ -12,21 +12,13 @@ import { LabRuntime } from './runtime.ts';
 import { ScriptRunner } from './datadriven.ts';
 import { formatSoakFailure, runProtocolSoakSeed } from './soak.ts';
 import { runCommitSoakSeed, unexpectedViolations } from './commitSoak.ts';
+import { expectSeedsGreen, seedRange } from './soak.test-helper.ts';
 
 const SEEDS = Number(process.env.SOAK_MODULE_SEEDS ?? 25);
 
 for (const protocol of ['2pc', '3pc'] as const) {
   test(`soak ${protocol}: ${SEEDS} seeds of ${protocol === '2pc' ? 'kills, partitions, cuts, loss, duplication and latency spikes' : 'crashes and restarts'} with transactions and no votes; every invariant after every event; everything decided after heal`, async () => {
-    const failures: string[] = [];
-    let events = 0;
-    for (let seed = 1; seed <= SEEDS; seed++) {
-      const r = await runProtocolSoakSeed(protocol, seed);
-      events += r.events;
-      expect(r.protocol).toBe(protocol);
-      if (!r.ok) failures.push(formatSoakFailure(r));
-    }
-    expect(failures.join('\n\n')).toBe('');
-    expect(events).toBeGreaterThan(SEEDS * 100);
+    await expectSeedsGreen(protocol, seedRange(1, SEEDS));
   });
 }
 

@@ -10,6 +10,7 @@ import { InProcessHost } from './inProcessHost.ts';
 import { LabRuntime } from './runtime.ts';
 import { ScriptRunner } from './datadriven.ts';
 import { formatSoakFailure, runProtocolSoakSeed, runReconfigSoakSeed, runSoakSeed } from './soak.ts';
+import { expectSeedsGreen, seedRange } from './soak.test-helper.ts';
 
 const SEEDS = Number(process.env.SOAK_SEEDS ?? 300);
 const FROM = Number(process.env.SOAK_FROM ?? 1);
@@ -70,16 +71,7 @@ const MODULE_SEEDS = Number(process.env.SOAK_MODULE_SEEDS ?? 25);
 
 for (const protocol of ['paxos', 'multipaxos'] as const) {
   test(`soak ${protocol}: ${MODULE_SEEDS} seeds of kills, partitions, cuts, loss, duplication and latency spikes with proposals; every invariant after every event; liveness after heal`, async () => {
-    const failures: string[] = [];
-    let events = 0;
-    for (let seed = 1; seed <= MODULE_SEEDS; seed++) {
-      const r = await runProtocolSoakSeed(protocol, seed);
-      events += r.events;
-      expect(r.protocol).toBe(protocol);
-      if (!r.ok) failures.push(formatSoakFailure(r));
-    }
-    expect(failures.join('\n\n')).toBe('');
-    expect(events).toBeGreaterThan(MODULE_SEEDS * 100);
+    await expectSeedsGreen(protocol, seedRange(1, MODULE_SEEDS));
   });
 }
 

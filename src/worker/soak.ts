@@ -72,6 +72,24 @@ export interface SoakResult {
 
 const STEP_MS = 250;
 
+/**
+ * A `partition A,B C,D` line splitting `ids` in two random non-empty sides: one `rng.next()` per
+ * server to shuffle, then one `rng.int` for the cut. Every soak's schedule is pinned by its trace
+ * hash (src/sim/traceHashes.test.ts), so these calls and their order are part of each run.
+ */
+function randomPartition(rng: Rng, ids: readonly number[], name: (id: number) => string = String): string {
+  const shuffled = ids.map((id) => [rng.next(), id] as const).sort((x, y) => x[0] - y[0]).map(([, id]) => name(id));
+  const k = rng.int(1, ids.length - 1);
+  return `partition ${shuffled.slice(0, k).join(',')} ${shuffled.slice(k).join(',')}`;
+}
+
+/** Two distinct servers of `ids` (a link's ends for `cut` or `delay`): one `rng.int` each, as `pick` draws. */
+function distinctPair(rng: Rng, ids: readonly number[]): [number, number] {
+  const a = ids[rng.int(0, ids.length - 1)]!;
+  const others = ids.filter((x) => x !== a);
+  return [a, others[rng.int(0, others.length - 1)]!];
+}
+
 export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise<SoakResult> {
   const rng = new Rng(`soak:${seed}`);
   const voters = rng.int(0, 2) === 0 ? 5 : 3;
@@ -144,17 +162,12 @@ export async function runSoakSeed(seed: number, opts: SoakOptions = {}): Promise
         await exec(`start ${s}`);
       } else if (roll < 30 && up.length > 0) await exec(`kill ${pick(up)}`);
       else if (roll < 45 && down.length > 0) await exec(`start ${pick(down)}`);
-      else if (roll < 58) {
-        const shuffled = ids.map((s) => [rng.next(), s] as const).sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-        const k = rng.int(1, ids.length - 1);
-        await exec(`partition ${shuffled.slice(0, k).join(',')} ${shuffled.slice(k).join(',')}`);
-      } else if (roll < 70) {
-        const a = pick(ids);
-        const b = pick(ids.filter((x) => x !== a));
+      else if (roll < 58) await exec(randomPartition(rng, ids));
+      else if (roll < 70) {
+        const [a, b] = distinctPair(rng, ids);
         await exec(`cut ${a}->${b}`);
       } else if (roll < 80) {
-        const a = pick(ids);
-        const b = pick(ids.filter((x) => x !== a));
+        const [a, b] = distinctPair(rng, ids);
         delays.add(`${a}->${b}`);
         await exec(`delay ${a}->${b} ${pick([200, 500, 1500, 4000, 12000])}ms`);
       } else if (roll < 88) await exec('heal');
@@ -327,11 +340,8 @@ export class ModuleSoak {
     };
     if (roll < 14 && up.length > 0) await this.exec(`kill ${this.name(this.pick(up))}`);
     else if (roll < 28 && down.length > 0) await this.exec(`start ${this.name(this.pick(down))}`);
-    else if (roll < 38) {
-      const shuffled = this.ids.map((id) => [this.rng.next(), id] as const).sort((x, y) => x[0] - y[0]).map(([, id]) => this.name(id));
-      const k = this.rng.int(1, shuffled.length - 1);
-      await this.exec(`partition ${shuffled.slice(0, k).join(',')} ${shuffled.slice(k).join(',')}`);
-    } else if (roll < 48) {
+    else if (roll < 38) await this.exec(randomPartition(this.rng, this.ids, (id) => this.name(id)));
+    else if (roll < 48) {
       const [a, b] = link();
       await this.exec(`cut ${a}->${b}`);
     } else if (roll < 60) {
@@ -668,17 +678,12 @@ export async function runReconfigSoakSeed(seed: number, opts: SoakOptions = {}):
       } else if (roll < 45) await reconfig();
       else if (roll < 55 && up.length > 0) await exec(`kill ${pick(up)}`);
       else if (roll < 65 && down.length > 0) await exec(`start ${pick(down)}`);
-      else if (roll < 72) {
-        const shuffled = ids.map((s) => [rng.next(), s] as const).sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-        const k = rng.int(1, ids.length - 1);
-        await exec(`partition ${shuffled.slice(0, k).join(',')} ${shuffled.slice(k).join(',')}`);
-      } else if (roll < 78) {
-        const a = pick(ids);
-        const b = pick(ids.filter((x) => x !== a));
+      else if (roll < 72) await exec(randomPartition(rng, ids));
+      else if (roll < 78) {
+        const [a, b] = distinctPair(rng, ids);
         await exec(`cut ${a}->${b}`);
       } else if (roll < 84) {
-        const a = pick(ids);
-        const b = pick(ids.filter((x) => x !== a));
+        const [a, b] = distinctPair(rng, ids);
         delays.add(`${a}->${b}`);
         await exec(`delay ${a}->${b} ${pick([200, 500, 1500, 4000])}ms`);
       } else if (roll < 90) await exec('heal');

@@ -16,6 +16,7 @@ import { createClient, stepClient, type ClientInput, type ClientCnxnState, type 
 import { allIds, quorumConfigOf, type LabConfig } from './config.ts';
 import type { LabAction } from './actions.ts';
 import { zookeeperLoad, zookeeperServiceCost } from './zkLoad.ts';
+import { diffPeer, patchPeer, type PeerDelta } from './peerDelta.ts';
 
 /**
  * A copy of a disk that shares its logged txns and snapshot: they are never changed once
@@ -56,6 +57,9 @@ export const zookeeperModule: NodeModule<QuorumConfig, QuorumPeer, WireMessage, 
   stepNode: stepPeer,
   viewNode: peerView,
   copyNode: copyPeer,
+  // A peek sends the log, the committed-log window and the znodes changed since the last (./peerDelta.ts).
+  diffNode: diffPeer,
+  patchNode: (base, delta) => patchPeer(base, delta as PeerDelta),
   emptyDisk,
   applyDiskOp,
   shareDisk,

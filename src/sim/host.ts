@@ -41,6 +41,12 @@ export interface PeerHost {
   /** A copy of a process's whole state (for inspectors and views). Never changes the run. null when down. */
   snapshot(sid: NodeId): unknown | Promise<unknown>;
   /**
+   * A process's whole state to read and never change (views and checkers in the page, several times
+   * a second): it may share parts with states this returned before, so a worker need not copy out
+   * what did not change (NodeModule.diffNode). Without it, `snapshot` serves.
+   */
+  peek?(sid: NodeId): unknown | Promise<unknown>;
+  /**
    * Makes process `sid` hold exactly `node` (a state from `snapshot`), starting it if it has none:
    * a rewind puts every running process back as it was. The host keeps its own copy.
    */

@@ -74,6 +74,14 @@ export interface NodeModule<Cfg = unknown, Node = unknown, Msg = unknown, Req = 
   serviceCost?(input: NodeInput<Msg, Req, Ch>, outputs: ReadonlyArray<NodeOutput<Msg, Ev, Op, Reply, Ch>>): number;
   /** A question asked of a live process that changes nothing (ZooKeeper's four-letter words). */
   query?(node: Node | undefined, id: NodeId, word: string, now: number): string;
+  /**
+   * What changed in a process since `base`, a `copyNode` of it taken earlier (PeerHost.peek: a
+   * worker sends its state again without what it sent last time). Whatever `patchNode` needs to
+   * rebuild `node` from the state the reader holds for `base`. Without it a peek sends it all.
+   */
+  diffNode?(base: Node, node: Node): unknown;
+  /** `node` from the state read for `base` and `diffNode(base, node)`: a new state that shares the unchanged parts with `base`, which it never changes. */
+  patchNode?(base: Node, delta: unknown): Node;
 }
 
 /** Text that each language renders: an i18n key and its values (`{{ballot}}` in the template). */

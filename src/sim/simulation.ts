@@ -560,6 +560,13 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     return (await this.host.snapshot(sid)) as Node | null;
   }
 
+  /** A running server's whole state to read only: it may share parts with earlier ones (PeerHost.peek). Never change it. */
+  async peek(sid: Sid): Promise<Node | null> {
+    if (!this.slot(sid).up) return null;
+    const host = this.host;
+    return (await (host.peek ? host.peek(sid) : host.snapshot(sid))) as Node | null;
+  }
+
   /** Time of the next event, or undefined if nothing is queued. */
   nextEventTime(): number | undefined {
     return this.queue.peek()?.at;

@@ -5,7 +5,7 @@
  *  - One InvariantChecker per runtime generation. It is fed *samples*: through the session's
  *    operation queue (never in the middle of a batch), at most every SAMPLE_INTERVAL_MS of wall
  *    time and only when the trace grew, every running server's snapshot is fetched
- *    (`await sim.snapshot(sid)`) and `checker.check(sim)` runs with `peers` reading those
+ *    (`await sim.peek(sid)`: what changed since the last, src/protocol/peerDelta.ts) and `checker.check(sim)` runs with `peers` reading those
  *    snapshots. The trace-based parts of the checker (broadcasts, proposals, client replies,
  *    leaders established, applies) scan the trace incrementally, so they see every event; the
  *    state-based parts (histories, pairs, replay, leaders per epoch) see the state at each sample
@@ -192,7 +192,7 @@ async function sample(src: InvariantSource): Promise<void> {
     // A server that has not stepped since the last sample (same view object) has the same state:
     // no need to copy it out of its worker again.
     const kept = snapshots.get(slot.sid);
-    const peer = kept && slot.view !== null && sampledViews.get(slot.sid) === slot.view ? kept : await sim.snapshot(slot.sid);
+    const peer = kept && slot.view !== null && sampledViews.get(slot.sid) === slot.view ? kept : await sim.peek(slot.sid);
     if (peer) next.set(slot.sid, peer);
     views.set(slot.sid, slot.view);
   }

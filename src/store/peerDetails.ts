@@ -1,6 +1,6 @@
 /**
  * What the inspector shows beyond a server's card, read from a full snapshot of the server
- * (`sim.snapshot(sid)`, fetched through the operation queue): FastLeaderElection's variables
+ * (`sim.peek(sid)`, fetched through the operation queue): FastLeaderElection's variables
  * (logicalclock, current vote, proposal, recvset, outofelection), its client connections with
  * their sessions and watches, and how it differs from the leader (epochs, last zxid, znodes).
  * `buildPeerDetails` is pure and unit-tested; `fetchPeerDetails` does the fetching.
@@ -135,8 +135,8 @@ export async function fetchPeerDetails(sid: Sid): Promise<PeerDetails | null> {
   return session.ops.run(async () => {
     const sim = zkSim(session.runtime.sim);
     if (!sim.servers.has(sid)) return null;
-    const peer = await sim.snapshot(sid);
-    const leader = leaderSid === null || leaderSid === sid ? (peer?.state === 'LEADING' ? peer : null) : await sim.snapshot(leaderSid);
+    const peer = await sim.peek(sid);
+    const leader = leaderSid === null || leaderSid === sid ? (peer?.state === 'LEADING' ? peer : null) : await sim.peek(leaderSid);
     return buildPeerDetails(sid, peer, leader && leader.state === 'LEADING' ? leader : null);
   });
 }

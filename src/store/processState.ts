@@ -23,7 +23,7 @@ export async function fetchProcessState(sid: number): Promise<ProcessState | nul
     const sim = session.runtime.sim;
     const slot = sim.servers.get(sid);
     if (!slot) return null;
-    const state = slot.up ? await sim.snapshot(sid) : null;
+    const state = slot.up ? await sim.peek(sid) : null;
     return { sid, up: slot.up, state, disk: structuredClone(slot.disk) };
   });
 }

@@ -145,7 +145,7 @@ export function pokeZnodes(): void {
       for (const sid of wanted(src)) {
         const key = keyOf(src, sid);
         if (cache.get(sid)?.key === key) continue;
-        const peer = await zkSim(src.runtime.sim).snapshot(sid);
+        const peer = await zkSim(src.runtime.sim).peek(sid);
         cache.set(sid, { key, up: peer !== null, tree: peer?.zab.db?.tree ?? null, watches: peer?.server.watches ?? null });
       }
     })
@@ -167,7 +167,7 @@ export async function refreshZnodes(): Promise<void> {
     for (const sid of wanted(src, true)) {
       const key = keyOf(src, sid);
       if (cache.get(sid)?.key === key) continue;
-      const peer = await zkSim(src.runtime.sim).snapshot(sid);
+      const peer = await zkSim(src.runtime.sim).peek(sid);
       cache.set(sid, { key, up: peer !== null, tree: peer?.zab.db?.tree ?? null, watches: peer?.server.watches ?? null });
     }
   });

@@ -15,21 +15,25 @@ let proc: Process | undefined;
 let protocol: string | undefined;
 /** The last plan ('steps'): the process as it was before it, and its inputs (for 'rewind'). */
 let plan: { before: Process | undefined; reqs: StepRequest[] } | null = null;
+/** A copy of the state the last peek sent (the page holds it): the next sends what changed since. */
+let peeked: unknown;
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   // The page moved on from the last plan (it has taken every result it needed).
-  if (m.type !== 'rewind' && m.type !== 'snapshot' && m.type !== 'query') plan = null;
+  if (m.type !== 'rewind' && m.type !== 'snapshot' && m.type !== 'peek' && m.type !== 'query') plan = null;
   switch (m.type) {
     case 'boot': {
       const module = hostModule(m.protocol);
       protocol = m.protocol;
       proc = { module, node: module.createNode(m.init) };
+      peeked = undefined;
       return;
     }
     case 'restore':
       protocol = m.protocol;
       proc = { module: hostModule(m.protocol), node: m.node };
+      peeked = undefined;
       return;
     case 'step': {
       const result = runStep(proc, m.req);
@@ -62,6 +66,19 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     case 'snapshot':
       self.postMessage({ type: 'snapshot', id: m.id, node: proc?.node ?? null } satisfies FromWorker);
       return;
+    case 'peek': {
+      const base = peeked;
+      peeked = undefined;
+      if (!proc) {
+        self.postMessage({ type: 'peek', id: m.id, node: null } satisfies FromWorker);
+        return;
+      }
+      const { module, node } = proc;
+      if (m.delta && base !== undefined && module.diffNode) self.postMessage({ type: 'peek', id: m.id, delta: module.diffNode(base, node) } satisfies FromWorker);
+      else self.postMessage({ type: 'peek', id: m.id, node } satisfies FromWorker);
+      if (module.diffNode) peeked = module.copyNode(node);
+      return;
+    }
     case 'query': {
       const text = proc ? (proc.module.query?.(proc.node, m.sid, m.word, m.now) ?? '') : queryRefused(m.sid, m.word, m.now, protocol);
       self.postMessage({ type: 'query', id: m.id, text } satisfies FromWorker);

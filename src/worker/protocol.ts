@@ -17,10 +17,18 @@ export type ToWorker =
   /** …puts the process back as it was after the plan's first `keep` inputs. */
   | { type: 'rewind'; keep: number }
   | { type: 'snapshot'; id: number }
+  /**
+   * The state to read (PeerHost.peek): with `delta`, only what changed since the last peek (the
+   * page holds what that one sent); without, all of it. Either way the worker keeps a copy of
+   * what it sent, for the next.
+   */
+  | { type: 'peek'; id: number; delta: boolean }
   | { type: 'query'; id: number; sid: NodeId; word: string; now: number };
 
 export type FromWorker =
   | { type: 'step'; id: number; result: StepResult }
   | { type: 'steps'; id: number; results: StepResult[] }
   | { type: 'snapshot'; id: number; node: unknown }
+  | { type: 'peek'; id: number; node: unknown; delta?: undefined }
+  | { type: 'peek'; id: number; delta: unknown; node?: undefined }
   | { type: 'query'; id: number; text: string };

@@ -13,7 +13,7 @@
 import type { NodeInit } from '../sim/module.ts';
 import type { NodeId } from '../sim/node.ts';
 import type { PeerHost, StepRequest, StepResult } from '../sim/host.ts';
-import { queryRefused } from './modules.ts';
+import { hostModule, queryRefused } from './modules.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 type Sid = NodeId;
@@ -37,15 +37,18 @@ export class WorkerHost implements PeerHost {
   private nextId = 1;
   private protocol: string | undefined;
   private readonly plans = new Map<Sid, Plan>();
+  /** Per process, the state its last peek gave (what its worker's next peek sends changes to). */
+  private readonly peeked = new Map<Sid, unknown>();
   /** Set while the page plays (see the class comment); null: one message per input. */
   planner: StepPlanner | null = null;
-  /** Inputs sent to workers ('step', and 'steps' however long), inputs answered from plans, rewinds (for tests and measurements). */
-  readonly stats = { sent: 0, planned: 0, rewinds: 0 };
+  /** Inputs sent to workers ('step', and 'steps' however long), inputs answered from plans, rewinds, peeks answered with what changed (for tests and measurements). */
+  readonly stats = { sent: 0, planned: 0, rewinds: 0, peekDeltas: 0 };
 
   constructor(private readonly makeWorker: () => Worker = defaultWorker) {}
 
   boot(sid: Sid, protocol: string, init: NodeInit<unknown, unknown>): void {
     this.kill(sid);
+    this.peeked.delete(sid);
     this.protocol = protocol;
     this.post(this.spawn(sid), { type: 'boot', protocol, init });
   }
@@ -53,6 +56,7 @@ export class WorkerHost implements PeerHost {
   /** Puts a whole process state into its worker (reusing a running worker: no new process to load). */
   restore(sid: Sid, protocol: string, node: unknown): void {
     this.plans.delete(sid);
+    this.peeked.delete(sid);
     this.protocol = protocol;
     this.post(this.workers.get(sid) ?? this.spawn(sid), { type: 'restore', protocol, node });
   }
@@ -144,6 +148,35 @@ export class WorkerHost implements PeerHost {
     });
   }
 
+  /**
+   * The process's whole state to read only (PeerHost.peek): its worker sends what changed since
+   * the last peek (NodeModule.diffNode), patched here onto what that one gave — so parts of it
+   * are shared with the states given before. Never change it.
+   */
+  peek(sid: Sid): Promise<unknown> {
+    this.rewind(sid);
+    const w = this.workers.get(sid);
+    if (!w) return Promise.resolve(null);
+    const module = this.protocol === undefined ? undefined : hostModule(this.protocol);
+    const base = module?.patchNode ? this.peeked.get(sid) : undefined;
+    this.peeked.delete(sid);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, {
+        sid,
+        resolve: (m) => {
+          if (m.type !== 'peek') return resolve(null);
+          const patch = m.delta !== undefined && base !== undefined && module?.patchNode ? module.patchNode : null;
+          if (patch) this.stats.peekDeltas += 1;
+          const node = patch ? patch(base, m.delta) : (m.node ?? null);
+          if (node !== null && module?.patchNode) this.peeked.set(sid, node);
+          resolve(node);
+        },
+      });
+      this.post(w, { type: 'peek', id, delta: base !== undefined });
+    });
+  }
+
   /** A question (a four-letter word), answered by the process's worker from its state; a dead worker refuses. */
   query(sid: Sid, word: string, now: number): Promise<string> {
     this.rewind(sid);
@@ -158,6 +191,7 @@ export class WorkerHost implements PeerHost {
 
   kill(sid: Sid): void {
     this.plans.delete(sid);
+    this.peeked.delete(sid);
     const w = this.workers.get(sid);
     if (!w) return;
     w.terminate();

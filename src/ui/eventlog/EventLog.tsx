@@ -47,26 +47,31 @@ export function EventLog() {
   const firstAhead = shown.length - filterEvents(ahead, { sid, categories: cats }).length;
 
   const scroller = useRef<HTMLDivElement>(null);
-  /** The scroll position and height last seen (scroll events, the ResizeObserver). */
+  /** The scroll position and height last seen while the reader scrolls (not followed). */
   const [view, setView] = useState({ top: 0, height: 200 });
   const showView = (top: number, height: number) => setView((v) => (v.top === top && v.height === height ? v : { top, height }));
   const stick = useRef(true);
+  /** The scroller's height (the ResizeObserver's, so no frame has to measure it). */
   const shownHeight = useRef(0);
+  /** The scrollTop this component last set while following: its own scroll event is no reader's. */
+  const followedTop = useRef(-1);
   const scrollFrame = useRef(0);
   const bottom = useRef(0);
   bottom.current = firstAhead * ROW_PX;
-  // Following the newest line: scroll there at the start of the next frame, when the layout is
-  // clean — writing scrollTop now would force a layout of the whole page in the middle of this one.
+  // Following the newest line: scroll there at the start of the next frame, before it is laid
+  // out anyway — writing scrollTop now would force a layout of the whole page in the middle of
+  // this one. The rows at the newest line are drawn already (below), and the scroll's own event
+  // changes nothing: one React render per new batch of lines, not two.
   useLayoutEffect(() => {
     if (!stick.current || scrollFrame.current !== 0) return;
     scrollFrame.current = requestAnimationFrame(() => {
       scrollFrame.current = 0;
       const el = scroller.current;
       if (!el || !stick.current) return;
-      if (shownHeight.current === 0) shownHeight.current = el.clientHeight;
       const top = Math.max(0, bottom.current - shownHeight.current);
-      if (el.scrollTop !== top) el.scrollTop = top;
-      showView(el.scrollTop, shownHeight.current);
+      if (top === followedTop.current) return;
+      followedTop.current = top;
+      el.scrollTop = top;
     });
   }, [firstAhead, shown.length]);
   useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
@@ -76,18 +81,21 @@ export function EventLog() {
     if (!el) return;
     const ro = new ResizeObserver(() => {
       shownHeight.current = el.clientHeight;
-      if (stick.current) el.scrollTop = Math.max(0, bottom.current - el.clientHeight);
+      if (stick.current) {
+        followedTop.current = Math.max(0, bottom.current - el.clientHeight);
+        el.scrollTop = followedTop.current;
+      }
       showView(el.scrollTop, el.clientHeight);
     });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
-  // While following, the rows at the newest line are drawn already (the scroll lands next frame).
+  // Following, the rows at the newest line (where the next frame scrolls to); else those in view.
   const height = shownHeight.current || view.height;
-  const target = stick.current ? Math.max(0, firstAhead * ROW_PX - height) : view.top;
-  const from = Math.max(0, Math.floor(Math.min(view.top, target) / ROW_PX) - OVERSCAN);
-  const to = Math.min(shown.length, Math.ceil((Math.max(view.top, target) + height) / ROW_PX) + OVERSCAN);
+  const top = stick.current ? Math.max(0, firstAhead * ROW_PX - height) : view.top;
+  const from = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN);
+  const to = Math.min(shown.length, Math.ceil((top + height) / ROW_PX) + OVERSCAN);
   const rows = shown.slice(from, to);
 
   return (
@@ -138,9 +146,12 @@ export function EventLog() {
           // A scroll that comes with a new size is the layout's, not the reader's: keep following.
           if (el.clientHeight !== shownHeight.current) {
             shownHeight.current = el.clientHeight;
-            if (stick.current) el.scrollTop = Math.max(0, bottom.current - el.clientHeight);
+            if (stick.current) el.scrollTop = followedTop.current = Math.max(0, bottom.current - el.clientHeight);
+          } else if (stick.current && el.scrollTop === followedTop.current) {
+            return; // following's own scroll: the rows are drawn already
           } else {
             stick.current = el.scrollTop + el.clientHeight >= firstAhead * ROW_PX - 2;
+            followedTop.current = -1;
           }
           showView(el.scrollTop, el.clientHeight);
         }}

@@ -6,8 +6,9 @@
 // Groups (`--only a,b`; default all):
 //   node       simulation events/s and rewind, in Node (scripts/*.bench-run.ts, its `BENCH` lines)
 //   bundle     first-load JavaScript and the worker chunk (gzip)
-//   animating  main-thread work (CDP Performance.getMetrics) while the page animates 5 servers, then
-//              9 voters + 4 observers, under ~10 writes per wall second; frame intervals at 9 + 4
+//   animating  main-thread work (CDP Performance.getMetrics) while the page animates 5 servers (fresh,
+//              then after 600 writes, then with drawing held), then 9 voters + 4 observers, under ~10
+//              writes per wall second; frame intervals at 9 + 4
 //   raftscope  the same measurement on RaftScope (5 servers), for scale ($RAFTSCOPE_DIR or
 //              .bench/raftscope; scripts/get-raftscope.sh puts it there)
 //   spacetime  the space-time diagram with ~10,000 arrows: p95 frame interval following and dragging;
@@ -80,6 +81,8 @@ const FIGURES = [
   ['worker_js_gzip', 'Worker JavaScript (gzip, loaded once per server)', 'KB', 1, null, 'lower'],
   // animating
   ...mainThreadFigures('main5', 'Main thread, 5 servers animating, writes', ['<=', 100]),
+  ...mainThreadFigures('main5long', 'Main thread, 5 servers animating, writes, after 600 earlier writes', ['<=', 100]),
+  ...mainThreadFigures('main5held', 'Main thread, 5 servers, writes, nothing drawn (drawing held: the simulation through the workers alone)', null),
   ...mainThreadFigures('main13', 'Main thread, 9 voters + 4 observers animating, writes', ['<=', 200]),
   ['frame_p50_13', 'Frame interval p50, 9 + 4 animating, writes', 'ms', 1, null, 'lower'],
   // A frame interval is vsync-bound: 16.7 ms is one 60 Hz frame, measured with jitter (16.8 ms is
@@ -282,12 +285,17 @@ const q = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorte
 // ---------------------------------------------------------------- 3. animating
 
 async function animating(browser, base) {
-  for (const [id, url, label] of [
+  for (const [id, url, label, prepare] of [
     ['main5', `${base}/?voters=5&seed=1`, '5 voters'],
+    // A lab that has run a while (a class, an afternoon): 600 znodes, their txns in every log.
+    ['main5long', `${base}/?voters=5&seed=1`, '5 voters, after 600 writes', prefill600],
+    // The floor: what stepping the servers through their workers costs the page, nothing drawn.
+    ['main5held', `${base}/?voters=5&seed=1`, '5 voters, drawing held', (page) => page.evaluate(() => void window.__lab.holdDrawing())],
     ['main13', `${base}/?voters=9&observers=4&seed=1`, '9 + 4'],
   ]) {
     log(`animating: ${label}`);
     const page = await openLab(browser, url);
+    if (prepare) await prepare(page);
     await startLabWrites(page, 10);
     const m = await mainThread(page, MEASURE_MS);
     await stopWrites(page);
@@ -298,6 +306,15 @@ async function animating(browser, base) {
     }
     await page.close();
   }
+}
+
+/** 600 writes over a minute of simulated time, run ahead (`lab write`, `lab run`), then playing again. */
+async function prefill600(page) {
+  for (let i = 0; i < 6; i++) {
+    await consoleLine(page, `lab write ${1 + (i % 5)} 100`);
+    await consoleLine(page, 'lab run 10s');
+  }
+  await consoleLine(page, 'lab play');
 }
 
 // ---------------------------------------------------------------- 4. RaftScope

@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseLabConfig, urlProblem, type UrlProblem } from '../protocol/config.ts';
-import { decodeRunParam, frameStats, initLab, parseUrlScript, runConsoleText, startFrameLoop, trackFastForward } from '../store/index.ts';
+import { decodeRunParam, frameStats, holdDrawing, initLab, parseUrlScript, runConsoleText, startFrameLoop, trackFastForward } from '../store/index.ts';
 import { LabPage } from '../ui/LabPage.tsx';
 import { parseEmbedParams } from '../ui/embed/embedParams.ts';
 import { FastForwardProgress } from '../ui/controls/FastForwardProgress.tsx';
@@ -25,8 +25,11 @@ await loadInitialLang();
 
 declare global {
   interface Window {
-    /** For debugging in the devtools and for tests' measurements: the runtime, and what the frame loop drew (frameStats). */
-    __lab?: { runtime: LabRuntime; frames: typeof frameStats };
+    /**
+     * For debugging in the devtools and for tests' measurements: the runtime, what the frame loop
+     * drew (frameStats), and holdDrawing (the bench measures the lab with nothing drawn).
+     */
+    __lab?: { runtime: LabRuntime; frames: typeof frameStats; holdDrawing: typeof holdDrawing };
   }
 }
 
@@ -45,7 +48,7 @@ const pageParams = new URLSearchParams(window.location.search);
 const lesson = await lessonFromUrl(pageParams);
 const { config, problems } = parseLabConfig(lessonEnsembleParams(pageParams, lesson));
 let runtime = new LabRuntime(config, () => new WorkerHost());
-window.__lab = { runtime, frames: frameStats };
+window.__lab = { runtime, frames: frameStats, holdDrawing };
 // `?run=…`: a shared run (Share): validated, replayed exactly, opened paused where it was shared.
 // A bad link is reported and the lab opens fresh.
 const runParam = lesson ? null : pageParams.get('run');
@@ -76,7 +79,7 @@ if (runParam !== null) {
     }
   }
 }
-window.__lab = { runtime, frames: frameStats };
+window.__lab = { runtime, frames: frameStats, holdDrawing };
 // `?do=…`: console lines the link runs first (a prepared demo, a soak failure), queued before the
 // first frame so the result is the same on any machine; not with a lesson, which drives the console.
 const script = lesson

@@ -99,16 +99,34 @@ const ownedNodes = new WeakMap<Map<string, DataNode>, Set<DataNode>>();
 export function shareDataTree(tree: DataTree): DataTree {
   lastNodes = null;
   ownedNodes.set(tree.nodes, new Set());
-  const nodes = new Map(tree.nodes);
+  const nodes = copyMap(tree.nodes);
   ownedNodes.set(nodes, new Set());
   return {
     ...tree,
     nodes,
     ephemerals: deepClone(tree.ephemerals),
-    containers: new Set(tree.containers),
-    ttls: new Set(tree.ttls),
-    quotaPaths: new Set(tree.quotaPaths),
+    containers: copySet(tree.containers),
+    ttls: copySet(tree.ttls),
+    quotaPaths: copySet(tree.quotaPaths),
   };
+}
+
+/**
+ * `new Map(m)` and `new Set(s)`, in the same order: a checkpoint copies every server's map of
+ * znodes and the first change after it copies a parent's children (the root's, with every /wN
+ * under it). The constructors go through the iterator protocol, an entry array per element;
+ * forEach does not.
+ */
+function copyMap<K, V>(m: Map<K, V>): Map<K, V> {
+  const out = new Map<K, V>();
+  m.forEach((v, k) => out.set(k, v));
+  return out;
+}
+
+function copySet<T>(s: Set<T>): Set<T> {
+  const out = new Set<T>();
+  s.forEach((v) => out.add(v));
+  return out;
 }
 
 // The last tree looked up in ownedNodes (a txn changes several znodes of one tree in a row).
@@ -130,7 +148,7 @@ function mutableNode(tree: DataTree, path: string): DataNode | undefined {
   if (n === undefined) return n;
   const owned = ownedOf(tree.nodes);
   if (owned === undefined || owned.has(n)) return n;
-  const copy: DataNode = { data: n.data, acl: n.acl, stat: { ...n.stat }, children: new Set(n.children) };
+  const copy: DataNode = { data: n.data, acl: n.acl, stat: { ...n.stat }, children: copySet(n.children) };
   tree.nodes.set(key, copy);
   owned.add(copy);
   return copy;

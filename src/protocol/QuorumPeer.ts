@@ -221,22 +221,83 @@ export interface PeerView {
   nonVoting?: true;
 }
 
+/**
+ * Each live peer's last view. The kernel asks for a view after every step, and most steps (an
+ * ACK at the leader, a PING at a follower) leave most of it as it was: the parts that are equal to
+ * the last view's are that view's own objects (views are never changed once made), and an
+ * unchanged view is the last one itself — no garbage per step for the collector.
+ */
+const lastViews = new WeakMap<QuorumPeer, { view: PeerView; vote: Vote }>();
+
 export function peerView(peer: QuorumPeer): PeerView {
+  const last = lastViews.get(peer);
+  const prev = last?.view;
+  // A vote is replaced, never changed in place: the same object is the same vote.
+  const currentVote = last !== undefined && (last.vote === peer.currentVote || shallowEqual(last.view.currentVote, peer.currentVote))
+    ? last.view.currentVote
+    : { ...peer.currentVote };
+  const view = buildPeerView(peer, prev, currentVote);
+  if (last === undefined) lastViews.set(peer, { view, vote: peer.currentVote });
+  else {
+    last.view = view;
+    last.vote = peer.currentVote;
+  }
+  return view;
+}
+
+function buildPeerView(peer: QuorumPeer, prev: PeerView | undefined, currentVote: Vote): PeerView {
   const f = peer.fle;
-  // Built field by field (no spreads: this runs after every step), in the same key order.
+  const p = prev?.proposal;
+  const proposal = !f.running ? null
+    : p && p.leader === f.proposedLeader && p.zxid === f.proposedZxid && p.peerEpoch === f.proposedEpoch ? p
+    : { leader: f.proposedLeader, zxid: f.proposedZxid, peerEpoch: f.proposedEpoch };
+  const acceptedEpoch = peer.disk.acceptedEpoch;
+  const currentEpoch = peer.disk.currentEpoch;
+  const lastLogged = lastLoggedZxid(peer.disk);
+  const zab = zabView(peer, prev?.zab);
+  let configVersions: PeerView['configVersions'];
+  if (peer.config.reconfigEnabled) {
+    const committed = activeConfig(peer.config).version;
+    const lastSeen = lastSeenConfig(peer).version;
+    const c = prev?.configVersions;
+    configVersions = c && c.committed === committed && c.lastSeen === lastSeen ? c : { committed, lastSeen };
+  }
+  const nonVoting = peer.learnerType === 'PARTICIPANT' && !peer.config.voters.includes(peer.myid);
+  if (
+    prev !== undefined && prev.myid === peer.myid && prev.learnerType === peer.learnerType && prev.state === peer.state &&
+    prev.currentVote === currentVote && prev.logicalclock === f.logicalclock && prev.proposal === proposal &&
+    prev.acceptedEpoch === acceptedEpoch && prev.currentEpoch === currentEpoch && prev.lastLoggedZxid === lastLogged &&
+    prev.zab === zab && prev.configVersions === configVersions && (prev.nonVoting === true) === nonVoting
+  ) {
+    return prev;
+  }
+  // Built field by field (no spreads), in the same key order.
   const view: PeerView = {
     myid: peer.myid,
     learnerType: peer.learnerType,
     state: peer.state,
-    currentVote: { ...peer.currentVote },
+    currentVote,
     logicalclock: f.logicalclock,
-    proposal: f.running ? { leader: f.proposedLeader, zxid: f.proposedZxid, peerEpoch: f.proposedEpoch } : null,
-    acceptedEpoch: peer.disk.acceptedEpoch,
-    currentEpoch: peer.disk.currentEpoch,
-    lastLoggedZxid: lastLoggedZxid(peer.disk),
-    zab: zabView(peer),
+    proposal,
+    acceptedEpoch,
+    currentEpoch,
+    lastLoggedZxid: lastLogged,
+    zab,
   };
-  if (peer.config.reconfigEnabled) view.configVersions = { committed: activeConfig(peer.config).version, lastSeen: lastSeenConfig(peer).version };
-  if (peer.learnerType === 'PARTICIPANT' && !peer.config.voters.includes(peer.myid)) view.nonVoting = true;
+  if (configVersions !== undefined) view.configVersions = configVersions;
+  if (nonVoting) view.nonVoting = true;
   return view;
+}
+
+/** Same own keys with the same values (a view's copy of a plain-data record). */
+function shallowEqual(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in y) {
+    if (!Object.hasOwn(x, k) || x[k] !== y[k]) return false;
+    n += 1;
+  }
+  for (const _k in x) n -= 1;
+  return n === 0;
 }

@@ -182,24 +182,67 @@ export interface ZabView {
   learners: Array<{ sid: Sid; stage: string; syncMode: SyncMode | null; synced: boolean }>;
 }
 
-export function zabView(peer: QuorumPeer): ZabView {
+/**
+ * What the UI and `lab status` show of a server's ZAB state. With `prev` (the same server's last
+ * view, see QuorumPeer's peerView): the parts equal to it are its own objects, and an unchanged view is `prev`.
+ */
+export function zabView(peer: QuorumPeer, prev?: ZabView): ZabView {
   const z = peer.zab;
   const db = z.db;
   const L = z.leader;
+  const lastProcessedZxid = db ? db.tree.lastProcessedZxid : 0;
+  const lastCommittedZxid = L ? L.lastCommitted : db ? db.tree.lastProcessedZxid : 0;
+  const nodeCount = db ? db.tree.nodes.size : 0;
+  const outstanding = prev !== undefined && sameOutstanding(prev.outstanding, L) ? prev.outstanding
+    : L ? L.outstanding.map((p, i) => (prev !== undefined && sameProposal(prev.outstanding[i], p) ? prev.outstanding[i]! : { zxid: p.zxid, acks: [...p.acks] })) : [];
+  const learners = prev !== undefined && sameLearners(prev.learners, L) ? prev.learners
+    : L ? Object.values(L.handlers).map((h) => ({ sid: h.sid, stage: h.stage, syncMode: h.syncMode, synced: L.tick <= h.tickOfNextAckDeadline })) : [];
+  if (
+    prev !== undefined && prev.phase === z.phase && prev.serving === z.serving && prev.epoch === z.epoch &&
+    prev.leaderSid === z.leaderSid && prev.lastProcessedZxid === lastProcessedZxid &&
+    prev.lastCommittedZxid === lastCommittedZxid && prev.nodeCount === nodeCount &&
+    prev.lastSyncMode === z.lastSyncMode && prev.outstanding === outstanding && prev.learners === learners
+  ) {
+    return prev;
+  }
   return {
     phase: z.phase,
     serving: z.serving,
     epoch: z.epoch,
     leaderSid: z.leaderSid,
-    lastProcessedZxid: db ? db.tree.lastProcessedZxid : 0,
-    lastCommittedZxid: L ? L.lastCommitted : db ? db.tree.lastProcessedZxid : 0,
-    nodeCount: db ? db.tree.nodes.size : 0,
+    lastProcessedZxid,
+    lastCommittedZxid,
+    nodeCount,
     lastSyncMode: z.lastSyncMode,
-    outstanding: L ? L.outstanding.map((p) => ({ zxid: p.zxid, acks: [...p.acks] })) : [],
-    learners: L
-      ? Object.values(L.handlers).map((h) => ({ sid: h.sid, stage: h.stage, syncMode: h.syncMode, synced: L.tick <= h.tickOfNextAckDeadline }))
-      : [],
+    outstanding,
+    learners,
   };
+}
+
+/** The leader's outstanding proposals (none without a leader) are what `seen` shows. */
+function sameOutstanding(seen: ZabView['outstanding'], L: LeaderState | null): boolean {
+  const list = L ? L.outstanding : [];
+  if (seen.length !== list.length) return false;
+  for (let i = 0; i < list.length; i++) if (!sameProposal(seen[i], list[i]!)) return false;
+  return true;
+}
+
+function sameProposal(a: ZabView['outstanding'][number] | undefined, p: { zxid: number; acks: Sid[] }): boolean {
+  if (a === undefined || a.zxid !== p.zxid || a.acks.length !== p.acks.length) return false;
+  for (let j = 0; j < p.acks.length; j++) if (a.acks[j] !== p.acks[j]) return false;
+  return true;
+}
+
+/** The leader's learner handlers (none without a leader), in Object.values order, are what `seen` shows. */
+function sameLearners(seen: ZabView['learners'], L: LeaderState | null): boolean {
+  if (!L) return seen.length === 0;
+  let i = 0;
+  for (const key in L.handlers) {
+    const h = L.handlers[key]!;
+    const a = seen[i++];
+    if (a === undefined || a.sid !== h.sid || a.stage !== h.stage || a.syncMode !== h.syncMode || a.synced !== (L.tick <= h.tickOfNextAckDeadline)) return false;
+  }
+  return i === seen.length;
 }
 
 /** What a server tells its client once a write (or sync) it submitted has been applied. */

@@ -114,6 +114,8 @@ function pathAndParents(t: WatchTable, path: string): string[] {
 
 /** WatchManager.triggerWatch: who gets the event; one-shot watches are removed on the way. */
 export function tableTriggerWatch(t: WatchTable, path: string, type: EventType, suppress: ReadonlySet<ConnectionId> | null): ConnectionId[] {
+  // Nobody watches anything (every server applies every txn, most with no watch set): no one to tell.
+  if (t.watchTable.size === 0) return [];
   const watchers: ConnectionId[] = [];
   const chain = pathAndParents(t, path);
   chain.forEach((localPath, idx) => {

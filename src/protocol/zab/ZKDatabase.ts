@@ -41,8 +41,13 @@ export function applyTxn(db: ZKDatabase, t: LoggedTxn, opts: DatabaseOptions): P
   const result = processTxn(db.tree, txn);
   if (txn.record.type === 'createSession') db.sessions.set(txn.clientId, txn.record.timeOut);
   else if (txn.record.type === 'closeSession') db.sessions.delete(txn.clientId);
-  db.committedLog.push(t);
-  if (db.committedLog.length > opts.commitLogCount) db.committedLog.splice(0, db.committedLog.length - opts.commitLogCount);
+  const log = db.committedLog;
+  log.push(t);
+  // The window slides by one txn at a time: shift() moves the array's start instead of copying
+  // the window down (and makes no array of removed txns) as splice does.
+  const excess = log.length - opts.commitLogCount;
+  if (excess === 1) log.shift();
+  else if (excess > 0) log.splice(0, excess);
   return result;
 }
 

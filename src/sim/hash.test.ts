@@ -42,7 +42,7 @@ function randomValue(r: Rng, depth: number): unknown {
     case 3: return randomString(r);
     case 4: return r.next() < 0.5;
     case 5: return r.next() < 0.5 ? null : undefined;
-    case 6: return BigInt(r.int(-1000, 1000)) * 1_000_000_007n;
+    case 6: return r.next() < 0.5 ? BigInt(r.int(-1000, 1000)) * 1_000_000_007n : BigInt(r.int(-1000, 1000)) * 9_007_199_254_740_881n;
     case 7: return Uint8Array.from({ length: r.int(0, 6) }, () => r.int(0, 255));
     case 8: return 'PROPOSAL';
     case 9: return r.int(0, 100000);
@@ -85,5 +85,11 @@ describe('TraceHash.updateJson', () => {
       { t: 20, kind: 'action', text: 'lab kill 3 "quoted"\n', action: undefined },
     ];
     expect(streamed(entries)).toBe(viaText(entries));
+  });
+
+  test('equals it on bigints at and past the exact range of numbers', () => {
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    const values = [0n, -1n, 7n, max - 1n, max, max + 1n, -max, -max - 1n, 2n ** 63n - 1n, -(2n ** 63n), 10n ** 30n];
+    for (const v of values) expect(streamed([v]), String(v)).toBe(viaText([v]));
   });
 });

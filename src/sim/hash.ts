@@ -102,6 +102,7 @@ function unicodeEscape(c: number): void {
 }
 
 const DIGITS = new Uint8Array(24);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** `String(v)` of a finite number. */
 function num(v: number): void {
@@ -174,7 +175,9 @@ function value(v: unknown): void {
       raw(v ? 'true' : 'false');
       return;
     case 'bigint':
-      raw(String(v));
+      // Session ids: spelled from the number when it is exact (no string per id).
+      if (v >= -MAX_SAFE && v <= MAX_SAFE) num(Number(v));
+      else raw(String(v));
       ch(0x6e);
       return;
     default:

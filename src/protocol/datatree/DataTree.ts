@@ -264,6 +264,23 @@ function ephemeralSet(tree: DataTree, owner: SessionId): JavaHashSet {
   return set;
 }
 
+/**
+ * A new znode's own copy of its txn's ACL list, made once per list: in-process every server
+ * applies the same txn record, and their znodes share one copy (ReferenceCountedACLCache shares
+ * equal lists the same way). A znode's ACL list is never changed in place — setACL gives it a new
+ * one, and mutableNode's copies already share it — nor is a logged txn's.
+ */
+const aclCopies = new WeakMap<readonly ACL[], ACL[]>();
+
+function nodeAcl(acl: readonly ACL[]): ACL[] {
+  let copy = aclCopies.get(acl);
+  if (copy === undefined) {
+    copy = acl.map((a) => ({ perms: a.perms, id: { ...a.id } }));
+    aclCopies.set(acl, copy);
+  }
+  return copy;
+}
+
 /** DataTree.createNode. Returns an error code (NONODE, NODEEXISTS) or 0; pushes the watch triggers. */
 function createNode(
   tree: DataTree, path: string, data: Uint8Array | null, acl: ACL[], ephemeralOwner: bigint,
@@ -281,7 +298,7 @@ function createNode(
     parent.stat.cversion = parentCVersion;
     parent.stat.pzxid = zxid;
   }
-  const child = newNode(data, acl.map((a) => ({ perms: a.perms, id: { ...a.id } })), createStat(zxid, time, ephemeralOwner));
+  const child = newNode(data, nodeAcl(acl), createStat(zxid, time, ephemeralOwner));
   parent.children.add(childName);
   putNode(tree, path, child);
   const type = ephemeralTypeOf(ephemeralOwner, tree.extendedTypesEnabled);

@@ -273,8 +273,8 @@ export class LabRuntime {
   private hook(sim: Simulation): Simulation {
     this.attachMonitor(sim);
     sim.onChange = () => {
-      const waiters = this.changeWaiters.splice(0);
-      for (const w of waiters) w();
+      // After every batch: an array for the waiters only when someone waits.
+      if (this.changeWaiters.length > 0) for (const w of this.changeWaiters.splice(0)) w();
       this.onChange?.();
     };
     sim.onClientNotice = (cid, notice) => {

@@ -434,12 +434,17 @@ function handleRequest(peer: QuorumPeer, cnxn: ServerCnxn, xid: number, op: Clie
  */
 export function onApplied(peer: QuorumPeer, t: LoggedTxn, result: ProcessTxnResult, ctx: PeerContext): boolean {
   const txn = t.txn as Txn;
-  const all = [...result.triggers, ...(result.multiResult ?? []).flatMap((r) => r.triggers)];
-  const byConn = new Map<string, ServerCnxn>();
-  for (const c of Object.values(peer.server.cnxns)) byConn.set(c.conn, c);
-  for (const n of triggerWatches(peer.server.watches, all)) {
-    const c = byConn.get(n.conn);
-    if (c) send(peer, c, { type: 'WatcherEvent', eventType: n.type, path: n.path }, ctx);
+  const multi = result.multiResult;
+  const all = multi ? [...result.triggers, ...multi.flatMap((r) => r.triggers)] : result.triggers;
+  const notices = triggerWatches(peer.server.watches, all);
+  // Every server applies every txn; most have no watch it fires (no connection map to build then).
+  if (notices.length > 0) {
+    const byConn = new Map<string, ServerCnxn>();
+    for (const c of Object.values(peer.server.cnxns)) byConn.set(c.conn, c);
+    for (const n of notices) {
+      const c = byConn.get(n.conn);
+      if (c) send(peer, c, { type: 'WatcherEvent', eventType: n.type, path: n.path }, ctx);
+    }
   }
   const tr = peer.server.tracker;
   if (tr && txn.record.type === 'createSession') {

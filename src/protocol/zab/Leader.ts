@@ -312,7 +312,8 @@ export function leaderOnPacket(peer: QuorumPeer, from: Sid, p: QuorumPacket, ctx
         else h.stage = 'WAIT_STARTUP';
         return;
       }
-      h.unacked = h.unacked.filter(([z]) => z > p.zxid);
+      // e[0], not a destructuring `([z])`: that goes through the array iterator for every entry.
+      h.unacked = h.unacked.filter((e) => e[0] > p.zxid);
       processAck(peer, from, p.zxid, ctx);
       return;
     case 'PING':

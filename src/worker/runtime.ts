@@ -555,9 +555,12 @@ export class LabRuntime {
     const peers: Array<readonly [Sid, unknown]> = [];
     for (const slot of sim.servers.values()) {
       if (!slot.up) continue;
-      // In this thread: the module's fast copy (sharing what is never changed); from a worker: its snapshot.
+      // In this thread: the module's fast copy (sharing what is never changed). From a worker: a
+      // peek, which copies out only what changed since the last (views and checks peek often),
+      // so a checkpoint shares the rest with the states read before it. Safe: nothing changes a
+      // checkpoint's states — a restore copies them (InProcessHost.restore, or into a worker).
       const own = this.simHost instanceof InProcessHost ? this.simHost.peer(slot.sid) : undefined;
-      const p = own !== undefined ? this.setup.module.copyNode(own) : await sim.snapshot(slot.sid);
+      const p = own !== undefined ? this.setup.module.copyNode(own) : await sim.peek(slot.sid);
       if (p) peers.push([slot.sid, p]);
     }
     const parent = this.lastCp?.trace ?? null;

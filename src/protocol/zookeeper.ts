@@ -7,7 +7,7 @@ import type { LabSetup, AgentModule, Simulation } from '../sim/simulation.ts';
 import type { TraceEntryOf } from '../sim/trace.ts';
 import type { NodeModule } from '../sim/module.ts';
 import { deepClone } from '../sim/clone.ts';
-import { shareDataTree } from './datatree/DataTree.ts';
+import { freezeDataTree, shareDataTree, thawDataTree, type FrozenDataTree } from './datatree/DataTree.ts';
 import type { DataTree } from './datatree/types.ts';
 import { createPeer, peerView, stepPeer, type PeerEvent, type PeerView, type QuorumPeer, type WireMessage } from './QuorumPeer.ts';
 import { applyDiskOp, emptyDisk, type Channel, type DiskOp, type PeerDisk, type QuorumConfig } from './types.ts';
@@ -32,15 +32,45 @@ export function shareDisk(d: PeerDisk): PeerDisk {
  * DataTree's znodes, shared until changed (shareDataTree).
  */
 export function copyPeer(peer: QuorumPeer): QuorumPeer {
+  const copy = copyAllButTree(peer);
+  const db = peer.zab.db;
+  // The znodes are shared until either side changes one (copy on first change).
+  if (db && copy.zab.db) copy.zab.db.tree = shareDataTree(db.tree);
+  return copy;
+}
+
+/** copyPeer with the DataTree left out (null). */
+function copyAllButTree(peer: QuorumPeer): QuorumPeer {
   const db = peer.zab.db;
   const copy = deepClone({ ...peer, disk: null, zab: { ...peer.zab, db: db && { ...db, tree: null as unknown as DataTree, committedLog: [] as typeof db.committedLog } } });
-  if (db && copy.zab.db) {
-    // The committed-log window holds the same never-changed txns as the log.
-    copy.zab.db.committedLog = db.committedLog.slice();
-    // The znodes are shared until either side changes one (copy on first change).
-    copy.zab.db.tree = shareDataTree(db.tree);
-  }
+  // The committed-log window holds the same never-changed txns as the log.
+  if (db && copy.zab.db) copy.zab.db.committedLog = db.committedLog.slice();
   return { ...copy, disk: shareDisk(peer.disk) };
+}
+
+/** A server's state as a checkpoint keeps it: copyPeer's copy, its DataTree frozen (freezeDataTree). */
+interface PeerCheckpoint {
+  checkpointOf: 'zookeeper';
+  peer: QuorumPeer;
+  tree: FrozenDataTree | null;
+}
+
+/** NodeModule.checkpointNode: copyPeer, with the znodes as a checkpoint keeps them (cheaper to take than a Map of them). */
+export function checkpointPeer(peer: QuorumPeer): PeerCheckpoint {
+  const db = peer.zab.db;
+  return { checkpointOf: 'zookeeper', peer: copyAllButTree(peer), tree: db ? freezeDataTree(db.tree) : null };
+}
+
+/** NodeModule.nodeFromCheckpoint: a live state from a checkpointPeer (or a plain state a worker gave), which stays as it was. */
+export function peerFromCheckpoint(cp: unknown): QuorumPeer {
+  if (!isPeerCheckpoint(cp)) return copyPeer(cp as QuorumPeer);
+  const copy = copyAllButTree(cp.peer);
+  if (cp.tree && copy.zab.db) copy.zab.db.tree = thawDataTree(cp.tree);
+  return copy;
+}
+
+function isPeerCheckpoint(x: unknown): x is PeerCheckpoint {
+  return typeof x === 'object' && x !== null && (x as Partial<PeerCheckpoint>).checkpointOf === 'zookeeper';
 }
 
 export const zookeeperModule: NodeModule<QuorumConfig, QuorumPeer, WireMessage, ClientRequest, PeerEvent, DiskOp, PeerDisk, PeerView, ClientReply, Channel> = {
@@ -57,6 +87,8 @@ export const zookeeperModule: NodeModule<QuorumConfig, QuorumPeer, WireMessage, 
   stepNode: stepPeer,
   viewNode: peerView,
   copyNode: copyPeer,
+  checkpointNode: checkpointPeer,
+  nodeFromCheckpoint: peerFromCheckpoint,
   // A peek sends the log, the committed-log window and the znodes changed since the last (./peerDelta.ts).
   diffNode: diffPeer,
   patchNode: (base, delta) => patchPeer(base, delta as PeerDelta),

@@ -53,6 +53,13 @@ export interface NodeModule<Cfg = unknown, Node = unknown, Msg = unknown, Req = 
   viewNode(node: Node): View;
   /** A copy of a process's whole state for checkpoints (may share what is never changed once written). */
   copyNode(node: Node): Node;
+  /**
+   * Optional, in pairs: a process's state as a checkpoint keeps it (taken instead of copyNode, in
+   * whatever form is cheapest to take and hold), and a live state again from it (or from a state a
+   * worker gave) for a rewind — never the checkpoint's own objects that change, so it stays usable.
+   */
+  checkpointNode?(node: Node): unknown;
+  nodeFromCheckpoint?(cp: unknown): Node;
   emptyDisk(): Disk;
   /** The host's copy of a disk follows the process's own: the same operation applied to it. */
   applyDiskOp(disk: Disk, op: Op): void;

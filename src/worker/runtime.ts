@@ -555,12 +555,14 @@ export class LabRuntime {
     const peers: Array<readonly [Sid, unknown]> = [];
     for (const slot of sim.servers.values()) {
       if (!slot.up) continue;
-      // In this thread: the module's fast copy (sharing what is never changed). From a worker: a
-      // peek, which copies out only what changed since the last (views and checks peek often),
-      // so a checkpoint shares the rest with the states read before it. Safe: nothing changes a
-      // checkpoint's states — a restore copies them (InProcessHost.restore, or into a worker).
+      // In this thread: the module's fast copy (sharing what is never changed; its checkpoint form
+      // when it has one). From a worker: a peek, which copies out only what changed since the last
+      // (views and checks peek often), so a checkpoint shares the rest with the states read before
+      // it. Safe: nothing changes a checkpoint's states — a restore copies them (nodeFromCheckpoint,
+      // InProcessHost.restore, or into a worker).
       const own = this.simHost instanceof InProcessHost ? this.simHost.peer(slot.sid) : undefined;
-      const p = own !== undefined ? this.setup.module.copyNode(own) : await sim.peek(slot.sid);
+      const mod = this.setup.module;
+      const p = own === undefined ? await sim.peek(slot.sid) : mod.checkpointNode ? mod.checkpointNode(own) : mod.copyNode(own);
       if (p) peers.push([slot.sid, p]);
     }
     const parent = this.lastCp?.trace ?? null;
@@ -607,7 +609,13 @@ export class LabRuntime {
       const host = local ?? live;
       const running = new Set(cp.peers.map(([sid]) => sid));
       if (!local) for (const sid of this.sim.servers.keys()) if (!running.has(sid)) live.kill(sid);
-      for (const [sid, peer] of cp.peers) host.restore(sid, this.setup.module.id, peer);
+      const mod = this.setup.module;
+      for (const [sid, peer] of cp.peers) {
+        if (!mod.nodeFromCheckpoint) host.restore(sid, mod.id, peer);
+        // A live state of the checkpoint's own (it stays as it was): taken as it is in this thread.
+        else if (host instanceof InProcessHost) host.adopt(sid, mod.id, mod.nodeFromCheckpoint(peer));
+        else host.restore(sid, mod.id, mod.nodeFromCheckpoint(peer));
+      }
       this.sim = this.hook(Simulation.restore(this.setup, host, cp.sim, LabRuntime.traceOf(cp), true));
       this.nextAction = cp.nextAction;
     } else if (local) {

@@ -112,6 +112,95 @@ export function shareDataTree(tree: DataTree): DataTree {
 }
 
 /**
+ * A tree as a checkpoint keeps it: the znode map as two arrays (paths and znodes, in map order),
+ * which cost a fraction of a new Map to fill and to hold, and copies of the tree's other
+ * collections. Its znodes are shared with the live tree, which from now on copies a znode the
+ * first time it changes it (mutableNode) — except a parent with many children (the root over
+ * every /wN): the checkpoint takes a copy of it with its children listed, and the live tree keeps
+ * changing its own, instead of copying that set of children at its next create.
+ * thawDataTree makes a tree of it again; the checkpoint stays usable.
+ */
+export interface FrozenDataTree {
+  /** The tree's other fields, copied; `nodes` is null (kept in its place: thawed trees have the same key order). */
+  rest: Omit<DataTree, 'nodes'> & { nodes: null };
+  paths: string[];
+  nodes: Array<DataNode | FrozenNode>;
+}
+
+/** A checkpoint's own copy of a znode with many children (its children as a list). */
+interface FrozenNode {
+  data: Uint8Array | null;
+  acl: ACL[];
+  stat: StatPersisted;
+  children: string[];
+}
+
+/** A parent with at least this many children is copied into the checkpoint rather than shared (see FrozenDataTree). */
+const COPY_CHILDREN_AT = 32;
+
+export function freezeDataTree(tree: DataTree): FrozenDataTree {
+  // What the tree owned so far (undefined: everything); a znode it shares with another tree
+  // (a copy some host made) stays shared, and the live tree copies it when it changes it.
+  const before = ownedNodes.get(tree.nodes);
+  lastNodes = null;
+  const owned = new Set<DataNode>();
+  ownedNodes.set(tree.nodes, owned);
+  const n = tree.nodes.size;
+  const paths = new Array<string>(n);
+  const nodes = new Array<DataNode | FrozenNode>(n);
+  let i = 0;
+  tree.nodes.forEach((node, path) => {
+    paths[i] = path;
+    if (node.children.size >= COPY_CHILDREN_AT && (before === undefined || before.has(node))) {
+      const children = new Array<string>(node.children.size);
+      let j = 0;
+      node.children.forEach((c) => {
+        children[j++] = c;
+      });
+      nodes[i] = { data: node.data, acl: node.acl, stat: { ...node.stat }, children };
+      // The live tree goes on changing this znode in place: the checkpoint has its own copy.
+      owned.add(node);
+    } else {
+      nodes[i] = node;
+    }
+    i += 1;
+  });
+  return { rest: copyRest(tree), paths, nodes };
+}
+
+/** A live tree from a checkpoint's (see FrozenDataTree): it shares the znodes and copies a znode the first time it changes it. */
+export function thawDataTree(frozen: FrozenDataTree): DataTree {
+  lastNodes = null;
+  const nodes = new Map<string, DataNode>();
+  const owned = new Set<DataNode>();
+  const { paths, nodes: list } = frozen;
+  for (let i = 0; i < paths.length; i++) {
+    const v = list[i]!;
+    if (Array.isArray(v.children)) {
+      const node: DataNode = { data: v.data, acl: v.acl, stat: { ...v.stat }, children: new Set(v.children) };
+      owned.add(node);
+      nodes.set(paths[i]!, node);
+    } else {
+      nodes.set(paths[i]!, v as DataNode);
+    }
+  }
+  ownedNodes.set(nodes, owned);
+  return { ...copyRest(frozen.rest), nodes };
+}
+
+/** The fields of a tree but its znodes, copied (shareDataTree's copies of them). */
+function copyRest(tree: Omit<DataTree, 'nodes'>): Omit<DataTree, 'nodes'> & { nodes: null } {
+  return {
+    ...tree,
+    nodes: null,
+    ephemerals: deepClone(tree.ephemerals),
+    containers: copySet(tree.containers),
+    ttls: copySet(tree.ttls),
+    quotaPaths: copySet(tree.quotaPaths),
+  };
+}
+
+/**
  * `new Map(m)` and `new Set(s)`, in the same order: a checkpoint copies every server's map of
  * znodes and the first change after it copies a parent's children (the root's, with every /wN
  * under it). The constructors go through the iterator protocol, an entry array per element;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { stableJson } from '../../sim/stableJson.ts';
-import { processTxn, shareDataTree } from './DataTree.ts';
+import { freezeDataTree, processTxn, shareDataTree, thawDataTree } from './DataTree.ts';
 import { OPEN, Pipeline, enc } from './testkit.test-helper.ts';
 import type { DataTree } from './types.ts';
 
@@ -70,5 +70,59 @@ describe('shareDataTree', () => {
     }
     expect(stableJson(shared)).toBe(stableJson(cloned));
     expect(stableJson(p.tree)).toBe(stableJson(cloned));
+  });
+});
+
+/** A tree whose root and /a have many children (a checkpoint copies those instead of sharing them). */
+function wide(): Pipeline {
+  const p = build();
+  for (let i = 0; i < 40; i++) p.create(`/w${i}`, String(i));
+  for (let i = 0; i < 35; i++) p.create(`/a/k${i}`, String(i));
+  return p;
+}
+
+function churnWide(p: Pipeline, tag: string): void {
+  churn(p, tag);
+  p.create(`/w-${tag}`, tag);
+  p.create(`/a/k-${tag}`, tag);
+  p.write({ type: 'delete', path: '/w3', version: -1 });
+  p.write({ type: 'setData', path: '/w5', data: enc(tag), version: -1 });
+}
+
+describe('freezeDataTree / thawDataTree', () => {
+  test('a thawed tree reads as the tree did when frozen, whatever either side changes later', () => {
+    const p = wide();
+    const before = stableJson(p.tree);
+    const frozen = freezeDataTree(p.tree);
+    expect(stableJson(thawDataTree(frozen))).toBe(before);
+    churnWide(p, 'live');
+    const live = stableJson(p.tree);
+    expect(live).not.toBe(before);
+
+    // A thawed tree changed by the same txns reads like the live tree; the checkpoint stays as it was.
+    const q = new Pipeline();
+    q.tree = thawDataTree(frozen);
+    q.zxid = 0x100000000 + 80;
+    q.time = 1080;
+    churnWide(q, 'live');
+    expect(stableJson(q.tree)).toBe(live);
+    expect(stableJson(thawDataTree(frozen))).toBe(before);
+    expect(stableJson(p.tree)).toBe(live);
+
+    // Frozen again and again (a checkpoint per stretch of the run), each stays its own moment.
+    const frozen2 = freezeDataTree(p.tree);
+    churnWide(p, 'more');
+    expect(stableJson(thawDataTree(frozen2))).toBe(live);
+    expect(stableJson(thawDataTree(frozen))).toBe(before);
+  });
+
+  test('a parent shared with another copy stays shared: freezing never lets the live tree change it in place', () => {
+    const p = wide();
+    const before = stableJson(p.tree);
+    const copy = shareDataTree(p.tree);
+    const frozen = freezeDataTree(p.tree);
+    churnWide(p, 'live');
+    expect(stableJson(copy)).toBe(before);
+    expect(stableJson(thawDataTree(frozen))).toBe(before);
   });
 });

@@ -142,29 +142,40 @@ export function freezeDataTree(tree: DataTree): FrozenDataTree {
   // What the tree owned so far (undefined: everything); a znode it shares with another tree
   // (a copy some host made) stays shared, and the live tree copies it when it changes it.
   const before = ownedNodes.get(tree.nodes);
+  // The parents to copy, found among the owned znodes (few: those made or copied since the last
+  // checkpoint) rather than by reading every znode of the tree.
+  const wide = new Set<DataNode>();
+  const look = (node: DataNode): void => {
+    if (node.children.size >= COPY_CHILDREN_AT) wide.add(node);
+  };
+  if (before === undefined) tree.nodes.forEach(look);
+  else before.forEach(look);
   lastNodes = null;
-  const owned = new Set<DataNode>();
-  ownedNodes.set(tree.nodes, owned);
+  ownedNodes.set(tree.nodes, wide);
   const n = tree.nodes.size;
   const paths = new Array<string>(n);
   const nodes = new Array<DataNode | FrozenNode>(n);
   let i = 0;
   tree.nodes.forEach((node, path) => {
     paths[i] = path;
-    if (node.children.size >= COPY_CHILDREN_AT && (before === undefined || before.has(node))) {
+    nodes[i] = node;
+    i += 1;
+  });
+  if (wide.size > 0) {
+    // The live tree goes on changing these in place: the checkpoint gets its own copies. A few
+    // are found by comparing references (a set lookup reads each znode's hash from the znode).
+    const few = wide.size <= 8 ? [...wide] : null;
+    for (let k = 0; k < n; k++) {
+      const node = nodes[k] as DataNode;
+      if (few ? !few.includes(node) : !wide.has(node)) continue;
       const children = new Array<string>(node.children.size);
       let j = 0;
       node.children.forEach((c) => {
         children[j++] = c;
       });
-      nodes[i] = { data: node.data, acl: node.acl, stat: { ...node.stat }, children };
-      // The live tree goes on changing this znode in place: the checkpoint has its own copy.
-      owned.add(node);
-    } else {
-      nodes[i] = node;
+      nodes[k] = { data: node.data, acl: node.acl, stat: { ...node.stat }, children };
     }
-    i += 1;
-  });
+  }
   return { rest: copyRest(tree), paths, nodes };
 }
 

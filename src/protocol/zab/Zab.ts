@@ -236,13 +236,15 @@ function sameProposal(a: ZabView['outstanding'][number] | undefined, p: { zxid: 
 /** The leader's learner handlers (none without a leader), in Object.values order, are what `seen` shows. */
 function sameLearners(seen: ZabView['learners'], L: LeaderState | null): boolean {
   if (!L) return seen.length === 0;
-  let i = 0;
-  for (const key in L.handlers) {
-    const h = L.handlers[key]!;
-    const a = seen[i++];
-    if (a === undefined || a.sid !== h.sid || a.stage !== h.stage || a.syncMode !== h.syncMode || a.synced !== (L.tick <= h.tickOfNextAckDeadline)) return false;
+  // Object.values, not for-in: for-in spells each numeric key as a string.
+  const handlers = Object.values(L.handlers);
+  if (handlers.length !== seen.length) return false;
+  for (let i = 0; i < handlers.length; i++) {
+    const h = handlers[i]!;
+    const a = seen[i]!;
+    if (a.sid !== h.sid || a.stage !== h.stage || a.syncMode !== h.syncMode || a.synced !== (L.tick <= h.tickOfNextAckDeadline)) return false;
   }
-  return i === seen.length;
+  return true;
 }
 
 /** What a server tells its client once a write (or sync) it submitted has been applied. */

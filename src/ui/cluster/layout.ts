@@ -4,7 +4,7 @@
  * per direction, so a request and its reply never overlap), where a packet is at a given
  * simulated time, where packets wait at a cut, and where the cut is drawn.
  */
-import { bisectLeft, range, scaleLinear } from 'd3';
+import { bisectLeft, range } from 'd3';
 
 export interface Point {
   x: number;
@@ -59,8 +59,9 @@ const SAMPLES = 720;
 export function ringAngles(n: number): number[] {
   if (n <= 0) return [];
   const start = n === 2 ? Math.PI : -Math.PI / 2;
-  const angle = scaleLinear().domain([0, n]).range([start, start + 2 * Math.PI]);
-  return range(n).map((i) => angle(i));
+  // Evenly round the circle (a linear map; d3's scaleLinear here put d3-scale, with its
+  // interpolators and number formats, into the page's first load for one multiplication).
+  return range(n).map((i) => start + (2 * Math.PI * i) / n);
 }
 
 function curvePoint(shape: RingShape, rx: number, ry: number, t: number): Point {

@@ -29,10 +29,6 @@ import { leaderOf, type MpReply, type MultiPaxosView } from '../protocol/multipa
 import { runCommitSoakSeed } from './commitSoak.ts';
 import { activeConfig, serverLine, labServer, votersOf, observersOf, type DynamicConfig } from '../protocol/quorum/reconfig.ts';
 import { lastSeenConfig } from '../protocol/zab/activate.ts';
-import { QuorumMaj } from '../protocol/quorum/QuorumMaj.ts';
-import type { QuorumPeer } from '../protocol/QuorumPeer.ts';
-import type { Sid } from '../protocol/types.ts';
-import type { ZkSimulation } from '../protocol/zookeeper.ts';
 
 export interface SoakOptions {
   rounds?: number;
@@ -70,12 +66,8 @@ export interface SoakResult {
   hash: string;
   /** Longest time from heal to convergence, simulated ms. */
   maxSettleMs: number;
-  /**
-   * zookeeper-reconfig: reconfigs tried (zkCli `reconfig` lines) and committed, and the servers
-   * left LOOKING by a reconfig proposal no one else kept, as ZooKeeper 3.8 leaves them
-   * (stuckOnAbandonedReconfig), after each round's heal (`zkN@round`).
-   */
-  reconfigs?: { tried: number; committed: number; stuck: string[] };
+  /** zookeeper-reconfig: reconfigs tried (zkCli `reconfig` lines) and committed. */
+  reconfigs?: { tried: number; committed: number };
 }
 
 const STEP_MS = 250;
@@ -579,41 +571,6 @@ export async function runMultiPaxosSoakSeed(seed: number, opts: SoakOptions = {}
 // ---------------------------------------------------------------- ZooKeeper with reconfigurations
 
 const SUPER_DIGEST = 'super:xQJmxLMiHGwaqBvst5y6rkB6HQs=';
-/**
- * Running servers that ZooKeeper 3.8 leaves LOOKING for good: a server whose last seen config is a
- * reconfig proposal that the established leader never kept (neither committed nor pending there:
- * a deposed leader's, or logged only by servers the next leader truncates) counts, as
- * FastLeaderElection.getVoteTracker does, a vote final only with a quorum of that config too. The
- * leader's vote has only the servers following or leading under it (an observer answers OBSERVING,
- * which lookForLeader ignores); when the last seen config's voters among them are no quorum of it,
- * the missing votes are those of LOOKING servers, which vote for themselves (FOLLOWING and LEADING
- * notifications never change a LOOKING server's proposal) — so
- * the server never finishes the election, nor after a restart (the proposal is in its log, as
- * zoo.cfg.dynamic.next is). Scenario 34-reconfig-abandoned-proposal-stuck-looking.
- */
-export function stuckOnAbandonedReconfig(sim: ZkSimulation, peers: (sid: Sid) => QuorumPeer | undefined): Sid[] {
-  const up = [...sim.servers.values()].filter((s) => s.up).map((s) => s.sid);
-  const leaders = up.filter((s) => {
-    const z = peers(s)?.zab;
-    return !!z?.leader && z.phase === 'BROADCAST' && z.serving;
-  });
-  if (leaders.length !== 1) return [];
-  const leader = peers(leaders[0]!)!;
-  const behind = up.filter((s) => {
-    const p = peers(s);
-    if (!p || (p.state !== 'FOLLOWING' && p.state !== 'LEADING')) return false;
-    return p.zab.serving && p.zab.epoch === leader.zab.epoch && (s === leader.myid || p.zab.leaderSid === leader.myid);
-  });
-  const kept = new Set([activeConfig(leader.config).version, lastSeenConfig(leader).version]);
-  return up.filter((s) => {
-    const p = peers(s);
-    if (!p || p.state !== 'LOOKING') return false;
-    const seen = lastSeenConfig(p);
-    if (seen.version <= activeConfig(p.config).version || kept.has(seen.version)) return false;
-    return !new QuorumMaj(votersOf(seen)).containsQuorum(behind);
-  });
-}
-
 /** Servers a reconfig soak grows to at most (`lab add`), to keep a seed cheap. */
 const RECONFIG_MAX_SERVERS = 7;
 
@@ -629,8 +586,7 @@ const RECONFIG_MAX_SERVERS = 7;
  * with writes in between. Every checker after every event (ReconfigQuorum among them). After each
  * round everything heals and, within `settleMs`, Liveness as in the ZooKeeper soak plus: every
  * server runs the leader's committed config and no reconfig is left pending (the last seen config
- * of each server is its committed one: a leader elected mid-reconfig finished it) — but for the
- * servers ZooKeeper 3.8 itself leaves LOOKING (stuckOnAbandonedReconfig), listed in `reconfigs.stuck`.
+ * of each server is its committed one: a leader elected mid-reconfig finished it).
  */
 export async function runReconfigSoakSeed(seed: number, opts: SoakOptions = {}): Promise<SoakResult> {
   const rng = new Rng(`soak-reconfig:${seed}`);
@@ -675,7 +631,6 @@ export async function runReconfigSoakSeed(seed: number, opts: SoakOptions = {}):
   const spec = (sid: number, role: 'participant' | 'observer'): string => serverLine(labServer(sid, role));
   let reconfigs = 0;
   let reconfigsTried = 0;
-  const stuckLooking: string[] = [];
   const reconfig = async (): Promise<void> => {
     const d = current();
     if (!d) return;
@@ -742,15 +697,12 @@ export async function runReconfigSoakSeed(seed: number, opts: SoakOptions = {}):
     delays.clear();
     for (const s of ids) if (!sim.slot(s).up) await exec(`start ${s}`);
     const healedAt = sim.now;
-    let stuck: Sid[] = [];
     const problem = (): { servers: number[]; message: string } | null => {
-      stuck = stuckOnAbandonedReconfig(sim, (sid) => lab.peer(sid));
-      const p = livenessProblem(sim, (sid) => lab.peer(sid), [], stuck);
+      const p = livenessProblem(sim, (sid) => lab.peer(sid));
       if (p) return p;
       const leader = ids.find((s) => lab.peer(s)?.zab.leader)!;
       const want = activeConfig(lab.peer(leader)!.config).version;
       const off = ids.filter((s) => {
-        if (stuck.includes(s)) return false;
         const peer = lab.peer(s)!;
         return activeConfig(peer.config).version !== want || lastSeenConfig(peer).version !== want;
       });
@@ -767,7 +719,6 @@ export async function runReconfigSoakSeed(seed: number, opts: SoakOptions = {}):
     if (why && lab.checker.violations.length === 0) {
       lab.checker.report(sim, 'Liveness', why.servers, `${settleMs / 1000}s after the faults healed: ${why.message}`);
     }
-    stuckLooking.push(...stuck.map((s) => `zk${s}@${r + 1}`));
     if (stop()) break;
     await exec(`write ${pick(ids)} 1`);
     await exec(`run ${rng.int(200, 2000)}ms`);
@@ -779,7 +730,7 @@ export async function runReconfigSoakSeed(seed: number, opts: SoakOptions = {}):
     violations,
     historyViolations: [],
     clientOps: 0,
-    reconfigs: { tried: reconfigsTried, committed: reconfigs, stuck: stuckLooking },
+    reconfigs: { tried: reconfigsTried, committed: reconfigs },
     script,
     console: consoleLines,
     url: soakUrl(settings.split(' ').join('&'), consoleLines),

@@ -2,20 +2,16 @@
  * Liveness, judged at one moment (the soak asks it repeatedly after the faults heal): every
  * server runs, exactly one leader is established and serving, every other server serves under
  * it in the same epoch, and all DataTrees are equal. Returns null when that holds, else why not.
- * `allowDown` may be down; `allowLooking` running servers are left out (the reconfig soak's
- * servers that ZooKeeper 3.8 itself leaves LOOKING: soak.ts stuckOnAbandonedReconfig).
  */
 import type { QuorumPeer } from '../QuorumPeer.ts';
 import type { Sid } from '../types.ts';
 import type { ZkSimulation } from '../zookeeper.ts';
 import { sameJson } from './invariants.ts';
 
-export function livenessProblem(
-  sim: ZkSimulation, peers: (sid: Sid) => QuorumPeer | undefined, allowDown: readonly Sid[] = [], allowLooking: readonly Sid[] = [],
-): { servers: Sid[]; message: string } | null {
+export function livenessProblem(sim: ZkSimulation, peers: (sid: Sid) => QuorumPeer | undefined, allowDown: readonly Sid[] = []): { servers: Sid[]; message: string } | null {
   const down = [...sim.servers.values()].filter((s) => !s.up && !allowDown.includes(s.sid)).map((s) => s.sid);
   if (down.length > 0) return { servers: down, message: `${down.map((s) => `zk${s}`).join(', ')} not running` };
-  const all = [...sim.servers.values()].filter((s) => s.up && !allowLooking.includes(s.sid)).map((s) => ({ sid: s.sid, peer: peers(s.sid) }));
+  const all = [...sim.servers.values()].filter((s) => s.up).map((s) => ({ sid: s.sid, peer: peers(s.sid) }));
   const leaders = all.filter((x) => x.peer?.zab.leader && x.peer.zab.phase === 'BROADCAST' && x.peer.zab.serving);
   if (leaders.length !== 1) {
     return { servers: leaders.map((l) => l.sid), message: leaders.length === 0 ? 'no leader is established and serving' : `${leaders.length} leaders are serving` };

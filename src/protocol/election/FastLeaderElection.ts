@@ -14,8 +14,8 @@ import { QuorumMaj } from '../quorum/QuorumMaj.ts';
 import { hasBug, LONG_MIN_VALUE, lastLoggedZxid, type ServerState, type Sid } from '../types.ts';
 import { NOTIFICATION_VERSION, voteEquals, voteOf, type Notification, type Vote } from './Vote.ts';
 import { setPeerState, type PeerContext, type QuorumPeer } from '../QuorumPeer.ts';
-import { activeConfig, configText, votersOf, type DynamicConfig } from '../quorum/reconfig.ts';
-import { activateConfig, configFromString, lastSeenConfig } from '../zab/activate.ts';
+import { activeConfig, configText, type DynamicConfig } from '../quorum/reconfig.ts';
+import { activateConfig, configFromString } from '../zab/activate.ts';
 
 /** State of the election algorithm of one server (the fields of FastLeaderElection + lookForLeader's locals). */
 export interface FleState {
@@ -96,34 +96,6 @@ function isVoter(peer: QuorumPeer, sid: Sid): boolean {
   return peer.config.voters.includes(sid);
 }
 
-/**
- * The last seen config while it is ahead of the committed one (a reconfig proposed, logged and not
- * yet committed: src/protocol/zab/activate.ts lastSeenConfig), else null.
- */
-function pendingConfig(peer: QuorumPeer): DynamicConfig | null {
-  if (!peer.config.reconfigEnabled) return null;
-  const seen = lastSeenConfig(peer);
-  return seen.version > activeConfig(peer.config).version ? seen : null;
-}
-
-/**
- * QuorumPeer.getCurrentAndNextConfigVoters: the committed config's voters and, while a reconfig is
- * pending, the last seen config's too (a HashSet<Long> in 3.8: small sids iterate ascending).
- * sendNotifications goes to all of them, and FastLeaderElection.validVoter takes votes from them
- * — without that the new config's own voters could never make the quorum of it that
- * hasAllQuorums asks for.
- */
-function currentAndNextVoters(peer: QuorumPeer): readonly Sid[] {
-  const next = pendingConfig(peer);
-  if (!next) return peer.config.voters;
-  return [...new Set([...peer.config.voters, ...votersOf(next)])].sort((a, b) => a - b);
-}
-
-/** FastLeaderElection.validVoter: a voter of the current or the next (pending) config. */
-function validVoter(peer: QuorumPeer, sid: Sid): boolean {
-  return currentAndNextVoters(peer).includes(sid);
-}
-
 /** getInitId / getInitLastLoggedZxid / getPeerEpoch: observers propose Long.MIN_VALUE. */
 export function initialVote(peer: QuorumPeer): { id: Sid; zxid: number; epoch: number } {
   if (peer.learnerType !== 'PARTICIPANT' || !isVoter(peer, peer.myid)) {
@@ -155,10 +127,10 @@ function updateProposal(fle: FleState, leader: Sid, zxid: number, epoch: number)
   fle.proposedEpoch = epoch;
 }
 
-/** sendNotifications(): our proposal, state LOOKING, to every voter of the current and next config (ourselves included). */
+/** sendNotifications(): our proposal, state LOOKING, to every voter (ourselves included). */
 function sendNotifications(peer: QuorumPeer, ctx: PeerContext): void {
   const f = peer.fle;
-  for (const sid of currentAndNextVoters(peer)) {
+  for (const sid of peer.config.voters) {
     ctx.send(sid, 'election', {
       type: 'NOTIFICATION', state: 'LOOKING', leader: f.proposedLeader, zxid: f.proposedZxid,
       electionEpoch: f.logicalclock, peerEpoch: f.proposedEpoch, version: NOTIFICATION_VERSION, ...qvOf(peer),
@@ -214,7 +186,7 @@ export function onNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx
       return;
     }
   }
-  if (!validVoter(peer, from)) {
+  if (!isVoter(peer, from)) {
     // Our own notification while we are no voter: sendNotifications sent it when we were one, and
     // the config that dropped us came with an election restart (the processReconfig above), whose
     // new QuorumCnxManager (QuorumPeer.createElectionAlgorithm) discards the old one's recvQueue,
@@ -265,8 +237,7 @@ function processNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: 
       return;
     }
   }
-  // Only a vote from a voter of the current or next config for one of them (validVoter).
-  if (validVoter(peer, from) && validVoter(peer, n.leader)) {
+  if (isVoter(peer, from) && isVoter(peer, n.leader)) {
     switch (n.state) {
       case 'LOOKING':
         if (lookingNotification(peer, from, n, ctx, q)) return;
@@ -275,7 +246,7 @@ function processNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: 
         break;
       case 'FOLLOWING':
       case 'LEADING': {
-        const end = receivedFollowingNotification(peer, from, n);
+        const end = receivedFollowingNotification(peer, from, n, q);
         if (end) {
           finish(peer, end, ctx);
           return;
@@ -310,7 +281,7 @@ function lookingNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: 
     sendNotifications(peer, ctx);
   }
   f.recvset[from] = { ...voteOf(n), state: 'LOOKING' };
-  if (hasAllQuorums(peer, f.recvset, proposalVote(peer))) {
+  if (hasQuorumFor(q, f.recvset, proposalVote(peer))) {
     f.finalizing = true;
     ctx.cancelTimer(POLL);
     ctx.setTimer(FINALIZE, peer.config.minNotificationInterval);
@@ -319,24 +290,10 @@ function lookingNotification(peer: QuorumPeer, from: Sid, n: Notification, ctx: 
   return false;
 }
 
-/**
- * FastLeaderElection.getVoteTracker + SyncedLearnerTracker.hasAllQuorums: is `vote` backed by a
- * quorum of the committed config and — while a reconfig is pending (the last seen
- * QuorumVerifier's version is greater than the committed one's) — by a quorum of the last seen
- * config too? lookForLeader's LOOKING case and receivedFollowingNotification (FOLLOWING and
- * LEADING notifications, both its recvset and its outofelection check) all decide with it. A
- * server that logged the reconfig cannot tell whether it committed elsewhere (the leader may have
- * activated it, and the new config's servers with it, before dying); if it did, the old config's
- * quorum no longer speaks for the ensemble, and a leader it alone elected could stand beside one
- * of the new config. A vote backed by both quorums is safe either way, and its leader can finish
- * the reconfig (its NEWLEADER needs the ACKs of a quorum of each, Leader.lead).
- */
-function hasAllQuorums(peer: QuorumPeer, votes: Record<number, Vote>, vote: Vote): boolean {
+function hasQuorumFor(q: QuorumMaj, votes: Record<number, Vote>, vote: Vote): boolean {
   const acks: Sid[] = [];
   for (const [sid, v] of Object.entries(votes)) if (voteEquals(vote, v)) acks.push(Number(sid));
-  if (!quorum(peer).containsQuorum(acks)) return false;
-  const next = pendingConfig(peer);
-  return next === null || new QuorumMaj(votersOf(next)).containsQuorum(acks);
+  return q.containsQuorum(acks);
 }
 
 /** checkLeader: we only follow a leader whose own LEADING notification we hold (or ourselves in this round). */
@@ -349,17 +306,17 @@ function checkLeader(peer: QuorumPeer, votes: Record<number, Vote>, leader: Sid,
 }
 
 /** receivedFollowingNotification (also used for LEADING): join an ensemble that already has a leader. */
-function receivedFollowingNotification(peer: QuorumPeer, from: Sid, n: Notification): Vote | null {
+function receivedFollowingNotification(peer: QuorumPeer, from: Sid, n: Notification, q: QuorumMaj): Vote | null {
   const f = peer.fle;
   const v = voteOf(n);
   if (n.electionEpoch === f.logicalclock) {
     f.recvset[from] = v;
-    if (hasAllQuorums(peer, f.recvset, v) && checkLeader(peer, f.recvset, n.leader, n.electionEpoch)) {
+    if (hasQuorumFor(q, f.recvset, v) && checkLeader(peer, f.recvset, n.leader, n.electionEpoch)) {
       return { ...v, state: 'LOOKING' };
     }
   }
   f.outofelection[from] = v;
-  if (hasAllQuorums(peer, f.outofelection, v) && checkLeader(peer, f.outofelection, n.leader, n.electionEpoch)) {
+  if (hasQuorumFor(q, f.outofelection, v) && checkLeader(peer, f.outofelection, n.leader, n.electionEpoch)) {
     f.logicalclock = n.electionEpoch;
     return { ...v, state: 'LOOKING' };
   }

@@ -752,7 +752,9 @@ export class LabRuntime {
       // (`lab step`, or a step that leaves the queue empty) must end, not spin.
       for (let at = sim.nextEventTime(); sim.eventCount < e && at !== undefined && at <= t; at = sim.nextEventTime()) {
         if (shouldStop?.()) return null;
-        if (run && (n++ & 15) === 0) await this.paceAhead(run);
+        // Through the workers each event is a message round trip: look at the clock after every
+        // one until the servers move into this thread (fastForwardAfterMs); then every 16.
+        if (run && (!run.inThread || (n++ & 15) === 0)) await this.paceAhead(run);
         if (sim.eventCount >= this.nextCheckpointAt() && Math.floor(sim.eventCount / this.checkpointEvery) !== this.skipBucket) await this.takeCheckpoint();
         if (breakAt) {
           const from = sim.trace.length;

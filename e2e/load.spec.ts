@@ -30,11 +30,33 @@ test('start a load from the panel, watch it served, stop it', async ({ page }) =
   await expect(page.getByTestId('load-status')).toHaveAttribute('data-running', 'false');
 });
 
-test('the sweep draws this ensemble and overlays 3 voters + 2 observers', async ({ page }) => {
+test('the sweep draws this ensemble and overlays 3 voters + 2 observers, and the page keeps drawing meanwhile', async ({ page }) => {
   await page.goto('/?voters=3&seed=1');
   await openLoad(page);
+  // The sweep's throwaway runs take seconds of CPU in a worker of their own: the page's frames go
+  // on (in the page's thread they stopped for a second or more per ensemble).
+  await page.evaluate(() => {
+    const w = window as unknown as { __gaps: { max: number; frames: number; stop: boolean } };
+    const g = (w.__gaps = { max: 0, frames: 0, stop: false });
+    let last = performance.now();
+    const tick = (t: number) => {
+      if (g.stop) return;
+      g.max = Math.max(g.max, t - last);
+      g.frames += 1;
+      last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await page.getByTestId('sweep-now').click();
   await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-series', '3 voters', { timeout: 60_000 });
+  const gaps = await page.evaluate(() => {
+    const g = (window as unknown as { __gaps: { max: number; frames: number; stop: boolean } }).__gaps;
+    g.stop = true;
+    return g;
+  });
+  expect(gaps.frames).toBeGreaterThan(10);
+  expect(gaps.max).toBeLessThan(300);
   await page.getByTestId('sweep-3-2').click();
   await expect(page.getByTestId('sweep-chart')).toHaveAttribute('data-series', '3 voters|3 voters + 2 observers', { timeout: 60_000 });
   await expect(page.locator('[data-testid="sweep-chart"] circle')).toHaveCount(22);

@@ -29,6 +29,7 @@ import { AGENT_BASE, Simulation, type KernelTraceEntry, type LabSetup, type SimC
 import { InProcessHost } from './inProcessHost.ts';
 import { planningHost, plannerFor } from './stepPlan.ts';
 import type { SweepResult } from './sweep.ts';
+import type { SweepReply, SweepRequest } from './sweepWorker.ts';
 
 type Sid = NodeId;
 type TraceEntry = KernelTraceEntry;
@@ -139,6 +140,23 @@ export interface FastForward {
   target: { t: number; eventCount: number };
   /** When it began (performance.now()). */
   startedAt: number;
+}
+
+/** `lab sweep`'s runs in a worker that lives for one sweep (./sweepWorker.ts). */
+function sweepInWorker(config: LabConfig, shares: readonly number[]): Promise<SweepResult> {
+  const worker = new Worker(new URL('./sweepWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<SweepResult>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<SweepReply>) => {
+      const m = e.data;
+      if ('result' in m) resolve(m.result);
+      else reject(new Error(m.error));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      reject(new Error(e.message || 'sweep worker error'));
+    };
+    worker.postMessage({ id: 1, config, shares: [...shares] } satisfies SweepRequest);
+  }).finally(() => worker.terminate());
 }
 
 /** A throwaway world for `lab sweep` (src/worker/sweep.ts): the settings' ensemble on an in-process host. */
@@ -395,11 +413,17 @@ export class LabRuntime {
     });
   }
 
-  /** `lab sweep`: saturated throughput at each share of reads, in throwaway runs (the lab's timeline is untouched). */
+  /**
+   * `lab sweep`: saturated throughput at each share of reads, in throwaway runs (the lab's timeline
+   * is untouched). In a browser, in a Web Worker of its own (./sweepWorker.ts), so the page keeps
+   * playing meanwhile; elsewhere (Node tests) in this thread. The same numbers either way.
+   */
   async sweep(voters: number, observers: number, shares: readonly number[]): Promise<SweepResult> {
+    const config: LabConfig = { ...this.config, voters, observers };
+    if (typeof Worker !== 'undefined') return sweepInWorker(config, shares);
     // Loaded on first use (not in the page's first load).
     const { runSweep } = await import('./sweep.ts');
-    return runSweep({ ...this.config, voters, observers }, shares, sweepSim);
+    return runSweep(config, shares, sweepSim);
   }
 
   /** `lab step vote` …: runs to the next event delivering one of `kinds` (packet types, or `role`). */

@@ -121,8 +121,6 @@ export default function LoadPanel({ deps: given }: { deps: LoadPanelDeps }) {
     const v = voters ?? runtime.config.voters;
     const o = observers ?? runtime.config.observers;
     setSweeping(seriesName({ voters: v, observers: o }));
-    // Let the page show that it works before the sweep takes the thread.
-    await new Promise((r) => setTimeout(r, 30));
     try {
       const result = await runtime.sweep(v, o, SHARES);
       setSweeps((prev) => [...prev.filter((p) => p.voters !== v || p.observers !== o), result]);

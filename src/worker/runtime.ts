@@ -155,7 +155,7 @@ function sweepInWorker(config: LabConfig, shares: readonly number[]): Promise<Sw
       e.preventDefault();
       reject(new Error(e.message || 'sweep worker error'));
     };
-    worker.postMessage({ id: 1, config, shares: [...shares] } satisfies SweepRequest);
+    worker.postMessage({ config, shares: [...shares] } satisfies SweepRequest);
   }).finally(() => worker.terminate());
 }
 

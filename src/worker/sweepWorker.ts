@@ -10,19 +10,19 @@ import { sweepSim } from './runtime.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** One sweep per worker: the request, and the one reply. */
 export interface SweepRequest {
-  id: number;
   config: LabConfig;
   shares: number[];
 }
 
-export type SweepReply = { id: number; result: SweepResult } | { id: number; error: string };
+export type SweepReply = { result: SweepResult } | { error: string };
 
 self.onmessage = (e: MessageEvent<SweepRequest>) => {
-  const { id, config, shares } = e.data;
+  const { config, shares } = e.data;
   try {
-    self.postMessage({ id, result: runSweep(config, shares, sweepSim) } satisfies SweepReply);
+    self.postMessage({ result: runSweep(config, shares, sweepSim) } satisfies SweepReply);
   } catch (err) {
-    self.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies SweepReply);
+    self.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies SweepReply);
   }
 };

@@ -48,7 +48,6 @@ export class WorkerHost implements PeerHost {
 
   boot(sid: Sid, protocol: string, init: NodeInit<unknown, unknown>): void {
     this.kill(sid);
-    this.peeked.delete(sid);
     this.protocol = protocol;
     this.post(this.spawn(sid), { type: 'boot', protocol, init });
   }

@@ -58,6 +58,8 @@ export function EventLog() {
   const scrollFrame = useRef(0);
   const bottom = useRef(0);
   bottom.current = firstAhead * ROW_PX;
+  /** The scrollTop that puts the newest line at the bottom of a scroller `height` tall. */
+  const followTop = (height: number): number => Math.max(0, bottom.current - height);
   // Following the newest line: scroll there at the start of the next frame, before it is laid
   // out anyway — writing scrollTop now would force a layout of the whole page in the middle of
   // this one. The rows at the newest line are drawn already (below), and the scroll's own event
@@ -68,7 +70,8 @@ export function EventLog() {
       scrollFrame.current = 0;
       const el = scroller.current;
       if (!el || !stick.current) return;
-      const top = Math.max(0, bottom.current - shownHeight.current);
+      if (shownHeight.current === 0) shownHeight.current = el.clientHeight;
+      const top = followTop(shownHeight.current);
       if (top === followedTop.current) return;
       followedTop.current = top;
       el.scrollTop = top;
@@ -82,7 +85,7 @@ export function EventLog() {
     const ro = new ResizeObserver(() => {
       shownHeight.current = el.clientHeight;
       if (stick.current) {
-        followedTop.current = Math.max(0, bottom.current - el.clientHeight);
+        followedTop.current = followTop(el.clientHeight);
         el.scrollTop = followedTop.current;
       }
       showView(el.scrollTop, el.clientHeight);
@@ -93,7 +96,7 @@ export function EventLog() {
 
   // Following, the rows at the newest line (where the next frame scrolls to); else those in view.
   const height = shownHeight.current || view.height;
-  const top = stick.current ? Math.max(0, firstAhead * ROW_PX - height) : view.top;
+  const top = stick.current ? followTop(height) : view.top;
   const from = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN);
   const to = Math.min(shown.length, Math.ceil((top + height) / ROW_PX) + OVERSCAN);
   const rows = shown.slice(from, to);
@@ -146,7 +149,7 @@ export function EventLog() {
           // A scroll that comes with a new size is the layout's, not the reader's: keep following.
           if (el.clientHeight !== shownHeight.current) {
             shownHeight.current = el.clientHeight;
-            if (stick.current) el.scrollTop = followedTop.current = Math.max(0, bottom.current - el.clientHeight);
+            if (stick.current) el.scrollTop = followedTop.current = followTop(el.clientHeight);
           } else if (stick.current && el.scrollTop === followedTop.current) {
             return; // following's own scroll: the rows are drawn already
           } else {

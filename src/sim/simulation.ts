@@ -141,7 +141,10 @@ export interface SimCheckpoint {
   packetId: number;
   eventCount: number;
   traceLength: number;
+  /** The trace hash's lanes over the first `hashedLength` trace entries (see Simulation.traceHash). */
   hash: [number, number];
+  /** How many trace entries `hash` covers (absent: all `traceLength`, as checkpoints made before hashing was lazy). */
+  hashedLength?: number;
   rng: RngState;
   linkRngs: Array<[string, RngState]>;
   queue: SimEvent[];
@@ -191,7 +194,14 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
   private readonly queue = new EventQueue<SimEvent>();
   private seq = 0;
   private packetId = 0;
+  /**
+   * The trace hash over the first `hashed` entries. Hashing is lazy: traceHash() catches up over
+   * the entries recorded since, so a run nobody asks the hash of never pays for it (hashing every
+   * entry as it was recorded was a fifth of the simulation's time). Entries never change once
+   * recorded, so hashing them later gives the same digest.
+   */
   private hash = new TraceHash();
+  private hashed = 0;
   private readonly activeTimers = new Map<string, number>();
   /** Cut directed links (linkKey), in the order they were cut (a heal of all releases in this order). */
   private readonly cut = new Set<number>();
@@ -289,6 +299,8 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 
   /** The trace hash so far. */
   traceHash(): string {
+    const trace = this.trace;
+    while (this.hashed < trace.length) this.hash.updateJson(trace[this.hashed++]);
     return this.hash.digest();
   }
 
@@ -948,6 +960,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
       eventCount: this.eventCount,
       traceLength: this.trace.length,
       hash: this.hash.save(),
+      hashedLength: this.hashed,
       rng: this.rng.save(),
       linkRngs: [...this.linkRngs].map(([k, r]) => [linkName(k), r.save()] as [string, RngState]),
       queue: [...this.queue.items()],
@@ -991,6 +1004,7 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
     sim.packetId = c.packetId;
     sim.eventCount = c.eventCount;
     sim.hash = TraceHash.restore(c.hash);
+    sim.hashed = c.hashedLength ?? c.traceLength;
     sim.rng = Rng.restore(c.rng);
     for (const [k, r] of c.linkRngs) sim.linkRngs.set(linkOf(k), Rng.restore(r));
     for (const ev of c.queue) sim.queue.push(ev);
@@ -1048,7 +1062,6 @@ export class Simulation<View = unknown, Node = unknown, Disk = unknown, Entry ex
 
   private record(e: TraceEntry): void {
     this.trace.push(e as Entry);
-    this.hash.updateJson(e);
   }
 
   private changed(): void {

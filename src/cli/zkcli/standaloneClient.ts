@@ -151,7 +151,7 @@ export class StandaloneServer {
   authenticate(session: ServerSession, scheme: string, auth: string | null): boolean {
     const ids = handleAuthentication(scheme, auth, this.clientIp, { superDigest: this.config.superDigest ?? null });
     if (ids === null) return false;
-    addAuthInfo(session.authInfo, ids);
+    session.authInfo = addAuthInfo(session.authInfo, ids);
     return true;
   }
 

@@ -121,10 +121,11 @@ describe('fixupACL', () => {
 
 describe('auth info bookkeeping', () => {
   it('is a set and iterates in ConcurrentHashMap bin order', () => {
-    const info: Id[] = [ip];
-    addAuthInfo(info, [bob]);
-    addAuthInfo(info, [bob]);
+    const first: Id[] = [ip];
+    const info = addAuthInfo(addAuthInfo(first, [bob]), [bob]);
     expect(info).toHaveLength(2);
+    // a new list: the old one may be in requests already sent
+    expect(first).toEqual([ip]);
     // digest:bob:… lands in an earlier bin than ip:127.0.0.1 (whoami prints digest first, as recorded)
     expect(authInfoIterationOrder(info).map((i) => i.scheme)).toEqual(['digest', 'ip']);
     expect(getClientInfos(info)).toEqual([{ authScheme: 'digest', user: 'bob' }, { authScheme: 'ip', user: '127.0.0.1' }]);

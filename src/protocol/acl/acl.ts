@@ -150,11 +150,16 @@ export function handleAuthentication(scheme: string, auth: string | null, client
   return null;
 }
 
-/** ServerCnxn.addAuthInfo: authInfo is a set (Id equality by scheme and id). */
-export function addAuthInfo(authInfo: Id[], ids: readonly Id[]): void {
+/**
+ * ServerCnxn.addAuthInfo: authInfo is a set (Id equality by scheme and id). Returns a new list:
+ * the old one may be in requests already sent (and in the trace), which must not change.
+ */
+export function addAuthInfo(authInfo: readonly Id[], ids: readonly Id[]): Id[] {
+  const out = authInfo.slice();
   for (const id of ids) {
-    if (!authInfo.some((a) => a.scheme === id.scheme && a.id === id.id)) authInfo.push(id);
+    if (!out.some((a) => a.scheme === id.scheme && a.id === id.id)) out.push(id);
   }
+  return out;
 }
 
 /** Jute's `Id.hashCode()`: 37*(37*17 + scheme.hashCode()) + id.hashCode(). */

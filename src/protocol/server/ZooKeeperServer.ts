@@ -418,7 +418,7 @@ function handleRequest(peer: QuorumPeer, cnxn: ServerCnxn, xid: number, op: Clie
         closeCnxn(peer, cnxn, ctx);
         return;
       }
-      addAuthInfo(cnxn.authInfo, ids);
+      cnxn.authInfo = addAuthInfo(cnxn.authInfo, ids);
       send(peer, cnxn, { type: 'Reply', xid: AUTHPACKET_XID, zxid: db.tree.lastProcessedZxid, err: 0 }, ctx);
       return;
     }

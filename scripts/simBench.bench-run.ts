@@ -1,6 +1,7 @@
 /**
  * Node-side figures for `npm run bench` (not part of `npm test`): simulation throughput with
- * 9 voters + 4 observers (and with 5 voters) under a steady write load, and the time to rewind
+ * 9 voters + 4 observers (and with 5 voters) under a steady write load, the same over ten
+ * minutes (a run must not get slower as its tree and history grow), and the time to rewind
  * across 10,000 events.
  * Printed as `BENCH name value unit` lines that scripts/bench.mjs collects.
  */
@@ -61,5 +62,27 @@ test('simulation throughput, 5 voters', async () => {
   const events = lab.sim.eventCount - e0;
   console.log(`BENCH sim5_events_per_s ${Math.round((events / ms) * 1000)} events/s (5 voters, 20 writes/s)`);
   console.log(`BENCH sim5_speed ${Math.round(60000 / ms)} x real time (5 servers, 20 writes/s)`);
+  lab.dispose();
+}, 300_000);
+
+test('simulation throughput over ten simulated minutes, 13 servers', async () => {
+  const lab = new HeadlessLab({ voters: 9, observers: 4, seed: 1 }, 0);
+  await lab.runtime.runFor(3000);
+  const t0 = now();
+  const e0 = lab.sim.eventCount;
+  let lastAt = t0;
+  let lastEvents = e0;
+  for (let s = 0; s < 600; s++) {
+    if (s === 540) {
+      lastAt = now();
+      lastEvents = lab.sim.eventCount;
+    }
+    for (let i = 0; i < 20; i++) await lab.write(1 + ((s * 20 + i) % 13), 1);
+    await lab.runtime.runFor(1000);
+  }
+  const end = now();
+  const perS = (events: number, ms: number): number => Math.round((events / ms) * 1000);
+  console.log(`BENCH sim_long_events_per_s ${perS(lab.sim.eventCount - e0, end - t0)} events/s (13 servers, 20 writes/s, 10 simulated minutes)`);
+  console.log(`BENCH sim_long_last_events_per_s ${perS(lab.sim.eventCount - lastEvents, end - lastAt)} events/s (its tenth minute, 10,800 znodes in)`);
   lab.dispose();
 }, 300_000);

@@ -112,88 +112,143 @@ export function shareDataTree(tree: DataTree): DataTree {
 }
 
 /**
- * A tree as a checkpoint keeps it: the znode map as two arrays (paths and znodes, in map order),
- * which cost a fraction of a new Map to fill and to hold, and copies of the tree's other
- * collections. Its znodes are shared with the live tree, which from now on copies a znode the
- * first time it changes it (mutableNode) — except a parent with many children (the root over
- * every /wN): the checkpoint takes a copy of it with its children listed, and the live tree keeps
- * changing its own, instead of copying that set of children at its next create.
+ * A tree as a checkpoint keeps it, taken in time proportional to what changed since the tree was
+ * last frozen, not to its size. Its znodes are shared with the live tree, which from now on copies
+ * a znode the first time it changes it (mutableNode) — except a parent with many children (the
+ * root over every /wN): the live tree keeps changing that one in place instead of copying its set
+ * of children at its next create, and the checkpoint keeps its fields as they were (`wide`), its
+ * children to be listed again when thawed.
+ *
+ * The znodes are a chain: `paths`/`nodes` are the entries set (a znode) or deleted (null) since
+ * `prev` was frozen, in the order the live tree set them; a whole tree (prev null) lists every
+ * entry in map order. Replaying the chain gives the live map's exact key order: setting an
+ * existing key keeps its place, a new one goes last. Once the entries since the last whole tree
+ * outnumber the tree, the next freeze is whole again, so a thaw reads at most about twice the tree.
  * thawDataTree makes a tree of it again; the checkpoint stays usable.
  */
 export interface FrozenDataTree {
   /** The tree's other fields, copied; `nodes` is null (kept in its place: thawed trees have the same key order). */
   rest: Omit<DataTree, 'nodes'> & { nodes: null };
+  /** The freeze this one continues (null: this one is whole). */
+  prev: FrozenDataTree | null;
   paths: string[];
-  nodes: Array<DataNode | FrozenNode>;
+  nodes: Array<DataNode | null>;
+  /** The parents the live tree goes on changing in place: their fields as they were. */
+  wide: Array<[string, WideNode]>;
+  /** Entries in the chain since its whole tree, this freeze's included (0: this one is whole). */
+  chained: number;
 }
 
-/** A checkpoint's own copy of a znode with many children (its children as a list). */
-interface FrozenNode {
+/** A checkpoint's copy of a parent with many children (its children are listed again at thaw, from the paths). */
+interface WideNode {
   data: Uint8Array | null;
   acl: ACL[];
   stat: StatPersisted;
-  children: string[];
 }
 
-/** A parent with at least this many children is copied into the checkpoint rather than shared (see FrozenDataTree). */
+/** A parent with at least this many children is changed in place by the live tree after a freeze (see FrozenDataTree). */
 const COPY_CHILDREN_AT = 32;
 
+/**
+ * What a live tree changed since it was last frozen (kept outside the tree, which stays plain
+ * data): every entry of its map set or deleted, in order, and the parents it kept changing in
+ * place. A tree without one (fresh, structured-cloned, thawed) is frozen whole.
+ */
+interface Journal {
+  paths: string[];
+  nodes: Array<DataNode | null>;
+  last: FrozenDataTree;
+  wide: Array<[string, DataNode]>;
+}
+const journals = new WeakMap<Map<string, DataNode>, Journal>();
+
+function journal(nodes: Map<string, DataNode>, path: string, node: DataNode | null): void {
+  const j = journals.get(nodes);
+  if (j) {
+    j.paths.push(path);
+    j.nodes.push(node);
+  }
+}
+
 export function freezeDataTree(tree: DataTree): FrozenDataTree {
+  lastNodes = null;
   // What the tree owned so far (undefined: everything); a znode it shares with another tree
   // (a copy some host made) stays shared, and the live tree copies it when it changes it.
-  const before = ownedNodes.get(tree.nodes);
-  // The parents to copy, found among the owned znodes (few: those made or copied since the last
-  // checkpoint) rather than by reading every znode of the tree.
-  const wide = new Set<DataNode>();
-  const look = (node: DataNode): void => {
-    if (node.children.size >= COPY_CHILDREN_AT) wide.add(node);
+  const owned = ownedNodes.get(tree.nodes);
+  const mine = (node: DataNode): boolean => owned === undefined || owned.has(node);
+  const j = journals.get(tree.nodes);
+  const size = tree.nodes.size;
+  const whole = j === undefined || j.last.chained + j.paths.length > size;
+  // The parents with many children the tree owns: among the entries set since the last freeze
+  // and the parents kept then (those are all it can own), or among all of them.
+  const wide: Array<[string, DataNode]> = [];
+  const seen = new Set<DataNode>();
+  const look = (path: string, node: DataNode | null | undefined): void => {
+    if (!node || node.children.size < COPY_CHILDREN_AT || seen.has(node) || tree.nodes.get(path) !== node || !mine(node)) return;
+    seen.add(node);
+    wide.push([path, node]);
   };
-  if (before === undefined) tree.nodes.forEach(look);
-  else before.forEach(look);
-  lastNodes = null;
-  ownedNodes.set(tree.nodes, wide);
-  const n = tree.nodes.size;
-  const paths = new Array<string>(n);
-  const nodes = new Array<DataNode | FrozenNode>(n);
-  let i = 0;
-  tree.nodes.forEach((node, path) => {
-    paths[i] = path;
-    nodes[i] = node;
-    i += 1;
-  });
-  if (wide.size > 0) {
-    // The live tree goes on changing these in place: the checkpoint gets its own copies. A few
-    // are found by comparing references (a set lookup reads each znode's hash from the znode).
-    const few = wide.size <= 8 ? [...wide] : null;
-    for (let k = 0; k < n; k++) {
-      const node = nodes[k] as DataNode;
-      if (few ? !few.includes(node) : !wide.has(node)) continue;
-      const children = new Array<string>(node.children.size);
-      let j = 0;
-      node.children.forEach((c) => {
-        children[j++] = c;
-      });
-      nodes[k] = { data: node.data, acl: node.acl, stat: { ...node.stat }, children };
-    }
+  let paths: string[];
+  let nodes: Array<DataNode | null>;
+  if (whole) {
+    paths = new Array<string>(size);
+    nodes = new Array<DataNode>(size);
+    let i = 0;
+    tree.nodes.forEach((node, path) => {
+      paths[i] = path;
+      nodes[i] = node;
+      i += 1;
+      if (node.children.size >= COPY_CHILDREN_AT) look(path, node);
+    });
+  } else {
+    ({ paths, nodes } = j);
+    for (const [path, node] of j.wide) look(path, node);
+    for (let i = 0; i < paths.length; i++) look(paths[i]!, nodes[i]);
   }
-  return { rest: copyRest(tree), paths, nodes };
+  const frozen: FrozenDataTree = {
+    rest: copyRest(tree),
+    prev: whole ? null : j.last,
+    paths,
+    nodes,
+    wide: wide.map(([path, n]) => [path, { data: n.data, acl: n.acl, stat: { ...n.stat } }]),
+    chained: whole ? 0 : j.last.chained + paths.length,
+  };
+  ownedNodes.set(tree.nodes, new Set(seen));
+  journals.set(tree.nodes, { paths: [], nodes: [], last: frozen, wide });
+  return frozen;
 }
 
 /** A live tree from a checkpoint's (see FrozenDataTree): it shares the znodes and copies a znode the first time it changes it. */
 export function thawDataTree(frozen: FrozenDataTree): DataTree {
   lastNodes = null;
+  const chain: FrozenDataTree[] = [];
+  for (let f: FrozenDataTree | null = frozen; f; f = f.prev) chain.push(f);
   const nodes = new Map<string, DataNode>();
-  const owned = new Set<DataNode>();
-  const { paths, nodes: list } = frozen;
-  for (let i = 0; i < paths.length; i++) {
-    const v = list[i]!;
-    if (Array.isArray(v.children)) {
-      const node: DataNode = { data: v.data, acl: v.acl, stat: { ...v.stat }, children: new Set(v.children) };
-      owned.add(node);
-      nodes.set(paths[i]!, node);
-    } else {
-      nodes.set(paths[i]!, v as DataNode);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const { paths, nodes: list } = chain[k]!;
+    for (let i = 0; i < paths.length; i++) {
+      const v = list[i];
+      if (v) nodes.set(paths[i]!, v);
+      else nodes.delete(paths[i]!);
     }
+  }
+  const owned = new Set<DataNode>();
+  if (frozen.wide.length > 0) {
+    // The wide parents as they were, their children listed from the paths: in map order, which
+    // is the order they were made in (createNode adds a child as it puts the child's entry).
+    const wide = new Map<string, DataNode>();
+    for (const [path, w] of frozen.wide) {
+      const node: DataNode = { data: w.data, acl: w.acl, stat: { ...w.stat }, children: new Set() };
+      wide.set(path, node);
+      nodes.set(path, node);
+      owned.add(node);
+    }
+    nodes.forEach((_, path) => {
+      if (path === '/') return;
+      const cut = path.lastIndexOf('/');
+      const parent = wide.get(cut === 0 ? '/' : path.substring(0, cut));
+      if (parent) parent.children.add(path.substring(cut + 1));
+    });
   }
   ownedNodes.set(nodes, owned);
   return { ...copyRest(frozen.rest), nodes };
@@ -251,6 +306,7 @@ function mutableNode(tree: DataTree, path: string): DataNode | undefined {
   const copy: DataNode = { data: n.data, acl: n.acl, stat: { ...n.stat }, children: copySet(n.children) };
   tree.nodes.set(key, copy);
   owned.add(copy);
+  journal(tree.nodes, key, copy);
   return copy;
 }
 
@@ -258,6 +314,7 @@ function mutableNode(tree: DataTree, path: string): DataNode | undefined {
 function putNode(tree: DataTree, path: string, node: DataNode): void {
   tree.nodes.set(path, node);
   ownedOf(tree.nodes)?.add(node);
+  journal(tree.nodes, path, node);
 }
 
 /** DataTree.getNode. ZooKeeper aliases the root as "" (the parent of "/a"). */
@@ -429,6 +486,7 @@ function deleteNode(tree: DataTree, path: string, zxid: number, triggers: WatchT
   const node = tree.nodes.get(path);
   if (!node || path === '/') return Code.NONODE;
   tree.nodes.delete(path);
+  journal(tree.nodes, path, null);
   const owner = node.stat.ephemeralOwner;
   const type = ephemeralTypeOf(owner, tree.extendedTypesEnabled);
   if (type === 'CONTAINER') tree.containers.delete(path);

@@ -126,3 +126,82 @@ describe('freezeDataTree / thawDataTree', () => {
     expect(stableJson(thawDataTree(frozen))).toBe(before);
   });
 });
+
+describe('freezing often: a chain of what changed', () => {
+  /** A generator of its own (the test's runs are the same every time). */
+  function lcg(seed: number): (n: number) => number {
+    let x = seed >>> 0;
+    return (n) => {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      return x % n;
+    };
+  }
+
+  /** Random creates, deletes and sets under a few parents, two of them wide (over 32 children). */
+  function randomChurn(p: Pipeline, rnd: (n: number) => number, count: number, tag: string): void {
+    for (let k = 0; k < count; k++) {
+      const parent = ['', '/a', '/c', '/a/b'][rnd(4)]!;
+      const path = `${parent}/x${rnd(60)}`;
+      const exists = p.tree.nodes.has(path);
+      const op = rnd(3);
+      if (!exists) p.create(path, `${tag}${k}`);
+      else if (op === 0 && p.tree.nodes.get(path)!.children.size === 0) p.write({ type: 'delete', path, version: -1 });
+      else p.write({ type: 'setData', path, data: enc(`${tag}${k}`), version: -1 });
+    }
+  }
+
+  test('every checkpoint of a long run thaws to its moment exactly (key and child order too), chained or whole', () => {
+    const rnd = lcg(42);
+    const p = wide();
+    const taken: Array<[ReturnType<typeof freezeDataTree>, string]> = [];
+    for (let round = 0; round < 60; round++) {
+      // Few changes most rounds (a chain), now and then more than the tree holds (whole again).
+      randomChurn(p, rnd, round % 17 === 16 ? 400 : 1 + rnd(12), `r${round}-`);
+      if (round % 23 === 5) shareDataTree(p.tree); // a host's copy: the live tree shares everything again
+      taken.push([freezeDataTree(p.tree), stableJson(p.tree)]);
+    }
+    expect(taken.some(([f]) => f.prev !== null)).toBe(true);
+    expect(taken.filter(([f]) => f.prev === null).length).toBeGreaterThan(1);
+    expect(p.tree.nodes.get('/')!.children.size).toBeGreaterThan(32);
+    for (const [f, json] of taken) expect(stableJson(thawDataTree(f))).toBe(json);
+  });
+
+  test('a tree thawed from a chain goes on, and freezes, exactly like the tree it came from', () => {
+    const rnd = lcg(7);
+    const p = wide();
+    let frozen = freezeDataTree(p.tree);
+    for (let round = 0; round < 5; round++) {
+      randomChurn(p, rnd, 8, `a${round}-`);
+      frozen = freezeDataTree(p.tree);
+    }
+    expect(frozen.prev).not.toBeNull();
+    const q = new Pipeline();
+    q.tree = thawDataTree(frozen);
+    q.zxid = p.zxid;
+    q.time = p.time;
+    const same = lcg(99);
+    const other = lcg(99);
+    for (let round = 0; round < 10; round++) {
+      randomChurn(p, same, 20, `b${round}-`);
+      randomChurn(q, other, 20, `b${round}-`);
+      const fp = freezeDataTree(p.tree);
+      const fq = freezeDataTree(q.tree);
+      expect(stableJson(q.tree)).toBe(stableJson(p.tree));
+      expect(stableJson(thawDataTree(fq))).toBe(stableJson(thawDataTree(fp)));
+    }
+  });
+
+  test('a freeze after a few changes reads only those, not the whole tree', () => {
+    const p = wide();
+    for (let i = 0; i < 500; i++) p.create(`/big${i}`, 'x');
+    const first = freezeDataTree(p.tree);
+    expect(first.paths.length).toBe(p.tree.nodes.size);
+    p.create('/one-more', 'y');
+    p.write({ type: 'setData', path: '/w5', data: enc('z'), version: -1 });
+    const next = freezeDataTree(p.tree);
+    expect(next.prev).toBe(first);
+    expect(next.paths).toEqual(['/one-more', '/w5']);
+    // The root goes on changing in place: the checkpoint keeps its fields as they were.
+    expect(next.wide.map(([path]) => path)).toContain('/');
+  });
+});

@@ -4,13 +4,16 @@
 // run compares with it: a change of more than 10 % in the wrong direction is marked WORSE).
 //
 // Groups (`--only a,b`; default all):
-//   node       simulation events/s and rewind, in Node (scripts/*.bench-run.ts, its `BENCH` lines)
+//   node       simulation events/s (a fresh process's first minute, and over ten minutes) and rewind,
+//              in Node (scripts/*.bench-run.ts, its `BENCH` lines)
 //   bundle     first-load JavaScript and the worker chunk (gzip)
 //   animating  main-thread work (CDP Performance.getMetrics) while the page animates 5 servers (fresh,
 //              then after 600 writes, then with drawing held), then 9 voters + 4 observers, under ~10
 //              writes per wall second; frame intervals at 9 + 4
 //   raftscope  the same measurement on RaftScope (5 servers), for scale ($RAFTSCOPE_DIR or
 //              .bench/raftscope; scripts/get-raftscope.sh puts it there)
+//   floor      the same measurement on a bare page whose one canvas is redrawn every frame (a few
+//              dots moving, nothing else): what any 60 fps animation costs this machine's browser
 //   spacetime  the space-time diagram with ~10,000 arrows: p95 frame interval following and dragging;
 //              then a rewind across 10,000 events in that page
 //   workers    events/s through the page's Web Workers vs in-process in the same page
@@ -26,8 +29,10 @@ import { launchChromium, withPreview } from './preview.mjs';
 
 // ---------------------------------------------------------------- options
 
-const GROUPS = ['node', 'bundle', 'animating', 'raftscope', 'spacetime', 'workers', 'labrun'];
-const PAGE_GROUPS = ['animating', 'raftscope', 'spacetime', 'workers', 'labrun'];
+const GROUPS = ['node', 'bundle', 'animating', 'raftscope', 'floor', 'spacetime', 'workers', 'labrun'];
+const PAGE_GROUPS = ['animating', 'raftscope', 'floor', 'spacetime', 'workers', 'labrun'];
+/** Page groups that do not open the lab (no build, no preview server). */
+const LABLESS = ['raftscope', 'floor'];
 const argv = process.argv.slice(2);
 const opt = { runs: 1, markdown: false, save: true, only: GROUPS };
 for (let i = 0; i < argv.length; i++) {
@@ -74,7 +79,7 @@ const FIGURES = [
   ['rewind_node_first', 'Rewind 10,000 events, Node, first rewind', 'ms', 0, null, 'lower'],
   ['rewind_node_median', 'Rewind 10,000 events, Node, median of 20', 'ms', 0, ['<=', 50]],
   ['rewind_node_max', 'Rewind 10,000 events, Node, max of 20', 'ms', 0, ['<=', 100]],
-  ['sim_long_events_per_s', 'Simulation events/s, Node, 13 servers, 20 writes/s, over 10 simulated minutes', 'events/s', 0, null, 'higher'],
+  ['sim_long_events_per_s', 'The same over 10 simulated minutes', 'events/s', 0, null, 'higher'],
   ['sim_long_last_events_per_s', 'The same, its tenth minute (10,800 znodes in)', 'events/s', 0, null, 'higher'],
   ['sim5_events_per_s', 'Simulation events/s, Node, 5 voters, 20 writes/s', 'events/s', 0, null, 'higher'],
   ['sim5_speed', 'Simulated time per wall time, 5 voters', '× real time', 0, null, 'higher'],
@@ -92,6 +97,8 @@ const FIGURES = [
   ['frame_p95_13', 'Frame interval p95, 9 + 4 animating, writes', 'ms', 1, ['<=', 16.7, VSYNC_JITTER]],
   // raftscope
   ...mainThreadFigures('raftscope', 'RaftScope, 5 servers (for scale)', null),
+  // floor
+  ...mainThreadFigures('floor', 'A bare page animating one canvas at 60 fps (the floor, for scale)', null),
   // spacetime
   ['timeline_p95_follow', 'Space-time p95 frame, following the present', 'ms', 1, ['<=', 16.7, VSYNC_JITTER]],
   ['timeline_p95_hidden', 'Same moment, diagram hidden (baseline)', 'ms', 1, null, 'lower'],
@@ -358,6 +365,37 @@ async function raftscope(browser) {
   await page.close();
 }
 
+// ---------------------------------------------------------------- 4b. the browser's floor
+
+/**
+ * What animating anything at 60 fps costs this browser's main thread, before any lab: a page
+ * with one canvas of the cluster view's size, cleared and redrawn every frame with 8 dots flying
+ * between 5 points (about the packets 5 servers under writes have in flight), and nothing else.
+ */
+const FLOOR_PAGE = `<!doctype html><body style="margin:0"><canvas id="c" width="900" height="560"></canvas><script>
+const g = document.getElementById('c').getContext('2d');
+const at = (k) => [450 + 220 * Math.cos((k * 2 * Math.PI) / 5), 280 + 220 * Math.sin((k * 2 * Math.PI) / 5)];
+function frame(t) {
+  g.clearRect(0, 0, 900, 560);
+  for (let k = 0; k < 5; k++) { const [x, y] = at(k); g.beginPath(); g.arc(x, y, 28, 0, 7); g.stroke(); }
+  for (let i = 0; i < 8; i++) {
+    const [x0, y0] = at(i % 5); const [x1, y1] = at((i * 3 + 1) % 5); const f = ((t / 400 + i / 8) % 1);
+    g.beginPath(); g.arc(x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, 6, 0, 7); g.fill();
+  }
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+</script></body>`;
+
+async function floor(browser) {
+  log('floor');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.setContent(FLOOR_PAGE);
+  await new Promise((r) => setTimeout(r, 1000));
+  recordMain('floor', await mainThread(page, MEASURE_MS), 'one 900×560 canvas, 5 circles and 8 moving dots redrawn every frame');
+  await page.close();
+}
+
 // ---------------------------------------------------------------- 5. space-time diagram
 
 async function spacetime(browser, base) {
@@ -566,7 +604,7 @@ const machine = {
 if (want('node')) runNode();
 const pageGroups = PAGE_GROUPS.filter(want);
 // The lab's page groups measure the built site (vite preview): build it fresh.
-if (want('bundle') || pageGroups.some((g) => g !== 'raftscope')) build();
+if (want('bundle') || pageGroups.some((g) => !LABLESS.includes(g))) build();
 if (want('bundle')) measureBundle();
 
 if (pageGroups.length > 0) {
@@ -578,12 +616,13 @@ if (pageGroups.length > 0) {
         if (opt.runs > 1) log(`page run ${run} of ${opt.runs}`);
         if (want('animating')) await animating(browser, base);
         if (want('raftscope')) await raftscope(browser);
+        if (want('floor')) await floor(browser);
         if (want('spacetime')) await spacetime(browser, base);
         if (want('workers')) await workers(browser, base);
         if (want('labrun')) await labrun(browser, base);
       }
     };
-    if (pageGroups.every((g) => g === 'raftscope')) await inPage(null);
+    if (pageGroups.every((g) => LABLESS.includes(g))) await inPage(null);
     else await withPreview(PORT, inPage);
   } finally {
     await browser.close();

@@ -4,8 +4,9 @@
  *     `runtime.runUntil(target)` — never two at once: a frame finding the queue busy skips, and
  *     the time it missed is caught up (capped) by the next one;
  *  2. copies changed server state into the store (React re-renders only changed cards) — while
- *     playing at most every SYNC_EVERY_MS of wall time (ten times a second is as often as anyone
- *     reads a card or the event log, and each sync costs React work, style, layout and paint);
+ *     playing once per SYNC_EVERY_MS of wall time (ten times a second is as often as anyone
+ *     reads a card or the event log, and each sync costs React work, style, layout and paint), in
+ *     the same frame as the views that subscribeFrameEvery the same period;
  *     paused, on the first frame after any change, so a step shows at once;
  *  3. calls the frame listeners — the cluster view's packet layer and the clock — which read
  *     `runtime.sim` directly, so moving packets never go through React state.
@@ -43,16 +44,18 @@ export function subscribeFrame(fn: FrameListener): () => void {
 
 /**
  * Like `subscribeFrame`, for what need not change every frame (a clock's text, a slider, the
- * event log): while playing, `fn` runs at most every `everyMs` of wall time; paused, or after a
- * rewind, at the next frame — so a step or a seek shows at once.
+ * event log): while playing, `fn` runs once per `everyMs` of wall time — on the first frame of
+ * each stretch of `everyMs`, counted from the same origin for everyone, so what shares a period
+ * (SYNC_EVERY_MS) changes in the same frame and the page pays for one style and layout pass, not
+ * one per view; paused, or after a rewind, at the next frame — so a step or a seek shows at once.
  */
 export function subscribeFrameEvery(everyMs: number, fn: FrameListener, now: () => number = () => performance.now()): () => void {
-  let last = -Infinity;
+  let last = NaN;
   let generation = -1;
   return subscribeFrame((frame) => {
-    const wall = now();
-    if (!frame.paused && frame.generation === generation && wall - last < everyMs && wall >= last) return;
-    last = wall;
+    const stretch = Math.floor(now() / everyMs);
+    if (!frame.paused && frame.generation === generation && stretch === last) return;
+    last = stretch;
     generation = frame.generation;
     fn(frame);
   });
@@ -77,7 +80,7 @@ const browserFrames: FrameScheduler = {
 /** Runs one frame's work. Exported for tests; the loop calls it. */
 export function createFrameTicker(clock = new PlaybackClock()): (wallMs: number) => void {
   let lastWall: number | null = null;
-  let lastSync = -Infinity;
+  let lastSync = NaN;
   let failures = 0;
   return (wallMs: number) => {
     const session = currentSession();
@@ -122,8 +125,9 @@ export function createFrameTicker(clock = new PlaybackClock()): (wallMs: number)
     frameStats.drawn += 1;
     frameStats.drawnAt = runtime.sim.now;
     const paused = snap.matches('paused');
-    if (session.dirty && (paused || wallMs - lastSync >= SYNC_EVERY_MS || wallMs < lastSync)) {
-      lastSync = wallMs;
+    const stretch = Math.floor(wallMs / SYNC_EVERY_MS);
+    if (session.dirty && (paused || stretch !== lastSync)) {
+      lastSync = stretch;
       syncLab();
     }
     const frame: FrameInfo = { sim: runtime.sim, generation: runtime.generation, paused };

@@ -5,7 +5,7 @@ import { LabRuntime } from '../worker/runtime.ts';
 import {
   killServer, pauseSimulation, playSimulation, runConsoleLine, runConsoleText, setSpeed, startServer, stepEvent,
 } from './actions.ts';
-import { createFrameTicker, SYNC_EVERY_MS } from './frameLoop.ts';
+import { createFrameTicker, subscribeFrameEvery, SYNC_EVERY_MS } from './frameLoop.ts';
 import { useLabStore } from './labStore.ts';
 import { currentSession, disposeLab, initLab, syncLab } from './session.ts';
 import { zkCliPrompt } from './zkcliBridge.ts';
@@ -220,6 +220,32 @@ describe('frame ticker', () => {
     session.dirty = true; // e.g. a zkCli write while paused
     tick(1000 + SYNC_EVERY_MS + 1); // paused: shown at the next frame
     expect(session.dirty).toBe(false);
+  });
+
+  test('while playing, what shares a period changes in the same frame as the store sync, however late it subscribed', async () => {
+    const tick = createFrameTicker();
+    const session = currentSession()!;
+    let wall = 1000;
+    const fired: Array<[string, number]> = [];
+    const offA = subscribeFrameEvery(SYNC_EVERY_MS, () => fired.push(['a', wall]), () => wall);
+    const frame = async (t: number) => {
+      wall = t;
+      session.dirty = true;
+      tick(t);
+      if (!session.dirty) fired.push(['sync', t]);
+      await settle();
+    };
+    await frame(1000);
+    wall = 1030;
+    const offB = subscribeFrameEvery(SYNC_EVERY_MS, () => fired.push(['b', wall]), () => wall);
+    for (const t of [1030, 1060, 1090, 1110, 1140, 1170, 1200]) await frame(t);
+    offA();
+    offB();
+    const at = (who: string) => fired.filter(([w]) => w === who).map(([, t]) => t);
+    // b's first call is when it subscribes; after that, every view fires in the frame the store syncs.
+    expect(at('sync')).toEqual([1000, 1110, 1200]);
+    expect(at('a').filter((t) => t > 1000)).toEqual([1110, 1200]);
+    expect(at('b').filter((t) => t > 1030)).toEqual([1110, 1200]);
   });
 
   test('does not advance while paused', async () => {

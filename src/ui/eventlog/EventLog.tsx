@@ -7,7 +7,7 @@
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { seekTo, selectProtocol, selectServerIds, subscribeFrameEvery, useLabStore } from '../../store/index.ts';
+import { seekTo, selectProtocol, selectServerIds, subscribeFrameEvery, SYNC_EVERY_MS, useLabStore } from '../../store/index.ts';
 import type { ProtocolId } from '../../protocol/config.ts';
 import { formatClock } from '../controls/SimClock.tsx';
 import { t } from '../strings.ts';
@@ -17,7 +17,6 @@ import { READERS } from './readers.ts';
 
 const ROW_PX = 22;
 const OVERSCAN = 8;
-const UPDATE_EVERY_MS = 120;
 
 function useEventLines(protocol: ProtocolId): { lines: EventLine[]; ahead: EventLine[] } {
   const [state, setState] = useState<{ lines: EventLine[]; ahead: EventLine[] }>({ lines: [], ahead: [] });
@@ -25,7 +24,7 @@ function useEventLines(protocol: ProtocolId): { lines: EventLine[]; ahead: Event
   const lang = useLang();
   useEffect(() => {
     const reader = READERS[protocol]();
-    return subscribeFrameEvery(UPDATE_EVERY_MS, ({ sim }) => {
+    return subscribeFrameEvery(SYNC_EVERY_MS, ({ sim }) => {
       if (reader.read(sim.trace as readonly TraceEntry[])) setState({ lines: reader.lines, ahead: reader.ahead });
     });
   }, [lang, protocol]);

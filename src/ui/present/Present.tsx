@@ -6,7 +6,7 @@
  */
 import type { TraceEntry } from '../../protocol/zookeeper.ts';
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { selectProtocol, subscribeFrameEvery, useLabStore } from '../../store/index.ts';
+import { selectProtocol, subscribeFrameEvery, SYNC_EVERY_MS, useLabStore } from '../../store/index.ts';
 import { formatClock } from '../controls/SimClock.tsx';
 import { READERS } from '../eventlog/readers.ts';
 import type { EventLine } from '../eventlog/sentences.ts';
@@ -35,7 +35,6 @@ export function PresentButton() {
 
 /** Categories the caption skips, as the event log hides them at first (zkCli's sessions are chatty). */
 const QUIET = new Set(['client']);
-const UPDATE_EVERY_MS = 120;
 
 /** The newest line of the event log (as the log shows it at first), following playback and rewinds. */
 function useLastEvent(on: boolean): EventLine | null {
@@ -45,7 +44,7 @@ function useLastEvent(on: boolean): EventLine | null {
   useEffect(() => {
     if (!on) return;
     const reader = READERS[protocol]();
-    return subscribeFrameEvery(UPDATE_EVERY_MS, ({ sim }) => {
+    return subscribeFrameEvery(SYNC_EVERY_MS, ({ sim }) => {
       if (!reader.read(sim.trace as readonly TraceEntry[])) return;
       let line: EventLine | null = null;
       for (let i = reader.lines.length - 1; i >= 0; i--) {
